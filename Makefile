@@ -1,0 +1,34 @@
+# Thin wrapper around CMake presets. `make run` and `make test` are what a newcomer types.
+PRESET ?= release
+JOBS ?= $(shell nproc)
+BUILD := build/$(PRESET)
+
+.PHONY: all deps configure build run test bench asan clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake --preset $(PRESET) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: until the node exists, a dusk-wasm demo on a bundled example program.
+run: build
+	@scripts/run-demo.sh $(BUILD)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@scripts/bench.sh $(BUILD)
+
+# Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan:
+	@$(MAKE) test PRESET=asan
+
+clean:
+	rm -rf build

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, tests and benchmarks need.
+# Idempotent: when everything is present it only runs one dpkg-query and exits.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build ccache make pkg-config
+  # libraries and test frameworks
+  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  # WebAssembly: wast2json for the spec suite, clang + lld + wasi-libc for test programs,
+  # clang's runtimes for libFuzzer and the wasm32 builtins
+  wabt clang lld wasi-libc libclang-rt-14-dev libclang-rt-14-dev-wasm32
+  # test data archives
+  zstd
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+# Node.js runs the V8 side of the benchmarks; any installed node will do.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done" >&2

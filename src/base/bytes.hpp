@@ -1,0 +1,26 @@
+// Byte strings and their hex form.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/int.hpp"
+#include "base/result.hpp"
+
+namespace dusk {
+
+using Bytes = std::vector<u8>;
+using ByteView = std::span<const u8>;
+
+// Lower-case hex without prefix.
+std::string to_hex(ByteView data);
+// Accepts an optional 0x prefix, upper or lower case; rejects odd length and non-hex.
+Result<Bytes> from_hex(std::string_view hex);
+
+inline ByteView as_bytes(std::string_view s) {
+  return {reinterpret_cast<const u8*>(s.data()), s.size()};
+}
+
+}  // namespace dusk

@@ -1,0 +1,195 @@
+// The runtime: a Store owns instances and everything they create (functions, tables,
+// memories, globals) and executes code. One Store is used by one thread at a time.
+//
+//   auto module = wasm::compile(bytes, config);            // decode + validate + translate
+//   wasm::Store store(config);
+//   wasm::Linker linker;  linker.define("env", "f", wasm::Extern::func(host_fn));
+//   auto imports = linker.resolve(**module);
+//   auto inst = store.instantiate(*module, *imports);
+//   auto r = store.invoke(inst.value()->exported_func("run"), args, &results, gas);
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "duskvm/engine/config.hpp"
+#include "duskvm/engine/memory.hpp"
+#include "duskvm/engine/trap.hpp"
+#include "duskvm/engine/types.hpp"
+#include "duskvm/engine/value.hpp"
+
+namespace dusk::wasm {
+
+class Module;
+class Store;
+class Instance;
+struct Function;
+
+// What a host function sees of its caller.
+struct HostContext {
+  Store* store = nullptr;
+  Instance* caller = nullptr;  // the calling instance; null when the store invoked the host directly
+  Memory* memory = nullptr;    // the caller's memory 0, or null
+  u64 gas_left = 0;            // remaining gas; consume with consume_gas()
+  std::string error;           // message for Trap::kHostError
+  int exit_code = 0;           // status for Trap::kExit
+
+  // Charges gas; false when there is not enough (the host should return kOutOfGas).
+  bool consume_gas(u64 amount) {
+    if (amount > gas_left) {
+      gas_left = 0;
+      return false;
+    }
+    gas_left -= amount;
+    return true;
+  }
+};
+
+// A host function returns Trap::kNone after writing one Value per result type.
+using HostFunction =
+    std::function<Trap(HostContext& ctx, std::span<const Value> args, std::span<Value> results)>;
+
+class FuncInst {
+ public:
+  const FuncType& type() const { return *type_; }
+  bool is_host() const { return static_cast<bool>(host_); }
+
+ private:
+  friend class Store;
+  friend class Instance;
+  friend class Interpreter;
+  const FuncType* type_ = nullptr;  // canonical (interned) type: equal types, equal pointers
+  Instance* owner_ = nullptr;       // defining instance (wasm functions)
+  const Function* code_ = nullptr;  // translated body (wasm functions)
+  HostFunction host_;
+};
+
+class TableInst {
+ public:
+  const TableType& type() const { return type_; }
+  u64 size() const { return elems_.size(); }
+  Value get(u64 i) const { return {type_.elem, elems_[i]}; }
+  void set(u64 i, Value v) { elems_[i] = v.bits; }
+  // Returns the old size, or -1 (as u64) if the new size would exceed the limits.
+  u64 grow(u64 delta, u64 init_bits);
+
+ private:
+  friend class Store;
+  friend class Interpreter;
+  TableType type_;
+  u64 max_ = 0;  // effective maximum: declared max capped by the engine limit
+  std::vector<u64> elems_;
+};
+
+class GlobalInst {
+ public:
+  const GlobalType& type() const { return type_; }
+  Value get() const { return {type_.type, bits_}; }
+  void set(Value v) { bits_ = v.bits; }
+
+ private:
+  friend class Store;
+  friend class Interpreter;
+  GlobalType type_;
+  u64 bits_ = 0;
+};
+
+// An external value: what an import receives and an export gives.
+struct Extern {
+  ExternKind kind = ExternKind::kFunc;
+  void* ptr = nullptr;
+
+  static Extern func(FuncInst* f) { return {ExternKind::kFunc, f}; }
+  static Extern table(TableInst* t) { return {ExternKind::kTable, t}; }
+  static Extern memory(Memory* m) { return {ExternKind::kMemory, m}; }
+  static Extern global(GlobalInst* g) { return {ExternKind::kGlobal, g}; }
+  FuncInst* as_func() const { return kind == ExternKind::kFunc ? static_cast<FuncInst*>(ptr) : nullptr; }
+  TableInst* as_table() const { return kind == ExternKind::kTable ? static_cast<TableInst*>(ptr) : nullptr; }
+  Memory* as_memory() const { return kind == ExternKind::kMemory ? static_cast<Memory*>(ptr) : nullptr; }
+  GlobalInst* as_global() const { return kind == ExternKind::kGlobal ? static_cast<GlobalInst*>(ptr) : nullptr; }
+};
+
+class Instance {
+ public:
+  const Module& module() const { return *module_; }
+  // Looks up an export by name.
+  const Extern* find_export(std::string_view name) const;
+  FuncInst* exported_func(std::string_view name) const;
+  Memory* memory(u32 index = 0) const { return index < memories_.size() ? memories_[index] : nullptr; }
+
+ private:
+  friend class Store;
+  friend class Interpreter;
+  std::shared_ptr<const Module> module_;
+  std::vector<FuncInst*> funcs_;
+  std::vector<TableInst*> tables_;
+  std::vector<Memory*> memories_;
+  std::vector<GlobalInst*> globals_;
+  std::vector<std::vector<u64>> elem_segments_;  // resolved references; emptied by elem.drop
+  std::vector<ByteView> data_segments_;            // emptied by data.drop
+  std::vector<std::pair<std::string, Extern>> exports_;  // sorted by name
+};
+
+struct ExecResult {
+  Trap trap = Trap::kNone;
+  u64 gas_used = 0;
+  std::string message;  // for kHostError: the host's message
+  int exit_code = 0;    // for kExit
+
+  bool ok() const { return trap == Trap::kNone; }
+  std::string describe() const;  // the trap message, or "ok"
+};
+
+// Error codes of Store::instantiate.
+enum InstantiateError : int {
+  kLinkError = 1,          // wrong number or kinds/types of imports
+  kInstantiationTrap = 2,  // a segment was out of bounds or the start function trapped
+};
+
+class Store {
+ public:
+  explicit Store(const EngineConfig& config = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const EngineConfig& config() const { return config_; }
+
+  FuncInst* add_host_function(const FuncType& type, HostFunction fn);
+  GlobalInst* add_global(GlobalType type, Value init);
+  // nullptr when the limits exceed the engine's limits.
+  TableInst* add_table(const TableType& type, Value init);
+  Memory* add_memory(const MemoryType& type);
+
+  // Instantiates with one Extern per import, in the module's import order. Segments
+  // are applied in order; if one traps, the ones before it stay applied (as the spec
+  // requires) and the error has code kInstantiationTrap. The start function runs with
+  // the given gas.
+  Result<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+                                u64 gas_limit = ~u64{0});
+
+  // Calls f with args (checked against its type); on success writes the results.
+  ExecResult invoke(FuncInst* f, std::span<const Value> args, std::vector<Value>* results,
+                    u64 gas_limit = ~u64{0});
+
+  const FuncType* intern(const FuncType& type);
+
+ private:
+  friend class Interpreter;
+  EngineConfig config_;
+  std::vector<std::unique_ptr<FuncInst>> funcs_;
+  std::vector<std::unique_ptr<TableInst>> tables_;
+  std::vector<std::unique_ptr<Memory>> memories_;
+  std::vector<std::unique_ptr<GlobalInst>> globals_;
+  std::vector<std::unique_ptr<Instance>> instances_;
+  std::vector<std::unique_ptr<FuncType>> types_;  // interned
+  struct Stack;
+  std::unique_ptr<Stack> stack_;  // value stack and frames, reused by every invoke
+};
+
+}  // namespace dusk::wasm
