@@ -6,6 +6,7 @@
 // written pages; the engine itself writes through data() directly.
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "base/bytes.hpp"

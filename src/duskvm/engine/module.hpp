@@ -89,6 +89,7 @@ class Module {
   friend class Store;
   friend class Interpreter;
   friend Result<std::shared_ptr<const Module>> compile(ByteView, const EngineConfig&);
+  friend class Compiler;
 
   std::vector<FuncType> types_;
   std::vector<Import> imports_;

@@ -126,6 +126,7 @@ class Instance {
   friend class Store;
   friend class Interpreter;
   std::shared_ptr<const Module> module_;
+  std::vector<const FuncType*> types_;  // canonical pointer for each type index
   std::vector<FuncInst*> funcs_;
   std::vector<TableInst*> tables_;
   std::vector<Memory*> memories_;

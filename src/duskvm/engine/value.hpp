@@ -28,9 +28,9 @@ struct Value {
   static Value zero(ValType t) { return {t, 0}; }
 
   u32 as_u32() const { return static_cast<u32>(bits); }
-  i32 as_i32() const { return static_cast<i32>(bits); }
+  dusk::i32 as_i32() const { return static_cast<dusk::i32>(bits); }
   u64 as_u64() const { return bits; }
-  i64 as_i64() const { return static_cast<i64>(bits); }
+  dusk::i64 as_i64() const { return static_cast<dusk::i64>(bits); }
   float as_f32() const { return std::bit_cast<float>(static_cast<u32>(bits)); }
   double as_f64() const { return std::bit_cast<double>(bits); }
   bool is_null() const { return bits == 0; }

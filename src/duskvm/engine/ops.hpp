@@ -1,0 +1,94 @@
+// The interpreter's internal instruction set.
+//
+// A translated function is a stream of 32-bit words. Each instruction is one word
+// naming its handler (an offset the interpreter turns into a jump address) followed by
+// its operands. Operands are frame slots (indices of 64-bit cells relative to the
+// frame pointer: parameters, then locals, then constants, then the operand stack) or
+// immediates. Branch targets are word indices into the same stream.
+//
+// The layout of each instruction is given beside it: s = slot, i = immediate,
+// t = branch target.
+#pragma once
+
+#include "base/int.hpp"
+
+namespace dusk::wasm {
+
+// X(Name, words including the handler word)
+#define DUSK_CONTROL_OPS(X)                                                         \
+  X(Unreachable, 1)                                                                 \
+  X(Gas, 2)           /* i:cost  -- charge the basic block that starts here */      \
+  X(Br, 2)            /* t */                                                       \
+  X(BrIf, 3)          /* s:cond t */                                                \
+  X(BrIfZ, 3)         /* s:cond t */                                                \
+  X(BrTable, 3)       /* s:index i:n, then n+1 targets (the last is the default) */ \
+  X(Return, 3)        /* s:first result i:count -- results move to slot 0.. */      \
+  X(Call, 3)          /* i:function index s:argument base */                        \
+  X(CallIndirect, 5)  /* i:table i:type index s:element index s:argument base */    \
+  X(Copy, 3)          /* s:src s:dst */                                             \
+  X(Select, 5)        /* s:a s:b s:cond s:dst */                                    \
+  X(GlobalGet, 3)     /* i:global s:dst */                                          \
+  X(GlobalSet, 3)     /* i:global s:src */                                          \
+  X(RefIsNull, 3)     /* s:ref s:dst */                                             \
+  X(RefFunc, 3)       /* i:function s:dst */                                        \
+  X(TableGet, 4)      /* i:table s:index s:dst */                                   \
+  X(TableSet, 4)      /* i:table s:index s:value */                                 \
+  X(TableSize, 3)     /* i:table s:dst */                                           \
+  X(TableGrow, 5)     /* i:table s:init s:delta s:dst */                            \
+  X(TableFill, 5)     /* i:table s:index s:value s:count */                         \
+  X(TableCopy, 6)     /* i:dst table i:src table s:dst s:src s:count */             \
+  X(TableInit, 6)     /* i:table i:segment s:dst s:src s:count */                   \
+  X(ElemDrop, 2)      /* i:segment */                                               \
+  X(MemorySize, 2)    /* s:dst */                                                   \
+  X(MemoryGrow, 3)    /* s:delta s:dst */                                           \
+  X(MemoryFill, 4)    /* s:dst s:value s:count */                                   \
+  X(MemoryCopy, 4)    /* s:dst s:src s:count */                                     \
+  X(MemoryInit, 5)    /* i:segment s:dst s:src s:count */                           \
+  X(DataDrop, 2)      /* i:segment */
+
+// Loads: s:address i:offset s:dst (memory64: s:address i:offset-lo i:offset-hi s:dst).
+// Stores: s:address s:value i:offset (memory64: ... i:offset-lo i:offset-hi).
+// X(Name, C type loaded, C type of the result slot)
+#define DUSK_LOAD_OPS(X) \
+  X(Load32, u32, u32)    \
+  X(Load64, u64, u64)    \
+  X(Load8S32, i8, u32)   \
+  X(Load8U32, u8, u32)   \
+  X(Load16S32, i16, u32) \
+  X(Load16U32, u16, u32) \
+  X(Load8S64, i8, u64)   \
+  X(Load8U64, u8, u64)   \
+  X(Load16S64, i16, u64) \
+  X(Load16U64, u16, u64) \
+  X(Load32S64, i32, u64) \
+  X(Load32U64, u32, u64)
+
+// X(Name, C type stored)
+#define DUSK_STORE_OPS(X) \
+  X(Store32, u32)         \
+  X(Store64, u64)         \
+  X(Store8, u8)           \
+  X(Store16, u16)
+
+enum class Op : u16 {
+#define DUSK_X(name, words) name,
+  DUSK_CONTROL_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t, r) name, name##M64,
+  DUSK_LOAD_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t) name, name##M64,
+  DUSK_STORE_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_BINOP(opc, name, ta, tr, body) name,
+#define DUSK_UNOP(opc, name, ta, tr, body) name,
+#include "duskvm/engine/numeric_ops.def"
+#undef DUSK_BINOP
+#undef DUSK_UNOP
+  kCount
+};
+
+// Handler offsets, indexed by Op, as the interpreter dispatches on them.
+const i32* handler_offsets();
+
+}  // namespace dusk::wasm
