@@ -167,11 +167,12 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
                    kInstantiationTrap);
     inst->memories_.push_back(mem);
   }
-  auto eval = [&](const ConstExpr& e) -> u64 {
+  Instance* const ip = inst.get();
+  auto eval = [ip](const ConstExpr& e) -> u64 {
     switch (e.kind) {
       case ConstExpr::Kind::kValue: return e.bits;
-      case ConstExpr::Kind::kGlobal: return inst->globals_[e.index]->bits_;
-      case ConstExpr::Kind::kRefFunc: return reinterpret_cast<u64>(inst->funcs_[e.index]);
+      case ConstExpr::Kind::kGlobal: return ip->globals_[e.index]->bits_;
+      case ConstExpr::Kind::kRefFunc: return reinterpret_cast<u64>(ip->funcs_[e.index]);
     }
     return 0;
   };
