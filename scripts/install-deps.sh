@@ -13,6 +13,8 @@ packages=(
   wabt clang lld wasi-libc libclang-rt-14-dev libclang-rt-14-dev-wasm32
   # test data archives
   zstd
+  # scripts/bench.sh times runs with it (it falls back to a shell loop without)
+  hyperfine
 )
 
 missing=()
