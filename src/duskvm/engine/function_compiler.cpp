@@ -352,6 +352,12 @@ class Compiler {
     if (b != 0) return r_.fail("zero byte expected");
     return true;
   }
+  bool check_depth() {
+    if (ctrls_.size() <= cfg_.max_block_depth) return true;
+    if (err_.message.empty())
+      err_ = Error("blocks nested deeper than " + std::to_string(cfg_.max_block_depth), kTooLarge);
+    return false;
+  }
   bool read_locals(u32 num_params);
   bool instruction(u8 opc);
   bool fc_instruction(u32 sub);
@@ -774,6 +780,7 @@ bool Compiler::instruction(u8 opc) {
       return true;
     case 0x02:    // block
     case 0x03: {  // loop
+      CHECK(check_depth());
       std::vector<ValType> params, results;
       CHECK(read_block_type(&params, &results));
       CHECK(peek_types(params));
@@ -790,6 +797,7 @@ bool Compiler::instruction(u8 opc) {
       return true;
     }
     case 0x04: {  // if
+      CHECK(check_depth());
       std::vector<ValType> params, results;
       CHECK(read_block_type(&params, &results));
       Entry cond;
