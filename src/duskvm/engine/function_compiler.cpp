@@ -66,6 +66,32 @@ const NumTables& num_tables() {
   return t;
 }
 
+// The fused compare-and-branch for a comparison, taken when the comparison holds
+// (when_true) or fails (the inverse comparison; integers only, so no NaN concerns).
+// Op::kCount when the comparison has no fused form.
+Op fused_branch(Op cmp, bool when_true) {
+  struct Pair {
+    Op cmp, yes, no;
+  };
+  static constexpr Pair kPairs[] = {
+      {Op::I32Eq, Op::BrI32Eq, Op::BrI32Ne},    {Op::I32Ne, Op::BrI32Ne, Op::BrI32Eq},
+      {Op::I32LtS, Op::BrI32LtS, Op::BrI32GeS}, {Op::I32LtU, Op::BrI32LtU, Op::BrI32GeU},
+      {Op::I32GtS, Op::BrI32GtS, Op::BrI32LeS}, {Op::I32GtU, Op::BrI32GtU, Op::BrI32LeU},
+      {Op::I32LeS, Op::BrI32LeS, Op::BrI32GtS}, {Op::I32LeU, Op::BrI32LeU, Op::BrI32GtU},
+      {Op::I32GeS, Op::BrI32GeS, Op::BrI32LtS}, {Op::I32GeU, Op::BrI32GeU, Op::BrI32LtU},
+      {Op::I64Eq, Op::BrI64Eq, Op::BrI64Ne},    {Op::I64Ne, Op::BrI64Ne, Op::BrI64Eq},
+      {Op::I64LtS, Op::BrI64LtS, Op::BrI64GeS}, {Op::I64LtU, Op::BrI64LtU, Op::BrI64GeU},
+      {Op::I64GtS, Op::BrI64GtS, Op::BrI64LeS}, {Op::I64GtU, Op::BrI64GtU, Op::BrI64LeU},
+      {Op::I64LeS, Op::BrI64LeS, Op::BrI64GtS}, {Op::I64LeU, Op::BrI64LeU, Op::BrI64GtU},
+      {Op::I64GeS, Op::BrI64GeS, Op::BrI64LtS}, {Op::I64GeU, Op::BrI64GeU, Op::BrI64LtU},
+      // i32.eqz x: branch when x == 0 is BrIfZ x; its inverse is BrIf x.
+      {Op::I32Eqz, Op::BrIfZ, Op::BrIf},
+  };
+  for (const Pair& p : kPairs)
+    if (p.cmp == cmp) return when_true ? p.yes : p.no;
+  return Op::kCount;
+}
+
 struct MemOpInfo {
   Op op;
   ValType type;
@@ -296,6 +322,34 @@ class Compiler {
       target.fixups.push_back(target_word(kNone));
     }
   }
+  // Emits a conditional branch on `cond` (taken when it is non-zero, or zero if
+  // !when_true) and returns the position of its target word. A comparison computed by
+  // the instruction just before, whose result nothing else reads, is fused into it.
+  u32 emit_cond_branch(const Entry& cond, bool when_true) {
+    // The comparison must be the very last instruction: its destination is the last
+    // word emitted and nothing was emitted since (emit_op clears last_dst_pos_).
+    const bool unary_cmp = last_op_ == Op::I32Eqz;
+    if (last_dst_pos_ != kNone && last_op_pos_ != kNone && code_[last_dst_pos_] == cond.slot &&
+        (cond.slot & kStackTag) && last_dst_pos_ == last_op_pos_ + (unary_cmp ? 2 : 3) &&
+        last_dst_pos_ + 1 == pos()) {
+      const Op fused = fused_branch(last_op_, when_true);
+      if (fused != Op::kCount) {
+        const u32 a = code_[last_op_pos_ + 1];
+        const u32 b = code_[last_op_pos_ + 2];
+        const bool unary = unary_cmp;
+        while (!relocs_.empty() && relocs_.back() >= last_op_pos_) relocs_.pop_back();
+        code_.resize(last_op_pos_);
+        emit_op(fused);
+        emit_slot(a);
+        if (!unary) emit_slot(b);
+        return target_word(kNone);
+      }
+    }
+    emit_op(when_true ? Op::BrIf : Op::BrIfZ);
+    emit_slot(cond.slot);
+    return target_word(kNone);
+  }
+
   // Current top values as entries (bottom first), for a label of `n` values.
   std::vector<Entry> top_entries(size_t n) const {
     std::vector<Entry> v;
@@ -384,6 +438,8 @@ class Compiler {
   std::vector<u32> code_;
   std::vector<u32> relocs_;
   std::vector<u32> targets_;  // positions of branch target words
+  Op last_op_ = Op::kCount;   // the last numeric instruction and where it starts
+  u32 last_op_pos_ = kNone;
   std::vector<u64> consts_;
   std::map<u64, u32> const_index_;
   size_t max_height_ = 0;
@@ -528,10 +584,13 @@ bool Compiler::numeric(const NumInfo& info) {
   }
   push(info.tr);
   if (!live()) return true;
+  const u32 start = pos();
   emit_op(info.op);
   emit_slot(a.slot);
   if (info.binary) emit_slot(b.slot);
   emit_dst(stack_.back().slot);
+  last_op_ = info.op;
+  last_op_pos_ = start;
   return true;
 }
 
@@ -595,19 +654,15 @@ bool Compiler::br_if(u32 depth) {
   for (size_t i = 0; i < vals.size(); ++i) push_slot(types[i], vals[i].slot);
   if (!live()) return true;
   if (&target == &ctrls_.front()) {
-    emit_op(Op::BrIfZ);
-    emit_slot(cond.slot);
-    const u32 skip = target_word(kNone);
+    const u32 skip = emit_cond_branch(cond, false);
     emit_return(vals);
     code_[skip] = pos();
   } else if (!needs_branch_copies(target, vals)) {
-    emit_op(Op::BrIf);
-    emit_slot(cond.slot);
-    emit_target(target);
+    const u32 t = emit_cond_branch(cond, true);
+    if (target.kind == Kind::kLoop) code_[t] = target.loop_pos;
+    else target.fixups.push_back(t);
   } else {
-    emit_op(Op::BrIfZ);
-    emit_slot(cond.slot);
-    const u32 skip = target_word(kNone);
+    const u32 skip = emit_cond_branch(cond, false);
     emit_branch_copies(target, vals);
     emit_op(Op::Br);
     emit_target(target);
@@ -810,9 +865,7 @@ bool Compiler::instruction(u8 opc) {
       CHECK(pop_types(params));
       u32 fix = kNone;
       if (live()) {
-        emit_op(Op::BrIfZ);
-        emit_slot(cond.slot);
-        fix = target_word(kNone);
+        fix = emit_cond_branch(cond, false);
         leader();
       }
       push_ctrl(Kind::kIf, params, results);

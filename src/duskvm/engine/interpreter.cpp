@@ -147,6 +147,9 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
 #define DUSK_X(name, words) DUSK_LABEL_OFFSET(name),
       DUSK_CONTROL_OPS(DUSK_X)
 #undef DUSK_X
+#define DUSK_X(name, t, op) DUSK_LABEL_OFFSET(name),
+      DUSK_FUSED_BRANCH_OPS(DUSK_X)
+#undef DUSK_X
 #define DUSK_X(name, t, r) DUSK_LABEL_OFFSET(name), DUSK_LABEL_OFFSET(name##M64),
       DUSK_LOAD_OPS(DUSK_X)
 #undef DUSK_X
@@ -460,6 +463,14 @@ L_DataDrop:
   inst->data_segments_[pc[1]] = {};
   pc += 2;
   NEXT();
+
+#define DUSK_X(name, T, OP)                                               \
+  L_##name:                                                               \
+  if (static_cast<T>(S(1)) OP static_cast<T>(S(2))) pc = pc + 3 + static_cast<i32>(pc[3]); \
+  else pc += 4;                                                           \
+  NEXT();
+  DUSK_FUSED_BRANCH_OPS(DUSK_X)
+#undef DUSK_X
 
   // Loads and stores. 32-bit memories: the effective address is a 33-bit sum that
   // cannot overflow; memory64 checks each step.

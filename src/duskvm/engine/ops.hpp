@@ -46,6 +46,30 @@ namespace dusk::wasm {
   X(MemoryInit, 5)    /* i:segment s:dst s:src s:count */                           \
   X(DataDrop, 2)      /* i:segment */
 
+// Compare-and-branch, fused from a comparison followed by br_if / if:
+// s:a s:b t -- branch when `a OP b`. X(Name, C operand type, operator)
+#define DUSK_FUSED_BRANCH_OPS(X) \
+  X(BrI32Eq, u32, ==)            \
+  X(BrI32Ne, u32, !=)            \
+  X(BrI32LtS, i32, <)            \
+  X(BrI32LtU, u32, <)            \
+  X(BrI32GtS, i32, >)            \
+  X(BrI32GtU, u32, >)            \
+  X(BrI32LeS, i32, <=)           \
+  X(BrI32LeU, u32, <=)           \
+  X(BrI32GeS, i32, >=)           \
+  X(BrI32GeU, u32, >=)           \
+  X(BrI64Eq, u64, ==)            \
+  X(BrI64Ne, u64, !=)            \
+  X(BrI64LtS, i64, <)            \
+  X(BrI64LtU, u64, <)            \
+  X(BrI64GtS, i64, >)            \
+  X(BrI64GtU, u64, >)            \
+  X(BrI64LeS, i64, <=)           \
+  X(BrI64LeU, u64, <=)           \
+  X(BrI64GeS, i64, >=)           \
+  X(BrI64GeU, u64, >=)
+
 // Loads: s:address i:offset s:dst (memory64: s:address i:offset-lo i:offset-hi s:dst).
 // Stores: s:address s:value i:offset (memory64: ... i:offset-lo i:offset-hi).
 // X(Name, C type loaded, C type of the result slot)
@@ -73,6 +97,9 @@ namespace dusk::wasm {
 enum class Op : u16 {
 #define DUSK_X(name, words) name,
   DUSK_CONTROL_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t, op) name,
+  DUSK_FUSED_BRANCH_OPS(DUSK_X)
 #undef DUSK_X
 #define DUSK_X(name, t, r) name, name##M64,
   DUSK_LOAD_OPS(DUSK_X)

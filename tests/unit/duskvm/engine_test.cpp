@@ -95,6 +95,16 @@ TEST_F(EngineTest, BrTable) {
   }
 }
 
+TEST_F(EngineTest, FusedCompareAndBranch) {
+  std::vector<Value> out;
+  ASSERT_TRUE(call("fuse", {Value::i32(5)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u32(), 1u);
+  ASSERT_TRUE(call("loopcmp", {Value::i64(100)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u64(), 102u);
+  ASSERT_TRUE(call("loopcmp", {Value::i64(0)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u64(), 3u);
+}
+
 TEST_F(EngineTest, OutOfGasIsExactAndRepeatable) {
   std::vector<Value> out;
   ExecResult a = call("spin", {}, &out, 12345);

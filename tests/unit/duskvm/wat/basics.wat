@@ -36,4 +36,21 @@
           (i32.const 10) (local.get 0) (br_table $a $b $c))
         (i32.const 1) (i32.add))
       (i32.const 2) (i32.add)))
+  (global $zero i32 (i32.const 0))
+  (func (export "fuse") (param $x i32) (result i32)
+    ;; a comparison followed by another value: br_if must test the latter
+    (block $b
+      (i32.lt_s (local.get $x) (i32.const 10))
+      (global.get $zero)
+      (br_if $b)
+      (drop)
+      (return (i32.const 1)))
+    (i32.const 2))
+  (func (export "loopcmp") (param $n i64) (result i64)
+    ;; fused i64 compare-and-branch on a loop back edge
+    (local $i i64)
+    (loop $l
+      (local.set $i (i64.add (local.get $i) (i64.const 3)))
+      (br_if $l (i64.lt_u (local.get $i) (local.get $n))))
+    (local.get $i))
 )
