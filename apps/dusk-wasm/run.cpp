@@ -72,6 +72,10 @@ int run_module(const RunOptions& o) {
 
   wasm::EngineConfig config;
   config.metering = o.metering;
+  // Ordinary programs recurse deeper than contracts may: both stacks are reserved
+  // lazily, so these limits cost nothing until used.
+  config.max_call_depth = 1'000'000;
+  config.max_value_stack = 1u << 26;
   auto module = wasm::compile(*bytes, config);
   if (!module) {
     return usage_error("compile error in " + o.file + ": " + compile_error_kind(module.error().code) + ": " +

@@ -77,11 +77,18 @@ Store::Stack::Stack(u32 slots, u32 max_depth) {
     end = base + slots;
   }
   top = base;
-  frames.resize(max_depth + 1);
+  // Both regions are reserved, not committed: a deep limit costs nothing until used.
+  const size_t frame_bytes = (static_cast<size_t>(max_depth) + 1) * sizeof(Frame);
+  p = mmap(nullptr, frame_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p != MAP_FAILED) {
+    frames = static_cast<Frame*>(p);
+    num_frames = max_depth + 1;
+  }
 }
 
 Store::Stack::~Stack() {
   if (base) munmap(base, bytes);
+  if (frames) munmap(frames, static_cast<size_t>(num_frames) * sizeof(Frame));
 }
 
 const i32* Interpreter::offsets() {
@@ -173,8 +180,8 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
   Store::Stack& st = *store.stack_;
   const EngineConfig& cfg = store.config_;
   const u32 base_depth = st.depth;
-  const u32 max_depth = std::min<u32>(base_depth + cfg.max_call_depth, static_cast<u32>(st.frames.size()));
-  Store::Stack::Frame* frames = st.frames.data();
+  const u32 max_depth = std::min<u32>(base_depth + cfg.max_call_depth, st.num_frames);
+  Store::Stack::Frame* frames = st.frames;
   u64* const stack_end = st.end;
   u32 depth = base_depth;
   u64 gas = *gas_io;

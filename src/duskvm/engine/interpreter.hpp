@@ -19,7 +19,8 @@ struct Store::Stack {
   u64* end = nullptr;
   size_t bytes = 0;
   u64* top = nullptr;  // first free slot: invocations start here (they may nest via host calls)
-  std::vector<Frame> frames;
+  Frame* frames = nullptr;  // max_depth + 1 frames, committed by the kernel as they are touched
+  u32 num_frames = 0;
   u32 depth = 0;       // frames in use
 
   explicit Stack(u32 slots, u32 max_depth);
