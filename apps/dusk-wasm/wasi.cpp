@@ -185,7 +185,8 @@ Trap Wasi::fd_fdstat_get(HostContext& ctx, Args a, std::span<Value> r) {
   return ret(r, kSuccess);
 }
 
-// fd_seek(fd, offset, whence, newoffset_ptr): stdio cannot seek.
+// fd_seek(fd, offset, whence, newoffset_ptr) and fd_tell(fd, offset_ptr): stdio cannot
+// seek (wasi-libc's lseek(fd, 0, SEEK_CUR) calls fd_tell).
 Trap Wasi::fd_seek(HostContext&, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
   return ret(r, fd <= 2 && !closed_[fd] ? kSpipe : kBadf);
@@ -249,6 +250,7 @@ void Wasi::define(wasm::Store& store, wasm::Linker& linker, const wasm::Module& 
   add("fd_close", {{I32}, {I32}}, &Wasi::fd_close);
   add("fd_fdstat_get", {{I32, I32}, {I32}}, &Wasi::fd_fdstat_get);
   add("fd_seek", {{I32, I64, I32, I32}, {I32}}, &Wasi::fd_seek);
+  add("fd_tell", {{I32, I32}, {I32}}, &Wasi::fd_seek);
   add("fd_prestat_get", {{I32, I32}, {I32}}, &Wasi::fd_prestat_get);
   add("fd_prestat_dir_name", {{I32, I32, I32}, {I32}}, &Wasi::fd_prestat_get);
   add("clock_time_get", {{I32, I64, I32}, {I32}}, &Wasi::clock_time_get);

@@ -3,8 +3,8 @@
 //
 //   args_get, args_sizes_get, environ_get, environ_sizes_get
 //   fd_write (fd 1 and 2), fd_read (fd 0, the real stdin), fd_close, fd_fdstat_get,
-//   fd_seek (ESPIPE on stdio), fd_prestat_get and fd_prestat_dir_name (EBADF: there are
-//   no preopened directories, which is how wasi-libc learns it)
+//   fd_seek and fd_tell (ESPIPE on stdio), fd_prestat_get and fd_prestat_dir_name
+//   (EBADF: there are no preopened directories, which is how wasi-libc learns it)
 //   clock_time_get (realtime, monotonic, process and thread CPU time, from the host)
 //   random_get (host randomness), proc_exit (Trap::kExit with the exit code)
 //

@@ -12,7 +12,7 @@
   (func (export "twice") (param i32) (result i32) (call $inc (call $inc (local.get 0))))
   (func (export "g666") (result i32) (call $print (global.get $g)) (global.get $g))
   (func (export "nan") (result f32) (f32.div (f32.const 0) (f32.const 0)))
-  (func (export "anan") (result f64) (f64.const nan:0x4000000000001))
+  (func (export "anan") (result f64) (f64.const -nan:0xc000000000001))
   (func (export "ext") (param externref) (result externref) (local.get 0))
   (func (export "trap") (unreachable))
   (func $rec (export "rec") (call $rec)))
