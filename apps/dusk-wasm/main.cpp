@@ -1,11 +1,13 @@
 // dusk-wasm: the standalone WebAssembly tool. Parses the command line and dispatches to
 // `run` (run.hpp) or `spectest` (spectest.hpp).
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dump.hpp"
 #include "run.hpp"
 #include "spectest.hpp"
 #include "value_text.hpp"
@@ -20,6 +22,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run        run a WebAssembly module (a WASI command, or one export with --invoke)\n"
     "  spectest   run WebAssembly spec-test scripts made by wast2json\n"
+    "  dump       print functions in the interpreter's internal form\n"
     "  help       show this help\n"
     "\n"
     "Run 'dusk-wasm <command> --help' for the options of a command.\n";
@@ -54,6 +57,13 @@ constexpr const char* kSpecTestUsage =
     "  -v, --verbose   per-file totals, skipped commands, trap and error messages next to\n"
     "                  the expected ones, and the output of the spectest print functions\n"
     "  -h, --help      show this help\n";
+
+constexpr const char* kDumpUsage =
+    "usage: dusk-wasm dump FILE.wasm [FUNCTION_INDEX...]\n"
+    "\n"
+    "Compiles FILE.wasm and prints the given functions (default: every defined function)\n"
+    "as the interpreter runs them: one internal instruction per line with its word offset\n"
+    "and operands (frame slots, immediates, relative branch targets).\n";
 
 int bad_usage(const std::string& message, const char* command) {
   std::fprintf(stderr, "dusk-wasm: %s\nTry 'dusk-wasm %s--help'.\n", message.c_str(), command);
@@ -149,6 +159,27 @@ int command_spectest(const std::vector<std::string_view>& args) {
   return dusk::wasm_cli::run_spectest(o);
 }
 
+int command_dump(const std::vector<std::string_view>& args) {
+  dusk::wasm_cli::DumpOptions o;
+  for (std::string_view a : args) {
+    if (is_help(a)) {
+      std::fputs(kDumpUsage, stdout);
+      return 0;
+    }
+    if (o.file.empty()) {
+      o.file = std::string(a);
+      continue;
+    }
+    char* end = nullptr;
+    const std::string s(a);
+    const unsigned long v = std::strtoul(s.c_str(), &end, 10);
+    if (s.empty() || *end != '\0' || v > 0xffffffffu) return bad_usage("bad function index '" + s + "'", "dump ");
+    o.functions.push_back(static_cast<unsigned>(v));
+  }
+  if (o.file.empty()) return bad_usage("no module file given", "dump ");
+  return dusk::wasm_cli::run_dump(o);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -165,5 +196,6 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return command_run(args);
   if (command == "spectest") return command_spectest(args);
+  if (command == "dump") return command_dump(args);
   return bad_usage("unknown command '" + std::string(command) + "'", "");
 }

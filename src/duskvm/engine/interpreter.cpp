@@ -300,7 +300,9 @@ L_enter: {
   fp = nfp;
   u64* p = fp + fn->num_params;
   for (u32 k = 0; k < fn->num_locals; ++k) p[k] = 0;
-  if (!fn->consts.empty()) std::memcpy(p + fn->num_locals, fn->consts.data(), fn->consts.size() * sizeof(u64));
+  const u64* c = fn->consts.data();
+  u64* q = p + fn->num_locals;
+  for (size_t k = 0, n = fn->consts.size(); k < n; ++k) q[k] = c[k];
   if (callee->owner_ != inst) {
     inst = callee->owner_;
     LOAD_MEMORY();

@@ -81,6 +81,7 @@ class Module {
   const std::vector<FuncType>& types() const { return types_; }
   const FuncType& func_type(u32 func_index) const { return types_[func_types_[func_index]]; }
   u32 num_imported_funcs() const { return num_imported_funcs_; }
+  u32 num_defined_funcs() const { return static_cast<u32>(functions_.size()); }
   std::optional<u32> start() const { return start_; }
 
  private:
@@ -90,6 +91,7 @@ class Module {
   friend class Interpreter;
   friend Result<std::shared_ptr<const Module>> compile(ByteView, const EngineConfig&);
   friend class Compiler;
+  friend class Disassembler;
 
   std::vector<FuncType> types_;
   std::vector<Import> imports_;

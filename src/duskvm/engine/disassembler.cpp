@@ -1,0 +1,77 @@
+#include "duskvm/engine/disassembler.hpp"
+
+#include <map>
+#include <string_view>
+
+#include "duskvm/engine/ops.hpp"
+
+namespace dusk::wasm {
+
+namespace {
+
+struct OpInfo {
+  const char* name;
+  u32 words;  // 0: variable (BrTable)
+};
+
+std::vector<OpInfo> op_infos() {
+  std::vector<OpInfo> v;
+#define DUSK_X(name, words) v.push_back({#name, std::string_view(#name) == "BrTable" ? 0u : words});
+  DUSK_CONTROL_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t, op) v.push_back({#name, 4});
+  DUSK_FUSED_BRANCH_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t, r) v.push_back({#name, 4}); v.push_back({#name "M64", 5});
+  DUSK_LOAD_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_X(name, t) v.push_back({#name, 4}); v.push_back({#name "M64", 5});
+  DUSK_STORE_OPS(DUSK_X)
+#undef DUSK_X
+#define DUSK_BINOP(opc, name, ta, tr, body) v.push_back({#name, 4});
+#define DUSK_UNOP(opc, name, ta, tr, body) v.push_back({#name, 3});
+#include "duskvm/engine/numeric_ops.def"
+#undef DUSK_BINOP
+#undef DUSK_UNOP
+  return v;
+}
+
+}  // namespace
+
+class Disassembler {
+ public:
+  static std::string run(const Module& m, u32 func_index) {
+    if (func_index < m.num_imported_funcs_) return "(imported function)\n";
+    if (func_index >= m.func_types_.size()) return "(no such function)\n";
+    const Function& fn = m.functions_[func_index - m.num_imported_funcs_];
+    static const std::vector<OpInfo> infos = op_infos();
+    std::map<i32, size_t> by_offset;
+    const i32* offsets = handler_offsets();
+    for (size_t i = 0; i < infos.size(); ++i) by_offset[offsets[i]] = i;
+
+    std::string out = "params " + std::to_string(fn.num_params) + ", locals " + std::to_string(fn.num_locals) +
+                      ", consts " + std::to_string(fn.consts.size()) + ", frame " + std::to_string(fn.frame_slots) +
+                      " slots, " + std::to_string(fn.code.size()) + " words\n";
+    size_t pc = 0;
+    while (pc < fn.code.size()) {
+      auto it = by_offset.find(static_cast<i32>(fn.code[pc]));
+      if (it == by_offset.end()) {
+        out += std::to_string(pc) + ": ?? " + std::to_string(fn.code[pc]) + "\n";
+        ++pc;
+        continue;
+      }
+      const OpInfo& info = infos[it->second];
+      u32 words = info.words;
+      if (words == 0) words = 3 + fn.code[pc + 2] + 1;  // BrTable: index, n, n+1 targets
+      out += std::to_string(pc) + ": " + info.name;
+      for (u32 k = 1; k < words && pc + k < fn.code.size(); ++k) out += " " + std::to_string(fn.code[pc + k]);
+      out += "\n";
+      pc += words;
+    }
+    return out;
+  }
+};
+
+std::string disassemble(const Module& module, u32 func_index) { return Disassembler::run(module, func_index); }
+
+}  // namespace dusk::wasm
