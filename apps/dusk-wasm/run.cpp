@@ -94,8 +94,28 @@ int run_module(const RunOptions& o) {
   if (!imports) return usage_error("link error: " + imports.error().message);
 
   const auto t0 = std::chrono::steady_clock::now();
-  auto inst = store.instantiate(*module, *imports, o.gas);
+  // How a run ends, whether in the start function or in the entry point.
+  auto finish = [&](const wasm::ExecResult& r, const std::vector<wasm::Value>& results) {
+    if (o.stats) print_stats(r.gas_used, std::chrono::steady_clock::now() - t0);
+    switch (r.trap) {
+      case wasm::Trap::kNone:
+        for (const wasm::Value& v : results) std::printf("%s\n", format_value(v).c_str());
+        return 0;
+      case wasm::Trap::kExit:
+        return r.exit_code;
+      case wasm::Trap::kOutOfGas:
+        std::fprintf(stderr, "dusk-wasm: trap: out of gas (gas used: %llu, limit: %llu)\n",
+                     static_cast<unsigned long long>(r.gas_used), static_cast<unsigned long long>(o.gas));
+        return kExitTrap;
+      default:
+        std::fprintf(stderr, "dusk-wasm: trap: %s\n", r.describe().c_str());
+        return kExitTrap;
+    }
+  };
+  wasm::ExecResult start;
+  auto inst = store.instantiate(*module, *imports, o.gas, &start);
   if (!inst) {
+    if (start.trap != wasm::Trap::kNone) return finish(start, {});  // the start function ended the run
     if (inst.error().code == wasm::kInstantiationTrap) {
       std::fprintf(stderr, "dusk-wasm: trap: %s\n", inst.error().message.c_str());
       return kExitTrap;
@@ -105,23 +125,9 @@ int run_module(const RunOptions& o) {
   wasm::FuncInst* entry = (*inst)->exported_func(o.invoke.value_or("_start"));
   if (entry == nullptr) return usage_error("the instance has no exported function to call");
   std::vector<wasm::Value> results;
-  const wasm::ExecResult r = store.invoke(entry, *args, &results, o.gas);
-  if (o.stats) print_stats(r.gas_used, std::chrono::steady_clock::now() - t0);
-
-  switch (r.trap) {
-    case wasm::Trap::kNone:
-      for (const wasm::Value& v : results) std::printf("%s\n", format_value(v).c_str());
-      return 0;
-    case wasm::Trap::kExit:
-      return r.exit_code;
-    case wasm::Trap::kOutOfGas:
-      std::fprintf(stderr, "dusk-wasm: trap: out of gas (gas used: %llu, limit: %llu)\n",
-                   static_cast<unsigned long long>(r.gas_used), static_cast<unsigned long long>(o.gas));
-      return kExitTrap;
-    default:
-      std::fprintf(stderr, "dusk-wasm: trap: %s\n", r.describe().c_str());
-      return kExitTrap;
-  }
+  wasm::ExecResult r = store.invoke(entry, *args, &results, o.gas - start.gas_used);
+  r.gas_used += start.gas_used;
+  return finish(r, results);
 }
 
 }  // namespace dusk::wasm_cli

@@ -94,7 +94,8 @@ Error link_error(const Import& imp, const std::string& why) {
 }  // namespace
 
 Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
-                                     u64 gas_limit) {
+                                     u64 gas_limit, ExecResult* start_result) {
+  if (start_result) *start_result = ExecResult{};
   const Module& m = *module;
   if (imports.size() != m.imports_.size())
     return Error("module has " + std::to_string(m.imports_.size()) + " imports, " +
@@ -227,7 +228,10 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
   }
   if (m.start_) {
     ExecResult r = invoke(result->funcs_[*m.start_], {}, nullptr, gas_limit);
-    if (!r.ok()) return Error("start function: " + r.describe(), kInstantiationTrap);
+    const bool ok = r.ok();
+    std::string why = ok ? std::string() : "start function: " + r.describe();
+    if (start_result) *start_result = std::move(r);
+    if (!ok) return Error(std::move(why), kInstantiationTrap);
   }
   return result;
 }

@@ -170,9 +170,10 @@ class Store {
   // Instantiates with one Extern per import, in the module's import order. Segments
   // are applied in order; if one traps, the ones before it stay applied (as the spec
   // requires) and the error has code kInstantiationTrap. The start function runs with
-  // the given gas.
+  // the given gas; if start_result is given it receives the start function's outcome
+  // (trap, gas used, exit code), also when it traps.
   Result<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
-                                u64 gas_limit = ~u64{0});
+                                u64 gas_limit = ~u64{0}, ExecResult* start_result = nullptr);
 
   // Calls f with args (checked against its type); on success writes the results.
   ExecResult invoke(FuncInst* f, std::span<const Value> args, std::vector<Value>* results,
