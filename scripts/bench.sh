@@ -15,7 +15,9 @@
 #   BENCH_RUNS=N        timed runs per cell (default 3)
 #   BENCH_PROGRAMS="a b" a subset of: hashing sorting bignum interp raytrace recursion
 #   BENCH_QUICK=1       small workloads (about 0.05 s natively) to try the script out
-#   WASM3=PATH          also time a wasm3 binary: $WASM3 [$WASM3_FLAGS] prog.wasm
+#   WASM3=PATH          also time a wasm3 binary: $WASM3 $WASM3_FLAGS prog.wasm
+#   WASM3_FLAGS=...     default "--stack-size 67108864": wasm3's 64 KiB default stack is
+#                       too small for recursion.c
 #   NODE=PATH           node binary (default: node on PATH)
 #   BENCH_TIMER=date    use the date loop even when hyperfine is installed
 set -uo pipefail
@@ -55,6 +57,7 @@ fi
 if [[ -n "${WASM3:-}" ]]; then
   [[ -x "$WASM3" ]] || die "WASM3=$WASM3 is not an executable"
   have_wasm3=1
+  wasm3_flags="${WASM3_FLAGS---stack-size 67108864}"
 fi
 timer="${BENCH_TIMER:-}"
 if [[ -z "$timer" ]]; then
@@ -129,8 +132,8 @@ columns+=("dusk/native" "dusk/liftoff" "dusk/opt")
   echo "# tests/programs wall times, best of $runs ($timer), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "# cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1), $(nproc) cores"
   ((have_node)) && echo "# node $("$node" --version)"
-  ((have_dusk)) && echo "# dusk-wasm: $cli (commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
-  ((have_wasm3)) && echo "# wasm3: $WASM3 ${WASM3_FLAGS:-}"
+  ((have_dusk)) && echo "# dusk-wasm: $cli (source tree at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  ((have_wasm3)) && echo "# wasm3: $WASM3 $wasm3_flags"
   [[ -n "${BENCH_QUICK:-}" ]] && echo "# BENCH_QUICK: small workloads, not the defaults"
   echo "# dusk: dusk-wasm run (metered); dusk-nm: --no-metering; liftoff: node --liftoff-only"
   echo "# --no-wasm-tier-up; node-opt: node with default tiering (TurboFan)"
@@ -146,7 +149,7 @@ for p in "${programs[@]}"; do
   [[ -x "$native" && -f "$wasm" ]] || die "$native or $wasm missing: build first (make build)"
   args=()
   [[ -n "${BENCH_QUICK:-}" ]] && args=("${quick_size[$p]}")
-  echo "bench: $p ${args[*]}" >&2
+  echo "bench: $p${args[*]:+ ${args[*]}}" >&2
 
   "$native" "${args[@]}" >"$work/native.out" 2>/dev/null || die "$native failed"
   t_native=$(measure native "$native" "${args[@]}")
@@ -161,8 +164,8 @@ for p in "${programs[@]}"; do
     t_opt=$(measure node-opt "$node" "$runner" "$wasm" "${args[@]}")
   fi
   if ((have_wasm3)); then
-    # shellcheck disable=SC2086  # WASM3_FLAGS is a list of words on purpose
-    t_wasm3=$(measure wasm3 "$WASM3" ${WASM3_FLAGS:-} "$wasm" "${args[@]}")
+    # shellcheck disable=SC2086  # wasm3_flags is a list of words on purpose
+    t_wasm3=$(measure wasm3 "$WASM3" $wasm3_flags "$wasm" "${args[@]}")
   fi
 
   cells=("$t_native" "$t_dusk")
