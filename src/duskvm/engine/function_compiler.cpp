@@ -86,6 +86,7 @@ Op fused_branch(Op cmp, bool when_true) {
       {Op::I64GeS, Op::BrI64GeS, Op::BrI64LtS}, {Op::I64GeU, Op::BrI64GeU, Op::BrI64LtU},
       // i32.eqz x: branch when x == 0 is BrIfZ x; its inverse is BrIf x.
       {Op::I32Eqz, Op::BrIfZ, Op::BrIf},
+      {Op::I64Eqz, Op::BrIfZ64, Op::BrIf64},
   };
   for (const Pair& p : kPairs)
     if (p.cmp == cmp) return when_true ? p.yes : p.no;
@@ -328,7 +329,7 @@ class Compiler {
   u32 emit_cond_branch(const Entry& cond, bool when_true) {
     // The comparison must be the very last instruction: its destination is the last
     // word emitted and nothing was emitted since (emit_op clears last_dst_pos_).
-    const bool unary_cmp = last_op_ == Op::I32Eqz;
+    const bool unary_cmp = last_op_ == Op::I32Eqz || last_op_ == Op::I64Eqz;
     if (last_dst_pos_ != kNone && last_op_pos_ != kNone && code_[last_dst_pos_] == cond.slot &&
         (cond.slot & kStackTag) && last_dst_pos_ == last_op_pos_ + (unary_cmp ? 2 : 3) &&
         last_dst_pos_ + 1 == pos()) {

@@ -244,6 +244,14 @@ L_BrIfZ:
   if (!static_cast<u32>(S(1))) pc = pc + 2 + static_cast<i32>(pc[2]);
   else pc += 3;
   NEXT();
+L_BrIf64:
+  if (S(1)) pc = pc + 2 + static_cast<i32>(pc[2]);
+  else pc += 3;
+  NEXT();
+L_BrIfZ64:
+  if (!S(1)) pc = pc + 2 + static_cast<i32>(pc[2]);
+  else pc += 3;
+  NEXT();
 L_BrTable: {
   u32 i = static_cast<u32>(S(1));
   const u32 n = pc[2];

@@ -21,6 +21,8 @@ namespace dusk::wasm {
   X(Br, 2)            /* t */                                                       \
   X(BrIf, 3)          /* s:cond t */                                                \
   X(BrIfZ, 3)         /* s:cond t */                                                \
+  X(BrIf64, 3)        /* s:cond t -- on a 64-bit value (fused i64.eqz) */           \
+  X(BrIfZ64, 3)       /* s:cond t */                                                \
   X(BrTable, 3)       /* s:index i:n, then n+1 targets (the last is the default) */ \
   X(Return, 3)        /* s:first result i:count -- results move to slot 0.. */      \
   X(Call, 3)          /* i:function index s:argument base */                        \

@@ -103,6 +103,10 @@ TEST_F(EngineTest, FusedCompareAndBranch) {
   EXPECT_EQ(out.at(0).as_u64(), 102u);
   ASSERT_TRUE(call("loopcmp", {Value::i64(0)}, &out).ok());
   EXPECT_EQ(out.at(0).as_u64(), 3u);
+  for (u64 n : {0ull, 1ull, 0x100000000ull}) {
+    ASSERT_TRUE(call("nonzero64", {Value::i64(n)}, &out).ok());
+    EXPECT_EQ(out.at(0).as_u32(), n != 0 ? 1u : 0u) << n;
+  }
 }
 
 TEST_F(EngineTest, OutOfGasIsExactAndRepeatable) {

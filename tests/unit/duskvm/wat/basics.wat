@@ -53,4 +53,10 @@
       (local.set $i (i64.add (local.get $i) (i64.const 3)))
       (br_if $l (i64.lt_u (local.get $i) (local.get $n))))
     (local.get $i))
+  (func (export "nonzero64") (param $n i64) (result i32)
+    ;; fused i64.eqz + br_if: all 64 bits count
+    (block $zero
+      (br_if $zero (i64.eqz (local.get $n)))
+      (return (i32.const 1)))
+    (i32.const 0))
 )
