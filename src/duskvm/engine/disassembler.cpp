@@ -1,7 +1,6 @@
 #include "duskvm/engine/disassembler.hpp"
 
 #include <map>
-#include <string_view>
 
 #include "duskvm/engine/ops.hpp"
 
@@ -16,18 +15,9 @@ struct OpInfo {
 
 std::vector<OpInfo> op_infos() {
   std::vector<OpInfo> v;
-#define DUSK_X(name, words) v.push_back({#name, std::string_view(#name) == "BrTable" ? 0u : words});
-  DUSK_CONTROL_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, op) v.push_back({#name, 4});
-  DUSK_FUSED_BRANCH_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, r) v.push_back({#name, 4}); v.push_back({#name "M64", 5});
-  DUSK_LOAD_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t) v.push_back({#name, 4}); v.push_back({#name "M64", 5});
-  DUSK_STORE_OPS(DUSK_X)
-#undef DUSK_X
+#define DUSK_ON_OP(name, words) v.push_back({#name, words});
+  DUSK_FOR_EACH_OP()
+#undef DUSK_ON_OP
 #define DUSK_BINOP(opc, name, ta, tr, body) v.push_back({#name, 4});
 #define DUSK_UNOP(opc, name, ta, tr, body) v.push_back({#name, 3});
 #include "duskvm/engine/numeric_ops.def"

@@ -351,6 +351,22 @@ class Compiler {
     return target_word(kNone);
   }
 
+  // If the instruction just emitted is `op` and computed `slot` (a value nothing else
+  // will read), removes it and returns its operand slots so that the caller can emit a
+  // superinstruction in its place.
+  bool take_previous(Op op, u32 slot, u32* a, u32* b) {
+    if (last_op_ != op || last_op_pos_ == kNone || last_dst_pos_ != last_op_pos_ + 3 ||
+        last_dst_pos_ + 1 != pos() || code_[last_dst_pos_] != slot || !(slot & kStackTag))
+      return false;
+    *a = code_[last_op_pos_ + 1];
+    *b = code_[last_op_pos_ + 2];
+    while (!relocs_.empty() && relocs_.back() >= last_op_pos_) relocs_.pop_back();
+    code_.resize(last_op_pos_);
+    last_op_ = Op::kCount;
+    last_dst_pos_ = kNone;
+    return true;
+  }
+
   // Current top values as entries (bottom first), for a label of `n` values.
   std::vector<Entry> top_entries(size_t n) const {
     std::vector<Entry> v;
@@ -417,6 +433,7 @@ class Compiler {
   bool instruction(u8 opc);
   bool fc_instruction(u32 sub);
   bool numeric(const NumInfo& info);
+  bool fuse_binary(Op op, const Entry& a, const Entry& b);
   bool memory_access(u8 opc);
   bool branch(u32 depth);
   bool br_if(u32 depth);
@@ -586,12 +603,32 @@ bool Compiler::numeric(const NumInfo& info) {
   push(info.tr);
   if (!live()) return true;
   const u32 start = pos();
+  if (info.binary && fuse_binary(info.op, a, b)) return true;
   emit_op(info.op);
   emit_slot(a.slot);
   if (info.binary) emit_slot(b.slot);
   emit_dst(stack_.back().slot);
   last_op_ = info.op;
   last_op_pos_ = start;
+  return true;
+}
+
+bool Compiler::fuse_binary(Op op, const Entry& a, const Entry& b) {
+  // (x << s) + y and x * y + z: the product or shift feeds only this instruction.
+  const Op first = op == Op::I32Add ? Op::I32Shl : op == Op::F64Add ? Op::F64Mul : Op::kCount;
+  if (first == Op::kCount) return false;
+  const Op fused = op == Op::I32Add ? Op::I32AddShl : Op::F64MulAdd;
+  u32 x, y;
+  const Entry* other = nullptr;
+  if (take_previous(first, b.slot, &x, &y)) other = &a;       // a + (x op y)
+  else if (take_previous(first, a.slot, &x, &y)) other = &b;  // (x op y) + b
+  if (!other) return false;
+  // Both additions commute (IEEE addition is commutative, NaNs are canonical).
+  emit_op(fused);
+  emit_slot(x);
+  emit_slot(y);
+  emit_slot(other->slot);
+  emit_dst(stack_.back().slot);
   return true;
 }
 
@@ -615,6 +652,16 @@ bool Compiler::memory_access(u8 opc) {
     CHECK(pop(addr_type(), &addr));
     push(info.type);
     if (!live()) return true;
+    u32 x, y;
+    if (!is64() && take_previous(Op::I32Add, addr.slot, &x, &y)) {
+      // The address is an i32.add that nothing else reads: one instruction.
+      emit_op(static_cast<Op>(static_cast<u16>(info.op) + 2));  // LoadXxxAdd
+      emit_slot(x);
+      emit_slot(y);
+      emit_imm(static_cast<u32>(offset));
+      emit_dst(stack_.back().slot);
+      return true;
+    }
     emit_op(op);
     emit_slot(addr.slot);
     emit_imm(static_cast<u32>(offset));

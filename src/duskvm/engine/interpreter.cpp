@@ -2,7 +2,9 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <bit>
+#include <cstdio>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -64,6 +66,50 @@ inline u64 bulk_cost(const GasSchedule& g, u64 n) {
   const u128 c = (static_cast<u128>(n) * g.bulk_byte_num + g.bulk_byte_den - 1) / (g.bulk_byte_den ? g.bulk_byte_den : 1);
   return c > ~u64{0} ? ~u64{0} : static_cast<u64>(c);
 }
+
+#ifdef DUSK_WASM_OP_STATS
+// Development aid (cmake -DDUSK_WASM_OP_STATS=ON): counts executed instructions and
+// pairs of consecutive instructions, printed to stderr at exit, to find what to fuse.
+struct OpStats {
+  std::vector<u64> single = std::vector<u64>(static_cast<size_t>(Op::kCount));
+  std::vector<u64> pairs = std::vector<u64>(static_cast<size_t>(Op::kCount) * static_cast<size_t>(Op::kCount));
+  std::vector<u16> by_offset;
+  i32 min_offset = 0;
+  u16 prev = 0;
+  void record(i32 offset) {
+    if (by_offset.empty()) {
+      const i32* offs = Interpreter::offsets();
+      i32 lo = offs[0], hi = offs[0];
+      for (size_t i = 0; i < static_cast<size_t>(Op::kCount); ++i) lo = std::min(lo, offs[i]), hi = std::max(hi, offs[i]);
+      min_offset = lo;
+      by_offset.assign(static_cast<size_t>(hi - lo + 1), 0);
+      for (size_t i = 0; i < static_cast<size_t>(Op::kCount); ++i) by_offset[offs[i] - lo] = static_cast<u16>(i);
+    }
+    const u16 op = by_offset[offset - min_offset];
+    ++single[op];
+    ++pairs[prev * static_cast<size_t>(Op::kCount) + op];
+    prev = op;
+  }
+  ~OpStats() {
+    std::vector<std::pair<u64, size_t>> top;
+    for (size_t i = 0; i < pairs.size(); ++i)
+      if (pairs[i]) top.emplace_back(pairs[i], i);
+    std::sort(top.rbegin(), top.rend());
+    u64 total = 0;
+    for (u64 c : single) total += c;
+    std::fprintf(stderr, "op stats: %llu instructions\n", static_cast<unsigned long long>(total));
+    for (size_t i = 0; i < static_cast<size_t>(Op::kCount); ++i)
+      if (single[i] * 200 > total) std::fprintf(stderr, "  op %3zu %6.2f%%\n", i, 100.0 * single[i] / total);
+    for (size_t i = 0; i < top.size() && i < 30; ++i)
+      std::fprintf(stderr, "  pair %3zu -> %3zu %6.2f%%\n", top[i].second / static_cast<size_t>(Op::kCount),
+                   top[i].second % static_cast<size_t>(Op::kCount), 100.0 * top[i].first / total);
+  }
+};
+OpStats g_op_stats;
+#define DUSK_OP_HOOK(offset) g_op_stats.record(offset)
+#else
+#define DUSK_OP_HOOK(offset) ((void)0)
+#endif
 
 }  // namespace
 
@@ -151,18 +197,9 @@ Interpreter::Outcome Interpreter::run(Store& store, FuncInst* f, u64* slots, u64
 Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* slots, u64* gas_io) {
 #define DUSK_LABEL_OFFSET(name) static_cast<i32>(reinterpret_cast<const char*>(&&L_##name) - reinterpret_cast<const char*>(&&L_Unreachable))
   static const i32 kOffsets[] = {
-#define DUSK_X(name, words) DUSK_LABEL_OFFSET(name),
-      DUSK_CONTROL_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, op) DUSK_LABEL_OFFSET(name),
-      DUSK_FUSED_BRANCH_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, r) DUSK_LABEL_OFFSET(name), DUSK_LABEL_OFFSET(name##M64),
-      DUSK_LOAD_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t) DUSK_LABEL_OFFSET(name), DUSK_LABEL_OFFSET(name##M64),
-      DUSK_STORE_OPS(DUSK_X)
-#undef DUSK_X
+#define DUSK_ON_OP(name, words) DUSK_LABEL_OFFSET(name),
+      DUSK_FOR_EACH_OP()
+#undef DUSK_ON_OP
 #define DUSK_BINOP(opc, name, ta, tr, body) DUSK_LABEL_OFFSET(name),
 #define DUSK_UNOP(opc, name, ta, tr, body) DUSK_LABEL_OFFSET(name),
 #include "duskvm/engine/numeric_ops.def"
@@ -203,7 +240,11 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
     mem = m0 ? m0->data() : nullptr;                   \
     mem_size = m0 ? m0->size() : 0;                    \
   } while (0)
-#define NEXT() goto* (base + static_cast<i32>(*pc))
+#define NEXT()                         \
+  do {                                 \
+    DUSK_OP_HOOK(static_cast<i32>(*pc)); \
+    goto* (base + static_cast<i32>(*pc)); \
+  } while (0)
 #define TRAP(code)  \
   do {              \
     trap = (code);  \
@@ -481,6 +522,15 @@ L_DataDrop:
   pc += 2;
   NEXT();
 
+L_I32AddShl:
+  S(4) = put_U32((get_U32(S(1)) << (get_U32(S(2)) & 31)) + get_U32(S(3)));
+  pc += 5;
+  NEXT();
+L_F64MulAdd:
+  S(4) = put_F64(canon(canon(get_F64(S(1)) * get_F64(S(2))) + get_F64(S(3))));
+  pc += 5;
+  NEXT();
+
 #define DUSK_X(name, T, OP)                                               \
   L_##name:                                                               \
   if (static_cast<T>(S(1)) OP static_cast<T>(S(2))) pc = pc + 3 + static_cast<i32>(pc[3]); \
@@ -504,6 +554,13 @@ L_DataDrop:
     if (off > mem_size || a > mem_size - off || sizeof(T) > mem_size - off - a)      \
       TRAP(Trap::kMemoryOutOfBounds);                                                \
     S(4) = static_cast<u64>(static_cast<R>(load_le<T>(mem + a + off)));             \
+    pc += 5;                                                                         \
+    NEXT();                                                                          \
+  }                                                                                  \
+  L_##name##Add: {                                                                   \
+    const u64 ea = static_cast<u64>(static_cast<u32>(S(1)) + static_cast<u32>(S(2))) + pc[3]; \
+    if (ea + sizeof(T) > mem_size) TRAP(Trap::kMemoryOutOfBounds);                   \
+    S(4) = static_cast<u64>(static_cast<R>(load_le<T>(mem + ea)));                  \
     pc += 5;                                                                         \
     NEXT();                                                                          \
   }

@@ -23,7 +23,7 @@ namespace dusk::wasm {
   X(BrIfZ, 3)         /* s:cond t */                                                \
   X(BrIf64, 3)        /* s:cond t -- on a 64-bit value (fused i64.eqz) */           \
   X(BrIfZ64, 3)       /* s:cond t */                                                \
-  X(BrTable, 3)       /* s:index i:n, then n+1 targets (the last is the default) */ \
+  X(BrTable, 0)       /* s:index i:n, then n+1 targets (the last is the default) */ \
   X(Return, 3)        /* s:first result i:count -- results move to slot 0.. */      \
   X(Call, 3)          /* i:function index s:argument base */                        \
   X(CallIndirect, 5)  /* i:table i:type index s:element index s:argument base */    \
@@ -96,19 +96,33 @@ namespace dusk::wasm {
   X(Store8, u8)           \
   X(Store16, u16)
 
+// Superinstructions: a pair of wasm instructions that the translator fuses when the
+// first one's result feeds only the second.
+//   I32AddShl s:a s:shift s:b s:dst   -- dst = (a << shift) + b   (i32.shl; i32.add)
+//   F64MulAdd s:a s:b s:c s:dst       -- dst = a * b + c, rounded twice (f64.mul; f64.add)
+// Loads from an i32.add address: LoadXxxAdd s:a s:b i:offset s:dst (32-bit memories).
+#define DUSK_SUPER_OPS(X) \
+  X(I32AddShl, 5)         \
+  X(F64MulAdd, 5)
+
+// Every non-numeric instruction in enum order, calling DUSK_ON_OP(Name, words) for each
+// (words 0: variable length). The enum, the interpreter's handler table and the
+// disassembler's names are all generated from it (and from numeric_ops.def), so their
+// orders cannot drift apart. Define DUSK_ON_OP before expanding DUSK_FOR_EACH_OP().
+#define DUSK_FOR_EACH_OP()                    \
+  DUSK_CONTROL_OPS(DUSK_ON_OP)                \
+  DUSK_SUPER_OPS(DUSK_ON_OP)                  \
+  DUSK_FUSED_BRANCH_OPS(DUSK_OP_FUSED_BRANCH_) \
+  DUSK_LOAD_OPS(DUSK_OP_LOAD_)                \
+  DUSK_STORE_OPS(DUSK_OP_STORE_)
+#define DUSK_OP_FUSED_BRANCH_(name, t, op) DUSK_ON_OP(name, 4)
+#define DUSK_OP_LOAD_(name, t, r) DUSK_ON_OP(name, 4) DUSK_ON_OP(name##M64, 5) DUSK_ON_OP(name##Add, 5)
+#define DUSK_OP_STORE_(name, t) DUSK_ON_OP(name, 4) DUSK_ON_OP(name##M64, 5)
+
 enum class Op : u16 {
-#define DUSK_X(name, words) name,
-  DUSK_CONTROL_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, op) name,
-  DUSK_FUSED_BRANCH_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t, r) name, name##M64,
-  DUSK_LOAD_OPS(DUSK_X)
-#undef DUSK_X
-#define DUSK_X(name, t) name, name##M64,
-  DUSK_STORE_OPS(DUSK_X)
-#undef DUSK_X
+#define DUSK_ON_OP(name, words) name,
+  DUSK_FOR_EACH_OP()
+#undef DUSK_ON_OP
 #define DUSK_BINOP(opc, name, ta, tr, body) name,
 #define DUSK_UNOP(opc, name, ta, tr, body) name,
 #include "duskvm/engine/numeric_ops.def"

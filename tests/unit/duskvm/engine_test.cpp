@@ -109,6 +109,22 @@ TEST_F(EngineTest, FusedCompareAndBranch) {
   }
 }
 
+TEST_F(EngineTest, Superinstructions) {
+  std::vector<Value> out;
+  ASSERT_TRUE(call("index", {Value::i32(392), Value::i32(2)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u32(), 0x11223344u);
+  EXPECT_EQ(call("index", {Value::i32(65532), Value::i32(1)}, &out).trap, Trap::kMemoryOutOfBounds);
+  ASSERT_TRUE(call("madd", {Value::f64(1.5), Value::f64(2.0), Value::f64(0.25)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_f64(), 3.25);
+  // Two roundings, not a fused multiply-add: 0.1 * 10 rounds to exactly 1.0 first.
+  ASSERT_TRUE(call("madd", {Value::f64(0.1), Value::f64(10.0), Value::f64(-1.0)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_f64(), 0.0);
+  ASSERT_TRUE(call("wrapaddr", {Value::i32(400)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u32(), 0x44u);
+  // 0 + (-1) wraps to 0xffffffff; adding the offset 1 must then be out of bounds.
+  EXPECT_EQ(call("wrapaddr", {Value::i32(0)}, &out).trap, Trap::kMemoryOutOfBounds);
+}
+
 TEST_F(EngineTest, OutOfGasIsExactAndRepeatable) {
   std::vector<Value> out;
   ExecResult a = call("spin", {}, &out, 12345);

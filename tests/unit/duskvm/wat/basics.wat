@@ -59,4 +59,13 @@
       (br_if $zero (i64.eqz (local.get $n)))
       (return (i32.const 1)))
     (i32.const 0))
+  (func (export "index") (param $base i32) (param $i i32) (result i32)
+    ;; i32.shl feeding i32.add, and i32.add feeding a load: superinstructions
+    (i32.store (i32.const 400) (i32.const 0x11223344))
+    (i32.load (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2)))))
+  (func (export "madd") (param $a f64) (param $b f64) (param $c f64) (result f64)
+    (f64.add (local.get $c) (f64.mul (local.get $a) (local.get $b))))
+  (func (export "wrapaddr") (param $a i32) (result i32)
+    ;; the i32.add wraps before the offset is added
+    (i32.load8_u offset=1 (i32.add (local.get $a) (i32.const -1))))
 )
