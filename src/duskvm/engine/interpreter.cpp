@@ -225,8 +225,10 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
   Trap trap = Trap::kNone;
 
   Instance* inst = f->owner_;
+  Memory* mem0 = nullptr;
   u8* mem = nullptr;
   u64 mem_size = 0;
+  const u8* barrier = nullptr;
   const u32* pc = nullptr;
   u64* fp = slots;
   u64* nfp = nullptr;        // callee frame during a call
@@ -236,9 +238,17 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
 
 #define LOAD_MEMORY()                                  \
   do {                                                 \
-    Memory* m0 = inst->memory(0);                      \
-    mem = m0 ? m0->data() : nullptr;                   \
-    mem_size = m0 ? m0->size() : 0;                    \
+    mem0 = inst->memory(0);                            \
+    mem = mem0 ? mem0->data() : nullptr;               \
+    mem_size = mem0 ? mem0->size() : 0;                \
+    barrier = mem0 ? mem0->write_barrier_table() : nullptr; \
+  } while (0)
+  // A store first consults the write barrier (Memory's page tracking): one table
+  // lookup per page touched, out of line only when a snapshot wants the old contents.
+#define WRITE_BARRIER(ea, n)                                                          \
+  do {                                                                                \
+    if (barrier[(ea) / Memory::kTrackPageSize] | barrier[((ea) + (n)-1) / Memory::kTrackPageSize]) \
+      [[unlikely]] mem0->note_write(ea, n);                                           \
   } while (0)
 #define NEXT()                         \
   do {                                 \
@@ -488,7 +498,10 @@ L_MemoryFill: {
     if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
     gas -= c;
   }
-  if (n) std::memset(mem + d, static_cast<u8>(S(2)), n);
+  if (n) {
+    mem0->note_write(d, n);
+    std::memset(mem + d, static_cast<u8>(S(2)), n);
+  }
   pc += 4;
   NEXT();
 }
@@ -500,7 +513,10 @@ L_MemoryCopy: {
     if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
     gas -= c;
   }
-  if (n) std::memmove(mem + d, mem + s, n);
+  if (n) {
+    mem0->note_write(d, n);
+    std::memmove(mem + d, mem + s, n);
+  }
   pc += 4;
   NEXT();
 }
@@ -513,7 +529,10 @@ L_MemoryInit: {
     if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
     gas -= c;
   }
-  if (n) std::memcpy(mem + d, seg.data() + s, n);
+  if (n) {
+    mem0->note_write(d, n);
+    std::memcpy(mem + d, seg.data() + s, n);
+  }
   pc += 5;
   NEXT();
 }
@@ -570,6 +589,7 @@ L_F64MulAdd:
   L_##name: {                                                                        \
     const u64 ea = static_cast<u64>(static_cast<u32>(S(1))) + pc[3];                 \
     if (ea + sizeof(T) > mem_size) TRAP(Trap::kMemoryOutOfBounds);                   \
+    WRITE_BARRIER(ea, sizeof(T));                                                    \
     store_le<T>(mem + ea, static_cast<T>(S(2)));                                     \
     pc += 4;                                                                         \
     NEXT();                                                                          \
@@ -578,6 +598,7 @@ L_F64MulAdd:
     const u64 a = S(1), off = pc[3] | static_cast<u64>(pc[4]) << 32;                 \
     if (off > mem_size || a > mem_size - off || sizeof(T) > mem_size - off - a)      \
       TRAP(Trap::kMemoryOutOfBounds);                                                \
+    WRITE_BARRIER(a + off, sizeof(T));                                               \
     store_le<T>(mem + a + off, static_cast<T>(S(2)));                                \
     pc += 5;                                                                         \
     NEXT();                                                                          \
@@ -619,6 +640,7 @@ L_done:
   return out;
 
 #undef LOAD_MEMORY
+#undef WRITE_BARRIER
 #undef NEXT
 #undef TRAP
 #undef S

@@ -28,11 +28,79 @@ std::unique_ptr<Memory> Memory::create(const MemoryType& type, u64 limit_pages) 
   return m;
 }
 
+namespace {
+// The barrier table of a memory with no pages: nothing can be stored to it anyway.
+u8 g_empty_barrier[1] = {0};
+}  // namespace
+
 Memory::Memory(const MemoryType& type, u8* base, u64 reserved_bytes, u64 max_pages)
-    : type_(type), base_(base), reserved_(reserved_bytes), max_pages_(max_pages) {}
+    : type_(type), base_(base), reserved_(reserved_bytes), max_pages_(max_pages) {
+  barrier_bytes_ = reserved_bytes / kTrackPageSize;
+  void* p = barrier_bytes_ ? mmap(nullptr, barrier_bytes_, PROT_READ | PROT_WRITE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+                           : MAP_FAILED;
+  if (p == MAP_FAILED) {
+    barrier_ = g_empty_barrier;
+    barrier_bytes_ = 0;
+  } else {
+    barrier_ = static_cast<u8*>(p);
+  }
+}
 
 Memory::~Memory() {
   if (base_) munmap(base_, reserved_);
+  if (barrier_bytes_) munmap(barrier_, barrier_bytes_);
+}
+
+void Memory::snapshot() {
+  saved_.clear();
+  snapshot_active_ = true;
+  snapshot_size_ = size_;
+  if (size_) std::memset(barrier_, 1, size_ / kTrackPageSize);
+}
+
+void Memory::drop_snapshot() {
+  if (snapshot_active_ && size_) std::memset(barrier_, 0, size_ / kTrackPageSize);
+  saved_.clear();
+  snapshot_active_ = false;
+}
+
+void Memory::note_write_slow(u64 addr, u64 len) {
+  const u64 first = addr / kTrackPageSize, last = (addr + len - 1) / kTrackPageSize;
+  for (u64 p = first; p <= last; ++p) {
+    if (!barrier_[p]) continue;
+    auto copy = std::make_unique<u8[]>(kTrackPageSize);
+    std::memcpy(copy.get(), base_ + p * kTrackPageSize, kTrackPageSize);
+    saved_.emplace_back(p, std::move(copy));
+    barrier_[p] = 0;
+  }
+}
+
+void Memory::revert() {
+  if (!snapshot_active_) return;
+  for (auto& [page, bytes] : saved_) {
+    std::memcpy(base_ + page * kTrackPageSize, bytes.get(), kTrackPageSize);
+    barrier_[page] = 1;
+  }
+  saved_.clear();
+  if (size_ > snapshot_size_) {
+    // Give the grown pages back: zero-filled and inaccessible, as before growing.
+    u8* from = base_ + snapshot_size_;
+    const u64 n = size_ - snapshot_size_;
+    madvise(from, n, MADV_DONTNEED);
+    mprotect(from, n, PROT_NONE);
+    std::memset(barrier_ + snapshot_size_ / kTrackPageSize, 0, n / kTrackPageSize);
+    size_ = snapshot_size_;
+  }
+}
+
+std::vector<u64> Memory::written_pages() const {
+  std::vector<u64> pages;
+  if (!snapshot_active_) return pages;
+  for (const auto& entry : saved_) pages.push_back(entry.first);
+  std::sort(pages.begin(), pages.end());
+  for (u64 p = snapshot_size_ / kTrackPageSize; p < size_ / kTrackPageSize; ++p) pages.push_back(p);
+  return pages;
 }
 
 bool Memory::commit(u64 old_size, u64 new_size) {
@@ -49,8 +117,8 @@ std::optional<u64> Memory::grow(u64 delta) {
   return old_pages;
 }
 
-bool Memory::read(u64 addr, std::span<u8> out) {
-  const u8* p = ptr(addr, out.size());
+bool Memory::read(u64 addr, std::span<u8> out) const {
+  const u8* p = view(addr, out.size());
   if (!p) return false;
   if (!out.empty()) std::memcpy(out.data(), p, out.size());
   return true;

@@ -2,12 +2,19 @@
 //
 // The bytes live in one reserved virtual range, so the base pointer never moves while
 // the memory grows: the interpreter caches it, host functions may keep pointers for the
-// duration of a call. Subclasses (the contract runtime) hook growth and may track
-// written pages; the engine itself writes through data() directly.
+// duration of a call.
+//
+// Write tracking, for the contract runtime (persist only changed pages, roll back a
+// failed call): after snapshot(), the first write to each 4 KiB page, by the engine or
+// through ptr()/write(), saves the page's previous contents; written_pages() lists the
+// pages changed since, and revert() restores them and the size. The engine checks a
+// one-byte-per-page table before each store (nonzero: call note_write first), so
+// without a snapshot stores never leave their fast path.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "base/bytes.hpp"
 #include "duskvm/engine/types.hpp"
@@ -37,11 +44,38 @@ class Memory {
   virtual std::optional<u64> grow(u64 delta);
 
   // Bounds-checked access for host functions: nullptr when [addr, addr+len) is outside.
+  // ptr() is for writing (the range counts as written); view() is read-only.
   u8* ptr(u64 addr, u64 len) {
+    if (!(addr <= size_ && len <= size_ - addr)) return nullptr;
+    if (len) note_write(addr, len);
+    return base_ + addr;
+  }
+  const u8* view(u64 addr, u64 len) const {
     return (addr <= size_ && len <= size_ - addr) ? base_ + addr : nullptr;
   }
-  bool read(u64 addr, std::span<u8> out);
+  bool read(u64 addr, std::span<u8> out) const;
   bool write(u64 addr, ByteView in);
+
+  // --- Write tracking (see the top of this file).
+  static constexpr u64 kTrackPageSize = 4096;
+  // Starts tracking from the current contents (a previous snapshot is dropped).
+  void snapshot();
+  // Restores every page written since snapshot() and the size then; the snapshot stays.
+  void revert();
+  // Stops tracking and forgets the saved pages.
+  void drop_snapshot();
+  bool has_snapshot() const { return snapshot_active_; }
+  // 4 KiB page indices changed since snapshot(), ascending: pages written, and pages
+  // added by growing.
+  std::vector<u64> written_pages() const;
+
+  // For the engine: one byte per 4 KiB page; nonzero means "call note_write before
+  // writing this page". Never null once created.
+  const u8* write_barrier_table() const { return barrier_; }
+  // Records that [addr, addr+len) is about to be written (the range is in bounds).
+  void note_write(u64 addr, u64 len) {
+    if (snapshot_active_) note_write_slow(addr, len);
+  }
 
  protected:
   Memory(const MemoryType& type, u8* base, u64 reserved_bytes, u64 max_pages);
@@ -53,6 +87,15 @@ class Memory {
   u64 reserved_ = 0;
   u64 size_ = 0;
   u64 max_pages_ = 0;
+
+ private:
+  void note_write_slow(u64 addr, u64 len);
+
+  u8* barrier_ = nullptr;  // reserved_ / kTrackPageSize bytes, committed lazily
+  u64 barrier_bytes_ = 0;
+  bool snapshot_active_ = false;
+  u64 snapshot_size_ = 0;
+  std::vector<std::pair<u64, std::unique_ptr<u8[]>>> saved_;  // page index, old contents
 };
 
 }  // namespace dusk::wasm

@@ -223,7 +223,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
     if (!mem->is64()) off = static_cast<u32>(off);
     if (off > mem->size() || seg.bytes.size() > mem->size() - off)
       return Error("out of bounds memory access", kInstantiationTrap);
-    if (!seg.bytes.empty()) std::memcpy(mem->data() + off, seg.bytes.data(), seg.bytes.size());
+    if (!seg.bytes.empty()) mem->write(off, seg.bytes);
     result->data_segments_[i] = {};
   }
   if (m.start_) {
