@@ -52,7 +52,7 @@ class Disassembler {
       }
       const OpInfo& info = infos[it->second];
       u32 words = info.words;
-      if (words == 0) words = 3 + fn.code[pc + 2] + 1;  // BrTable: index, n, n+1 targets
+      if (words == 0) words = 3 + 2 * (fn.code[pc + 2] + 1);  // BrTable: index, n, n+1 (target, gas)
       out += std::to_string(pc) + ": " + info.name;
       for (u32 k = 1; k < words && pc + k < fn.code.size(); ++k) out += " " + std::to_string(fn.code[pc + k]);
       out += "\n";

@@ -310,11 +310,14 @@ class Compiler {
       emit_slot(natural(target.height + i));
     }
   }
-  // Emits a branch target word (absolute while translating, made relative at the end).
+  // Emits a branch target word (absolute while translating, made relative at the end)
+  // and the gas word after it (filled in at the end: see finish_branches).
   u32 target_word(u32 value) {
-    targets_.push_back(pos());
+    const u32 p = pos();
+    targets_.push_back(p);
     emit_imm(value);
-    return pos() - 1;
+    emit_imm(0);
+    return p;
   }
   void emit_target(Ctrl& target) {
     if (target.kind == Kind::kLoop) {
@@ -576,9 +579,19 @@ Status Compiler::run(u32 func_index, Function* out) {
     const u32 s = code_[p];
     code_[p] = (s & kStackTag) ? stack_base + (s & ~kTagMask) : const_base + (s & ~kTagMask);
   }
-  // Branch targets become offsets relative to the word that holds them, so the
-  // interpreter needs no code base register.
-  for (u32 p : targets_) code_[p] = code_[p] - p;
+  // A branch whose target starts with a Gas instruction pays that gas itself and jumps
+  // past it (one dispatch fewer per taken branch; fall-through still runs the Gas).
+  // Targets become offsets relative to the word that holds them, so the interpreter
+  // needs no code base register.
+  const u32 gas_handler = static_cast<u32>(handlers_[static_cast<size_t>(Op::Gas)]);
+  for (u32 p : targets_) {
+    u32 target = code_[p];
+    if (target + 1 < code_.size() && code_[target] == gas_handler) {
+      code_[p + 1] = code_[target + 1];
+      target += 2;
+    }
+    code_[p] = target - p;
+  }
   const u64 frame = u64{stack_base} + max_height_;
   if (frame > 0x3fffffffu) return Error("function frame too large", kTooLarge);
 
@@ -753,8 +766,8 @@ bool Compiler::br_table() {
       Ctrl& target = ctrls_[ctrls_.size() - 1 - depths[i]];
       const bool is_func = &target == &ctrls_.front();
       if (!is_func && !needs_branch_copies(target, vals)) {
-        if (target.kind == Kind::kLoop) code_[table + i] = target.loop_pos;
-        else target.fixups.push_back(table + i);
+        if (target.kind == Kind::kLoop) code_[table + 2 * i] = target.loop_pos;
+        else target.fixups.push_back(table + 2 * i);
         continue;
       }
       auto it = stubs.find(depths[i]);
@@ -769,7 +782,7 @@ bool Compiler::br_table() {
         }
         it = stubs.emplace(depths[i], stub).first;
       }
-      code_[table + i] = it->second;
+      code_[table + 2 * i] = it->second;
     }
   }
   set_unreachable();

@@ -284,32 +284,43 @@ L_Gas: {
   pc += 2;
   NEXT();
 }
+  // Branches: a target word (relative to itself) followed by the gas of the block at
+  // the target, which a taken branch pays so that it can jump past that block's Gas.
+#define TAKE_BRANCH(word)                       \
+  do {                                          \
+    const u32* w_ = (word);                     \
+    const u32 cost_ = w_[1];                    \
+    if (gas < cost_) {                          \
+      gas = 0;                                  \
+      TRAP(Trap::kOutOfGas);                    \
+    }                                           \
+    gas -= cost_;                               \
+    pc = w_ + static_cast<i32>(*w_);            \
+    NEXT();                                     \
+  } while (0)
 L_Br:
-  pc = pc + 1 + static_cast<i32>(pc[1]);
-  NEXT();
+  TAKE_BRANCH(pc + 1);
 L_BrIf:
-  if (static_cast<u32>(S(1))) pc = pc + 2 + static_cast<i32>(pc[2]);
-  else pc += 3;
+  if (static_cast<u32>(S(1))) TAKE_BRANCH(pc + 2);
+  pc += 4;
   NEXT();
 L_BrIfZ:
-  if (!static_cast<u32>(S(1))) pc = pc + 2 + static_cast<i32>(pc[2]);
-  else pc += 3;
+  if (!static_cast<u32>(S(1))) TAKE_BRANCH(pc + 2);
+  pc += 4;
   NEXT();
 L_BrIf64:
-  if (S(1)) pc = pc + 2 + static_cast<i32>(pc[2]);
-  else pc += 3;
+  if (S(1)) TAKE_BRANCH(pc + 2);
+  pc += 4;
   NEXT();
 L_BrIfZ64:
-  if (!S(1)) pc = pc + 2 + static_cast<i32>(pc[2]);
-  else pc += 3;
+  if (!S(1)) TAKE_BRANCH(pc + 2);
+  pc += 4;
   NEXT();
 L_BrTable: {
   u32 i = static_cast<u32>(S(1));
   const u32 n = pc[2];
   if (i > n) i = n;
-  const u32* w = pc + 3 + i;
-  pc = w + static_cast<i32>(*w);
-  NEXT();
+  TAKE_BRANCH(pc + 3 + 2 * i);
 }
 L_Return: {
   const u32 src = pc[1], n = pc[2];
@@ -552,8 +563,8 @@ L_F64MulAdd:
 
 #define DUSK_X(name, T, OP)                                               \
   L_##name:                                                               \
-  if (static_cast<T>(S(1)) OP static_cast<T>(S(2))) pc = pc + 3 + static_cast<i32>(pc[3]); \
-  else pc += 4;                                                           \
+  if (static_cast<T>(S(1)) OP static_cast<T>(S(2))) TAKE_BRANCH(pc + 3);  \
+  pc += 5;                                                                \
   NEXT();
   DUSK_FUSED_BRANCH_OPS(DUSK_X)
 #undef DUSK_X
@@ -641,6 +652,7 @@ L_done:
 
 #undef LOAD_MEMORY
 #undef WRITE_BARRIER
+#undef TAKE_BRANCH
 #undef NEXT
 #undef TRAP
 #undef S

@@ -18,12 +18,12 @@ namespace dusk::wasm {
 #define DUSK_CONTROL_OPS(X)                                                         \
   X(Unreachable, 1)                                                                 \
   X(Gas, 2)           /* i:cost  -- charge the basic block that starts here */      \
-  X(Br, 2)            /* t */                                                       \
-  X(BrIf, 3)          /* s:cond t */                                                \
-  X(BrIfZ, 3)         /* s:cond t */                                                \
-  X(BrIf64, 3)        /* s:cond t -- on a 64-bit value (fused i64.eqz) */           \
-  X(BrIfZ64, 3)       /* s:cond t */                                                \
-  X(BrTable, 0)       /* s:index i:n, then n+1 targets (the last is the default) */ \
+  X(Br, 3)            /* t g -- g: gas of the target block, paid when taken */       \
+  X(BrIf, 4)          /* s:cond t g */                                              \
+  X(BrIfZ, 4)         /* s:cond t g */                                              \
+  X(BrIf64, 4)        /* s:cond t g -- on a 64-bit value (fused i64.eqz) */         \
+  X(BrIfZ64, 4)       /* s:cond t g */                                              \
+  X(BrTable, 0)       /* s:index i:n, then n+1 (t g) pairs, the last the default */ \
   X(Return, 3)        /* s:first result i:count -- results move to slot 0.. */      \
   X(Call, 3)          /* i:function index s:argument base */                        \
   X(CallIndirect, 5)  /* i:table i:type index s:element index s:argument base */    \
@@ -49,7 +49,7 @@ namespace dusk::wasm {
   X(DataDrop, 2)      /* i:segment */
 
 // Compare-and-branch, fused from a comparison followed by br_if / if:
-// s:a s:b t -- branch when `a OP b`. X(Name, C operand type, operator)
+// s:a s:b t g -- branch when `a OP b`. X(Name, C operand type, operator)
 #define DUSK_FUSED_BRANCH_OPS(X) \
   X(BrI32Eq, u32, ==)            \
   X(BrI32Ne, u32, !=)            \
@@ -115,7 +115,7 @@ namespace dusk::wasm {
   DUSK_FUSED_BRANCH_OPS(DUSK_OP_FUSED_BRANCH_) \
   DUSK_LOAD_OPS(DUSK_OP_LOAD_)                \
   DUSK_STORE_OPS(DUSK_OP_STORE_)
-#define DUSK_OP_FUSED_BRANCH_(name, t, op) DUSK_ON_OP(name, 4)
+#define DUSK_OP_FUSED_BRANCH_(name, t, op) DUSK_ON_OP(name, 5)
 #define DUSK_OP_LOAD_(name, t, r) DUSK_ON_OP(name, 4) DUSK_ON_OP(name##M64, 5) DUSK_ON_OP(name##Add, 5)
 #define DUSK_OP_STORE_(name, t) DUSK_ON_OP(name, 4) DUSK_ON_OP(name##M64, 5)
 
