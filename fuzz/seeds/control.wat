@@ -1,0 +1,30 @@
+;; Structured control flow: nested blocks, loops, br_table, if/else, multi-value.
+(module
+  (func $classify (export "classify") (param $x i32) (result i32)
+    (block $d (block $c (block $b (block $a
+      (br_table $a $b $c $d (local.get $x)))
+      (return (i32.const 10)))
+      (return (i32.const 20)))
+      (return (i32.const 30)))
+    (i32.const 40))
+  (func (export "sum") (param $n i32) (result i64)
+    (local $acc i64)
+    (local.set $n (i32.add (local.get $n) (i32.const 100)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $n))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (local.get $acc))
+  (func (export "swap") (param i32 i32) (result i32 i32)
+    (local.get 1) (local.get 0))
+  (func (export "ifelse") (param $x i32) (result i32)
+    (if (result i32) (local.get $x)
+      (then (i32.const 1))
+      (else (block (result i32) (i32.const 2) (i32.const 3) (drop)))))
+  (func (export "multi_block") (result i32)
+    (i32.const 5)
+    (block (param i32) (result i32 i32) (i32.const 6))
+    (i32.add))
+  (func (export "unreachable") (unreachable)))
