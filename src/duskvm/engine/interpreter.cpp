@@ -179,7 +179,7 @@ Trap Interpreter::call_host(Store& store, FuncInst* f, Instance* caller, u64* sl
     out->exit_code = ctx.exit_code;
     return trap;
   }
-  for (size_t i = 0; i < t.results.size(); ++i) slots[i] = results[i].bits;
+  for (size_t i = 0; i < t.results.size(); ++i) slots[i] = slot_bits(results[i]);
   return Trap::kNone;
 }
 
@@ -427,7 +427,7 @@ L_TableSize:
 L_TableGrow: {
   TableInst* t = inst->tables_[pc[1]];
   const u32 n = static_cast<u32>(S(3));
-  if (cfg.metering) {
+  if (cfg.metering && n <= t->max_ - t->elems_.size()) {  // a refused grow is not charged
     const u64 c = bulk_cost(cfg.gas, n);
     if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
     gas -= c;
@@ -489,7 +489,9 @@ L_MemorySize:
 L_MemoryGrow: {
   Memory* m0 = inst->memory(0);
   const u64 delta = S(1);  // i32 slots hold zero-extended values
-  if (cfg.metering && cfg.gas.memory_grow_page) {
+  // Only growth that will happen is paid for: a refused grow returns -1 for the price
+  // of the instruction.
+  if (cfg.metering && cfg.gas.memory_grow_page && delta <= m0->max_pages() - m0->pages()) {
     const u128 c128 = static_cast<u128>(delta) * cfg.gas.memory_grow_page;
     const u64 c = c128 > ~u64{0} ? ~u64{0} : static_cast<u64>(c128);
     if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }

@@ -56,7 +56,7 @@ FuncInst* Store::add_host_function(const FuncType& type, HostFunction fn) {
 GlobalInst* Store::add_global(GlobalType type, Value init) {
   auto g = std::make_unique<GlobalInst>();
   g->type_ = type;
-  g->bits_ = init.bits;
+  g->bits_ = slot_bits({type.type, init.bits});
   globals_.push_back(std::move(g));
   return globals_.back().get();
 }
@@ -258,11 +258,7 @@ ExecResult Store::invoke(FuncInst* f, std::span<const Value> args, std::vector<V
     r.trap = Trap::kCallStackExhausted;
     return r;
   }
-  for (size_t i = 0; i < args.size(); ++i) {
-    u64 bits = args[i].bits;
-    if (args[i].type == ValType::kI32 || args[i].type == ValType::kF32) bits = static_cast<u32>(bits);
-    slots[i] = bits;
-  }
+  for (size_t i = 0; i < args.size(); ++i) slots[i] = slot_bits(args[i]);
   u64 gas = gas_limit;
   Interpreter::Outcome o = Interpreter::run(*this, f, slots, &gas);
   r.trap = o.trap;

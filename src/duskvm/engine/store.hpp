@@ -90,7 +90,7 @@ class GlobalInst {
  public:
   const GlobalType& type() const { return type_; }
   Value get() const { return {type_.type, bits_}; }
-  void set(Value v) { bits_ = v.bits; }
+  void set(Value v) { bits_ = slot_bits(v); }
 
  private:
   friend class Store;

@@ -40,4 +40,10 @@ struct Value {
   std::string to_string() const;  // "i32:42", "f64:1.5", "externref:7", "funcref:null"
 };
 
+// The 64-bit slot form of a value: 32-bit types are zero-extended whatever the upper
+// bits of `bits` hold (the interpreter relies on it, e.g. for memory.fill's operands).
+inline u64 slot_bits(const Value& v) {
+  return (v.type == ValType::kI32 || v.type == ValType::kF32) ? static_cast<u32>(v.bits) : v.bits;
+}
+
 }  // namespace dusk::wasm
