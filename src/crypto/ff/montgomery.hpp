@@ -1,0 +1,216 @@
+// Montgomery arithmetic modulo an odd prime p on N 64-bit limbs: the kernels under
+// ff::Field.
+//
+// Every kernel takes its modulus as a type M with
+//   static constexpr size_t kN;          limb count
+//   static constexpr Limbs<kN> kP;       the modulus, odd
+//   static constexpr u64 kInv;           -p^-1 mod 2^64
+//   static constexpr bool kNoCarry;      see mul() below
+// so the modulus limbs are immediates in the unrolled code.
+//
+// All kernels are constant time: loops run over the limb count, reductions are masked
+// selects. Values are "reduced" when < p. The portable code multiplies with unsigned
+// __int128; GCC turns the fully unrolled loops into mul/add/adc sequences.
+#pragma once
+
+#include "crypto/ff/limbs.hpp"
+
+namespace dusk::crypto::ff::mont {
+
+// Pragma spelled once; loops over the limb count are unrolled completely.
+#define DUSK_FF_UNROLL _Pragma("GCC unroll 16")
+
+// out = (lo, hi) - p if that does not go negative, else (lo, hi); (lo, hi) < 2p.
+template <typename M>
+constexpr void final_sub(Limbs<M::kN>& out, const Limbs<M::kN>& lo, u64 hi) {
+  Limbs<M::kN> s{};
+  u64 borrow = sub(s, lo, M::kP);
+  // Keep lo only when the top word is 0 and the subtraction borrowed.
+  u64 keep = mask_from_bit(~hi & borrow & 1);
+  out = select(keep, lo, s);
+}
+
+// out = a + b mod p; a, b reduced.
+template <typename M>
+constexpr void add(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
+  Limbs<M::kN> s{};
+  u64 carry = ff::add(s, a, b);
+  final_sub<M>(out, s, carry);
+}
+
+// out = a - b mod p; a, b reduced.
+template <typename M>
+constexpr void sub(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
+  Limbs<M::kN> d{};
+  u64 borrow = ff::sub(d, a, b);
+  u64 mask = mask_from_bit(borrow);
+  Limbs<M::kN> pm{};
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < M::kN; ++i) pm[i] = M::kP[i] & mask;
+  ff::add(out, d, pm);
+}
+
+// out = -a mod p (0 stays 0); a reduced.
+template <typename M>
+constexpr void neg(Limbs<M::kN>& out, const Limbs<M::kN>& a) {
+  u64 any = 0;
+  for (u64 x : a) any |= x;
+  u64 mask = mask_from_bit((any | (u64{0} - any)) >> 63);
+  Limbs<M::kN> d{};
+  ff::sub(d, M::kP, a);
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < M::kN; ++i) out[i] = d[i] & mask;
+}
+
+// Montgomery product out = a * b / 2^(64N) mod p, for reduced a and b.
+//
+// CIOS (Koc, Acar, Kaliski 1996), word-by-word interleaving of the product and the
+// reduction. When the top limb of p is below 2^63 - 1 (kNoCarry) the running total never
+// needs the two extra words of textbook CIOS, so their carries are dropped (the
+// "no-carry" variant, as gnark-crypto and others use it): the bound t < 2p holds after
+// every outer step and 2p fits in N limbs.
+template <typename M>
+constexpr void mul(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
+  constexpr size_t N = M::kN;
+  if constexpr (M::kNoCarry) {
+    Limbs<N> t{};
+    DUSK_FF_UNROLL
+    for (size_t i = 0; i < N; ++i) {
+      u64 ca = 0;
+      u64 t0 = mul_add(a[0], b[i], t[0], ca);
+      u64 m = t0 * M::kInv;
+      u64 cm = 0;
+      (void)mul_add(m, M::kP[0], t0, cm);
+      DUSK_FF_UNROLL
+      for (size_t j = 1; j < N; ++j) {
+        u64 tj = mul_add(a[j], b[i], t[j], ca);
+        t[j - 1] = mul_add(m, M::kP[j], tj, cm);
+      }
+      t[N - 1] = ca + cm;
+    }
+    final_sub<M>(out, t, 0);
+  } else {
+    // Textbook CIOS with the two extra words t[N], t[N+1].
+    Limbs<N> t{};
+    u64 tn = 0;
+    DUSK_FF_UNROLL
+    for (size_t i = 0; i < N; ++i) {
+      u64 c = 0;
+      DUSK_FF_UNROLL
+      for (size_t j = 0; j < N; ++j) t[j] = mul_add(a[j], b[i], t[j], c);
+      u64 c2 = 0;
+      tn = add_carry(tn, c, c2);
+      u64 tn1 = c2;
+      u64 m = t[0] * M::kInv;
+      c = 0;
+      (void)mul_add(m, M::kP[0], t[0], c);
+      DUSK_FF_UNROLL
+      for (size_t j = 1; j < N; ++j) t[j - 1] = mul_add(m, M::kP[j], t[j], c);
+      c2 = 0;
+      t[N - 1] = add_carry(tn, c, c2);
+      tn = tn1 + c2;
+    }
+    final_sub<M>(out, t, tn);
+  }
+}
+
+// Montgomery product for a < 2^(64N) (any N-limb value) and reduced b: textbook CIOS,
+// which never drops a carry. Used to bring wide or unreduced integers into the field.
+template <typename M>
+constexpr void mul_unreduced_left(Limbs<M::kN>& out, const Limbs<M::kN>& a,
+                                  const Limbs<M::kN>& b) {
+  // t < a + p < 2^(64N) + p after each step, so t fits in N limbs plus one bit, and the
+  // result a*b/R + p' < 2p (b < p) needs one final subtraction.
+  constexpr size_t N = M::kN;
+  Limbs<N> t{};
+  u64 tn = 0;
+  for (size_t i = 0; i < N; ++i) {
+    u64 c = 0;
+    for (size_t j = 0; j < N; ++j) t[j] = mul_add(b[j], a[i], t[j], c);
+    u64 c2 = 0;
+    tn = add_carry(tn, c, c2);
+    u64 tn1 = c2;
+    u64 m = t[0] * M::kInv;
+    c = 0;
+    (void)mul_add(m, M::kP[0], t[0], c);
+    for (size_t j = 1; j < N; ++j) t[j - 1] = mul_add(m, M::kP[j], t[j], c);
+    c2 = 0;
+    t[N - 1] = add_carry(tn, c, c2);
+    tn = tn1 + c2;
+  }
+  final_sub<M>(out, t, tn);
+}
+
+// out = a * b as a 2N-limb integer (schoolbook, no reduction).
+template <size_t N>
+constexpr void mul_wide(Limbs<2 * N>& out, const Limbs<N>& a, const Limbs<N>& b) {
+  Limbs<2 * N> r{};
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) {
+    u64 c = 0;
+    DUSK_FF_UNROLL
+    for (size_t j = 0; j < N; ++j) r[i + j] = mul_add(a[i], b[j], r[i + j], c);
+    r[i + N] = c;
+  }
+  out = r;
+}
+
+// out = a^2 as a 2N-limb integer: the off-diagonal products once, doubled, plus the
+// squares, which saves N(N-1)/2 of the N^2 word products.
+template <size_t N>
+constexpr void sqr_wide(Limbs<2 * N>& out, const Limbs<N>& a) {
+  Limbs<2 * N> r{};
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i + 1 < N; ++i) {
+    u64 c = 0;
+    DUSK_FF_UNROLL
+    for (size_t j = i + 1; j < N; ++j) r[i + j] = mul_add(a[i], a[j], r[i + j], c);
+    r[i + N] = c;
+  }
+  r[2 * N - 1] = r[2 * N - 2] >> 63;
+  DUSK_FF_UNROLL
+  for (size_t k = 2 * N - 2; k > 0; --k) r[k] = (r[k] << 1) | (r[k - 1] >> 63);
+  r[0] <<= 1;
+  u64 c = 0;
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) {
+    u128 sq = static_cast<u128>(a[i]) * a[i];
+    r[2 * i] = add_carry(r[2 * i], static_cast<u64>(sq), c);
+    r[2 * i + 1] = add_carry(r[2 * i + 1], static_cast<u64>(sq >> 64), c);
+  }
+  out = r;
+}
+
+// Montgomery reduction out = t / 2^(64N) mod p, for t < p * 2^(64N) (so the result before
+// the final subtraction is below 2p).
+template <typename M>
+constexpr void reduce(Limbs<M::kN>& out, const Limbs<2 * M::kN>& wide) {
+  constexpr size_t N = M::kN;
+  Limbs<2 * N> t = wide;
+  u64 top = 0;  // carry into word i+N from the previous row, 0 or 1
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) {
+    u64 m = t[i] * M::kInv;
+    u64 c = 0;
+    (void)mul_add(m, M::kP[0], t[i], c);
+    DUSK_FF_UNROLL
+    for (size_t j = 1; j < N; ++j) t[i + j] = mul_add(m, M::kP[j], t[i + j], c);
+    u64 cc = top;
+    t[i + N] = add_carry(t[i + N], c, cc);
+    top = cc;
+  }
+  Limbs<N> hi{};
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) hi[i] = t[N + i];
+  final_sub<M>(out, hi, top);
+}
+
+// Montgomery square out = a^2 / 2^(64N) mod p, a reduced.
+template <typename M>
+constexpr void sqr(Limbs<M::kN>& out, const Limbs<M::kN>& a) {
+  Limbs<2 * M::kN> w{};
+  sqr_wide<M::kN>(w, a);
+  reduce<M>(out, w);
+}
+
+}  // namespace dusk::crypto::ff::mont
