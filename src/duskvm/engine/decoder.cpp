@@ -215,7 +215,7 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         ++produced;
         // Consume the immediate so the error below is about types, not bytes.
       } else {
-        return invalid("constant expression required");
+        return invalid("constant expression required (extended constant expressions are not supported)");
       }
     }
     switch (op) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <string>
 
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/ops.hpp"
@@ -359,12 +360,15 @@ L_call:
     pc = ret_pc;
     NEXT();
   }
-  if (depth >= max_depth) TRAP(Trap::kCallStackExhausted);
+  if (depth >= max_depth) {
+    out.message = "call depth limit of " + std::to_string(cfg.max_call_depth) + " frames reached";
+    TRAP(Trap::kCallStackExhausted);
+  }
   frames[depth++] = {ret_pc, fp, inst};
 L_enter: {
   const Function* fn = callee->code_;
   if (fn->frame_slots > static_cast<u64>(stack_end - nfp)) {
-    if (ret_pc) --depth;
+    out.message = "value stack limit of " + std::to_string(cfg.max_value_stack) + " slots reached";
     TRAP(Trap::kCallStackExhausted);
   }
   fp = nfp;

@@ -30,6 +30,8 @@ FuncInst* Instance::exported_func(std::string_view name) const {
 std::string ExecResult::describe() const {
   if (trap == Trap::kHostError && !message.empty()) return message;
   if (trap == Trap::kExit) return "exit " + std::to_string(exit_code);
+  // Traps with a detail (which stack limit was reached) keep the spec's wording first.
+  if (!message.empty()) return std::string(trap_message(trap)) + " (" + message + ")";
   return trap_message(trap);
 }
 
@@ -256,6 +258,7 @@ ExecResult Store::invoke(FuncInst* f, std::span<const Value> args, std::vector<V
   const size_t need = std::max(t.params.size(), t.results.size());
   if (!slots || static_cast<size_t>(st.end - slots) < need) {
     r.trap = Trap::kCallStackExhausted;
+    r.message = "value stack limit of " + std::to_string(config_.max_value_stack) + " slots reached";
     return r;
   }
   for (size_t i = 0; i < args.size(); ++i) slots[i] = slot_bits(args[i]);

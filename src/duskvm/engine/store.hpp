@@ -139,7 +139,7 @@ class Instance {
 struct ExecResult {
   Trap trap = Trap::kNone;
   u64 gas_used = 0;
-  std::string message;  // for kHostError: the host's message
+  std::string message;  // kHostError: the host's message; kCallStackExhausted: which limit
   int exit_code = 0;    // for kExit
 
   bool ok() const { return trap == Trap::kNone; }

@@ -16,7 +16,7 @@ enum class Trap : u8 {
   kIntegerDivideByZero,
   kIntegerOverflow,           // INT_MIN / -1, or float-to-int out of range
   kInvalidConversion,         // float-to-int of NaN
-  kCallStackExhausted,        // call depth or value stack limit reached
+  kCallStackExhausted,        // call depth or value stack limit reached (the message says which)
   kOutOfGas,                  // the gas limit was reached
   kHostError,                 // a host function failed (see the message)
   kExit,                      // a host function asked to end the program (WASI proc_exit)
