@@ -262,6 +262,18 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
     goto L_trap;    \
   } while (0)
 #define S(i) fp[pc[i]]
+  // Charges a dynamic cost (bulk operations, memory growth) when metering.
+#define CHARGE(amount)                    \
+  do {                                    \
+    if (cfg.metering) {                   \
+      const u64 c_ = (amount);            \
+      if (gas < c_) {                     \
+        gas = 0;                          \
+        TRAP(Trap::kOutOfGas);            \
+      }                                   \
+      gas -= c_;                          \
+    }                                     \
+  } while (0)
 #define TRUNC(x, T, lo, hi)                                          \
   if ((x) != (x)) TRAP(Trap::kInvalidConversion);                   \
   if (!((x) > (lo) && (x) < (hi))) TRAP(Trap::kIntegerOverflow);    \
@@ -431,11 +443,7 @@ L_TableSize:
 L_TableGrow: {
   TableInst* t = inst->tables_[pc[1]];
   const u32 n = static_cast<u32>(S(3));
-  if (cfg.metering && n <= t->max_ - t->elems_.size()) {  // a refused grow is not charged
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  if (n <= t->max_ - t->elems_.size()) CHARGE(bulk_cost(cfg.gas, n));  // a refused grow is free
   S(4) = static_cast<u32>(t->grow(n, S(2)));
   pc += 5;
   NEXT();
@@ -445,11 +453,7 @@ L_TableFill: {
   const u64 i = static_cast<u32>(S(2)), n = static_cast<u32>(S(4));
   const u64 v = S(3);
   if (i + n > t->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   std::fill(t->elems_.begin() + i, t->elems_.begin() + i + n, v);
   pc += 5;
   NEXT();
@@ -459,11 +463,7 @@ L_TableCopy: {
   const TableInst* stbl = inst->tables_[pc[2]];
   const u64 d = static_cast<u32>(S(3)), s = static_cast<u32>(S(4)), n = static_cast<u32>(S(5));
   if (s + n > stbl->elems_.size() || d + n > dt->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   if (n) std::memmove(dt->elems_.data() + d, stbl->elems_.data() + s, n * sizeof(u64));
   pc += 6;
   NEXT();
@@ -473,11 +473,7 @@ L_TableInit: {
   const std::vector<u64>& seg = inst->elem_segments_[pc[2]];
   const u64 d = static_cast<u32>(S(3)), s = static_cast<u32>(S(4)), n = static_cast<u32>(S(5));
   if (s + n > seg.size() || d + n > t->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   if (n) std::memcpy(t->elems_.data() + d, seg.data() + s, n * sizeof(u64));
   pc += 6;
   NEXT();
@@ -495,11 +491,9 @@ L_MemoryGrow: {
   const u64 delta = S(1);  // i32 slots hold zero-extended values
   // Only growth that will happen is paid for: a refused grow returns -1 for the price
   // of the instruction.
-  if (cfg.metering && cfg.gas.memory_grow_page && delta <= m0->max_pages() - m0->pages()) {
-    const u128 c128 = static_cast<u128>(delta) * cfg.gas.memory_grow_page;
-    const u64 c = c128 > ~u64{0} ? ~u64{0} : static_cast<u64>(c128);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
+  if (delta <= m0->max_pages() - m0->pages()) {
+    const u128 c = static_cast<u128>(delta) * cfg.gas.memory_grow_page;
+    CHARGE(c > ~u64{0} ? ~u64{0} : static_cast<u64>(c));
   }
   const auto old = m0->grow(delta);
   S(2) = old ? *old : (m0->is64() ? ~u64{0} : u64{0xffffffffu});
@@ -510,11 +504,7 @@ L_MemoryGrow: {
 L_MemoryFill: {
   const u64 d = S(1), n = S(3);
   if (d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   if (n) {
     mem0->note_write(d, n);
     std::memset(mem + d, static_cast<u8>(S(2)), n);
@@ -525,11 +515,7 @@ L_MemoryFill: {
 L_MemoryCopy: {
   const u64 d = S(1), s = S(2), n = S(3);
   if (d > mem_size || n > mem_size - d || s > mem_size || n > mem_size - s) TRAP(Trap::kMemoryOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   if (n) {
     mem0->note_write(d, n);
     std::memmove(mem + d, mem + s, n);
@@ -541,11 +527,7 @@ L_MemoryInit: {
   const ByteView seg = inst->data_segments_[pc[1]];
   const u64 d = S(2), s = static_cast<u32>(S(3)), n = static_cast<u32>(S(4));
   if (s + n > seg.size() || d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
-  if (cfg.metering) {
-    const u64 c = bulk_cost(cfg.gas, n);
-    if (gas < c) { gas = 0; TRAP(Trap::kOutOfGas); }
-    gas -= c;
-  }
+  CHARGE(bulk_cost(cfg.gas, n));
   if (n) {
     mem0->note_write(d, n);
     std::memcpy(mem + d, seg.data() + s, n);
@@ -662,6 +644,7 @@ L_done:
 #undef NEXT
 #undef TRAP
 #undef S
+#undef CHARGE
 #undef TRUNC
 }
 
