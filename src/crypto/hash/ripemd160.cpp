@@ -107,43 +107,15 @@ void compress(std::array<u32, 5>& h, const u8* block) {
 
 void Ripemd160::init() {
   h_ = kInitialHash;
-  buf_len_ = 0;
-  total_ = 0;
+  buf_.reset();
 }
 
 void Ripemd160::update(ByteView data) {
-  const u8* p = data.data();
-  size_t n = data.size();
-  if (n == 0) return;  // data() may be null; memcpy must not see it
-  total_ += n;
-  if (buf_len_ != 0) {
-    size_t take = std::min(n, kBlockSize - buf_len_);
-    std::memcpy(buf_.data() + buf_len_, p, take);
-    buf_len_ += take;
-    p += take;
-    n -= take;
-    if (buf_len_ < kBlockSize) return;
-    compress(h_, buf_.data());
-    buf_len_ = 0;
-  }
-  for (; n >= kBlockSize; p += kBlockSize, n -= kBlockSize) compress(h_, p);
-  if (n != 0) std::memcpy(buf_.data(), p, n);
-  buf_len_ = n;
+  buf_.update(data, [this](const u8* block) { compress(h_, block); });
 }
 
-// MD4-style padding: 0x80, zeros up to 56 mod 64, the bit length little-endian.
 std::array<u8, 20> Ripemd160::final() {
-  u64 bit_length = total_ * 8;
-  buf_[buf_len_++] = 0x80;
-  if (buf_len_ > kBlockSize - 8) {
-    std::memset(buf_.data() + buf_len_, 0, kBlockSize - buf_len_);
-    compress(h_, buf_.data());
-    buf_len_ = 0;
-  }
-  std::memset(buf_.data() + buf_len_, 0, kBlockSize - 8 - buf_len_);
-  store_le<u64>(buf_.data() + kBlockSize - 8, bit_length);
-  compress(h_, buf_.data());
-
+  buf_.finish(false, [this](const u8* block) { compress(h_, block); });
   std::array<u8, 20> out;
   for (size_t i = 0; i < 5; ++i) store_le<u32>(out.data() + 4 * i, h_[i]);
   return out;

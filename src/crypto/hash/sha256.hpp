@@ -9,6 +9,7 @@
 
 #include "base/bytes.hpp"
 #include "base/int.hpp"
+#include "crypto/hash/md_buffer.hpp"
 
 namespace dusk::crypto {
 
@@ -27,9 +28,7 @@ class Sha256 {
 
  private:
   std::array<u32, 8> h_;
-  std::array<u8, kBlockSize> buf_;
-  size_t buf_len_;  // bytes waiting in buf_, 0..kBlockSize-1
-  u64 total_;       // message bytes so far
+  MdBuffer buf_;
 };
 
 // One-shot form.
