@@ -67,7 +67,8 @@ const NumTables& num_tables() {
 }
 
 // The fused compare-and-branch for a comparison, taken when the comparison holds
-// (when_true) or fails (the inverse comparison; integers only, so no NaN concerns).
+// (when_true) or fails (for integers the inverse comparison; for floats, where NaN
+// makes a < b and a >= b both false, a negated form).
 // Op::kCount when the comparison has no fused form.
 Op fused_branch(Op cmp, bool when_true) {
   struct Pair {
@@ -87,6 +88,12 @@ Op fused_branch(Op cmp, bool when_true) {
       // i32.eqz x: branch when x == 0 is BrIfZ x; its inverse is BrIf x.
       {Op::I32Eqz, Op::BrIfZ, Op::BrIf},
       {Op::I64Eqz, Op::BrIfZ64, Op::BrIf64},
+      {Op::F32Eq, Op::BrF32Eq, Op::BrF32Ne},    {Op::F32Ne, Op::BrF32Ne, Op::BrF32Eq},
+      {Op::F32Lt, Op::BrF32Lt, Op::BrF32NotLt}, {Op::F32Gt, Op::BrF32Gt, Op::BrF32NotGt},
+      {Op::F32Le, Op::BrF32Le, Op::BrF32NotLe}, {Op::F32Ge, Op::BrF32Ge, Op::BrF32NotGe},
+      {Op::F64Eq, Op::BrF64Eq, Op::BrF64Ne},    {Op::F64Ne, Op::BrF64Ne, Op::BrF64Eq},
+      {Op::F64Lt, Op::BrF64Lt, Op::BrF64NotLt}, {Op::F64Gt, Op::BrF64Gt, Op::BrF64NotGt},
+      {Op::F64Le, Op::BrF64Le, Op::BrF64NotLe}, {Op::F64Ge, Op::BrF64Ge, Op::BrF64NotGe},
   };
   for (const Pair& p : kPairs)
     if (p.cmp == cmp) return when_true ? p.yes : p.no;

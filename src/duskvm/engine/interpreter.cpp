@@ -556,6 +556,15 @@ L_F64MulAdd:
   NEXT();
   DUSK_FUSED_BRANCH_OPS(DUSK_X)
 #undef DUSK_X
+#define DUSK_X(name, F, COND)                           \
+  L_##name: {                                           \
+    const F##_T a = get_##F(S(1)), b = get_##F(S(2));   \
+    if (COND) TAKE_BRANCH(pc + 3);                      \
+    pc += 5;                                            \
+    NEXT();                                             \
+  }
+  DUSK_FUSED_FLOAT_BRANCH_OPS(DUSK_X)
+#undef DUSK_X
 
   // Loads and stores. 32-bit memories: the effective address is a 33-bit sum that
   // cannot overflow; memory64 checks each step.

@@ -96,6 +96,30 @@ namespace dusk::wasm {
   X(Store8, u8)           \
   X(Store16, u16)
 
+// The same for float comparisons: X(Name, F32|F64, condition on a and b). The inverse of
+// a float comparison is not another comparison (NaN), hence the Not forms.
+#define DUSK_FUSED_FLOAT_BRANCH_OPS(X) \
+  X(BrF32Eq, F32, a == b)              \
+  X(BrF32Ne, F32, a != b)              \
+  X(BrF32Lt, F32, a < b)               \
+  X(BrF32Gt, F32, a > b)               \
+  X(BrF32Le, F32, a <= b)              \
+  X(BrF32Ge, F32, a >= b)              \
+  X(BrF32NotLt, F32, !(a < b))         \
+  X(BrF32NotGt, F32, !(a > b))         \
+  X(BrF32NotLe, F32, !(a <= b))        \
+  X(BrF32NotGe, F32, !(a >= b))        \
+  X(BrF64Eq, F64, a == b)              \
+  X(BrF64Ne, F64, a != b)              \
+  X(BrF64Lt, F64, a < b)               \
+  X(BrF64Gt, F64, a > b)               \
+  X(BrF64Le, F64, a <= b)              \
+  X(BrF64Ge, F64, a >= b)              \
+  X(BrF64NotLt, F64, !(a < b))         \
+  X(BrF64NotGt, F64, !(a > b))         \
+  X(BrF64NotLe, F64, !(a <= b))        \
+  X(BrF64NotGe, F64, !(a >= b))
+
 // Superinstructions: a pair of wasm instructions that the translator fuses when the
 // first one's result feeds only the second.
 //   I32AddShl s:a s:shift s:b s:dst   -- dst = (a << shift) + b   (i32.shl; i32.add)
@@ -113,6 +137,7 @@ namespace dusk::wasm {
   DUSK_CONTROL_OPS(DUSK_ON_OP)                \
   DUSK_SUPER_OPS(DUSK_ON_OP)                  \
   DUSK_FUSED_BRANCH_OPS(DUSK_OP_FUSED_BRANCH_) \
+  DUSK_FUSED_FLOAT_BRANCH_OPS(DUSK_OP_FUSED_BRANCH_) \
   DUSK_LOAD_OPS(DUSK_OP_LOAD_)                \
   DUSK_STORE_OPS(DUSK_OP_STORE_)
 #define DUSK_OP_FUSED_BRANCH_(name, t, op) DUSK_ON_OP(name, 5)

@@ -2,6 +2,7 @@
 // with wat2wasm at build time). The spec suite (tests/conformance) covers the rest.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <fstream>
 #include <iterator>
 
@@ -108,6 +109,25 @@ TEST_F(EngineTest, FusedCompareAndBranch) {
   for (u64 n : {0ull, 1ull, 0x100000000ull}) {
     ASSERT_TRUE(call("nonzero64", {Value::i64(n)}, &out).ok());
     EXPECT_EQ(out.at(0).as_u32(), n != 0 ? 1u : 0u) << n;
+  }
+}
+
+TEST_F(EngineTest, FusedFloatCompareAndBranch) {
+  std::vector<Value> out;
+  const double nan = std::bit_cast<double>(0x7ff8000000000000ull);
+  const float nanf = std::bit_cast<float>(0x7fc00000u);
+  struct Case {
+    double a, b;
+    u32 expect;
+  };
+  for (const Case& c : {Case{1, 2, 1}, Case{2, 1, 0}, Case{1, 1, 0}, Case{nan, 1, 0}, Case{1, nan, 0}}) {
+    ASSERT_TRUE(call("flt", {Value::f64(c.a), Value::f64(c.b)}, &out).ok());
+    EXPECT_EQ(out.at(0).as_u32(), c.expect) << c.a << " < " << c.b;
+  }
+  for (const Case& c : {Case{1, 2, 0}, Case{2, 1, 1}, Case{1, 1, 1}, Case{nan, 1, 0}, Case{1, nan, 0}}) {
+    const float a = c.a != c.a ? nanf : static_cast<float>(c.a), b = c.b != c.b ? nanf : static_cast<float>(c.b);
+    ASSERT_TRUE(call("fge32", {Value::f32(a), Value::f32(b)}, &out).ok());
+    EXPECT_EQ(out.at(0).as_u32(), c.expect) << c.a << " >= " << c.b;
   }
 }
 

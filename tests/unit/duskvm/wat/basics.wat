@@ -68,4 +68,15 @@
   (func (export "wrapaddr") (param $a i32) (result i32)
     ;; the i32.add wraps before the offset is added
     (i32.load8_u offset=1 (i32.add (local.get $a) (i32.const -1))))
+  (func (export "flt") (param $a f64) (param $b f64) (result i32)
+    ;; fused float compare + if: NaN must take the else arm
+    (if (result i32) (f64.lt (local.get $a) (local.get $b))
+      (then (i32.const 1))
+      (else (i32.const 0))))
+  (func (export "fge32") (param $a f32) (param $b f32) (result i32)
+    ;; fused float compare + br_if
+    (block $yes
+      (br_if $yes (f32.ge (local.get $a) (local.get $b)))
+      (return (i32.const 0)))
+    (i32.const 1))
 )
