@@ -179,6 +179,22 @@ class Compiler {
   void emit_op(Op op) {
     code_.push_back(static_cast<u32>(handlers_[static_cast<size_t>(op)]));
     last_dst_pos_ = kNone;
+    last_copy_pos_ = kNone;
+  }
+  // Two copies in a row (no label between them) become one Copy2.
+  void emit_copy(u32 src, u32 dst) {
+    if (last_copy_pos_ != kNone && last_copy_pos_ + 3 == pos()) {
+      code_[last_copy_pos_] = static_cast<u32>(handlers_[static_cast<size_t>(Op::Copy2)]);
+      emit_slot(src);
+      emit_slot(dst);
+      last_copy_pos_ = kNone;
+      return;
+    }
+    const u32 at = pos();
+    emit_op(Op::Copy);
+    emit_slot(src);
+    emit_slot(dst);
+    last_copy_pos_ = at;
   }
   void emit_imm(u32 v) { code_.push_back(v); }
   void emit_slot(u32 s) {
@@ -194,6 +210,7 @@ class Compiler {
   void leader() {
     gas_pos_ = kNone;
     last_dst_pos_ = kNone;
+    last_copy_pos_ = kNone;
   }
   void charge(u32 cost) {
     if (!cfg_.metering || cost == 0 || !live()) return;
@@ -258,9 +275,7 @@ class Compiler {
   void materialize(size_t i) {
     if (stack_[i].slot == natural(i)) return;
     if (live()) {
-      emit_op(Op::Copy);
-      emit_slot(stack_[i].slot);
-      emit_slot(natural(i));
+      emit_copy(stack_[i].slot, natural(i));
     }
     stack_[i].slot = natural(i);
   }
@@ -312,9 +327,7 @@ class Compiler {
   void emit_branch_copies(const Ctrl& target, const std::vector<Entry>& vals) {
     for (size_t i = 0; i < vals.size(); ++i) {
       if (vals[i].slot == natural(target.height + i)) continue;
-      emit_op(Op::Copy);
-      emit_slot(vals[i].slot);
-      emit_slot(natural(target.height + i));
+      emit_copy(vals[i].slot, natural(target.height + i));
     }
   }
   // Emits a branch target word (absolute while translating, made relative at the end)
@@ -405,9 +418,7 @@ class Compiler {
       const size_t base = stack_.size() - vals.size();
       for (size_t i = 0; i < vals.size(); ++i) {
         if (vals[i].slot == natural(base + i)) continue;
-        emit_op(Op::Copy);
-        emit_slot(vals[i].slot);
-        emit_slot(natural(base + i));
+        emit_copy(vals[i].slot, natural(base + i));
       }
       emit_op(Op::Return);
       emit_slot(natural(base));
@@ -466,6 +477,7 @@ class Compiler {
   std::vector<u32> code_;
   std::vector<u32> relocs_;
   std::vector<u32> targets_;  // positions of branch target words
+  u32 last_copy_pos_ = kNone;  // a Copy just emitted that a second one may join
   Op last_op_ = Op::kCount;   // the last numeric instruction and where it starts
   u32 last_op_pos_ = kNone;
   std::vector<u64> consts_;
@@ -882,9 +894,7 @@ bool Compiler::local_set(u32 x, bool tee) {
       last_dst_pos_ = kNone;
     } else {
       before_local_write(x);
-      emit_op(Op::Copy);
-      emit_slot(v.slot);
-      emit_slot(x);
+      emit_copy(v.slot, x);
     }
   }
   if (tee) push_slot(locals_[x], live() ? x : natural(stack_.size()));

@@ -544,6 +544,11 @@ L_I32AddShl:
   S(4) = put_U32((get_U32(S(1)) << (get_U32(S(2)) & 31)) + get_U32(S(3)));
   pc += 5;
   NEXT();
+L_Copy2:
+  S(2) = S(1);
+  S(4) = S(3);
+  pc += 5;
+  NEXT();
 L_F64MulAdd:
   S(4) = put_F64(canon(canon(get_F64(S(1)) * get_F64(S(2))) + get_F64(S(3))));
   pc += 5;

@@ -124,10 +124,12 @@ namespace dusk::wasm {
 // first one's result feeds only the second.
 //   I32AddShl s:a s:shift s:b s:dst   -- dst = (a << shift) + b   (i32.shl; i32.add)
 //   F64MulAdd s:a s:b s:c s:dst       -- dst = a * b + c, rounded twice (f64.mul; f64.add)
+//   Copy2 s:src1 s:dst1 s:src2 s:dst2 -- two copies, in order
 // Loads from an i32.add address: LoadXxxAdd s:a s:b i:offset s:dst (32-bit memories).
 #define DUSK_SUPER_OPS(X) \
   X(I32AddShl, 5)         \
-  X(F64MulAdd, 5)
+  X(F64MulAdd, 5)         \
+  X(Copy2, 5)
 
 // Every non-numeric instruction in enum order, calling DUSK_ON_OP(Name, words) for each
 // (words 0: variable length). The enum, the interpreter's handler table and the

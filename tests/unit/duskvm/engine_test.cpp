@@ -62,6 +62,14 @@ TEST_F(EngineTest, MultiValue) {
   EXPECT_EQ(out[1].as_u32(), 1u);
 }
 
+TEST_F(EngineTest, ChainedCopiesKeepTheirOrder) {
+  std::vector<Value> out;
+  ASSERT_TRUE(call("rotate", {Value::i32(1), Value::i32(2)}, &out).ok());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].as_u32(), 2u);
+  EXPECT_EQ(out[1].as_u32(), 1u);
+}
+
 TEST_F(EngineTest, DeferredLocalSurvivesWrite) {
   std::vector<Value> out;
   ASSERT_TRUE(call("tee", {Value::i32(5)}, &out).ok());

@@ -79,4 +79,11 @@
       (br_if $yes (f32.ge (local.get $a) (local.get $b)))
       (return (i32.const 0)))
     (i32.const 1))
+  (func (export "rotate") (param $a i32) (param $b i32) (result i32 i32)
+    ;; three dependent local copies: the first two become one Copy2, in order
+    (local $t i32)
+    (local.set $t (local.get $a))
+    (local.set $a (local.get $b))
+    (local.set $b (local.get $t))
+    (local.get $a) (local.get $b))
 )
