@@ -71,6 +71,7 @@ class Field {
   // The canonical value in [0, p), little-endian limbs.
   constexpr Repr to_canonical() const {
     Wide w{};
+    DUSK_FF_UNROLL
     for (size_t i = 0; i < kLimbs; ++i) w[i] = v_[i];
     Repr r{};
     mont::reduce<Modulus>(r, w);
@@ -159,6 +160,7 @@ class Field {
   constexpr bool is_odd() const { return to_canonical()[0] & 1; }
   friend constexpr bool operator==(const Field& a, const Field& b) {
     u64 acc = 0;
+    DUSK_FF_UNROLL
     for (size_t i = 0; i < kLimbs; ++i) acc |= a.v_[i] ^ b.v_[i];
     return acc == 0;
   }
@@ -199,6 +201,7 @@ class Field {
     u64 borrow = ff::sub(r, a, b);
     u64 mask = mask_from_bit(borrow);
     u64 c = 0;
+    DUSK_FF_UNROLL
     for (size_t i = 0; i < kLimbs; ++i)
       r[kLimbs + i] = add_carry(r[kLimbs + i], Constants::kP[i] & mask, c);
     return r;
@@ -219,6 +222,7 @@ class Field {
  private:
   static constexpr bool ct_is_zero(const Repr& r) {
     u64 acc = 0;
+    DUSK_FF_UNROLL
     for (u64 x : r) acc |= x;
     return acc == 0;
   }

@@ -9,27 +9,65 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 #include "base/int.hpp"
+
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
+// Loops over the limb count are unrolled completely (-O2 alone keeps them as loops, with
+// the limbs in memory).
+#define DUSK_FF_UNROLL _Pragma("GCC unroll 16")
 
 namespace dusk::crypto::ff {
 
 template <size_t N>
 using Limbs = std::array<u64, N>;
 
-// Single-limb primitives. Carries and borrows are 0 or 1.
+// Single-limb primitives. Carries and borrows are 0 or 1. On x86-64 the intrinsics give
+// GCC clean adc/sbb chains, which it does not find through __int128.
 constexpr u64 add_carry(u64 a, u64 b, u64& carry) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    unsigned long long r;
+    carry = _addcarry_u64(static_cast<unsigned char>(carry), a, b, &r);
+    return r;
+  }
+#endif
   u128 t = static_cast<u128>(a) + b + carry;
   carry = static_cast<u64>(t >> 64);
   return static_cast<u64>(t);
 }
 constexpr u64 sub_borrow(u64 a, u64 b, u64& borrow) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    unsigned long long r;
+    borrow = _subborrow_u64(static_cast<unsigned char>(borrow), a, b, &r);
+    return r;
+  }
+#endif
   u128 t = static_cast<u128>(a) - b - borrow;
   borrow = static_cast<u64>(t >> 64) & 1;
   return static_cast<u64>(t);
 }
 // a * b + c + carry, which always fits in 128 bits; the high half goes to carry.
 constexpr u64 mul_add(u64 a, u64 b, u64 c, u64& carry) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    // The two additions as adc chains into the high word: GCC otherwise keeps the
+    // 128-bit sums in memory.
+    u128 p = static_cast<u128>(a) * b;
+    unsigned long long lo, hi = static_cast<u64>(p >> 64);
+    unsigned char k = _addcarry_u64(0, static_cast<u64>(p), c, &lo);
+    _addcarry_u64(k, hi, 0, &hi);
+    k = _addcarry_u64(0, lo, carry, &lo);
+    _addcarry_u64(k, hi, 0, &hi);
+    carry = hi;
+    return lo;
+  }
+#endif
   u128 t = static_cast<u128>(a) * b + c + carry;
   carry = static_cast<u64>(t >> 64);
   return static_cast<u64>(t);
@@ -42,6 +80,7 @@ constexpr u64 mask_from_bit(u64 bit) { return u64{0} - bit; }
 template <size_t N>
 constexpr u64 add(Limbs<N>& out, const Limbs<N>& a, const Limbs<N>& b) {
   u64 c = 0;
+  DUSK_FF_UNROLL
   for (size_t i = 0; i < N; ++i) out[i] = add_carry(a[i], b[i], c);
   return c;
 }
@@ -49,6 +88,7 @@ constexpr u64 add(Limbs<N>& out, const Limbs<N>& a, const Limbs<N>& b) {
 template <size_t N>
 constexpr u64 sub(Limbs<N>& out, const Limbs<N>& a, const Limbs<N>& b) {
   u64 c = 0;
+  DUSK_FF_UNROLL
   for (size_t i = 0; i < N; ++i) out[i] = sub_borrow(a[i], b[i], c);
   return c;
 }
@@ -57,6 +97,7 @@ constexpr u64 sub(Limbs<N>& out, const Limbs<N>& a, const Limbs<N>& b) {
 template <size_t N>
 constexpr Limbs<N> select(u64 mask, const Limbs<N>& a, const Limbs<N>& b) {
   Limbs<N> r{};
+  DUSK_FF_UNROLL
   for (size_t i = 0; i < N; ++i) r[i] = (a[i] & mask) | (b[i] & ~mask);
   return r;
 }
@@ -71,6 +112,7 @@ constexpr u64 less_than(const Limbs<N>& a, const Limbs<N>& b) {
 template <size_t N>
 constexpr bool is_zero(const Limbs<N>& a) {
   u64 acc = 0;
+  DUSK_FF_UNROLL
   for (u64 x : a) acc |= x;
   return acc == 0;
 }

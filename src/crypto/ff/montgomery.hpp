@@ -13,12 +13,12 @@
 // __int128; GCC turns the fully unrolled loops into mul/add/adc sequences.
 #pragma once
 
+#include <type_traits>
+
+#include "crypto/ff/cpu.hpp"
 #include "crypto/ff/limbs.hpp"
 
 namespace dusk::crypto::ff::mont {
-
-// Pragma spelled once; loops over the limb count are unrolled completely.
-#define DUSK_FF_UNROLL _Pragma("GCC unroll 16")
 
 // out = (lo, hi) - p if that does not go negative, else (lo, hi); (lo, hi) < 2p.
 template <typename M>
@@ -54,6 +54,7 @@ constexpr void sub(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>&
 template <typename M>
 constexpr void neg(Limbs<M::kN>& out, const Limbs<M::kN>& a) {
   u64 any = 0;
+  DUSK_FF_UNROLL
   for (u64 x : a) any |= x;
   u64 mask = mask_from_bit((any | (u64{0} - any)) >> 63);
   Limbs<M::kN> d{};
@@ -70,7 +71,7 @@ constexpr void neg(Limbs<M::kN>& out, const Limbs<M::kN>& a) {
 // "no-carry" variant, as gnark-crypto and others use it): the bound t < 2p holds after
 // every outer step and 2p fits in N limbs.
 template <typename M>
-constexpr void mul(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
+constexpr void mul_portable(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
   constexpr size_t N = M::kN;
   if constexpr (M::kNoCarry) {
     Limbs<N> t{};
@@ -112,6 +113,25 @@ constexpr void mul(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>&
     }
     final_sub<M>(out, t, tn);
   }
+}
+
+// Montgomery product: the x86-64 mulx/adx kernel where there is one (4 or 6 limbs,
+// no-carry moduli, a CPU with BMI2 and ADX), else the portable code above.
+template <typename M>
+constexpr void mul(Limbs<M::kN>& out, const Limbs<M::kN>& a, const Limbs<M::kN>& b) {
+#if defined(DUSK_FF_X86_64_KERNELS)
+  if constexpr (M::kNoCarry && (M::kN == 4 || M::kN == 6)) {
+    if (!std::is_constant_evaluated() && cpu::use_x86_64_kernels) {
+      if constexpr (M::kN == 4) {
+        dusk_ff_mont_mul_4(out.data(), a.data(), b.data(), M::kP.data(), M::kInv);
+      } else {
+        dusk_ff_mont_mul_6(out.data(), a.data(), b.data(), M::kP.data(), M::kInv);
+      }
+      return;
+    }
+  }
+#endif
+  mul_portable<M>(out, a, b);
 }
 
 // Montgomery product for a < 2^(64N) (any N-limb value) and reduced b: textbook CIOS,
@@ -205,12 +225,11 @@ constexpr void reduce(Limbs<M::kN>& out, const Limbs<2 * M::kN>& wide) {
   final_sub<M>(out, hi, top);
 }
 
-// Montgomery square out = a^2 / 2^(64N) mod p, a reduced.
+// Montgomery square out = a^2 / 2^(64N) mod p, a reduced. The product kernel: the
+// SOS squaring (sqr_wide + reduce) saves word products but measured slower with GCC.
 template <typename M>
 constexpr void sqr(Limbs<M::kN>& out, const Limbs<M::kN>& a) {
-  Limbs<2 * M::kN> w{};
-  sqr_wide<M::kN>(w, a);
-  reduce<M>(out, w);
+  mul<M>(out, a, a);
 }
 
 }  // namespace dusk::crypto::ff::mont

@@ -6,11 +6,28 @@
 #include <string>
 #include <string_view>
 
+#include <stdexcept>
+#include <vector>
+
 #include "base/bytes.hpp"
 #include "base/int.hpp"
+#include "crypto/ff/cpu.hpp"
 #include "hash_test_util.hpp"
 
 namespace dusk::crypto::test {
+
+// Forces the portable C++ Montgomery kernels for its lifetime (on x86-64 CPUs with
+// BMI2/ADX the default is the assembly).
+class PortableKernels {
+ public:
+#if defined(DUSK_FF_X86_64_KERNELS)
+  PortableKernels() : saved_(ff::cpu::use_x86_64_kernels) { ff::cpu::use_x86_64_kernels = false; }
+  ~PortableKernels() { ff::cpu::use_x86_64_kernels = saved_; }
+
+ private:
+  bool saved_;
+#endif
+};
 
 // A uniformly distributed element drawn from the deterministic generator.
 template <typename F>
