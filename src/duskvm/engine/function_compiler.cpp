@@ -377,12 +377,14 @@ class Compiler {
   // If the instruction just emitted is `op` and computed `slot` (a value nothing else
   // will read), removes it and returns its operand slots so that the caller can emit a
   // superinstruction in its place.
-  bool take_previous(Op op, u32 slot, u32* a, u32* b) {
-    if (last_op_ != op || last_op_pos_ == kNone || last_dst_pos_ != last_op_pos_ + 3 ||
+  bool take_previous(Op op, u32 slot, u32* a, u32* b, u32* c = nullptr) {
+    const u32 operands = c ? 3 : 2;
+    if (last_op_ != op || last_op_pos_ == kNone || last_dst_pos_ != last_op_pos_ + operands + 1 ||
         last_dst_pos_ + 1 != pos() || code_[last_dst_pos_] != slot || !(slot & kStackTag))
       return false;
     *a = code_[last_op_pos_ + 1];
     *b = code_[last_op_pos_ + 2];
+    if (c) *c = code_[last_op_pos_ + 3];
     while (!relocs_.empty() && relocs_.back() >= last_op_pos_) relocs_.pop_back();
     code_.resize(last_op_pos_);
     last_op_ = Op::kCount;
@@ -656,11 +658,14 @@ bool Compiler::fuse_binary(Op op, const Entry& a, const Entry& b) {
   else if (take_previous(first, a.slot, &x, &y)) other = &b;  // (x op y) + b
   if (!other) return false;
   // Both additions commute (IEEE addition is commutative, NaNs are canonical).
+  const u32 start = pos();
   emit_op(fused);
   emit_slot(x);
   emit_slot(y);
   emit_slot(other->slot);
   emit_dst(stack_.back().slot);
+  last_op_ = fused;  // an I32AddShl address can still be folded into a load
+  last_op_pos_ = start;
   return true;
 }
 
@@ -684,7 +689,18 @@ bool Compiler::memory_access(u8 opc) {
     CHECK(pop(addr_type(), &addr));
     push(info.type);
     if (!live()) return true;
-    u32 x, y;
+    u32 x, y, z;
+    if (!is64() && (info.op == Op::Load32 || info.op == Op::Load64) &&
+        take_previous(Op::I32AddShl, addr.slot, &x, &y, &z)) {
+      // An indexed address, (x << y) + z: one instruction for the whole access.
+      emit_op(info.op == Op::Load32 ? Op::Load32Idx : Op::Load64Idx);
+      emit_slot(x);
+      emit_slot(y);
+      emit_slot(z);
+      emit_imm(static_cast<u32>(offset));
+      emit_dst(stack_.back().slot);
+      return true;
+    }
     if (!is64() && take_previous(Op::I32Add, addr.slot, &x, &y)) {
       // The address is an i32.add that nothing else reads: one instruction.
       emit_op(static_cast<Op>(static_cast<u16>(info.op) + 2));  // LoadXxxAdd

@@ -544,6 +544,20 @@ L_I32AddShl:
   S(4) = put_U32((get_U32(S(1)) << (get_U32(S(2)) & 31)) + get_U32(S(3)));
   pc += 5;
   NEXT();
+L_Load32Idx: {
+  const u64 ea = static_cast<u64>((get_U32(S(1)) << (get_U32(S(2)) & 31)) + get_U32(S(3))) + pc[4];
+  if (ea + 4 > mem_size) TRAP(Trap::kMemoryOutOfBounds);
+  S(5) = load_le<u32>(mem + ea);
+  pc += 6;
+  NEXT();
+}
+L_Load64Idx: {
+  const u64 ea = static_cast<u64>((get_U32(S(1)) << (get_U32(S(2)) & 31)) + get_U32(S(3))) + pc[4];
+  if (ea + 8 > mem_size) TRAP(Trap::kMemoryOutOfBounds);
+  S(5) = load_le<u64>(mem + ea);
+  pc += 6;
+  NEXT();
+}
 L_Copy2:
   S(2) = S(1);
   S(4) = S(3);
