@@ -116,6 +116,29 @@ class Field {
   constexpr Field& operator*=(const Field& b) { return *this = *this * b; }
 
   constexpr Field dbl() const { return *this + *this; }
+  // this / 2: add p when odd (Montgomery form is linear, so this works on the
+  // representation), then shift right. Constant time.
+  constexpr Field halve() const {
+    u64 odd = mask_from_bit(v_[0] & 1);
+    Repr pm{};
+    DUSK_FF_UNROLL
+    for (size_t i = 0; i < kLimbs; ++i) pm[i] = Constants::kP[i] & odd;
+    Repr s{};
+    u64 carry = ff::add(s, v_, pm);
+    Field r;
+    DUSK_FF_UNROLL
+    for (size_t i = 0; i < kLimbs; ++i)
+      r.v_[i] = (s[i] >> 1) | ((i + 1 < kLimbs ? s[i + 1] : carry) << 63);
+    return r;
+  }
+  // this * k for a small constant k, by additions (k is public).
+  constexpr Field mul_small(u64 k) const {
+    Field acc, base = *this;
+    for (; k != 0; k >>= 1, base = base.dbl()) {
+      if (k & 1) acc += base;
+    }
+    return acc;
+  }
   constexpr Field square() const {
     Field r;
     mont::sqr<Modulus>(r.v_, v_);

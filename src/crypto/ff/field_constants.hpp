@@ -111,6 +111,9 @@ struct FieldConstants : Modulus<Params> {
     return r;
   }();
   static constexpr Limbs<kN> kPMinus1Over2 = shift_right(M::kP, 1);  // (p-1)/2: p odd
+  // For p = 3 mod 4: (p - 3) / 4 = floor(p / 4); a^((p-3)/4) is 1/sqrt(a) for a square a.
+  static constexpr bool kPIs3Mod4 = (M::kP[0] & 3) == 3;
+  static constexpr Limbs<kN> kPMinus3Over4 = shift_right(M::kP, 2);
 
   // p - 1 = 2^S * T with T odd; (T - 1) / 2 starts Tonelli-Shanks (for p = 3 mod 4,
   // S = 1 and a^((T+1)/2) = a^((p+1)/4) is the square root directly).

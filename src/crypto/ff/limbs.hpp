@@ -142,6 +142,19 @@ constexpr Limbs<N> shift_right(const Limbs<N>& a, unsigned s) {
   return r;
 }
 
+// a / d for a small divisor d > 0, rounding down (for deriving constants).
+template <size_t N>
+constexpr Limbs<N> div_small(const Limbs<N>& a, u64 d) {
+  Limbs<N> q{};
+  u128 rem = 0;
+  for (size_t i = N; i-- > 0;) {
+    u128 cur = (rem << 64) | a[i];
+    q[i] = static_cast<u64>(cur / d);
+    rem = cur % d;
+  }
+  return q;
+}
+
 // Parses a hexadecimal constant (optional 0x prefix, digits only) at compile time. A value
 // that does not fit in N limbs or a bad digit is a compile error when used in a constant
 // expression (the throw cannot be evaluated).

@@ -1,0 +1,102 @@
+// Quadratic extension Fp2 = Fp[u] / (u^2 + 1) of a prime field with p = 3 mod 4 (so -1
+// is not a square): ff::Fp2T<Fp>. BLS12-381 and BN254 both build their towers on it.
+//
+// Elements are c0 + c1*u with c0, c1 in Fp. Same contract as ff::Field: values are
+// plain, everything but *_vartime is constant time, encodings are left to the users
+// (ZCash, EIP-2537 and EIP-197 order the halves differently).
+#pragma once
+
+#include <optional>
+
+#include "crypto/ff/field.hpp"
+
+namespace dusk::crypto::ff {
+
+template <typename Fp>
+class Fp2T {
+ public:
+  using Base = Fp;
+  static_assert(Fp::Constants::kPIs3Mod4, "Fp2 = Fp[u]/(u^2+1) needs p = 3 mod 4");
+
+  Fp c0, c1;
+
+  constexpr Fp2T() = default;
+  constexpr Fp2T(const Fp& a0, const Fp& a1) : c0(a0), c1(a1) {}
+  explicit constexpr Fp2T(const Fp& a0) : c0(a0) {}
+
+  static constexpr Fp2T zero() { return Fp2T(); }
+  static constexpr Fp2T one() { return Fp2T(Fp::one()); }
+  static constexpr Fp2T u() { return Fp2T(Fp::zero(), Fp::one()); }
+
+  friend constexpr Fp2T operator+(const Fp2T& a, const Fp2T& b) {
+    return {a.c0 + b.c0, a.c1 + b.c1};
+  }
+  friend constexpr Fp2T operator-(const Fp2T& a, const Fp2T& b) {
+    return {a.c0 - b.c0, a.c1 - b.c1};
+  }
+  constexpr Fp2T operator-() const { return {-c0, -c1}; }
+
+  // Karatsuba: 3 base-field products. (a0 + a1 u)(b0 + b1 u) =
+  // (a0 b0 - a1 b1) + ((a0 + a1)(b0 + b1) - a0 b0 - a1 b1) u.
+  friend constexpr Fp2T operator*(const Fp2T& a, const Fp2T& b) {
+    Fp t0 = a.c0 * b.c0;
+    Fp t1 = a.c1 * b.c1;
+    Fp t2 = (a.c0 + a.c1) * (b.c0 + b.c1);
+    return {t0 - t1, t2 - t0 - t1};
+  }
+  friend constexpr Fp2T operator*(const Fp2T& a, const Fp& k) { return {a.c0 * k, a.c1 * k}; }
+
+  constexpr Fp2T& operator+=(const Fp2T& b) { return *this = *this + b; }
+  constexpr Fp2T& operator-=(const Fp2T& b) { return *this = *this - b; }
+  constexpr Fp2T& operator*=(const Fp2T& b) { return *this = *this * b; }
+
+  // Complex squaring: (a0 + a1 u)^2 = (a0 + a1)(a0 - a1) + 2 a0 a1 u; 2 products.
+  constexpr Fp2T square() const {
+    Fp t = c0 * c1;
+    return {(c0 + c1) * (c0 - c1), t.dbl()};
+  }
+  constexpr Fp2T dbl() const { return {c0.dbl(), c1.dbl()}; }
+  constexpr Fp2T halve() const { return {c0.halve(), c1.halve()}; }
+  constexpr Fp2T mul_small(u64 k) const { return {c0.mul_small(k), c1.mul_small(k)}; }
+  // this * u = -c1 + c0 u.
+  constexpr Fp2T mul_by_u() const { return {-c1, c0}; }
+  // this * (k + u) for a small constant k: the non-residue of Fp6 towers (k = 1 for
+  // BLS12-381, 9 for BN254). (a0 + a1 u)(k + u) = (k a0 - a1) + (a0 + k a1) u.
+  template <u64 K>
+  constexpr Fp2T mul_by_k_plus_u() const {
+    if constexpr (K == 1) {
+      return {c0 - c1, c0 + c1};
+    } else {
+      return {c0.mul_small(K) - c1, c0 + c1.mul_small(K)};
+    }
+  }
+
+  // The p-power Frobenius: conjugation c0 - c1 u.
+  constexpr Fp2T conjugate() const { return {c0, -c1}; }
+  constexpr Fp2T frobenius_map(unsigned k) const { return (k & 1) ? conjugate() : *this; }
+  // c0^2 + c1^2, the norm to Fp.
+  constexpr Fp norm() const { return c0.square() + c1.square(); }
+
+  // 1/this (0 for 0): conjugate / norm, with the constant-time base-field inverse.
+  Fp2T inverse() const;
+  Fp2T inverse_vartime() const;
+  // this^e, exponent public (little-endian limbs).
+  Fp2T pow(std::span<const u64> e) const;
+
+  // A square root, or nullopt. Constant time (three base-field exponentiations, see
+  // the .hpp of the implementation). Which root is returned is unspecified.
+  std::optional<Fp2T> sqrt() const;
+  // Whether this is a square (0 included): its norm is a square in Fp.
+  bool is_square() const { return norm().legendre() >= 0; }
+
+  constexpr bool is_zero() const { return c0.is_zero() && c1.is_zero(); }
+  constexpr bool is_one() const { return c0.is_one() && c1.is_zero(); }
+  friend constexpr bool operator==(const Fp2T& a, const Fp2T& b) {
+    return (a.c0 == b.c0) & (a.c1 == b.c1);
+  }
+  static constexpr Fp2T select(bool choose_b, const Fp2T& a, const Fp2T& b) {
+    return {Fp::select(choose_b, a.c0, b.c0), Fp::select(choose_b, a.c1, b.c1)};
+  }
+};
+
+}  // namespace dusk::crypto::ff
