@@ -5,6 +5,8 @@
 #include <string>
 
 #include "crypto/bls12_381/fp12.hpp"
+#include "crypto/bn254/fp.hpp"
+#include "crypto/ff/fp12_impl.hpp"
 #include "crypto/hash/sha256.hpp"
 #include "field_test_util.hpp"
 
@@ -287,6 +289,77 @@ TEST(TowerKat, Fp2) {
   auto r = y.sqrt();
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->square(), y);
+}
+
+// --- The same generic tower with BN254's parameters (xi = 9 + u). ---
+//
+// BN254 has no tower of its own yet (its curve is later work); these tests instantiate
+// the generic code with its parameters to cover the k != 1 paths.
+struct Bn254Tower {
+  using Fp = bn254::Fp;
+  static constexpr u64 kXi = 9;
+};
+using BnFp2 = ff::Fp2T<bn254::Fp>;
+using BnFp6 = ff::Fp6T<Bn254Tower>;
+using BnFp12 = ff::Fp12T<Bn254Tower>;
+
+// xi^((p - 1) / 6) and xi^((p - 1) / 3), computed with Python's integers; the first is
+// the familiar w-Frobenius constant of EIP-197 implementations.
+using BnFrob12 = ff::detail::Fp12Frobenius<Bn254Tower>;
+using BnFrob6 = ff::detail::Fp6Frobenius<Bn254Tower>;
+static_assert(BnFrob12::kW[1].c0.to_canonical() ==
+              ff::from_hex<4>("1284b71c2865a7dfe8b99fdd76e68b605c521e08292f2176d60b35dadcc9e470"));
+static_assert(BnFrob12::kW[1].c1.to_canonical() ==
+              ff::from_hex<4>("246996f3b4fae7e6a6327cfe12150b8e747992778eeec7e5ca5cf05f80f362ac"));
+static_assert(BnFrob6::kV[1].c0.to_canonical() ==
+              ff::from_hex<4>("2fb347984f7911f74c0bec3cf559b143b78cc310c2c3330c99e39557176f553d"));
+static_assert(BnFrob6::kV[1].c1.to_canonical() ==
+              ff::from_hex<4>("16c9e55061ebae204ba4cc8bd75a079432ae2a1d0b7c9dce1665d51c640fcba2"));
+
+BnFp2 random_bn_fp2(Rng& rng) {
+  return {random_element<bn254::Fp>(rng), random_element<bn254::Fp>(rng)};
+}
+BnFp6 random_bn_fp6(Rng& rng) {
+  return {random_bn_fp2(rng), random_bn_fp2(rng), random_bn_fp2(rng)};
+}
+BnFp12 random_bn_fp12(Rng& rng) { return {random_bn_fp6(rng), random_bn_fp6(rng)}; }
+
+TEST(Bn254Tower, Axioms) {
+  Rng rng(51);
+  BnFp6 v(BnFp2::zero(), BnFp2::one(), BnFp2::zero());
+  EXPECT_EQ(v * v * v, BnFp6(BnFp2(bn254::Fp::from_u64(9), bn254::Fp::one())));
+  for (int i = 0; i < 200; ++i) {
+    BnFp12 a = random_bn_fp12(rng), b = random_bn_fp12(rng), c = random_bn_fp12(rng);
+    ASSERT_EQ((a * b) * c, a * (b * c));
+    ASSERT_EQ(a * (b + c), a * b + a * c);
+    ASSERT_EQ(a.square(), a * a);
+    ASSERT_EQ(a * a.inverse(), BnFp12::one());
+    ASSERT_EQ(a.c0.square(), a.c0 * a.c0);
+    ASSERT_EQ(a.c0 * a.c0.inverse_vartime(), BnFp6::one());
+    BnFp2 o0 = random_bn_fp2(rng), o3 = random_bn_fp2(rng), o4 = random_bn_fp2(rng);
+    ASSERT_EQ(a.mul_by_034(o0, o3, o4), a * BnFp12(BnFp6(o0), BnFp6(o3, o4, BnFp2::zero())));
+    BnFp2 x = random_bn_fp2(rng);
+    auto r = x.square().sqrt();
+    ASSERT_TRUE(r.has_value());
+    ASSERT_TRUE(*r == x || *r == -x);
+  }
+}
+
+TEST(Bn254Tower, FrobeniusIsPowerPk) {
+  Rng rng(52);
+  constexpr auto p = bn254::Fp::Constants::kP;
+  for (int i = 0; i < 3; ++i) {
+    BnFp12 a = random_bn_fp12(rng);
+    BnFp12 ap = a.pow(p);
+    ASSERT_EQ(a.frobenius_map(1), ap);
+    ASSERT_EQ(a.frobenius_map(2), ap.pow(p));
+    BnFp12 x = a;
+    for (unsigned k = 1; k <= 12; ++k) {
+      x = x.frobenius_map(1);
+      ASSERT_EQ(a.frobenius_map(k), x) << k;
+    }
+    ASSERT_EQ(a.frobenius_map(6), a.conjugate());
+  }
 }
 
 }  // namespace
