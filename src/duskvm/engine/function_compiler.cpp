@@ -226,6 +226,13 @@ class Compiler {
   static u32 natural(size_t position) { return kStackTag | static_cast<u32>(position); }
   void push(ValType t) { push_slot(t, natural(stack_.size())); }
   void push_slot(ValType t, u32 slot) {
+    if ((slot & kTagMask) == 0) {
+      // Remember where deferred locals sit, so that writes and block boundaries find
+      // them without scanning the whole stack (which a hostile body could make
+      // quadratic). Entries may go stale when popped; users check them.
+      local_refs_[slot].push_back(static_cast<u32>(stack_.size()));
+      deferred_.push_back(static_cast<u32>(stack_.size()));
+    }
     stack_.push_back({t, slot});
     max_height_ = std::max<size_t>(max_height_, stack_.size());
   }
@@ -282,21 +289,26 @@ class Compiler {
   // Values deferred to locals must be copied before control flow splits: a local may
   // be written on one path only.
   void materialize_locals() {
-    for (size_t i = 0; i < stack_.size(); ++i)
-      if ((stack_[i].slot & kTagMask) == 0) materialize(i);
+    for (u32 p : deferred_)
+      if (p < stack_.size() && (stack_[p].slot & kTagMask) == 0) materialize(p);
+    deferred_.clear();
   }
   void materialize_top(size_t n) {
     const size_t base = stack_.size() - std::min(n, stack_.size());
     for (size_t i = base; i < stack_.size(); ++i) materialize(i);
   }
-  bool references_local(u32 x) const {
-    for (const Entry& e : stack_)
-      if (e.slot == x) return true;
+  // Each recorded position is examined a bounded number of times before its list is
+  // cleared, so the total work is linear in the body size.
+  bool references_local(u32 x) {
+    for (u32 p : local_refs_[x])
+      if (p < stack_.size() && stack_[p].slot == x) return true;
+    local_refs_[x].clear();  // all stale
     return false;
   }
   void before_local_write(u32 x) {
-    for (size_t i = 0; i < stack_.size(); ++i)
-      if (stack_[i].slot == x) materialize(i);
+    for (u32 p : local_refs_[x])
+      if (p < stack_.size() && stack_[p].slot == x) materialize(p);
+    local_refs_[x].clear();
   }
   u32 const_slot(u64 bits) {
     auto [it, inserted] = const_index_.try_emplace(bits, static_cast<u32>(consts_.size()));
@@ -474,6 +486,8 @@ class Compiler {
   Error err_;
 
   std::vector<ValType> locals_;  // params then locals
+  std::vector<std::vector<u32>> local_refs_;  // per local: stack positions that read it
+  std::vector<u32> deferred_;                 // stack positions of deferred locals
   std::vector<Entry> stack_;
   std::vector<Ctrl> ctrls_;
   std::vector<u32> code_;
@@ -577,6 +591,7 @@ Status Compiler::run(u32 func_index, Function* out) {
     return malformed(r_.error());
   }
   const u32 num_locals = static_cast<u32>(locals_.size());
+  local_refs_.resize(num_locals);
 
   ctrls_.push_back({Kind::kFunction, {}, ft.results, 0, false, false, 0, {}, kNone});
   leader();
@@ -783,7 +798,9 @@ bool Compiler::br_table() {
   for (u32 d : depths)
     if (d >= ctrls_.size()) return fail_invalid("unknown label");
   const size_t arity = ctrls_[ctrls_.size() - 1 - depths.back()].label_types().size();
+  std::set<u32> checked;  // each distinct label once: targets x arity could be huge
   for (u32 d : depths) {
+    if (!checked.insert(d).second) continue;
     const auto& types = ctrls_[ctrls_.size() - 1 - d].label_types();
     if (types.size() != arity) return fail_invalid("type mismatch");
     CHECK(peek_types(types));

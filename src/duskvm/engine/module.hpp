@@ -86,7 +86,6 @@ class Module {
 
  private:
   friend class Decoder;
-  friend class Validator;
   friend class Store;
   friend class Interpreter;
   friend Result<std::shared_ptr<const Module>> compile(ByteView, const EngineConfig&);

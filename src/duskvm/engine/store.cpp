@@ -41,10 +41,9 @@ Store::Store(const EngineConfig& config)
 Store::~Store() = default;
 
 const FuncType* Store::intern(const FuncType& type) {
-  for (const auto& t : types_)
-    if (*t == type) return t.get();
-  types_.push_back(std::make_unique<FuncType>(type));
-  return types_.back().get();
+  auto& slot = types_[{type.params, type.results}];
+  if (!slot) slot = std::make_unique<FuncType>(type);
+  return slot.get();
 }
 
 FuncInst* Store::add_host_function(const FuncType& type, HostFunction fn) {

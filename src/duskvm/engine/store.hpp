@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -189,7 +190,7 @@ class Store {
   std::vector<std::unique_ptr<Memory>> memories_;
   std::vector<std::unique_ptr<GlobalInst>> globals_;
   std::vector<std::unique_ptr<Instance>> instances_;
-  std::vector<std::unique_ptr<FuncType>> types_;  // interned
+  std::map<std::pair<std::vector<ValType>, std::vector<ValType>>, std::unique_ptr<FuncType>> types_;  // interned
   struct Stack;
   std::unique_ptr<Stack> stack_;  // value stack and frames, reused by every invoke
 };

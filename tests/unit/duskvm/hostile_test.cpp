@@ -405,6 +405,29 @@ TEST(Hostile, DeepNestingWithinARaisedLimitCompilesAndRuns) {
   EXPECT_TRUE(h.call("f").ok());
 }
 
+// Many values that defer to locals, then many local writes and block boundaries: the
+// translator must not rescan the whole operand stack each time (that would take about
+// 10^10 steps here and time the test out).
+TEST(Hostile, ManyDeferredLocalsCompileInLinearTime) {
+  constexpr size_t kValues = 100'000;
+  ModuleBuilder b;
+  const Bytes local_set0 = {0x21, 0x00};
+  const Bytes drop = {0x1a};
+  b.func(b.type({}, {VT::kI32}), {{2, VT::kI32}},
+         cat({repeat(op::local_get(1), kValues),                              // deferred reads of local 1
+              repeat(cat({op::local_get(0), op::i32_const(7), local_set0}), kValues),  // writes of local 0
+              repeat(cat({op::block(), op::kEnd}), kValues),                  // block boundaries
+              repeat(drop, 2 * kValues - 1)}),
+         "f");
+  EngineConfig c = small_config();
+  c.max_value_stack = 1u << 20;  // the frame holds 2 * kValues values
+  Harness h(c);
+  ASSERT_TRUE(h.load(b.build())) << h.error.message;
+  const ExecResult r = h.call("f", {}, ~u64{0});
+  ASSERT_TRUE(r.ok()) << r.describe();
+  EXPECT_EQ(h.results.at(0).as_u32(), 0u);  // the first value: local 1, never written
+}
+
 // --- runaway execution
 
 TEST(Hostile, InfiniteLoopRunsOutOfGasExactly) {
