@@ -663,14 +663,23 @@ bool Compiler::numeric(const NumInfo& info) {
 }
 
 bool Compiler::fuse_binary(Op op, const Entry& a, const Entry& b) {
-  // (x << s) + y and x * y + z: the product or shift feeds only this instruction.
-  const Op first = op == Op::I32Add ? Op::I32Shl : op == Op::F64Add ? Op::F64Mul : Op::kCount;
-  if (first == Op::kCount) return false;
-  const Op fused = op == Op::I32Add ? Op::I32AddShl : Op::F64MulAdd;
+  // (x << s) + y, x + y + z and x * y + z: the first result feeds only this instruction.
+  if (op != Op::I32Add && op != Op::F64Add) return false;
   u32 x, y;
   const Entry* other = nullptr;
-  if (take_previous(first, b.slot, &x, &y)) other = &a;       // a + (x op y)
-  else if (take_previous(first, a.slot, &x, &y)) other = &b;  // (x op y) + b
+  Op fused = Op::kCount;
+  const auto try_first = [&](Op first, Op super) {
+    if (other) return;
+    if (take_previous(first, b.slot, &x, &y)) other = &a;       // a + (x op y)
+    else if (take_previous(first, a.slot, &x, &y)) other = &b;  // (x op y) + b
+    if (other) fused = super;
+  };
+  if (op == Op::I32Add) {
+    try_first(Op::I32Shl, Op::I32AddShl);
+    try_first(Op::I32Add, Op::I32Add3);
+  } else {
+    try_first(Op::F64Mul, Op::F64MulAdd);
+  }
   if (!other) return false;
   // Both additions commute (IEEE addition is commutative, NaNs are canonical).
   const u32 start = pos();

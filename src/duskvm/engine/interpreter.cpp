@@ -558,6 +558,10 @@ L_Load64Idx: {
   pc += 6;
   NEXT();
 }
+L_I32Add3:
+  S(4) = put_U32(get_U32(S(1)) + get_U32(S(2)) + get_U32(S(3)));
+  pc += 5;
+  NEXT();
 L_Copy2:
   S(2) = S(1);
   S(4) = S(3);

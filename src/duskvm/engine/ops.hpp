@@ -124,6 +124,7 @@ namespace dusk::wasm {
 // first one's result feeds only the second.
 //   I32AddShl s:a s:shift s:b s:dst   -- dst = (a << shift) + b   (i32.shl; i32.add)
 //   F64MulAdd s:a s:b s:c s:dst       -- dst = a * b + c, rounded twice (f64.mul; f64.add)
+//   I32Add3 s:a s:b s:c s:dst         -- dst = a + b + c (i32.add; i32.add)
 //   Copy2 s:src1 s:dst1 s:src2 s:dst2 -- two copies, in order
 //   Load32Idx/Load64Idx s:x s:shift s:base i:offset s:dst -- load from ((x << shift) + base)
 //     + offset (i32.shl; i32.add; load, on a 32-bit memory)
@@ -131,6 +132,7 @@ namespace dusk::wasm {
 #define DUSK_SUPER_OPS(X) \
   X(I32AddShl, 5)         \
   X(F64MulAdd, 5)         \
+  X(I32Add3, 5)           \
   X(Copy2, 5)             \
   X(Load32Idx, 6)         \
   X(Load64Idx, 6)

@@ -149,6 +149,8 @@ TEST_F(EngineTest, Superinstructions) {
   // Two roundings, not a fused multiply-add: 0.1 * 10 rounds to exactly 1.0 first.
   ASSERT_TRUE(call("madd", {Value::f64(0.1), Value::f64(10.0), Value::f64(-1.0)}, &out).ok());
   EXPECT_EQ(out.at(0).as_f64(), 0.0);
+  ASSERT_TRUE(call("add3", {Value::i32(0xffffffffu), Value::i32(2), Value::i32(40)}, &out).ok());
+  EXPECT_EQ(out.at(0).as_u32(), 41u);
   ASSERT_TRUE(call("wrapaddr", {Value::i32(400)}, &out).ok());
   EXPECT_EQ(out.at(0).as_u32(), 0x44u);
   // 0 + (-1) wraps to 0xffffffff; adding the offset 1 must then be out of bounds.

@@ -86,4 +86,7 @@
     (local.set $a (local.get $b))
     (local.set $b (local.get $t))
     (local.get $a) (local.get $b))
+  (func (export "add3") (param i32 i32 i32) (result i32)
+    ;; i32.add feeding i32.add: one instruction, wrapping
+    (i32.add (local.get 2) (i32.add (local.get 0) (local.get 1))))
 )
