@@ -1,6 +1,7 @@
 // Run-time choice of the x86-64 field kernels.
 //
-// The mulx/adcx/adox kernels of mont_x86_64.S need BMI2 and ADX (Intel Broadwell, AMD
+// The mulx/adcx/adox kernels of mont_x86_64.S (Montgomery product, plain wide product,
+// Montgomery reduction, for 4 and 6 limbs) need BMI2 and ADX (Intel Broadwell, AMD
 // Zen and later). The check runs once at static initialization; other CPUs and other
 // architectures use the portable C++ kernels, which compute the same values.
 #pragma once
@@ -18,6 +19,12 @@ void dusk_ff_mont_mul_4(dusk::u64* out, const dusk::u64* a, const dusk::u64* b,
                         const dusk::u64* p, dusk::u64 inv);
 void dusk_ff_mont_mul_6(dusk::u64* out, const dusk::u64* a, const dusk::u64* b,
                         const dusk::u64* p, dusk::u64 inv);
+// out[2N] = a * b (plain product); out must not alias a or b.
+void dusk_ff_mul_wide_4(dusk::u64* out, const dusk::u64* a, const dusk::u64* b);
+void dusk_ff_mul_wide_6(dusk::u64* out, const dusk::u64* a, const dusk::u64* b);
+// out = t / 2^(64N) mod p for t < p 2^(64N), 2p < 2^(64N); out may alias t.
+void dusk_ff_redc_4(dusk::u64* out, const dusk::u64* t, const dusk::u64* p, dusk::u64 inv);
+void dusk_ff_redc_6(dusk::u64* out, const dusk::u64* t, const dusk::u64* p, dusk::u64 inv);
 }
 
 namespace dusk::crypto::ff::cpu {

@@ -81,27 +81,42 @@ Field<Params> Field<Params>::from_uniform_bytes(std::span<const u8, 64> bytes) {
 
 template <typename Params>
 Field<Params> Field<Params>::pow(std::span<const u64> e) const {
-  std::array<Field, 16> table;
-  table[0] = one();
-  table[1] = *this;
-  for (size_t i = 2; i < 16; ++i) table[i] = table[i - 1] * *this;
-  size_t bits = 0;
-  for (size_t i = e.size(); i-- > 0;) {
-    if (e[i] != 0) {
-      bits = 64 * i + 64 - static_cast<size_t>(__builtin_clzll(e[i]));
+  // Left-to-right sliding windows of up to 5 bits over odd powers a, a^3, ..., a^31:
+  // about bits squarings plus bits/6 products. Which products happen depends on the
+  // bits of e only (public), never on the value of this.
+  constexpr int kWindow = 5;
+  auto bit_at = [&](int i) { return (e[static_cast<size_t>(i) / 64] >> (i % 64)) & 1; };
+  int top = -1;
+  for (size_t w = e.size(); w-- > 0;) {
+    if (e[w] != 0) {
+      top = static_cast<int>(64 * w + 63) - __builtin_clzll(e[w]);
       break;
     }
   }
-  size_t windows = (bits + 3) / 4;
-  Field acc = one();
-  for (size_t w = windows; w-- > 0;) {
-    unsigned digit = static_cast<unsigned>(e[(4 * w) / 64] >> ((4 * w) % 64)) & 15;
-    if (w + 1 == windows) {
-      acc = table[digit];
+  if (top < 0) return one();
+  std::array<Field, 1 << (kWindow - 1)> odd;  // odd[k] = this^(2k + 1)
+  odd[0] = *this;
+  Field sq = square();
+  for (size_t k = 1; k < odd.size(); ++k) odd[k] = odd[k - 1] * sq;
+  Field acc;
+  bool started = false;
+  for (int i = top; i >= 0;) {
+    if (!bit_at(i)) {
+      acc = acc.square();  // started is true: the top bit is 1
+      --i;
       continue;
     }
-    acc = acc.square_n(4);
-    if (digit != 0) acc *= table[digit];  // the exponent is public
+    int low = i - kWindow + 1 < 0 ? 0 : i - kWindow + 1;
+    while (!bit_at(low)) ++low;
+    unsigned value = 0;
+    for (int j = i; j >= low; --j) value = (value << 1) | static_cast<unsigned>(bit_at(j));
+    if (started) {
+      acc = acc.square_n(static_cast<unsigned>(i - low + 1)) * odd[value >> 1];
+    } else {
+      acc = odd[value >> 1];
+      started = true;
+    }
+    i = low - 1;
   }
   return acc;
 }

@@ -36,13 +36,17 @@ class Fp2T {
   }
   constexpr Fp2T operator-() const { return {-c0, -c1}; }
 
-  // Karatsuba: 3 base-field products. (a0 + a1 u)(b0 + b1 u) =
-  // (a0 b0 - a1 b1) + ((a0 + a1)(b0 + b1) - a0 b0 - a1 b1) u.
+  // Karatsuba with lazy reduction: (a0 + a1 u)(b0 + b1 u) =
+  // (a0 b0 - a1 b1) + ((a0 + a1)(b0 + b1) - a0 b0 - a1 b1) u, the three products kept
+  // as 2N-limb integers and each coefficient reduced once (3 products, 2 reductions
+  // instead of 3 Montgomery products). Bounds: a0 b0 - a1 b1 is in (-p^2, p^2) and
+  // becomes non-negative by adding p R; a0 b1 + a1 b0 < 2p^2 < p R.
   friend constexpr Fp2T operator*(const Fp2T& a, const Fp2T& b) {
-    Fp t0 = a.c0 * b.c0;
-    Fp t1 = a.c1 * b.c1;
-    Fp t2 = (a.c0 + a.c1) * (b.c0 + b.c1);
-    return {t0 - t1, t2 - t0 - t1};
+    auto t0 = Fp::mul_wide(a.c0.mont(), b.c0.mont());
+    auto t1 = Fp::mul_wide(a.c1.mont(), b.c1.mont());
+    auto t2 = Fp::mul_wide(Fp::add_unreduced(a.c0, a.c1), Fp::add_unreduced(b.c0, b.c1));
+    return {Fp::reduce(Fp::sub_wide(t0, t1)),
+            Fp::reduce(Fp::sub_wide_nonneg(Fp::sub_wide_nonneg(t2, t0), t1))};
   }
   friend constexpr Fp2T operator*(const Fp2T& a, const Fp& k) { return {a.c0 * k, a.c1 * k}; }
 

@@ -169,6 +169,199 @@ dusk_ff_mont_mul_4:
 	ret
 	.cfi_endproc
 	.size dusk_ff_mont_mul_4, .-dusk_ff_mont_mul_4
+	.globl dusk_ff_mul_wide_4
+	.type dusk_ff_mul_wide_4, @function
+	.p2align 5
+dusk_ff_mul_wide_4:
+	.cfi_startproc
+	pushq %rbx
+	pushq %r14
+	movq %rdx, %r14
+	xorq %rcx, %rcx
+	xorq %r8, %r8
+	xorq %r9, %r9
+	xorq %r10, %r10
+	xorq %r11, %r11
+	movq 0(%r14), %rdx
+	xorq %r11, %r11
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	adcq $0, %r11
+	movq %rcx, 0(%rdi)
+	movq 8(%r14), %rdx
+	xorq %rcx, %rcx
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %rcx
+	adcq $0, %rcx
+	movq %r8, 8(%rdi)
+	movq 16(%r14), %rdx
+	xorq %r8, %r8
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %rcx
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	adcq $0, %r8
+	movq %r9, 16(%rdi)
+	movq 24(%r14), %rdx
+	xorq %r9, %r9
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %rcx
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	adcq $0, %r9
+	movq %r10, 24(%rdi)
+	movq %r11, 32(%rdi)
+	movq %rcx, 40(%rdi)
+	movq %r8, 48(%rdi)
+	movq %r9, 56(%rdi)
+	popq %r14
+	popq %rbx
+	ret
+	.cfi_endproc
+	.size dusk_ff_mul_wide_4, .-dusk_ff_mul_wide_4
+	.globl dusk_ff_redc_4
+	.type dusk_ff_redc_4, @function
+	.p2align 5
+dusk_ff_redc_4:
+	.cfi_startproc
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	movq %rcx, %r8
+	movq %rdx, %rcx
+	movq 0(%rsi), %r9
+	movq 8(%rsi), %r10
+	movq 16(%rsi), %r11
+	movq 24(%rsi), %r12
+	xorq %r13, %r13
+	movq %r9, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	adcq $0, %r13
+	movq %r10, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r9
+	adcq $0, %r9
+	movq %r11, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r9
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	adcq $0, %r10
+	movq %r12, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r9
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	adcq $0, %r11
+	addq 32(%rsi), %r13
+	adcq 40(%rsi), %r9
+	adcq 48(%rsi), %r10
+	adcq 56(%rsi), %r11
+	movq %r13, %rax
+	subq 0(%rcx), %rax
+	movq %r9, %rbx
+	sbbq 8(%rcx), %rbx
+	movq %r10, %rbp
+	sbbq 16(%rcx), %rbp
+	movq %r11, %rdx
+	sbbq 24(%rcx), %rdx
+	cmovcq %r13, %rax
+	movq %rax, 0(%rdi)
+	cmovcq %r9, %rbx
+	movq %rbx, 8(%rdi)
+	cmovcq %r10, %rbp
+	movq %rbp, 16(%rdi)
+	cmovcq %r11, %rdx
+	movq %rdx, 24(%rdi)
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	ret
+	.cfi_endproc
+	.size dusk_ff_redc_4, .-dusk_ff_redc_4
 	.globl dusk_ff_mont_mul_6
 	.type dusk_ff_mont_mul_6, @function
 	.p2align 5
@@ -484,5 +677,358 @@ dusk_ff_mont_mul_6:
 	ret
 	.cfi_endproc
 	.size dusk_ff_mont_mul_6, .-dusk_ff_mont_mul_6
+	.globl dusk_ff_mul_wide_6
+	.type dusk_ff_mul_wide_6, @function
+	.p2align 5
+dusk_ff_mul_wide_6:
+	.cfi_startproc
+	pushq %rbx
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	movq %rdx, %r14
+	xorq %rcx, %rcx
+	xorq %r8, %r8
+	xorq %r9, %r9
+	xorq %r10, %r10
+	xorq %r11, %r11
+	xorq %r12, %r12
+	xorq %r13, %r13
+	movq 0(%r14), %rdx
+	xorq %r13, %r13
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	adcq $0, %r13
+	movq %rcx, 0(%rdi)
+	movq 8(%r14), %rdx
+	xorq %rcx, %rcx
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %rcx
+	adcq $0, %rcx
+	movq %r8, 8(%rdi)
+	movq 16(%r14), %rdx
+	xorq %r8, %r8
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %rcx
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	adcq $0, %r8
+	movq %r9, 16(%rdi)
+	movq 24(%r14), %rdx
+	xorq %r9, %r9
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %rcx
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	adcq $0, %r9
+	movq %r10, 24(%rdi)
+	movq 32(%r14), %rdx
+	xorq %r10, %r10
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %rcx
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	adcq $0, %r10
+	movq %r11, 32(%rdi)
+	movq 40(%r14), %rdx
+	xorq %r11, %r11
+	mulxq 0(%rsi), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 8(%rsi), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %rcx
+	mulxq 16(%rsi), %rax, %rbx
+	adcxq %rax, %rcx
+	adoxq %rbx, %r8
+	mulxq 24(%rsi), %rax, %rbx
+	adcxq %rax, %r8
+	adoxq %rbx, %r9
+	mulxq 32(%rsi), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 40(%rsi), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	adcq $0, %r11
+	movq %r12, 40(%rdi)
+	movq %r13, 48(%rdi)
+	movq %rcx, 56(%rdi)
+	movq %r8, 64(%rdi)
+	movq %r9, 72(%rdi)
+	movq %r10, 80(%rdi)
+	movq %r11, 88(%rdi)
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbx
+	ret
+	.cfi_endproc
+	.size dusk_ff_mul_wide_6, .-dusk_ff_mul_wide_6
+	.globl dusk_ff_redc_6
+	.type dusk_ff_redc_6, @function
+	.p2align 5
+dusk_ff_redc_6:
+	.cfi_startproc
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	movq %rcx, %r8
+	movq %rdx, %rcx
+	movq 0(%rsi), %r9
+	movq 8(%rsi), %r10
+	movq 16(%rsi), %r11
+	movq 24(%rsi), %r12
+	movq 32(%rsi), %r13
+	movq 40(%rsi), %r14
+	xorq %r15, %r15
+	movq %r9, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r14
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	adcq $0, %r15
+	movq %r10, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r14
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r15
+	adoxq %rbx, %r9
+	adcq $0, %r9
+	movq %r11, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r14
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r15
+	adoxq %rbx, %r9
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	adcq $0, %r10
+	movq %r12, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r14
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r15
+	adoxq %rbx, %r9
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	adcq $0, %r11
+	movq %r13, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r13
+	adoxq %rbx, %r14
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r15
+	adoxq %rbx, %r9
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	adcq $0, %r12
+	movq %r14, %rdx
+	imulq %r8, %rdx
+	xorl %eax, %eax
+	mulxq 0(%rcx), %rax, %rbx
+	adcxq %rax, %r14
+	adoxq %rbx, %r15
+	mulxq 8(%rcx), %rax, %rbx
+	adcxq %rax, %r15
+	adoxq %rbx, %r9
+	mulxq 16(%rcx), %rax, %rbx
+	adcxq %rax, %r9
+	adoxq %rbx, %r10
+	mulxq 24(%rcx), %rax, %rbx
+	adcxq %rax, %r10
+	adoxq %rbx, %r11
+	mulxq 32(%rcx), %rax, %rbx
+	adcxq %rax, %r11
+	adoxq %rbx, %r12
+	mulxq 40(%rcx), %rax, %rbx
+	adcxq %rax, %r12
+	adoxq %rbx, %r13
+	adcq $0, %r13
+	addq 48(%rsi), %r15
+	adcq 56(%rsi), %r9
+	adcq 64(%rsi), %r10
+	adcq 72(%rsi), %r11
+	adcq 80(%rsi), %r12
+	adcq 88(%rsi), %r13
+	movq %r15, %rax
+	subq 0(%rcx), %rax
+	movq %r9, %rbx
+	sbbq 8(%rcx), %rbx
+	movq %r10, %rbp
+	sbbq 16(%rcx), %rbp
+	movq %r11, %rdx
+	sbbq 24(%rcx), %rdx
+	movq %r12, %r8
+	sbbq 32(%rcx), %r8
+	movq %r13, %rsi
+	sbbq 40(%rcx), %rsi
+	cmovcq %r15, %rax
+	movq %rax, 0(%rdi)
+	cmovcq %r9, %rbx
+	movq %rbx, 8(%rdi)
+	cmovcq %r10, %rbp
+	movq %rbp, 16(%rdi)
+	cmovcq %r11, %rdx
+	movq %rdx, 24(%rdi)
+	cmovcq %r12, %r8
+	movq %r8, 32(%rdi)
+	cmovcq %r13, %rsi
+	movq %rsi, 40(%rdi)
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	ret
+	.cfi_endproc
+	.size dusk_ff_redc_6, .-dusk_ff_redc_6
 	.section .note.GNU-stack,"",@progbits
 #endif

@@ -161,9 +161,33 @@ constexpr void mul_unreduced_left(Limbs<M::kN>& out, const Limbs<M::kN>& a,
   final_sub<M>(out, t, tn);
 }
 
+// Whether the x86-64 kernels serve N limbs on this CPU (run time only).
+template <size_t N>
+inline bool use_x86_64_kernels() {
+#if defined(DUSK_FF_X86_64_KERNELS)
+  return (N == 4 || N == 6) && cpu::use_x86_64_kernels;
+#else
+  return false;
+#endif
+}
+
 // out = a * b as a 2N-limb integer (schoolbook, no reduction).
 template <size_t N>
 constexpr void mul_wide(Limbs<2 * N>& out, const Limbs<N>& a, const Limbs<N>& b) {
+#if defined(DUSK_FF_X86_64_KERNELS)
+  if constexpr (N == 4 || N == 6) {
+    if (!std::is_constant_evaluated() && cpu::use_x86_64_kernels) {
+      Limbs<2 * N> r;
+      if constexpr (N == 4) {
+        dusk_ff_mul_wide_4(r.data(), a.data(), b.data());
+      } else {
+        dusk_ff_mul_wide_6(r.data(), a.data(), b.data());
+      }
+      out = r;
+      return;
+    }
+  }
+#endif
   Limbs<2 * N> r{};
   DUSK_FF_UNROLL
   for (size_t i = 0; i < N; ++i) {
@@ -206,6 +230,18 @@ constexpr void sqr_wide(Limbs<2 * N>& out, const Limbs<N>& a) {
 template <typename M>
 constexpr void reduce(Limbs<M::kN>& out, const Limbs<2 * M::kN>& wide) {
   constexpr size_t N = M::kN;
+#if defined(DUSK_FF_X86_64_KERNELS)
+  if constexpr (N == 4 || N == 6) {
+    if (!std::is_constant_evaluated() && cpu::use_x86_64_kernels) {
+      if constexpr (N == 4) {
+        dusk_ff_redc_4(out.data(), wide.data(), M::kP.data(), M::kInv);
+      } else {
+        dusk_ff_redc_6(out.data(), wide.data(), M::kP.data(), M::kInv);
+      }
+      return;
+    }
+  }
+#endif
   Limbs<2 * N> t = wide;
   u64 top = 0;  // carry into word i+N from the previous row, 0 or 1
   DUSK_FF_UNROLL
