@@ -366,6 +366,9 @@ L_CallIndirect: {
 }
 L_call:
   if (!callee->code_) {
+    // The host may call back into the store: publish our frames so that a nested run
+    // starts above them (the value stack top is set in call_host).
+    st.depth = depth;
     Trap t = call_host(store, callee, inst, nfp, &gas, &out);
     if (t != Trap::kNone) TRAP(t);
     LOAD_MEMORY();  // the host may have grown memory

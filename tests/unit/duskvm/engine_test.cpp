@@ -173,6 +173,36 @@ TEST_F(EngineTest, OutOfGasIsExactAndRepeatable) {
   EXPECT_EQ(call("fib", {Value::i32(15)}, &out, b.gas_used - 1).trap, Trap::kOutOfGas);
 }
 
+TEST(EngineHost, HostCanCallBackIntoWasm) {
+  const Bytes bytes = read_file(std::string(DUSK_WAT_DIR) + "/reentry.wasm");
+  auto m = compile(bytes);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  Store store;
+  Instance* inst = nullptr;
+  FuncInst* host = store.add_host_function(
+      {{ValType::kI32}, {ValType::kI32}}, [&](HostContext& ctx, std::span<const Value> args, std::span<Value> results) {
+        std::vector<Value> out;
+        const std::vector<Value> inner_args{args[0]};
+        const ExecResult r = ctx.store->invoke(inst->exported_func("inner"), inner_args, &out, ctx.gas_left);
+        if (!r.ok()) return r.trap;
+        ctx.consume_gas(r.gas_used);
+        results[0] = out.at(0);
+        return Trap::kNone;
+      });
+  const std::vector<Extern> imports{Extern::func(host)};
+  auto created = store.instantiate(*m, imports);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  inst = *created;
+  std::vector<Value> out;
+  // outer -> mid -> host -> inner -> leaf, then back out through mid's and outer's frames.
+  for (u32 n : {5u, 7u}) {
+    const std::vector<Value> args{Value::i32(n)};
+    const ExecResult r = store.invoke(inst->exported_func("outer"), args, &out, 1'000'000);
+    ASSERT_TRUE(r.ok()) << r.describe();
+    EXPECT_EQ(out.at(0).as_u32(), 2 * n + 1 + 100);
+  }
+}
+
 TEST(EngineCompile, RejectsWithClearErrors) {
   EXPECT_EQ(compile(Bytes{0, 'a', 's', 'x', 1, 0, 0, 0}).error().code, kMalformed);
   EXPECT_EQ(compile(Bytes{0, 'a', 's', 'm', 2, 0, 0, 0}).error().message, "unknown binary version");
