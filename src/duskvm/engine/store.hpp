@@ -51,7 +51,9 @@ struct HostContext {
   }
 };
 
-// A host function returns Trap::kNone after writing one Value per result type.
+// A host function returns Trap::kNone after writing one Value per result type. It may
+// call back into the store (ctx.store->invoke): the nested run uses the value stack and
+// frames above the caller's, within the same limits.
 using HostFunction =
     std::function<Trap(HostContext& ctx, std::span<const Value> args, std::span<Value> results)>;
 
