@@ -19,6 +19,7 @@ struct G1Curve {
   using Scalar = Fr;
   static constexpr Fp b() { return Fp::from_u64(4); }
   static constexpr Fp b3() { return Fp::from_u64(12); }
+  static constexpr Fp mul_by_b3(const Fp& t) { return (t.dbl() + t).dbl().dbl(); }
   // The generator of zkcrypto, the ZCash specification and IETF drafts.
   static constexpr Fp generator_x() {
     return *Fp::from_canonical(ff::from_hex<6>(

@@ -18,6 +18,11 @@ struct G2Curve {
   using Scalar = Fr;
   static constexpr Fp2 b() { return Fp2(Fp::from_u64(4), Fp::from_u64(4)); }
   static constexpr Fp2 b3() { return Fp2(Fp::from_u64(12), Fp::from_u64(12)); }
+  // t (12 + 12u) = 12 (t (1 + u)).
+  static constexpr Fp2 mul_by_b3(const Fp2& t) {
+    Fp2 s = t.mul_by_k_plus_u<1>();
+    return (s.dbl() + s).dbl().dbl();
+  }
   static constexpr Fp2 generator_x() {
     return Fp2(*Fp::from_canonical(ff::from_hex<6>(
                    "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8")),

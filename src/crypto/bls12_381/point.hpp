@@ -2,7 +2,8 @@
 // shared by G1 (over Fp) and G2 (over Fp2) of BLS12-381.
 //
 // Curve is a struct with `using F`, `using Scalar` (the prime-field type of the group
-// order) and static constexpr functions b(), b3() (= 3b), generator_x(), generator_y().
+// order) and static constexpr functions b(), b3() (= 3b), mul_by_b3(F) (t * 3b by
+// additions, cheaper than a product), generator_x(), generator_y().
 //
 // Projective points are homogeneous (X : Y : Z) with x = X/Z, y = Y/Z; the identity is
 // (0 : 1 : 0). Addition and doubling use the complete formulas of Renes, Costello and

@@ -18,7 +18,6 @@ bool Projective<Curve>::is_on_curve() const {
 // Renes-Costello-Batina algorithm 7 (a = 0): 12M + 2 multiplications by 3b.
 template <typename Curve>
 Projective<Curve> Projective<Curve>::add(const Projective& q) const {
-  const F b3 = Curve::b3();
   F t0 = x * q.x, t1 = y * q.y, t2 = z * q.z;
   F t3 = (x + y) * (q.x + q.y);
   F t4 = t0 + t1;
@@ -31,10 +30,10 @@ Projective<Curve> Projective<Curve>::add(const Projective& q) const {
   y3 = x3 - y3;
   x3 = t0 + t0;
   t0 = x3 + t0;
-  t2 = b3 * t2;
+  t2 = Curve::mul_by_b3(t2);
   F z3 = t1 + t2;
   t1 = t1 - t2;
-  y3 = b3 * y3;
+  y3 = Curve::mul_by_b3(y3);
   x3 = t4 * y3;
   t2 = t3 * t1;
   x3 = t2 - x3;
@@ -55,7 +54,6 @@ Projective<Curve> Projective<Curve>::add(const Projective& q) const {
 // cover an affine identity, so that case is selected at the end without a branch.
 template <typename Curve>
 Projective<Curve> Projective<Curve>::add_mixed(const AffinePoint& q) const {
-  const F b3 = Curve::b3();
   F t0 = x * q.x, t1 = y * q.y;
   F t3 = (q.x + q.y) * (x + y);
   F t4 = t0 + t1;
@@ -64,10 +62,10 @@ Projective<Curve> Projective<Curve>::add_mixed(const AffinePoint& q) const {
   F y3 = q.x * z + x;
   F x3 = t0 + t0;
   t0 = x3 + t0;
-  F t2 = b3 * z;
+  F t2 = Curve::mul_by_b3(z);
   F z3 = t1 + t2;
   t1 = t1 - t2;
-  y3 = b3 * y3;
+  y3 = Curve::mul_by_b3(y3);
   x3 = t4 * y3;
   t2 = t3 * t1;
   x3 = t2 - x3;
@@ -87,14 +85,13 @@ Projective<Curve> Projective<Curve>::add_mixed(const AffinePoint& q) const {
 // Algorithm 9: 6M + 2S + 1 multiplication by 3b.
 template <typename Curve>
 Projective<Curve> Projective<Curve>::dbl() const {
-  const F b3 = Curve::b3();
   F t0 = y.square();
   F z3 = t0 + t0;
   z3 = z3 + z3;
   z3 = z3 + z3;
   F t1 = y * z;
   F t2 = z.square();
-  t2 = b3 * t2;
+  t2 = Curve::mul_by_b3(t2);
   F x3 = t2 * z3;
   F y3 = t0 + t2;
   z3 = t1 * z3;
