@@ -76,6 +76,25 @@ BENCHMARK(BM_dbl<G2>);
 BENCHMARK(BM_mul_ct<G2>);
 BENCHMARK(BM_mul_vartime<G2>);
 
+void BM_g1_mul_glv(benchmark::State& state) {
+  G1 a = G1::generator();
+  Fr k = scalar(3);
+  for (auto _ : state) {
+    a = g1_mul_glv(a, k);
+    benchmark::DoNotOptimize(a);
+  }
+}
+void BM_g2_mul_gls(benchmark::State& state) {
+  G2 a = G2::generator();
+  Fr k = scalar(3);
+  for (auto _ : state) {
+    a = g2_mul_gls(a, k);
+    benchmark::DoNotOptimize(a);
+  }
+}
+BENCHMARK(BM_g1_mul_glv);
+BENCHMARK(BM_g2_mul_gls);
+
 void BM_g1_subgroup_check(benchmark::State& state) {
   G1 p = G1::generator().mul(scalar(4));
   for (auto _ : state) benchmark::DoNotOptimize(g1_in_subgroup(p));

@@ -24,6 +24,17 @@ G1 g1_endomorphism(const G1& p) {
   return r;
 }
 
+G1 g1_mul_glv(const G1& p, const Fr& k) {
+  auto n = k.to_canonical();
+  u64 r1 = detail::divide_in_place(n, kAbsX);
+  u64 r2 = detail::divide_in_place(n, kAbsX);
+  // k = (r1 + r2 |x|) + n x^2, with r1 + r2 |x| <= x^2 - 1 < 2^128 and n < 2^128.
+  u128 k1 = static_cast<u128>(r2) * kAbsX + r1;
+  const u64 a[2] = {static_cast<u64>(k1), static_cast<u64>(k1 >> 64)};
+  return detail::straus_vartime<G1Curve, 2>(
+      {p, -g1_endomorphism(p)}, {std::span<const u64>(a), std::span<const u64>(n.data(), 2)});
+}
+
 bool g1_in_subgroup_naive(const G1& p) {
   return p.mul_vartime(std::span<const u64>(FrParams::kModulus)).is_identity();
 }

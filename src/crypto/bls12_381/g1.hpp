@@ -40,6 +40,13 @@ G1 g1_mul_by_x(const G1& p);
 // on G1 it acts as multiplication by -x^2 (the eigenvalue that goes with this beta).
 G1 g1_endomorphism(const G1& p);
 
+// [k]P for a public scalar and P in G1, by the GLV method: k = k1 + k2 x^2 with
+// k1, k2 < 2^128 (two divisions by |x|, no lattice reduction needed since
+// r = x^4 - x^2 + 1), and [x^2]P = -phi(P), so [k]P = [k1]P - [k2]phi(P) in one
+// interleaved wNAF chain of 128 doublings. Precondition: p in G1 (phi acts as -x^2
+// only there; elsewhere the result is not [k]P).
+G1 g1_mul_glv(const G1& p, const Fr& k);
+
 // Whether a point on the curve lies in G1, by [r]P == O (the definition; slow).
 bool g1_in_subgroup_naive(const G1& p);
 // The same answer by phi(P) == -[x^2]P (Bowe, "Faster subgroup checks for BLS12-381",

@@ -30,6 +30,17 @@ G2 g2_psi(const G2& p) {
   return r;
 }
 
+G2 g2_mul_gls(const G2& p, const Fr& k) {
+  auto n = k.to_canonical();
+  u64 d[4];
+  for (int i = 0; i < 3; ++i) d[i] = detail::divide_in_place(n, kAbsX);
+  d[3] = n[0];  // n < |x| because k < x^4
+  G2 q1 = -g2_psi(p), q2 = -g2_psi(q1), q3 = -g2_psi(q2);  // [|x|^i] P
+  return detail::straus_vartime<G2Curve, 4>(
+      {p, q1, q2, q3}, {std::span<const u64>(&d[0], 1), std::span<const u64>(&d[1], 1),
+                        std::span<const u64>(&d[2], 1), std::span<const u64>(&d[3], 1)});
+}
+
 bool g2_in_subgroup_naive(const G2& p) {
   return p.mul_vartime(std::span<const u64>(FrParams::kModulus)).is_identity();
 }

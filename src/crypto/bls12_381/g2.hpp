@@ -47,6 +47,11 @@ G2 g2_mul_by_x(const G2& p);
 // E'(Fp2) satisfying psi^2 - t psi + p = 0; on G2 it acts as multiplication by p = x mod r.
 G2 g2_psi(const G2& p);
 
+// [k]P for a public scalar and P in G2, by the GLS method: k written in base |x| as
+// k0 + k1 |x| + k2 |x|^2 + k3 |x|^3 (k < r < x^4), and [|x|]P = -psi(P), so four 64-bit
+// scalars share one interleaved wNAF chain of 64 doublings. Precondition: p in G2.
+G2 g2_mul_gls(const G2& p, const Fr& k);
+
 // Whether a point on the curve lies in G2, by [r]P == O (the definition; slow).
 bool g2_in_subgroup_naive(const G2& p);
 // The same answer by psi(P) == [x]P (Scott, "A note on group membership tests for G1,

@@ -2,6 +2,7 @@
 // instantiate them.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 
@@ -169,14 +170,20 @@ Projective<Curve> Projective<Curve>::mul_vartime(const Scalar& k) const {
   return mul_vartime(std::span<const u64>(e));
 }
 
-template <typename Curve>
-Projective<Curve> Projective<Curve>::mul_vartime(std::span<const u64> k) const {
-  constexpr int kW = 5;
-  assert(k.size() <= kMaxScalarLimbs);
-  std::array<u64, kMaxScalarLimbs + 1> n{};
+namespace detail {
+
+constexpr int kWnafWidth = 5;
+
+// Width-5 NAF of the non-negative integer k (little-endian limbs, at most
+// kMaxScalarLimbs): digits odd in (-16, 16) or zero, at most one non-zero in any 5
+// consecutive. Writes naf[0..len) least significant first and returns len.
+template <size_t M>
+size_t wnaf(std::span<const u64> k, std::array<i8, M>& naf) {
+  constexpr size_t kLimbs = 13;
+  static_assert(M >= 64 * kLimbs + 1);
+  assert(k.size() < kLimbs);
+  std::array<u64, kLimbs> n{};
   for (size_t i = 0; i < k.size(); ++i) n[i] = k[i];
-  // Width-w NAF: odd digits in (-2^(w-1), 2^(w-1)), at most one non-zero per w digits.
-  std::array<i8, 64 * (kMaxScalarLimbs + 1) + 1> naf{};
   size_t len = 0;
   auto nonzero = [&] {
     for (u64 limb : n)
@@ -186,8 +193,8 @@ Projective<Curve> Projective<Curve>::mul_vartime(std::span<const u64> k) const {
   while (nonzero()) {
     i8 d = 0;
     if (n[0] & 1) {
-      int m = static_cast<int>(n[0] & ((1u << kW) - 1));
-      if (m >= (1 << (kW - 1))) m -= 1 << kW;
+      int m = static_cast<int>(n[0] & ((1u << kWnafWidth) - 1));
+      if (m >= (1 << (kWnafWidth - 1))) m -= 1 << kWnafWidth;
       d = static_cast<i8>(m);
       if (m > 0) {  // n -= m
         u64 borrow = static_cast<u64>(m);
@@ -210,19 +217,59 @@ Projective<Curve> Projective<Curve>::mul_vartime(std::span<const u64> k) const {
     for (size_t i = 0; i + 1 < n.size(); ++i) n[i] = (n[i] >> 1) | (n[i + 1] << 63);
     n.back() >>= 1;
   }
-  // Odd multiples P, 3P, ..., 15P.
-  std::array<Projective, 1 << (kW - 2)> odd;
-  odd[0] = *this;
-  Projective p2 = dbl();
-  for (size_t i = 1; i < odd.size(); ++i) odd[i] = odd[i - 1].add(p2);
-  Projective acc;
+  return len;
+}
+
+// sum [k_i] P_i for public scalars (Straus: one doubling chain, interleaved width-5
+// NAFs, odd multiples of each point precomputed). Scalars are limb strings of at most
+// kMaxScalarLimbs limbs.
+template <typename Curve, size_t K>
+Projective<Curve> straus_vartime(const std::array<Projective<Curve>, K>& points,
+                                 const std::array<std::span<const u64>, K>& scalars) {
+  using P = Projective<Curve>;
+  constexpr size_t kOdd = size_t{1} << (kWnafWidth - 2);
+  std::array<std::array<i8, 64 * 13 + 1>, K> nafs{};
+  std::array<size_t, K> lens{};
+  std::array<std::array<P, kOdd>, K> odd;
+  size_t len = 0;
+  for (size_t j = 0; j < K; ++j) {
+    lens[j] = wnaf(scalars[j], nafs[j]);
+    len = std::max(len, lens[j]);
+    odd[j][0] = points[j];
+    P p2 = points[j].dbl();
+    for (size_t i = 1; i < kOdd; ++i) odd[j][i] = odd[j][i - 1].add(p2);
+  }
+  P acc;
   for (size_t i = len; i-- > 0;) {
     acc = acc.dbl();
-    int d = naf[i];
-    if (d > 0) acc = acc.add(odd[static_cast<size_t>(d / 2)]);
-    if (d < 0) acc = acc.add(-odd[static_cast<size_t>(-d / 2)]);
+    for (size_t j = 0; j < K; ++j) {
+      if (i >= lens[j]) continue;
+      int d = nafs[j][i];
+      if (d > 0) acc = acc.add(odd[j][static_cast<size_t>(d / 2)]);
+      if (d < 0) acc = acc.add(-odd[j][static_cast<size_t>(-d / 2)]);
+    }
   }
   return acc;
+}
+
+// n = n / d, returning n mod d (d != 0).
+template <size_t N>
+u64 divide_in_place(std::array<u64, N>& n, u64 d) {
+  u128 rem = 0;
+  for (size_t i = N; i-- > 0;) {
+    u128 cur = (rem << 64) | n[i];
+    n[i] = static_cast<u64>(cur / d);
+    rem = cur % d;
+  }
+  return static_cast<u64>(rem);
+}
+
+}  // namespace detail
+
+template <typename Curve>
+Projective<Curve> Projective<Curve>::mul_vartime(std::span<const u64> k) const {
+  assert(k.size() <= kMaxScalarLimbs);
+  return detail::straus_vartime<Curve, 1>({*this}, {k});
 }
 
 }  // namespace dusk::crypto::bls12_381

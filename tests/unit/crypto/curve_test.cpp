@@ -32,6 +32,7 @@ struct G1Traits {
   static bool in_subgroup_naive(const P& p) { return g1_in_subgroup_naive(p); }
   static P clear_cofactor(const P& p) { return g1_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g1_mul_by_x(p); }
+  static P mul_endomorphism(const P& p, const Fr& k) { return g1_mul_glv(p, k); }
   static std::vector<u64> h_eff() { return {0xd201000000010001ull}; }
 };
 
@@ -49,6 +50,7 @@ struct G2Traits {
   static bool in_subgroup_naive(const P& p) { return g2_in_subgroup_naive(p); }
   static P clear_cofactor(const P& p) { return g2_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g2_mul_by_x(p); }
+  static P mul_endomorphism(const P& p, const Fr& k) { return g2_mul_gls(p, k); }
   // RFC 9380, section 8.8.2: h_eff = 3 (x^2 - 1) h2.
   static std::vector<u64> h_eff() {
     auto l = ff::from_hex<10>(
@@ -184,6 +186,24 @@ TYPED_TEST(CurveTest, ScalarMultiplication) {
   Fr k = random_element<Fr>(rng);
   EXPECT_EQ(q.mul(k), naive_mul(q, k));
   EXPECT_EQ(q.mul_vartime(k), naive_mul(q, k));
+}
+
+// GLV (G1) and GLS (G2) multiplication against the constant-time one, on subgroup
+// points, with scalars at the edges of the decomposition (0, 1, -1, multiples and
+// powers of x, values just below them) and random ones.
+TYPED_TEST(CurveTest, MulWithEndomorphism) {
+  using P = typename TypeParam::P;
+  Rng rng(17);
+  Fr ax = Fr::from_u64(kAbsX);
+  std::vector<Fr> ks{Fr::zero(), Fr::one(), -Fr::one(), Fr::from_u64(2), ax, ax - Fr::one(),
+                     ax * ax, ax * ax - Fr::one(), ax * ax * ax, ax * ax * ax - Fr::one(),
+                     -ax, -(ax * ax), Fr::from_u64(~u64{0})};
+  for (int i = 0; i < 30; ++i) ks.push_back(random_element<Fr>(rng));
+  for (size_t i = 0; i < ks.size(); ++i) {
+    P p = i % 2 ? P::generator() : random_subgroup_point<P>(rng);
+    ASSERT_EQ(TypeParam::mul_endomorphism(p, ks[i]), p.mul(ks[i])) << i;
+  }
+  EXPECT_TRUE(TypeParam::mul_endomorphism(P::identity(), ks.back()).is_identity());
 }
 
 TYPED_TEST(CurveTest, MulByX) {
