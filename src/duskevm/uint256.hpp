@@ -1,0 +1,250 @@
+// Uint256: the EVM word, a 256-bit unsigned integer on four 64-bit limbs.
+//
+// Value type, no allocation, little-endian limb order (w[0] least significant). The
+// cheap operations (add, sub, mul, comparisons, bitwise, shifts) are inline and
+// constexpr; division and the modular operations live in uint256.cpp.
+//
+// Arithmetic wraps modulo 2^256 like the EVM's. Operations whose EVM result differs
+// from plain arithmetic (division by zero gives 0) are provided as evm_* helpers whose
+// comments state the rule; `divmod` itself requires a nonzero divisor.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "base/int.hpp"
+#include "base/result.hpp"
+
+namespace dusk::evm {
+
+struct Uint256 {
+  std::array<u64, 4> w{};  // w[0] is the least significant limb
+
+  constexpr Uint256() = default;
+  constexpr Uint256(u64 v) : w{v, 0, 0, 0} {}  // NOLINT: implicit like a built-in integer
+  constexpr Uint256(u64 w0, u64 w1, u64 w2, u64 w3) : w{w0, w1, w2, w3} {}
+
+  static constexpr Uint256 max() { return {~u64{0}, ~u64{0}, ~u64{0}, ~u64{0}}; }
+
+  // 32 bytes, big-endian (the EVM's memory and stack byte order).
+  static Uint256 from_be(const u8* bytes32) {
+    return {load_be<u64>(bytes32 + 24), load_be<u64>(bytes32 + 16), load_be<u64>(bytes32 + 8),
+            load_be<u64>(bytes32)};
+  }
+  // Up to 32 bytes, big-endian, right-aligned (as PUSHn and CALLDATALOAD read).
+  static Uint256 from_be(const u8* bytes, size_t n);
+  void to_be(u8* out32) const {
+    store_be<u64>(out32, w[3]);
+    store_be<u64>(out32 + 8, w[2]);
+    store_be<u64>(out32 + 16, w[1]);
+    store_be<u64>(out32 + 24, w[0]);
+  }
+  std::array<u8, 32> to_be() const {
+    std::array<u8, 32> out;
+    to_be(out.data());
+    return out;
+  }
+
+  // Hex: optional 0x prefix, 1 to 64 digits, either case. to_hex gives 0x + minimal
+  // lower-case digits ("0x0" for zero), the Ethereum JSON "quantity" form.
+  static Result<Uint256> from_hex(std::string_view hex);
+  std::string to_hex() const;
+
+  constexpr explicit operator bool() const { return (w[0] | w[1] | w[2] | w[3]) != 0; }
+  constexpr bool is_zero() const { return !static_cast<bool>(*this); }
+  // True when the value fits in 64 bits.
+  constexpr bool fits_u64() const { return (w[1] | w[2] | w[3]) == 0; }
+  constexpr u64 low64() const { return w[0]; }
+
+  friend constexpr bool operator==(const Uint256&, const Uint256&) = default;
+};
+
+// ---- comparisons ---------------------------------------------------------------
+
+constexpr bool operator<(const Uint256& a, const Uint256& b) {
+  // Subtract with borrow: the final borrow is a < b, without data-dependent branches.
+  u64 borrow = 0;
+  for (int i = 0; i < 4; ++i) {
+    u128 d = static_cast<u128>(a.w[i]) - b.w[i] - borrow;
+    borrow = static_cast<u64>(d >> 127);
+  }
+  return borrow != 0;
+}
+constexpr bool operator>(const Uint256& a, const Uint256& b) { return b < a; }
+constexpr bool operator<=(const Uint256& a, const Uint256& b) { return !(b < a); }
+constexpr bool operator>=(const Uint256& a, const Uint256& b) { return !(a < b); }
+
+constexpr bool is_negative(const Uint256& a) { return (a.w[3] >> 63) != 0; }
+// Two's-complement signed comparisons (SLT, SGT).
+constexpr bool slt(const Uint256& a, const Uint256& b) {
+  bool na = is_negative(a), nb = is_negative(b);
+  return na != nb ? na : a < b;
+}
+constexpr bool sgt(const Uint256& a, const Uint256& b) { return slt(b, a); }
+
+// ---- add, sub, mul -----------------------------------------------------------------
+
+// a + b with the carry out of bit 255.
+struct AddResult {
+  Uint256 value;
+  bool carry;
+};
+constexpr AddResult add_with_carry(const Uint256& a, const Uint256& b) {
+  Uint256 r;
+  u64 carry = 0;
+  for (int i = 0; i < 4; ++i) {
+    u128 s = static_cast<u128>(a.w[i]) + b.w[i] + carry;
+    r.w[i] = static_cast<u64>(s);
+    carry = static_cast<u64>(s >> 64);
+  }
+  return {r, carry != 0};
+}
+constexpr Uint256 operator+(const Uint256& a, const Uint256& b) { return add_with_carry(a, b).value; }
+
+// a - b with the borrow out (true when a < b).
+constexpr AddResult sub_with_borrow(const Uint256& a, const Uint256& b) {
+  Uint256 r;
+  u64 borrow = 0;
+  for (int i = 0; i < 4; ++i) {
+    u128 d = static_cast<u128>(a.w[i]) - b.w[i] - borrow;
+    r.w[i] = static_cast<u64>(d);
+    borrow = static_cast<u64>(d >> 127);
+  }
+  return {r, borrow != 0};
+}
+constexpr Uint256 operator-(const Uint256& a, const Uint256& b) { return sub_with_borrow(a, b).value; }
+constexpr Uint256 operator-(const Uint256& a) { return Uint256{} - a; }
+
+// Low 256 bits of a * b: only the 10 partial products that land below bit 256.
+constexpr Uint256 operator*(const Uint256& a, const Uint256& b) {
+  Uint256 r;
+  for (int i = 0; i < 4; ++i) {
+    u64 carry = 0;
+    for (int j = 0; i + j < 4; ++j) {
+      u128 t = static_cast<u128>(a.w[i]) * b.w[j] + r.w[i + j] + carry;
+      r.w[i + j] = static_cast<u64>(t);
+      carry = static_cast<u64>(t >> 64);
+    }
+  }
+  return r;
+}
+
+// The full 512-bit product, eight limbs little-endian (for MULMOD).
+constexpr std::array<u64, 8> mul_full(const Uint256& a, const Uint256& b) {
+  std::array<u64, 8> r{};
+  for (int i = 0; i < 4; ++i) {
+    u64 carry = 0;
+    for (int j = 0; j < 4; ++j) {
+      u128 t = static_cast<u128>(a.w[i]) * b.w[j] + r[i + j] + carry;
+      r[i + j] = static_cast<u64>(t);
+      carry = static_cast<u64>(t >> 64);
+    }
+    r[i + 4] = carry;
+  }
+  return r;
+}
+
+// ---- bitwise ---------------------------------------------------------------------
+
+constexpr Uint256 operator&(const Uint256& a, const Uint256& b) {
+  return {a.w[0] & b.w[0], a.w[1] & b.w[1], a.w[2] & b.w[2], a.w[3] & b.w[3]};
+}
+constexpr Uint256 operator|(const Uint256& a, const Uint256& b) {
+  return {a.w[0] | b.w[0], a.w[1] | b.w[1], a.w[2] | b.w[2], a.w[3] | b.w[3]};
+}
+constexpr Uint256 operator^(const Uint256& a, const Uint256& b) {
+  return {a.w[0] ^ b.w[0], a.w[1] ^ b.w[1], a.w[2] ^ b.w[2], a.w[3] ^ b.w[3]};
+}
+constexpr Uint256 operator~(const Uint256& a) { return {~a.w[0], ~a.w[1], ~a.w[2], ~a.w[3]}; }
+
+// Number of leading zero bits, 256 for zero.
+constexpr unsigned clz(const Uint256& a) {
+  for (int i = 3; i >= 0; --i)
+    if (a.w[i] != 0) return static_cast<unsigned>((3 - i) * 64 + __builtin_clzll(a.w[i]));
+  return 256;
+}
+// Number of significant bits (256 - clz).
+constexpr unsigned bit_width(const Uint256& a) { return 256 - clz(a); }
+
+// Shifts by any amount; shifting by 256 or more gives 0 (EVM SHL/SHR semantics).
+constexpr Uint256 shl(const Uint256& a, u64 n) {
+  if (n >= 256) return {};
+  Uint256 r;
+  const unsigned limbs = static_cast<unsigned>(n / 64), bits = static_cast<unsigned>(n % 64);
+  for (unsigned i = 3 + 1; i-- > limbs;) {
+    u64 v = a.w[i - limbs] << bits;
+    if (bits != 0 && i > limbs) v |= a.w[i - limbs - 1] >> (64 - bits);
+    r.w[i] = v;
+  }
+  return r;
+}
+constexpr Uint256 shr(const Uint256& a, u64 n) {
+  if (n >= 256) return {};
+  Uint256 r;
+  const unsigned limbs = static_cast<unsigned>(n / 64), bits = static_cast<unsigned>(n % 64);
+  for (unsigned i = 0; i + limbs < 4; ++i) {
+    u64 v = a.w[i + limbs] >> bits;
+    if (bits != 0 && i + limbs + 1 < 4) v |= a.w[i + limbs + 1] << (64 - bits);
+    r.w[i] = v;
+  }
+  return r;
+}
+constexpr Uint256 operator<<(const Uint256& a, u64 n) { return shl(a, n); }
+constexpr Uint256 operator>>(const Uint256& a, u64 n) { return shr(a, n); }
+
+// A shift amount given as a word: anything >= 256 saturates.
+constexpr u64 shift_amount(const Uint256& n) { return n.fits_u64() ? n.w[0] : 256; }
+
+// ---- the EVM's operations (yellow paper, appendix H), named after the opcodes ----------
+
+// Quotient and remainder. Precondition: d != 0.
+struct DivMod {
+  Uint256 quot;
+  Uint256 rem;
+};
+DivMod divmod(const Uint256& n, const Uint256& d);
+
+// DIV and MOD: x / 0 = 0 and x % 0 = 0.
+inline Uint256 evm_div(const Uint256& a, const Uint256& b) { return b.is_zero() ? Uint256{} : divmod(a, b).quot; }
+inline Uint256 evm_mod(const Uint256& a, const Uint256& b) { return b.is_zero() ? Uint256{} : divmod(a, b).rem; }
+// SDIV: truncated signed division; x / 0 = 0, and -2^255 / -1 = -2^255 (wraps).
+Uint256 evm_sdiv(const Uint256& a, const Uint256& b);
+// SMOD: the result takes the sign of the dividend; x % 0 = 0.
+Uint256 evm_smod(const Uint256& a, const Uint256& b);
+// ADDMOD and MULMOD: exact (a + b) % m and (a * b) % m with no 256-bit wrap; m = 0 gives 0.
+Uint256 evm_addmod(const Uint256& a, const Uint256& b, const Uint256& m);
+Uint256 evm_mulmod(const Uint256& a, const Uint256& b, const Uint256& m);
+// EXP: base^exponent mod 2^256 (square and multiply; 0^0 = 1).
+Uint256 exp(Uint256 base, const Uint256& exponent);
+
+// SIGNEXTEND(b, x): extends the sign bit of byte b (0 = least significant) of x through
+// the upper bytes; x unchanged when b >= 31.
+constexpr Uint256 signextend(const Uint256& b, const Uint256& x) {
+  if (!b.fits_u64() || b.w[0] >= 31) return x;
+  const unsigned bit = static_cast<unsigned>(b.w[0]) * 8 + 7;  // index of the sign bit
+  const unsigned limb = bit / 64, off = bit % 64;
+  const bool neg = ((x.w[limb] >> off) & 1) != 0;
+  Uint256 r = x;
+  const u64 low_mask = off == 63 ? ~u64{0} : ((u64{1} << (off + 1)) - 1);
+  r.w[limb] = neg ? (x.w[limb] | ~low_mask) : (x.w[limb] & low_mask);
+  for (unsigned i = limb + 1; i < 4; ++i) r.w[i] = neg ? ~u64{0} : 0;
+  return r;
+}
+
+// BYTE(i, x): the i-th byte of x counting from the most significant (i = 0); 0 when
+// i >= 32.
+constexpr Uint256 byte(const Uint256& i, const Uint256& x) {
+  if (!i.fits_u64() || i.w[0] >= 32) return {};
+  const unsigned k = 31 - static_cast<unsigned>(i.w[0]);  // byte index from the least significant
+  return Uint256{(x.w[k / 8] >> (8 * (k % 8))) & 0xff};
+}
+
+// SAR: arithmetic shift right; shifting by 256 or more gives 0 or all ones by sign.
+constexpr Uint256 sar(const Uint256& a, u64 n) {
+  if (!is_negative(a)) return shr(a, n);
+  if (n >= 256) return Uint256::max();
+  return ~shr(~a, n);
+}
+
+}  // namespace dusk::evm
