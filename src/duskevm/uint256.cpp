@@ -142,7 +142,7 @@ Uint256 exp(Uint256 base, const Uint256& exponent) {
 Uint256 Uint256::from_be(const u8* bytes, size_t n) {
   u8 buf[32] = {};
   if (n > 32) n = 32;
-  std::memcpy(buf + 32 - n, bytes, n);
+  if (n != 0) std::memcpy(buf + 32 - n, bytes, n);
   return from_be(buf);
 }
 
