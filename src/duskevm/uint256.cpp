@@ -4,19 +4,30 @@
 namespace dusk::evm {
 namespace {
 
+// (hi:lo) / d and the remainder. Precondition: hi < d, so the quotient fits 64 bits. On
+// x86-64 that is one DIV instruction; the generic u128 division calls __udivti3, which
+// cannot assume the precondition and is several times slower.
+inline u64 div_2by1(u64 hi, u64 lo, u64 d, u64& rem) {
+#if defined(__x86_64__)
+  u64 q;
+  __asm__("divq %4" : "=a"(q), "=d"(rem) : "a"(lo), "d"(hi), "rm"(d));
+  return q;
+#else
+  const u128 num = (static_cast<u128>(hi) << 64) | lo;
+  rem = static_cast<u64>(num % d);
+  return static_cast<u64>(num / d);
+#endif
+}
+
 // Divides u (m limbs) by v (n limbs, v[n-1] != 0, n <= m) with Knuth's algorithm D (TAOCP
 // vol. 2, 4.3.1). Writes m - n + 1 quotient limbs to q and n remainder limbs to r.
 // Buffers are fixed size: m <= 8 covers the 512-bit MULMOD product.
 void knuth_divrem(const u64* u, int m, const u64* v, int n, u64* q, u64* r) {
   if (n == 1) {
-    // Fast path: one-limb divisor, schoolbook division by a digit.
-    u128 rem = 0;
-    for (int i = m - 1; i >= 0; --i) {
-      u128 cur = (rem << 64) | u[i];
-      q[i] = static_cast<u64>(cur / v[0]);
-      rem = cur % v[0];
-    }
-    r[0] = static_cast<u64>(rem);
+    // Fast path: one-limb divisor, schoolbook division by a digit (rem < v[0] always).
+    u64 rem = 0;
+    for (int i = m - 1; i >= 0; --i) q[i] = div_2by1(rem, u[i], v[0], rem);
+    r[0] = rem;
     return;
   }
   // D1: normalize so the divisor's top bit is set; the quotient estimate is then off by
@@ -32,19 +43,28 @@ void knuth_divrem(const u64* u, int m, const u64* v, int n, u64* q, u64* r) {
   const u64 vtop = vn[n - 1], vnext = vn[n - 2];
   for (int j = m - n; j >= 0; --j) {
     // D3: estimate qhat from the top two limbs of the remainder and the top divisor limb.
-    const u128 num = (static_cast<u128>(un[j + n]) << 64) | un[j + n - 1];
-    u128 qhat = num / vtop;
-    u128 rhat = num % vtop;
-    while (qhat >> 64 != 0 ||
-           qhat * vnext > ((rhat << 64) | un[j + n - 2])) {
+    // The remainder's top limb never exceeds vtop; when equal, qhat starts at 2^64 - 1.
+    u64 qhat, rhat;
+    bool rhat_overflow = false;
+    if (un[j + n] >= vtop) {
+      qhat = ~u64{0};
+      const u128 r128 = ((static_cast<u128>(un[j + n]) << 64) | un[j + n - 1]) -
+                     static_cast<u128>(qhat) * vtop;
+      rhat = static_cast<u64>(r128);
+      rhat_overflow = (r128 >> 64) != 0;
+    } else {
+      qhat = div_2by1(un[j + n], un[j + n - 1], vtop, rhat);
+    }
+    while (!rhat_overflow &&
+           static_cast<u128>(qhat) * vnext > ((static_cast<u128>(rhat) << 64) | un[j + n - 2])) {
       --qhat;
       rhat += vtop;
-      if (rhat >> 64 != 0) break;
+      rhat_overflow = rhat < vtop;  // wrapped past 2^64: the test can no longer fail
     }
     // D4: un[j..j+n] -= qhat * vn.
     u64 mul_carry = 0, borrow = 0;
     for (int i = 0; i < n; ++i) {
-      const u128 p = static_cast<u128>(static_cast<u64>(qhat)) * vn[i] + mul_carry;
+      const u128 p = static_cast<u128>(qhat) * vn[i] + mul_carry;
       mul_carry = static_cast<u64>(p >> 64);
       const u128 d = static_cast<u128>(un[i + j]) - static_cast<u64>(p) - borrow;
       un[i + j] = static_cast<u64>(d);
@@ -52,7 +72,7 @@ void knuth_divrem(const u64* u, int m, const u64* v, int n, u64* q, u64* r) {
     }
     const u128 d = static_cast<u128>(un[j + n]) - mul_carry - borrow;
     un[j + n] = static_cast<u64>(d);
-    q[j] = static_cast<u64>(qhat);
+    q[j] = qhat;
     if (d >> 127 != 0) {
       // D6: the estimate was one too large (probability about 2/2^64): add back.
       --q[j];

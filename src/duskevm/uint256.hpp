@@ -119,8 +119,10 @@ constexpr Uint256 operator-(const Uint256& a) { return Uint256{} - a; }
 // Low 256 bits of a * b: only the 10 partial products that land below bit 256.
 constexpr Uint256 operator*(const Uint256& a, const Uint256& b) {
   Uint256 r;
+#pragma GCC unroll 4
   for (int i = 0; i < 4; ++i) {
     u64 carry = 0;
+#pragma GCC unroll 4
     for (int j = 0; i + j < 4; ++j) {
       u128 t = static_cast<u128>(a.w[i]) * b.w[j] + r.w[i + j] + carry;
       r.w[i + j] = static_cast<u64>(t);
@@ -133,8 +135,10 @@ constexpr Uint256 operator*(const Uint256& a, const Uint256& b) {
 // The full 512-bit product, eight limbs little-endian (for MULMOD).
 constexpr std::array<u64, 8> mul_full(const Uint256& a, const Uint256& b) {
   std::array<u64, 8> r{};
+#pragma GCC unroll 4
   for (int i = 0; i < 4; ++i) {
     u64 carry = 0;
+#pragma GCC unroll 4
     for (int j = 0; j < 4; ++j) {
       u128 t = static_cast<u128>(a.w[i]) * b.w[j] + r[i + j] + carry;
       r[i + j] = static_cast<u64>(t);
