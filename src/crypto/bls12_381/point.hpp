@@ -83,6 +83,11 @@ class Projective {
   Projective add_mixed(const AffinePoint& q) const;   // complete (q may be the identity)
   Projective dbl() const;                             // complete, constant time
 
+ private:
+  static Projective add_tail(F t0, F t1, F t2, const F& t3, const F& t4, F y3);
+
+ public:
+
   AffinePoint to_affine() const;  // one (constant-time) inversion
   // Normalizes many points with one inversion (Montgomery's trick). Time depends on
   // which points are the identity.

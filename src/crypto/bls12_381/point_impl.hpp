@@ -16,26 +16,15 @@ bool Projective<Curve>::is_on_curve() const {
   return y.square() * z == x.square() * x + Curve::b() * zz * z;
 }
 
-// Renes-Costello-Batina algorithm 7 (a = 0): 12M + 2 multiplications by 3b.
+// The second half shared by algorithms 7 and 8, from t0 = 3*X1*X2, t1 = Y1*Y2,
+// t2 = Z1*Z2, t3, t4 and y3 (before its multiplication by 3b) of the first half.
 template <typename Curve>
-Projective<Curve> Projective<Curve>::add(const Projective& q) const {
-  F t0 = x * q.x, t1 = y * q.y, t2 = z * q.z;
-  F t3 = (x + y) * (q.x + q.y);
-  F t4 = t0 + t1;
-  t3 = t3 - t4;
-  t4 = (y + z) * (q.y + q.z);
-  F x3 = t1 + t2;
-  t4 = t4 - x3;
-  x3 = (x + z) * (q.x + q.z);
-  F y3 = t0 + t2;
-  y3 = x3 - y3;
-  x3 = t0 + t0;
-  t0 = x3 + t0;
+Projective<Curve> Projective<Curve>::add_tail(F t0, F t1, F t2, const F& t3, const F& t4, F y3) {
   t2 = Curve::mul_by_b3(t2);
   F z3 = t1 + t2;
   t1 = t1 - t2;
   y3 = Curve::mul_by_b3(y3);
-  x3 = t4 * y3;
+  F x3 = t4 * y3;
   t2 = t3 * t1;
   x3 = t2 - x3;
   y3 = y3 * t0;
@@ -51,6 +40,24 @@ Projective<Curve> Projective<Curve>::add(const Projective& q) const {
   return r;
 }
 
+// Renes-Costello-Batina algorithm 7 (a = 0): 12M + 2 multiplications by 3b.
+template <typename Curve>
+Projective<Curve> Projective<Curve>::add(const Projective& q) const {
+  F t0 = x * q.x, t1 = y * q.y, t2 = z * q.z;
+  F t3 = (x + y) * (q.x + q.y);
+  F t4 = t0 + t1;
+  t3 = t3 - t4;
+  t4 = (y + z) * (q.y + q.z);
+  F x3 = t1 + t2;
+  t4 = t4 - x3;
+  x3 = (x + z) * (q.x + q.z);
+  F y3 = t0 + t2;
+  y3 = x3 - y3;
+  x3 = t0 + t0;
+  t0 = x3 + t0;
+  return add_tail(t0, t1, t2, t3, t4, y3);
+}
+
 // Algorithm 8 (q affine, Z2 = 1): 11M + 2 multiplications by 3b. The formula does not
 // cover an affine identity, so that case is selected at the end without a branch.
 template <typename Curve>
@@ -63,23 +70,11 @@ Projective<Curve> Projective<Curve>::add_mixed(const AffinePoint& q) const {
   F y3 = q.x * z + x;
   F x3 = t0 + t0;
   t0 = x3 + t0;
-  F t2 = Curve::mul_by_b3(z);
-  F z3 = t1 + t2;
-  t1 = t1 - t2;
-  y3 = Curve::mul_by_b3(y3);
-  x3 = t4 * y3;
-  t2 = t3 * t1;
-  x3 = t2 - x3;
-  y3 = y3 * t0;
-  t1 = t1 * z3;
-  y3 = t1 + y3;
-  t0 = t0 * t3;
-  z3 = z3 * t4;
-  z3 = z3 + t0;
+  const Projective sum = add_tail(t0, t1, z, t3, t4, y3);  // Z2 = 1: t2 = Z1
   Projective r;
-  r.x = F::select(q.infinity, x3, x);
-  r.y = F::select(q.infinity, y3, y);
-  r.z = F::select(q.infinity, z3, z);
+  r.x = F::select(q.infinity, sum.x, x);
+  r.y = F::select(q.infinity, sum.y, y);
+  r.z = F::select(q.infinity, sum.z, z);
   return r;
 }
 
