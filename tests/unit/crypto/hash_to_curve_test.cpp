@@ -5,9 +5,10 @@
 
 #include <array>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "crypto/bls12_381/hash_to_curve.hpp"
 
@@ -16,45 +17,25 @@ namespace {
 
 using namespace bls12_381;
 
-std::string read_vectors(const std::string& name) {
+nlohmann::json read_vectors(const std::string& name) {
   std::ifstream f(std::string(DUSK_TESTDATA) + "/crypto/rfc9380/" + name);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-// Every string value of `"key": "..."` in document order. The vector files hold no
-// escaped quotes, so a plain scan is enough (no JSON library in the tree).
-std::vector<std::string> values_of(const std::string& doc, const std::string& key) {
-  std::vector<std::string> out;
-  const std::string pat = "\"" + key + "\":";
-  for (size_t pos = doc.find(pat); pos != std::string::npos; pos = doc.find(pat, pos + 1)) {
-    size_t a = doc.find('"', pos + pat.size());
-    size_t b = doc.find('"', a + 1);
-    out.push_back(doc.substr(a + 1, b - a - 1));
-  }
-  return out;
+  return nlohmann::json::parse(f, nullptr, /*allow_exceptions=*/false);
 }
 
 Bytes bytes_of(const std::string& s) { return Bytes(s.begin(), s.end()); }
 
 void check_expand_file(const std::string& name) {
-  std::string doc = read_vectors(name);
-  ASSERT_FALSE(doc.empty()) << name;
-  auto dst = values_of(doc, "DST");
-  auto msgs = values_of(doc, "msg");
-  auto lens = values_of(doc, "len_in_bytes");
-  auto outs = values_of(doc, "uniform_bytes");
-  ASSERT_EQ(dst.size(), 1u);
-  ASSERT_EQ(msgs.size(), lens.size());
-  ASSERT_EQ(msgs.size(), outs.size());
-  ASSERT_GE(msgs.size(), 10u);
-  for (size_t i = 0; i < msgs.size(); ++i) {
-    size_t len = std::stoul(lens[i], nullptr, 16);
-    Bytes out(len);
-    Bytes msg = bytes_of(msgs[i]), d = bytes_of(dst[0]);
+  const nlohmann::json doc = read_vectors(name);
+  ASSERT_TRUE(doc.is_object()) << name;
+  const Bytes d = bytes_of(doc.at("DST").get<std::string>());
+  const auto& tests = doc.at("tests");
+  ASSERT_GE(tests.size(), 10u);
+  for (size_t i = 0; i < tests.size(); ++i) {
+    const auto& t = tests[i];
+    Bytes out(std::stoul(t.at("len_in_bytes").get<std::string>(), nullptr, 16));
+    const Bytes msg = bytes_of(t.at("msg").get<std::string>());
     ASSERT_TRUE(expand_message_xmd(out, msg, d));
-    EXPECT_EQ(to_hex(out), outs[i]) << name << " #" << i;
+    EXPECT_EQ(to_hex(out), t.at("uniform_bytes").get<std::string>()) << name << " #" << i;
   }
 }
 
@@ -73,73 +54,39 @@ Fp2 fe_of(const std::string& hex, Fp2*) {
   return Fp2(fp_of(hex.substr(0, comma)), fp_of(hex.substr(comma + 1)));
 }
 
-// One test vector of a hash-to-curve file: msg, the u values, the points Q0, Q1 (or
-// Q for _NU_) of map_to_curve, and the output P, each as (x, y) hex strings.
-struct CurveVector {
-  std::string msg;
-  std::vector<std::string> u;
-  std::vector<std::pair<std::string, std::string>> points;  // P first, then Q0, Q1 / Q
-};
-
-std::vector<CurveVector> curve_vectors(const std::string& doc) {
-  std::vector<CurveVector> out;
-  const std::string start = "\"P\": {";
-  for (size_t pos = doc.find(start); pos != std::string::npos;) {
-    size_t next = doc.find(start, pos + 1);
-    std::string chunk = doc.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-    CurveVector v;
-    v.msg = values_of(chunk, "msg").at(0);
-    auto xs = values_of(chunk, "x"), ys = values_of(chunk, "y");
-    for (size_t i = 0; i < xs.size(); ++i) v.points.emplace_back(xs[i], ys.at(i));
-    size_t a = chunk.find('[', chunk.find("\"u\":"));
-    size_t b = chunk.find(']', a);
-    std::string arr = chunk.substr(a, b - a);
-    for (size_t q = arr.find('"'); q != std::string::npos; q = arr.find('"', q + 1)) {
-      size_t e = arr.find('"', q + 1);
-      v.u.push_back(arr.substr(q + 1, e - q - 1));
-      q = e;
-    }
-    out.push_back(v);
-    pos = next;
-  }
-  return out;
-}
-
 template <typename P>
-void expect_point(const P& p, const std::pair<std::string, std::string>& want,
-                  const std::string& what) {
+void expect_point(const P& p, const nlohmann::json& want, const std::string& what) {
   using F = typename P::F;
   auto a = p.to_affine();
   ASSERT_FALSE(a.infinity) << what;
-  EXPECT_TRUE(a.x == fe_of(want.first, static_cast<F*>(nullptr))) << what << " x";
-  EXPECT_TRUE(a.y == fe_of(want.second, static_cast<F*>(nullptr))) << what << " y";
+  EXPECT_TRUE(a.x == fe_of(want.at("x").get<std::string>(), static_cast<F*>(nullptr))) << what << " x";
+  EXPECT_TRUE(a.y == fe_of(want.at("y").get<std::string>(), static_cast<F*>(nullptr))) << what << " y";
 }
 
 // Runs one suite file: checks hash_to_field's u, map_to_curve's Q points and the output
 // P of hash (RO, two u) or encode (NU, one u).
 template <typename P, typename F, typename Map, typename Hash>
 void check_suite(const std::string& name, bool ro, Map map, Hash hash) {
-  std::string doc = read_vectors(name);
-  ASSERT_FALSE(doc.empty()) << name;
-  auto dst = values_of(doc, "dst");
-  ASSERT_EQ(dst.size(), 1u);
-  Bytes d = bytes_of(dst[0]);
-  auto vectors = curve_vectors(doc);
+  const nlohmann::json doc = read_vectors(name);
+  ASSERT_TRUE(doc.is_object()) << name;
+  const Bytes d = bytes_of(doc.at("dst").get<std::string>());
+  const auto& vectors = doc.at("vectors");
   ASSERT_EQ(vectors.size(), 5u) << name;
   const size_t count = ro ? 2 : 1;
   for (size_t i = 0; i < vectors.size(); ++i) {
     const auto& v = vectors[i];
-    std::string what = name + " #" + std::to_string(i) + " msg=" + v.msg.substr(0, 16);
-    Bytes msg = bytes_of(v.msg);
-    ASSERT_EQ(v.u.size(), count) << what;
-    ASSERT_EQ(v.points.size(), 1 + count) << what;
+    const std::string m = v.at("msg").get<std::string>();
+    const std::string what = name + " #" + std::to_string(i) + " msg=" + m.substr(0, 16);
+    const Bytes msg = bytes_of(m);
+    ASSERT_EQ(v.at("u").size(), count) << what;
     std::array<F, 2> u;
     ASSERT_TRUE(hash_to_field(std::span<F>(u.data(), count), msg, d));
     for (size_t j = 0; j < count; ++j) {
-      EXPECT_TRUE(u[j] == fe_of(v.u[j], static_cast<F*>(nullptr))) << what << " u" << j;
-      expect_point(map(u[j]), v.points[1 + j], what + " Q" + std::to_string(j));
+      EXPECT_TRUE(u[j] == fe_of(v.at("u")[j].get<std::string>(), static_cast<F*>(nullptr))) << what << " u" << j;
+      const std::string q = ro ? "Q" + std::to_string(j) : "Q";
+      expect_point(map(u[j]), v.at(q), what + " " + q);
     }
-    expect_point(hash(msg, d), v.points[0], what + " P");
+    expect_point(hash(msg, d), v.at("P"), what + " P");
   }
 }
 
