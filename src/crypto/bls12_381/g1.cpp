@@ -1,5 +1,6 @@
 #include "crypto/bls12_381/g1.hpp"
 
+#include "crypto/bls12_381/jacobian_chain.hpp"
 #include "crypto/bls12_381/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
@@ -13,10 +14,7 @@ constexpr Fp kBeta = *Fp::from_canonical(ff::from_hex<6>(
 
 }  // namespace
 
-G1 g1_mul_by_x(const G1& p) {
-  const u64 k[1] = {kAbsX};
-  return -p.mul_vartime(std::span<const u64>(k));
-}
+G1 g1_mul_by_x(const G1& p) { return -detail::mul_by_public_u64(p, kAbsX); }
 
 G1 g1_endomorphism(const G1& p) {
   G1 r = p;

@@ -1,5 +1,6 @@
 #include "crypto/bls12_381/g2.hpp"
 
+#include "crypto/bls12_381/jacobian_chain.hpp"
 #include "crypto/bls12_381/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
@@ -17,10 +18,7 @@ constexpr Fp2 kPsiY = Fp2(
 
 }  // namespace
 
-G2 g2_mul_by_x(const G2& p) {
-  const u64 k[1] = {kAbsX};
-  return -p.mul_vartime(std::span<const u64>(k));
-}
+G2 g2_mul_by_x(const G2& p) { return -detail::mul_by_public_u64(p, kAbsX); }
 
 G2 g2_psi(const G2& p) {
   G2 r;
