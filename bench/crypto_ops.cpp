@@ -72,9 +72,12 @@ int main() {
   run("miller_loop", [&] { keep(miller_loop(g1, g2)); });
   run("final_exp", [&] { keep(final_exponentiation(ml)); });
   run("pairing", [&] { keep(pairing(g1, g2)); });
-  // Constant time (secret scalars), the counterpart of blst_p1_mult / blst_p2_mult.
-  run("g1_mul", [&] { keep(p1.mul(k)); });
-  run("g2_mul", [&] { keep(p2.mul(k)); });
+  // Constant time (secret scalars) with the endomorphisms, the counterpart of
+  // blst_p1_mult / blst_p2_mult; and the plain fixed-window Projective::mul.
+  run("g1_mul", [&] { keep(g1_mul_glv_ct(p1, k)); });
+  run("g2_mul", [&] { keep(g2_mul_gls_ct(p2, k)); });
+  run("g1_mul_fixed_window", [&] { keep(p1.mul(k)); });
+  run("g2_mul_fixed_window", [&] { keep(p2.mul(k)); });
   // Variable time with the endomorphisms (public scalars); blst has no separate one.
   run("g1_mul_public", [&] { keep(g1_mul_glv(p1, k)); });
   run("g2_mul_public", [&] { keep(g2_mul_gls(p2, k)); });

@@ -1,5 +1,6 @@
 #include "crypto/bls12_381/g2.hpp"
 
+#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
 #include "crypto/bls12_381/jacobian_chain.hpp"
 #include "crypto/bls12_381/point_impl.hpp"
 
@@ -37,6 +38,15 @@ G2 g2_mul_gls(const G2& p, const Fr& k) {
   return detail::straus_vartime<G2Curve, 4>(
       {p, q1, q2, q3}, {std::span<const u64>(&d[0], 1), std::span<const u64>(&d[1], 1),
                         std::span<const u64>(&d[2], 1), std::span<const u64>(&d[3], 1)});
+}
+
+G2 g2_mul_gls_ct(const G2& p, const Fr& k) {
+  auto n = k.to_canonical();
+  std::array<u128, 4> d;
+  for (int i = 0; i < 3; ++i) d[i] = detail::divide_ct(n, kAbsX);
+  d[3] = n[0];  // < |x| because k < x^4
+  // [|x|]Q = -psi(Q): the base of digit i is (-psi)^i (P).
+  return detail::endomorphism_mul_ct<G2Curve, 4, 5>(p, d, 64, [](const G2& t) { return -g2_psi(t); });
 }
 
 bool g2_in_subgroup_naive(const G2& p) {

@@ -34,6 +34,7 @@ struct G1Traits {
   static P clear_cofactor(const P& p) { return g1_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g1_mul_by_x(p); }
   static P mul_endomorphism(const P& p, const Fr& k) { return g1_mul_glv(p, k); }
+  static P mul_endomorphism_ct(const P& p, const Fr& k) { return g1_mul_glv_ct(p, k); }
   static std::vector<u64> h_eff() { return {0xd201000000010001ull}; }
 };
 
@@ -52,6 +53,7 @@ struct G2Traits {
   static P clear_cofactor(const P& p) { return g2_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g2_mul_by_x(p); }
   static P mul_endomorphism(const P& p, const Fr& k) { return g2_mul_gls(p, k); }
+  static P mul_endomorphism_ct(const P& p, const Fr& k) { return g2_mul_gls_ct(p, k); }
   // RFC 9380, section 8.8.2: h_eff = 3 (x^2 - 1) h2.
   static std::vector<u64> h_eff() {
     auto l = ff::from_hex<10>(
@@ -202,9 +204,12 @@ TYPED_TEST(CurveTest, MulWithEndomorphism) {
   for (int i = 0; i < 30; ++i) ks.push_back(random_element<Fr>(rng));
   for (size_t i = 0; i < ks.size(); ++i) {
     P p = i % 2 ? P::generator() : random_subgroup_point<P>(rng);
-    ASSERT_EQ(TypeParam::mul_endomorphism(p, ks[i]), p.mul(ks[i])) << i;
+    const P want = p.mul(ks[i]);
+    ASSERT_EQ(TypeParam::mul_endomorphism(p, ks[i]), want) << i;
+    ASSERT_EQ(TypeParam::mul_endomorphism_ct(p, ks[i]), want) << i;
   }
   EXPECT_TRUE(TypeParam::mul_endomorphism(P::identity(), ks.back()).is_identity());
+  EXPECT_TRUE(TypeParam::mul_endomorphism_ct(P::identity(), ks.back()).is_identity());
 }
 
 TYPED_TEST(CurveTest, MulByX) {
