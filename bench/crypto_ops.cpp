@@ -69,6 +69,21 @@ int main() {
   const G2 p2 = G2::generator().mul(k);
   const Fp12 ml = miller_loop(g1, g2);
 
+  // Field arithmetic as dependent chains (x = x op y), like blst_ops.c.
+  Fp fx = g1.x;
+  const Fp fy = g1.y;
+  Fp2 f2x = g2.x;
+  const Fp2 f2y = g2.y;
+  Fp12 f12x = ml;
+  const Fp12 f12y = miller_loop(-g1, g2);
+  run("fp_mul", [&] { fx = fx * fy; });
+  run("fp_sqr", [&] { fx = fx.square(); });
+  run("fp_inverse", [&] { fx = fx.inverse(); });  // constant time, like blst_fp_inverse
+  run("fp2_mul", [&] { f2x = f2x * f2y; });
+  run("fp12_mul", [&] { f12x = f12x * f12y; });
+  run("fp12_sqr", [&] { f12x = f12x.square(); });
+  keep(fx), keep(f2x), keep(f12x);
+
   run("miller_loop", [&] { keep(miller_loop(g1, g2)); });
   run("final_exp", [&] { keep(final_exponentiation(ml)); });
   run("pairing", [&] { keep(pairing(g1, g2)); });

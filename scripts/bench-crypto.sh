@@ -59,7 +59,7 @@ fi
     FILENAME ~ /dusk.txt$/      { d[$1] = $2; next }
     FILENAME ~ /blst.txt$/      { b[$1] = $2; next }
     FILENAME ~ /chainsafe.txt$/ { c[$1] = $2; next }
-    function us(x) { return x == "" ? "-" : sprintf("%.1f", x / 1000) }
+    function us(x) { return x == "" ? "-" : sprintf(x < 10000 ? "%.3f" : "%.1f", x / 1000) }
     function ratio(a, x) { return (a == "" || x == "" || x == 0) ? "-" : sprintf("%.2f", a / x) }
     END {
       printf "%-32s %12s %12s %9s %16s %9s\n", "operation", "dusk us", "blst us", "dusk/blst", "@chainsafe us", "dusk/cs"

@@ -35,6 +35,17 @@ static void random_msg(byte out[32]) {
   for (int i = 0; i < 32; ++i) out[i] = (byte)next64();
 }
 
+/* ---- field arithmetic: dependent chains, x = x op y ---- */
+static blst_fp fx, fy;
+static blst_fp2 f2x, f2y;
+static blst_fp12 f12x, f12y;
+static void op_fp_mul(void* c) { (void)c; blst_fp_mul(&fx, &fx, &fy); }
+static void op_fp_sqr(void* c) { (void)c; blst_fp_sqr(&fx, &fx); }
+static void op_fp_inverse(void* c) { (void)c; blst_fp_inverse(&fx, &fx); }
+static void op_fp2_mul(void* c) { (void)c; blst_fp2_mul(&f2x, &f2x, &f2y); }
+static void op_fp12_mul(void* c) { (void)c; blst_fp12_mul(&f12x, &f12x, &f12y); }
+static void op_fp12_sqr(void* c) { (void)c; blst_fp12_sqr(&f12x, &f12x); }
+
 /* ---- pairing ---- */
 static blst_p1_affine g1a;
 static blst_p2_affine g2a;
@@ -328,6 +339,14 @@ int main(void) {
   blst_p2_mult(&p2, blst_p2_generator(), scalar, 255);
   blst_miller_loop(&ml_out, &g2a, &g1a);
 
+  fx = g1a.x, fy = g1a.y, f2x = g2a.x, f2y = g2a.y, f12x = ml_out;
+  blst_miller_loop(&f12y, &g2a, &BLS12_381_NEG_G1);
+  op_timer_run("fp_mul", op_fp_mul, NULL);
+  op_timer_run("fp_sqr", op_fp_sqr, NULL);
+  op_timer_run("fp_inverse", op_fp_inverse, NULL);
+  op_timer_run("fp2_mul", op_fp2_mul, NULL);
+  op_timer_run("fp12_mul", op_fp12_mul, NULL);
+  op_timer_run("fp12_sqr", op_fp12_sqr, NULL);
   op_timer_run("miller_loop", op_miller_loop, NULL);
   op_timer_run("final_exp", op_final_exp, NULL);
   op_timer_run("pairing", op_pairing, NULL);
