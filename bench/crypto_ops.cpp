@@ -7,10 +7,12 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "crypto/bls12_381/hash_to_curve.hpp"
+#include "crypto/bls12_381/msm.hpp"
 #include "crypto/bls12_381/pairing.hpp"
 
 extern "C" {
@@ -44,6 +46,18 @@ std::array<u8, 32> random_msg() {
   for (auto& b : m) b = static_cast<u8>(next64());
   return m;
 }
+// n distinct points P_i = G + i Q and random scalars, as blst_ops.c makes them.
+template <typename P>
+void msm_inputs(size_t n, std::vector<typename P::AffinePoint>& points, std::vector<Fr>& scalars) {
+  const P q = P::generator().mul(random_scalar());
+  std::vector<P> proj(n);
+  proj[0] = P::generator();
+  for (size_t i = 1; i < n; ++i) proj[i] = proj[i - 1] + q;
+  points = P::batch_to_affine(proj);
+  scalars.resize(n);
+  for (auto& s : scalars) s = random_scalar();
+}
+
 ByteView view(std::string_view s) { return {reinterpret_cast<const u8*>(s.data()), s.size()}; }
 
 // op_timer_run takes a C callback and a context; this adapts any callable.
@@ -98,5 +112,21 @@ int main() {
   run("g2_mul_public", [&] { keep(g2_mul_gls(p2, k)); });
   run("hash_to_g1", [&] { keep(hash_to_g1(msg, view(kDstMinSig))); });
   run("hash_to_g2", [&] { keep(hash_to_g2(msg, view(kDstMinPk))); });
+
+  for (size_t n : {size_t{4096}, size_t{65536}}) {
+    const std::string g1_name = "g1_msm_" + std::to_string(n), g2_name = "g2_msm_" + std::to_string(n);
+    if (op_timer_selected(g1_name.c_str())) {
+      std::vector<G1Affine> pts;
+      std::vector<Fr> ks;
+      msm_inputs<G1>(n, pts, ks);
+      run(g1_name.c_str(), [&] { keep(g1_msm(pts, ks)); });
+    }
+    if (op_timer_selected(g2_name.c_str())) {
+      std::vector<G2Affine> pts;
+      std::vector<Fr> ks;
+      msm_inputs<G2>(n, pts, ks);
+      run(g2_name.c_str(), [&] { keep(g2_msm(pts, ks)); });
+    }
+  }
   return 0;
 }
