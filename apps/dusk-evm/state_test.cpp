@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "crypto/hash/keccak.hpp"
+#include "duskevm/transaction_codec.hpp"
 #include "duskevm/transition.hpp"
 
 namespace dusk::evm_cli {
@@ -207,6 +208,9 @@ Result<StateTest> load_one(const std::string& name, const json& t) {
       DUSK_ASSIGN(p.logs, hash(e.at("logs"), "logs"));
       if (e.contains("expectException")) p.expect_exception = e.at("expectException").get<std::string>();
       if (e.contains("state")) p.state = &e.at("state");
+      if (e.contains("txbytes")) {
+        DUSK_ASSIGN(p.txbytes, bytes(e.at("txbytes"), "txbytes"));
+      }
       test.posts.push_back(std::move(p));
     }
   }
@@ -296,8 +300,25 @@ CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCach
   env.blobs = bs != test.blob_schedules.end() ? bs->second : evm::default_blob_schedule(post.fork);
   const evm::Transaction tx = test.tx_for(post);
 
-  auto r = evm::apply_transaction(state, env, tx, post.fork, cache);
   CaseOutcome out;
+  // The signed bytes must decode to the transaction the template describes, signed by
+  // its sender (checked for valid transactions; invalid ones may be unencodable).
+  if (!post.txbytes.empty() && post.expect_exception.empty()) {
+    auto decoded = evm::decode_transaction(post.txbytes);
+    auto sender = evm::recover_sender(post.txbytes);
+    if (!decoded.ok() || !sender.ok()) {
+      out.difference = "txbytes: " + (decoded.ok() ? sender.error() : decoded.error()).message;
+      return out;
+    }
+    const evm::Transaction& d = *decoded;
+    if (*sender != tx.sender || d.type != tx.type || d.nonce != tx.nonce || d.gas_limit != tx.gas_limit ||
+        d.value != tx.value || d.data != tx.data || d.to != tx.to || d.blob_hashes.size() != tx.blob_hashes.size() ||
+        d.authorizations.size() != tx.authorizations.size() || d.access_list.size() != tx.access_list.size()) {
+      out.difference = "txbytes: decode to another transaction (sender " + evm::address_hex(*sender) + ")";
+      return out;
+    }
+  }
+  auto r = evm::apply_transaction(state, env, tx, post.fork, cache);
   if (!post.expect_exception.empty()) {
     if (r.ok()) {
       out.difference = "exception: expected " + post.expect_exception + ", the transaction was accepted";

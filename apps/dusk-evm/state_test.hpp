@@ -30,6 +30,7 @@ struct PostEntry {
   evm::Hash256 logs{};
   std::string expect_exception;       // empty: the transaction is valid
   const nlohmann::json* state = nullptr;  // expected post state, when the file has it
+  Bytes txbytes;                      // the signed transaction, when the file has it
 };
 
 struct StateTest {

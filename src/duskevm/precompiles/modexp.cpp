@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "duskevm/precompiles/registry.hpp"
-#include "duskevm/uint256.hpp"
 
 namespace dusk::evm {
 namespace {
@@ -21,9 +20,20 @@ Bytes slice(ByteView in, u64 off, u64 len) {
   return out;
 }
 
-Uint256 header_word(ByteView in, size_t index) {
+// A 32-byte big-endian length word, saturated: values that do not fit in 64 bits
+// read as ~0.
+u64 header_word(ByteView in, size_t index) {
   const Bytes w = slice(in, 32 * index, 32);
-  return Uint256::from_be(w.data());
+  for (size_t i = 0; i < 24; ++i)
+    if (w[i] != 0) return ~u64{0};
+  return load_be<u64>(w.data() + 24);
+}
+
+// Number of significant bits of a big-endian byte string.
+unsigned bit_length(const Bytes& b) {
+  for (size_t i = 0; i < b.size(); ++i)
+    if (b[i] != 0) return static_cast<unsigned>((b.size() - i) * 8 - static_cast<size_t>(__builtin_clz(b[i]) - 24));
+  return 0;
 }
 
 // Lengths beyond this make the price exceed any gas limit (or are priced at 200 when
@@ -31,20 +41,16 @@ Uint256 header_word(ByteView in, size_t index) {
 constexpr u64 kLengthCap = u64{1} << 32;
 
 u64 modexp_gas(ByteView in) {
-  const Uint256 bl = header_word(in, 0), el = header_word(in, 1), ml = header_word(in, 2);
-  const Uint256 max_len = bl > ml ? bl : ml;
-  if (max_len.is_zero()) return 200;
-  if (!max_len.fits_u64() || max_len.low64() > kLengthCap || !el.fits_u64() || el.low64() > kLengthCap)
-    return ~u64{0};
-  const u64 base_len = bl.low64(), exp_len = el.low64();
-  const u64 words = (max_len.low64() + 7) / 8;
+  const u64 base_len = header_word(in, 0), exp_len = header_word(in, 1), mod_len = header_word(in, 2);
+  const u64 max_len = std::max(base_len, mod_len);
+  if (max_len == 0) return 200;
+  if (max_len > kLengthCap || exp_len > kLengthCap) return ~u64{0};
+  const u64 words = (max_len + 7) / 8;
   const u128 complexity = static_cast<u128>(words) * words;
   // The exponent's head: its first min(exp_len, 32) bytes.
-  const u64 head_len = std::min<u64>(exp_len, 32);
-  const Bytes head = slice(in, 96 + base_len, head_len);
-  const Uint256 head_value = Uint256::from_be(head.data(), head.size());
+  const Bytes head = slice(in, 96 + base_len, std::min<u64>(exp_len, 32));
+  const unsigned bits = bit_length(head);
   u128 iterations;
-  const unsigned bits = bit_width(head_value);
   if (exp_len <= 32) iterations = bits == 0 ? 0 : bits - 1;
   else iterations = static_cast<u128>(8) * (exp_len - 32) + (bits == 0 ? 0 : bits - 1);
   if (iterations == 0) iterations = 1;
@@ -64,14 +70,12 @@ using Bn = std::unique_ptr<BIGNUM, BnFree>;
 Bn to_bn(const Bytes& b) { return Bn(BN_bin2bn(b.data(), static_cast<int>(b.size()), nullptr)); }
 
 Result<Bytes> modexp_run(ByteView in) {
-  const Uint256 bl = header_word(in, 0), el = header_word(in, 1), ml = header_word(in, 2);
-  if (ml.is_zero()) return Bytes{};
-  // gas() priced anything affordable below these bounds.
+  const u64 base_len = header_word(in, 0), exp_len = header_word(in, 1), mod_len = header_word(in, 2);
+  if (mod_len == 0) return Bytes{};
+  // Longer operands price far beyond any block's gas (see modexp_gas).
   constexpr u64 kMaxOperand = u64{1} << 24;
-  if (!bl.fits_u64() || !el.fits_u64() || !ml.fits_u64() || bl.low64() > kMaxOperand || el.low64() > kMaxOperand ||
-      ml.low64() > kMaxOperand)
+  if (base_len > kMaxOperand || exp_len > kMaxOperand || mod_len > kMaxOperand)
     return Error("modexp operand too long");
-  const u64 base_len = bl.low64(), exp_len = el.low64(), mod_len = ml.low64();
   Bytes out(mod_len, 0);
   const Bn base = to_bn(slice(in, 96, base_len));
   const Bn exponent = to_bn(slice(in, 96 + base_len, exp_len));
