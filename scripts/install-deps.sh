@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build ccache make pkg-config
   # libraries and test frameworks
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
+  libsecp256k1-dev
   # WebAssembly: wast2json for the spec suite, clang + lld + wasi-libc for test programs,
   # clang's runtimes for libFuzzer and the wasm32 builtins
   wabt clang lld wasi-libc libclang-rt-14-dev libclang-rt-14-dev-wasm32
