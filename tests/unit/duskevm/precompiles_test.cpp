@@ -2,37 +2,17 @@
 // ../shared/testdata/crypto/precompiles (go-ethereum's {Input, Expected, Gas, Name}
 // files: ecRecover, modexp with EIP-2565 pricing, blake2F and fail-blake2f), plus FIPS
 // 180-2 and the RIPEMD-160 authors' known answers for the hash precompiles.
-#include <fstream>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "duskevm/precompiles/registry.hpp"
+#include "precompile_vectors.hpp"
 
 namespace dusk::evm {
 namespace {
 
-nlohmann::json load(const std::string& name) {
-  std::ifstream in(std::string(DUSK_TESTDATA) + "/crypto/precompiles/" + name);
-  EXPECT_TRUE(in.good()) << name;
-  return nlohmann::json::parse(in);
-}
-
-void check_vectors(const Precompile& p, const std::string& file, bool check_gas) {
-  const auto cases = load(file);
-  ASSERT_FALSE(cases.empty());
-  for (const auto& c : cases) {
-    const Bytes input = *from_hex(c.at("Input").get<std::string>());
-    auto out = p.run(input);
-    ASSERT_TRUE(out.ok()) << c.at("Name") << ": " << out.error().message;
-    EXPECT_EQ(to_hex(*out), c.at("Expected").get<std::string>()) << c.at("Name");
-    if (check_gas) {
-      const auto& g = c.at("Gas");  // a string in some files, a number in others
-      const u64 want = g.is_string() ? std::stoull(g.get<std::string>()) : g.get<u64>();
-      EXPECT_EQ(p.gas(input), want) << c.at("Name");
-    }
-  }
-}
+using test::check_vectors;
+const auto& load = test::load_vectors;
 
 TEST(Precompiles, Registry) {
   EXPECT_EQ(find_precompile(address_from_u8(1), Fork::kCancun), &kEcrecover);
@@ -56,13 +36,7 @@ TEST(Precompiles, ModexpEip2565) { check_vectors(kModexp, "modexp_eip2565.json",
 TEST(Precompiles, ModexpOutputs) { check_vectors(kModexp, "modexp.json", false); }
 TEST(Precompiles, Blake2f) { check_vectors(kBlake2f, "blake2F.json", true); }
 
-TEST(Precompiles, Blake2fFailures) {
-  for (const auto& c : load("fail-blake2f.json")) {
-    auto r = kBlake2f.run(*from_hex(c.at("Input").get<std::string>()));
-    ASSERT_FALSE(r.ok()) << c.at("Name");
-    EXPECT_EQ(r.error().message, c.at("ExpectedError").get<std::string>()) << c.at("Name");
-  }
-}
+TEST(Precompiles, Blake2fFailures) { test::check_failures(kBlake2f, "fail-blake2f.json"); }
 
 TEST(Precompiles, EcrecoverRejectsBadV) {
   // A valid vector with v changed to 29, and to 27 with a nonzero high byte: empty output.
