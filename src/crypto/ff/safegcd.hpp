@@ -73,10 +73,18 @@ constexpr Limbs<N> from_signed62(const Signed62<L>& s) {
   return a;
 }
 
-// 62 constant-time divsteps on the low bits of f and g; eta = -delta.
-constexpr i64 divsteps_62(i64 eta, u64 f, u64 g, Transition& t) {
-  u64 u = 1, v = 0, q = 0, r = 1;  // unsigned so shifts and negations wrap, not overflow
-  for (unsigned i = 0; i < kBatch; ++i) {
+// Constant-time divsteps on the low bits of f and g, batched. Two variants share the loop:
+//   divsteps (kHalfDelta = false): 62 steps, eta = -delta; a swap sets delta to 1 - delta
+//     (eta to -eta - 1), otherwise delta grows by one (eta shrinks by one);
+//   hddivsteps (kHalfDelta = true): 59 steps, zeta = -(delta + 1/2), delta starting at
+//     1/2; a swap sets zeta to -zeta - 2. The matrix then starts at 8 so that after 59
+//     doublings it is scaled by 2^62 like the other's, and update_fg / update_de serve both.
+template <bool kHalfDelta>
+constexpr i64 divsteps_ct(i64 eta, u64 f, u64 g, Transition& t) {
+  constexpr unsigned kSteps = kHalfDelta ? 59 : 62;
+  constexpr u64 kStart = kHalfDelta ? 8 : 1;
+  u64 u = kStart, v = 0, q = 0, r = kStart;  // unsigned so shifts and negations wrap
+  for (unsigned i = 0; i < kSteps; ++i) {
     u64 c1 = static_cast<u64>(eta >> 63);  // all ones when delta > 0
     u64 x = (f ^ c1) - c1, y = (u ^ c1) - c1, z = (v ^ c1) - c1;
     u64 c2 = u64{0} - (g & 1);  // all ones when g is odd
@@ -84,7 +92,8 @@ constexpr i64 divsteps_62(i64 eta, u64 f, u64 g, Transition& t) {
     q += y & c2;
     r += z & c2;
     c1 &= c2;  // swap branch: delta > 0 and g odd
-    eta = static_cast<i64>((static_cast<u64>(eta) ^ c1) - c1) - 1;
+    const u64 flipped = static_cast<u64>(eta) ^ c1;  // -eta - 1 on a swap
+    eta = static_cast<i64>(kHalfDelta ? flipped : flipped - c1) - 1;
     f += g & c1;
     u += q & c1;
     v += r & c1;
@@ -95,36 +104,10 @@ constexpr i64 divsteps_62(i64 eta, u64 f, u64 g, Transition& t) {
   t = {static_cast<i64>(u), static_cast<i64>(v), static_cast<i64>(q), static_cast<i64>(r)};
   return eta;
 }
-
-// 59 constant-time hddivsteps; zeta = -(delta + 1/2). A swap sets delta to 1 - delta,
-// i.e. zeta to -zeta - 2; otherwise delta grows by one (zeta shrinks by one). The matrix
-// starts at 8 so that after 59 doublings it is scaled by 2^62 like divsteps_62's, and the
-// update functions below serve both.
 inline constexpr unsigned kHdBatch = 59;
-constexpr i64 hddivsteps_59(i64 zeta, u64 f, u64 g, Transition& t) {
-  u64 u = 8, v = 0, q = 0, r = 8;
-  for (unsigned i = 0; i < kHdBatch; ++i) {
-    u64 c1 = static_cast<u64>(zeta >> 63);  // all ones when delta > 0
-    u64 x = (f ^ c1) - c1, y = (u ^ c1) - c1, z = (v ^ c1) - c1;
-    u64 c2 = u64{0} - (g & 1);  // all ones when g is odd
-    g += x & c2;
-    q += y & c2;
-    r += z & c2;
-    c1 &= c2;  // swap branch: delta > 0 and g odd
-    zeta = static_cast<i64>(static_cast<u64>(zeta) ^ c1) - 1;
-    f += g & c1;
-    u += q & c1;
-    v += r & c1;
-    g >>= 1;
-    u <<= 1;
-    v <<= 1;
-  }
-  t = {static_cast<i64>(u), static_cast<i64>(v), static_cast<i64>(q), static_cast<i64>(r)};
-  return zeta;
-}
 
-// hddivsteps that provably bring g to 0 for this modulus (section comment above), or 0
-// when no bound is known and plain divsteps must be used.
+// hddivsteps that provably bring g to 0 for this modulus (header comment), or 0 when no
+// bound is known and plain divsteps must be used.
 template <size_t N>
 constexpr size_t hddivstep_bound(const Limbs<N>& p, size_t bits) {
   if (bits <= 256) return 590;
@@ -272,8 +255,7 @@ constexpr Limbs<M::kN> inverse_ct(const Limbs<M::kN>& x, const Limbs<M::kN>& e0)
     Transition t{};
     const u64 f0 = static_cast<u64>(f.v[0]) | static_cast<u64>(f.v[1]) << 62;
     const u64 g0 = static_cast<u64>(g.v[0]) | static_cast<u64>(g.v[1]) << 62;
-    if constexpr (kHdBound != 0) eta = hddivsteps_59(eta, f0, g0, t);
-    else eta = divsteps_62(eta, f0, g0, t);
+    eta = divsteps_ct<kHdBound != 0>(eta, f0, g0, t);
     update_fg(f, g, t);
     update_de(d, e, t, p, p_inv62);
   }
