@@ -200,6 +200,14 @@ Result<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView mess
 }
 
 template <typename V>
+Result<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
+  const Fr t = key_weight(pk);
+  if (t.is_zero()) return error(BlsError::kZeroWeight, V::kName, "key weight is zero");
+  // t != 0 and pk of prime order r: [t] pk is not the identity.
+  return PublicKey(V::mul_key_vartime(V::KeyPoint::from_affine(pk.point()), t).to_affine());
+}
+
+template <typename V>
 Result<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const PublicKey> pks) {
   if (pks.empty())
     return error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
@@ -207,7 +215,7 @@ Result<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const P
   for (const auto& pk : pks) {
     const Fr t = key_weight(pk);
     if (t.is_zero()) return error(BlsError::kZeroWeight, V::kName, "key weight is zero");
-    acc += V::KeyPoint::from_affine(pk.point()).mul_vartime(t);
+    acc += V::mul_key_vartime(V::KeyPoint::from_affine(pk.point()), t);
   }
   if (acc.is_identity())
     return error(BlsError::kIdentityPublicKey, V::kName, "aggregate public key is the identity");
@@ -257,14 +265,18 @@ Status Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity s
 
   // Each pair e(pk_i, H(m_i)) gets [r_i] on its G1 side; the signatures are combined as
   // sum [r_i] s_i in the signature group.
+  std::vector<typename V::SigPoint> hashes;
+  hashes.reserve(items.size());
+  for (const auto& item : items)
+    hashes.push_back(V::hash_to_sig_group(item.message, view(V::kSignatureDst)));
+  const auto hashes_affine = V::SigPoint::batch_to_affine(hashes);
   std::vector<G1> scaled;
   scaled.reserve(items.size());
   std::vector<PairingInput> pairs;
   pairs.reserve(items.size() + 1);
   typename V::SigPoint sig_sum;
   for (size_t i = 0; i < items.size(); ++i) {
-    const auto h = V::hash_to_sig_group(items[i].message, view(V::kSignatureDst)).to_affine();
-    PairingInput p = V::pair(items[i].public_key.point(), h);
+    PairingInput p = V::pair(items[i].public_key.point(), hashes_affine[i]);
     scaled.push_back(G1::from_affine(p.first).mul_vartime(scalar(i)));
     pairs.push_back(p);
     sig_sum += V::SigPoint::from_affine(items[i].signature.point()).mul_vartime(scalar(i));

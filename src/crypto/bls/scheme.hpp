@@ -175,6 +175,11 @@ class Scheme {
   // verifies with verify(aggregate_weighted_public_keys(pks), m, sum).
   // Errors: kZeroWeight (t = 0, probability 2^-255), kEmptyAggregate, kIdentityPublicKey.
   static bls12_381::Fr key_weight(const PublicKey& pk);
+  // [t] pk. A verifier that sees the same keys often (a committee drawn from known
+  // provisioners) computes this once per key and sums the cached results with
+  // aggregate_public_keys, which gives the same apk as aggregate_weighted_public_keys
+  // without its n scalar multiplications. Errors: kZeroWeight.
+  static Result<PublicKey> weighted_public_key(const PublicKey& pk);
   static Result<Signature> sign_weighted(const SecretKey& sk, ByteView message);
   static Result<PublicKey> aggregate_weighted_public_keys(std::span<const PublicKey> pks);
   // aggregate_weighted_public_keys followed by verify.

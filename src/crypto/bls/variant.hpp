@@ -42,6 +42,10 @@ struct MinSig {
   static SigPoint hash_to_sig_group(ByteView msg, ByteView dst) {
     return bls12_381::hash_to_g1(msg, dst);
   }
+  // [k]P for a public scalar and P in the key group, by the GLS endomorphism.
+  static KeyPoint mul_key_vartime(const KeyPoint& p, const bls12_381::Fr& k) {
+    return bls12_381::g2_mul_gls(p, k);
+  }
   static auto encode_key(const KeyPoint::AffinePoint& p) { return bls12_381::g2_to_compressed(p); }
   static auto encode_sig(const SigPoint::AffinePoint& p) { return bls12_381::g1_to_compressed(p); }
   static Result<KeyPoint::AffinePoint> decode_key(ByteView b) {
@@ -67,6 +71,10 @@ struct MinPk {
 
   static SigPoint hash_to_sig_group(ByteView msg, ByteView dst) {
     return bls12_381::hash_to_g2(msg, dst);
+  }
+  // [k]P for a public scalar and P in the key group, by the GLV endomorphism.
+  static KeyPoint mul_key_vartime(const KeyPoint& p, const bls12_381::Fr& k) {
+    return bls12_381::g1_mul_glv(p, k);
   }
   static auto encode_key(const KeyPoint::AffinePoint& p) { return bls12_381::g1_to_compressed(p); }
   static auto encode_sig(const SigPoint::AffinePoint& p) { return bls12_381::g2_to_compressed(p); }

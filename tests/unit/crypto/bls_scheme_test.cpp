@@ -374,7 +374,12 @@ TYPED_TEST(BlsSchemeTest, KeyWeighting) {
   // A single weighted signature verifies under the weighted key [t] pk.
   const auto wpk = TestFixture::key_point(
       TypeParam::KeyPoint::from_affine(pks[0].point()).mul_vartime(t0));
+  EXPECT_TRUE(*S::weighted_public_key(pks[0]) == wpk);
   EXPECT_TRUE(S::verify(wpk, m, weighted[0]).ok());
+  // Cached weighted keys summed plainly give the weighted aggregate.
+  std::vector<typename TestFixture::Pk> cached;
+  for (const auto& pk : pks) cached.push_back(*S::weighted_public_key(pk));
+  EXPECT_TRUE(*S::aggregate_public_keys(cached) == *S::aggregate_weighted_public_keys(pks));
 
   auto agg = S::aggregate(weighted);
   ASSERT_TRUE(agg.ok());
