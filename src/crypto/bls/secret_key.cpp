@@ -32,7 +32,10 @@ Result<SecretKey> SecretKey::key_gen(ByteView ikm, ByteView key_info) {
     return error(BlsError::kShortIkm, "KeyGen needs at least 32 bytes of IKM, got " +
                                           std::to_string(ikm.size()));
   // IKM || I2OSP(0, 1) and key_info || I2OSP(L, 2).
-  Bytes ikm0(ikm.begin(), ikm.end());
+  // Reserved up front so no reallocation leaves a copy of the IKM behind.
+  Bytes ikm0;
+  ikm0.reserve(ikm.size() + 1);
+  ikm0.assign(ikm.begin(), ikm.end());
   ikm0.push_back(0);
   Bytes info(key_info.begin(), key_info.end());
   info.push_back(static_cast<u8>(kOkmSize >> 8));
