@@ -1,6 +1,11 @@
 // Error codes of the BLS signature module (Error::code of every Result it returns).
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+
 namespace dusk::crypto::bls {
 
 enum class BlsError : int {
@@ -19,5 +24,10 @@ enum class BlsError : int {
   kRandomness = 10,        // the random source for batch verification failed
   kZeroWeight = 11,        // key weighting: a public key whose weight hashes to 0 mod r
 };
+
+// The Error for `code`, its message prefixed with the variant ("bls min-sig: ...").
+inline Error bls_error(BlsError code, std::string_view variant, std::string_view what) {
+  return Error("bls " + std::string(variant) + ": " + std::string(what), static_cast<int>(code));
+}
 
 }  // namespace dusk::crypto::bls

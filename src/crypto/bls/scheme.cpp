@@ -5,10 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <sys/random.h>
-
-#include <cerrno>
-
 #include "crypto/bls12_381/fp12.hpp"
 
 namespace dusk::crypto::bls {
@@ -19,10 +15,6 @@ using bls12_381::G1Affine;
 using bls12_381::PairingInput;
 
 namespace {
-
-Error error(BlsError code, std::string_view variant, const std::string& what) {
-  return Error("bls " + std::string(variant) + ": " + what, static_cast<int>(code));
-}
 
 ByteView view(std::string_view s) { return as_bytes(s); }
 
@@ -38,34 +30,21 @@ bool pairing_check(const typename V::KeyPoint::AffinePoint& k,
 
 }  // namespace
 
-bool os_random_bytes(std::span<u8> out) {
-  size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n = getrandom(out.data() + done, out.size() - done, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 // --- encodings ---
 
 template <typename V>
 Result<PublicKey<V>> PublicKey<V>::from_bytes(ByteView bytes) {
   auto p = V::decode_key(bytes);
-  if (!p) return error(BlsError::kBadPublicKey, V::kName, "public key: " + p.error().message);
+  if (!p) return bls_error(BlsError::kBadPublicKey, V::kName, "public key: " + p.error().message);
   if (p->infinity)
-    return error(BlsError::kIdentityPublicKey, V::kName, "public key is the identity");
+    return bls_error(BlsError::kIdentityPublicKey, V::kName, "public key is the identity");
   return PublicKey(*p);
 }
 
 template <typename V>
 Result<Signature<V>> Signature<V>::from_bytes(ByteView bytes) {
   auto p = V::decode_sig(bytes);
-  if (!p) return error(BlsError::kBadSignature, V::kName, "signature: " + p.error().message);
+  if (!p) return bls_error(BlsError::kBadSignature, V::kName, "signature: " + p.error().message);
   return Signature(*p);
 }
 
@@ -87,7 +66,7 @@ template <typename V>
 Status Scheme<V>::verify(const PublicKey& pk, ByteView message, const Signature& sig) {
   const auto h = V::hash_to_sig_group(message, view(V::kSignatureDst)).to_affine();
   if (!pairing_check<V>(pk.point(), h, sig.point()))
-    return error(BlsError::kInvalidSignature, V::kName, "signature does not verify");
+    return bls_error(BlsError::kInvalidSignature, V::kName, "signature does not verify");
   return {};
 }
 
@@ -103,7 +82,7 @@ Status Scheme<V>::verify(ByteView pk, ByteView message, ByteView sig) {
 template <typename V>
 Result<Signature<V>> Scheme<V>::aggregate(std::span<const Signature> sigs) {
   if (sigs.empty())
-    return error(BlsError::kEmptyAggregate, V::kName, "no signatures to aggregate");
+    return bls_error(BlsError::kEmptyAggregate, V::kName, "no signatures to aggregate");
   typename V::SigPoint acc;
   for (const auto& s : sigs) acc = acc.add_mixed(s.point());
   return Signature(acc.to_affine());
@@ -112,11 +91,11 @@ Result<Signature<V>> Scheme<V>::aggregate(std::span<const Signature> sigs) {
 template <typename V>
 Result<PublicKey<V>> Scheme<V>::aggregate_public_keys(std::span<const PublicKey> pks) {
   if (pks.empty())
-    return error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
+    return bls_error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
   typename V::KeyPoint acc;
   for (const auto& pk : pks) acc = acc.add_mixed(pk.point());
   if (acc.is_identity())
-    return error(BlsError::kIdentityPublicKey, V::kName, "aggregate public key is the identity");
+    return bls_error(BlsError::kIdentityPublicKey, V::kName, "aggregate public key is the identity");
   return PublicKey(acc.to_affine());
 }
 
@@ -124,9 +103,9 @@ template <typename V>
 Status Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
                                    std::span<const ByteView> messages, const Signature& sig) {
   if (pks.empty())
-    return error(BlsError::kEmptyAggregate, V::kName, "aggregate_verify over no signers");
+    return bls_error(BlsError::kEmptyAggregate, V::kName, "aggregate_verify over no signers");
   if (pks.size() != messages.size())
-    return error(BlsError::kLengthMismatch, V::kName,
+    return bls_error(BlsError::kLengthMismatch, V::kName,
                  std::to_string(pks.size()) + " public keys but " +
                      std::to_string(messages.size()) + " messages");
   // Distinct messages: sort indices by content and compare neighbours.
@@ -139,7 +118,7 @@ Status Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
   std::sort(order.begin(), order.end(), less);
   for (size_t i = 1; i < order.size(); ++i) {
     if (!less(order[i - 1], order[i]))
-      return error(BlsError::kDuplicateMessage, V::kName,
+      return bls_error(BlsError::kDuplicateMessage, V::kName,
                    "messages " + std::to_string(std::min(order[i - 1], order[i])) + " and " +
                        std::to_string(std::max(order[i - 1], order[i])) + " are equal");
   }
@@ -153,7 +132,7 @@ Status Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
   for (size_t i = 0; i < pks.size(); ++i) pairs.push_back(V::pair(pks[i].point(), affine[i]));
   pairs.push_back(V::pair(-V::KeyPoint::AffinePoint::generator(), sig.point()));
   if (!bls12_381::multi_pairing(pairs).is_one())
-    return error(BlsError::kInvalidSignature, V::kName, "aggregate signature does not verify");
+    return bls_error(BlsError::kInvalidSignature, V::kName, "aggregate signature does not verify");
   return {};
 }
 
@@ -176,7 +155,7 @@ template <typename V>
 Status Scheme<V>::pop_verify(const PublicKey& pk, const Signature& proof) {
   const auto h = V::hash_to_sig_group(pk.to_bytes(), view(V::kPopDst)).to_affine();
   if (!pairing_check<V>(pk.point(), h, proof.point()))
-    return error(BlsError::kInvalidSignature, V::kName, "proof of possession does not verify");
+    return bls_error(BlsError::kInvalidSignature, V::kName, "proof of possession does not verify");
   return {};
 }
 
@@ -193,7 +172,7 @@ Fr Scheme<V>::key_weight(const PublicKey& pk) {
 template <typename V>
 Result<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView message) {
   const Fr t = key_weight(sk_to_pk(sk));
-  if (t.is_zero()) return error(BlsError::kZeroWeight, V::kName, "key weight is zero");
+  if (t.is_zero()) return bls_error(BlsError::kZeroWeight, V::kName, "key weight is zero");
   const Fr weighted = t * sk.scalar();
   return Signature(
       V::hash_to_sig_group(message, view(V::kSignatureDst)).mul(weighted).to_affine());
@@ -202,7 +181,7 @@ Result<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView mess
 template <typename V>
 Result<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
   const Fr t = key_weight(pk);
-  if (t.is_zero()) return error(BlsError::kZeroWeight, V::kName, "key weight is zero");
+  if (t.is_zero()) return bls_error(BlsError::kZeroWeight, V::kName, "key weight is zero");
   // t != 0 and pk of prime order r: [t] pk is not the identity.
   return PublicKey(V::mul_key_vartime(V::KeyPoint::from_affine(pk.point()), t).to_affine());
 }
@@ -210,15 +189,15 @@ Result<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
 template <typename V>
 Result<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const PublicKey> pks) {
   if (pks.empty())
-    return error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
+    return bls_error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
   typename V::KeyPoint acc;
   for (const auto& pk : pks) {
     const Fr t = key_weight(pk);
-    if (t.is_zero()) return error(BlsError::kZeroWeight, V::kName, "key weight is zero");
+    if (t.is_zero()) return bls_error(BlsError::kZeroWeight, V::kName, "key weight is zero");
     acc += V::mul_key_vartime(V::KeyPoint::from_affine(pk.point()), t);
   }
   if (acc.is_identity())
-    return error(BlsError::kIdentityPublicKey, V::kName, "aggregate public key is the identity");
+    return bls_error(BlsError::kIdentityPublicKey, V::kName, "aggregate public key is the identity");
   return PublicKey(acc.to_affine());
 }
 
@@ -227,67 +206,6 @@ Status Scheme<V>::fast_aggregate_verify_weighted(std::span<const PublicKey> pks,
                                                  const Signature& sig) {
   DUSK_ASSIGN(const PublicKey apk, aggregate_weighted_public_keys(pks));
   return verify(apk, message, sig);
-}
-
-// --- batch verification ---
-
-template <typename V>
-Status Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity security,
-                               const RandomSource& rng) {
-  if (items.empty())
-    return error(BlsError::kEmptyAggregate, V::kName, "batch_verify over no signatures");
-  const size_t limbs = security == BatchSecurity::k64 ? 1 : 2;
-
-  // Random nonzero scalars, `limbs` 64-bit words each.
-  std::vector<u64> scalars(items.size() * 2, 0);
-  std::vector<u8> bytes(items.size() * limbs * 8);
-  if (!rng(bytes))
-    return error(BlsError::kRandomness, V::kName, "random source failed");
-  for (size_t i = 0; i < items.size(); ++i) {
-    for (int attempt = 0;; ++attempt) {
-      u64 acc = 0;
-      for (size_t l = 0; l < limbs; ++l) {
-        u64 w = 0;
-        for (size_t b = 0; b < 8; ++b) w = (w << 8) | bytes[(i * limbs + l) * 8 + b];
-        scalars[2 * i + l] = w;
-        acc |= w;
-      }
-      if (acc != 0) break;
-      // A zero scalar would drop the item from the check: draw again (probability
-      // 2^-64 per item at most). A source that keeps giving zeros is broken.
-      if (attempt == 8)
-        return error(BlsError::kRandomness, V::kName, "random source keeps returning zeros");
-      if (!rng(std::span<u8>(bytes).subspan(i * limbs * 8, limbs * 8)))
-        return error(BlsError::kRandomness, V::kName, "random source failed");
-    }
-  }
-  const auto scalar = [&](size_t i) { return std::span<const u64>(&scalars[2 * i], limbs); };
-
-  // Each pair e(pk_i, H(m_i)) gets [r_i] on its G1 side; the signatures are combined as
-  // sum [r_i] s_i in the signature group.
-  std::vector<typename V::SigPoint> hashes;
-  hashes.reserve(items.size());
-  for (const auto& item : items)
-    hashes.push_back(V::hash_to_sig_group(item.message, view(V::kSignatureDst)));
-  const auto hashes_affine = V::SigPoint::batch_to_affine(hashes);
-  std::vector<G1> scaled;
-  scaled.reserve(items.size());
-  std::vector<PairingInput> pairs;
-  pairs.reserve(items.size() + 1);
-  typename V::SigPoint sig_sum;
-  for (size_t i = 0; i < items.size(); ++i) {
-    PairingInput p = V::pair(items[i].public_key.point(), hashes_affine[i]);
-    scaled.push_back(G1::from_affine(p.first).mul_vartime(scalar(i)));
-    pairs.push_back(p);
-    sig_sum += V::SigPoint::from_affine(items[i].signature.point()).mul_vartime(scalar(i));
-  }
-  const auto scaled_affine = G1::batch_to_affine(scaled);
-  for (size_t i = 0; i < items.size(); ++i) pairs[i].first = scaled_affine[i];
-  pairs.push_back(V::pair(-V::KeyPoint::AffinePoint::generator(), sig_sum.to_affine()));
-  if (!bls12_381::multi_pairing(pairs).is_one())
-    return error(BlsError::kInvalidSignature, V::kName,
-                 "batch does not verify: at least one signature is invalid");
-  return {};
 }
 
 template class PublicKey<MinSig>;

@@ -447,6 +447,17 @@ TYPED_TEST(BlsSchemeTest, BatchVerify) {
   inf[0].signature = TestFixture::sig_point(TypeParam::SigPoint::identity());
   EXPECT_FALSE(S::batch_verify(inf, BatchSecurity::k64, seeded_source(6)).ok());
 
+  // The largest scalars (2^64 - 1, 2^128 - 1: every NAF carry taken) still give the
+  // right answer both ways.
+  const auto all_ones = [](std::span<u8> out) {
+    std::fill(out.begin(), out.end(), u8{0xff});
+    return true;
+  };
+  for (auto sec : {BatchSecurity::k64, BatchSecurity::k128}) {
+    EXPECT_TRUE(S::batch_verify(items, sec, all_ones).ok());
+    EXPECT_FALSE(S::batch_verify(bad, sec, all_ones).ok());
+  }
+
   // Empty batch, failing and all-zero random sources.
   auto st = S::batch_verify({}, BatchSecurity::k64, seeded_source(7));
   ASSERT_FALSE(st.ok());
