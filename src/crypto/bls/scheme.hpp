@@ -28,8 +28,8 @@
 //    [t_i sk_i], so the sum of the weighted signatures verifies under apk. A rogue key
 //    would have to satisfy [t'] pk' = target with t' depending on pk' itself, which a
 //    random-oracle H_t prevents without any registration step. This is what DuskDS
-//    consensus uses for committee votes: provisioners stake without submitting a proof of
-//    possession, and votes are aggregated per step. Caveat: BDN hash each weight from
+//    consensus is meant to use for committee votes (as Dusk's crate does): a stake
+//    transaction then needs no proof, and votes are aggregated per step. Caveat: BDN hash each weight from
 //    the whole key set, H(pk_i, {pk_1..pk_n}); a weight from the key alone (as Dusk does)
 //    stops a single rogue key, but an adversary who can place 2^l keys of its choosing in
 //    one aggregate faces a k-sum problem (Wagner, CRYPTO 2002) costing about
