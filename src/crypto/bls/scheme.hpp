@@ -29,8 +29,9 @@
 //    would have to satisfy [t'] pk' = target with t' depending on pk' itself, which a
 //    random-oracle H_t prevents without any registration step. This is what DuskDS
 //    consensus is meant to use for committee votes (as Dusk's crate does): a stake
-//    transaction then needs no proof, and votes are aggregated per step. Caveat: BDN hash each weight from
-//    the whole key set, H(pk_i, {pk_1..pk_n}); a weight from the key alone (as Dusk does)
+//    transaction then needs no proof, and votes are aggregated per step. Caveat: BDN
+//    hash each weight from the whole key set, H(pk_i, {pk_1..pk_n}); a weight from the
+//    key alone (as Dusk does)
 //    stops a single rogue key, but an adversary who can place 2^l keys of its choosing in
 //    one aggregate faces a k-sum problem (Wagner, CRYPTO 2002) costing about
 //    2^l * 2^(255 / (l + 1)) hash evaluations, far below 2^128 for l >= 2. Where
