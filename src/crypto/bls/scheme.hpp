@@ -31,11 +31,10 @@
 //    consensus is meant to use for committee votes (as Dusk's crate does): a stake
 //    transaction then needs no proof, and votes are aggregated per step. Caveat: BDN
 //    hash each weight from the whole key set, H(pk_i, {pk_1..pk_n}); a weight from the
-//    key alone (as Dusk does)
-//    stops a single rogue key, but an adversary who can place 2^l keys of its choosing in
-//    one aggregate faces a k-sum problem (Wagner, CRYPTO 2002) costing about
-//    2^l * 2^(255 / (l + 1)) hash evaluations, far below 2^128 for l >= 2. Where
-//    registration can demand a proof of possession, prefer it.
+//    key alone (as Dusk does) stops a single rogue key, but an adversary who can place
+//    2^l keys of its choosing in one aggregate faces a k-sum problem (Wagner, CRYPTO
+//    2002) costing about 2^l * 2^(255 / (l + 1)) hash evaluations, far below 2^128 for
+//    l >= 2. Where registration can demand a proof of possession, prefer it.
 //
 // A batch of independent (pk, m, s) triples needs neither: each triple is checked on its
 // own merits, combined with random scalars (batch_verify).
