@@ -153,6 +153,40 @@ TYPED_TEST(BlsSchemeTest, TamperedBytesFail) {
   EXPECT_EQ(long_pk.error().code, code(BlsError::kBadPublicKey));
 }
 
+// Arbitrary bytes (of the right lengths, with the compression flag set so decoding
+// gets past the flags often) never make a verifying (key, message, signature), and
+// decoding them never crashes.
+TYPED_TEST(BlsSchemeTest, RandomBytesNeverVerify) {
+  using S = typename TestFixture::S;
+  u64 state = 0x9e3779b97f4a7c15ull;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const auto random_encoding = [&](size_t n) {
+    Bytes b(n);
+    for (auto& x : b) x = static_cast<u8>(next());
+    b[0] = static_cast<u8>((b[0] & 0x3f) | 0x80);  // compressed, sort flag random below
+    if (next() & 1) b[0] |= 0x20;
+    return b;
+  };
+  const auto pk = S::sk_to_pk(test_key(11)).to_bytes();
+  size_t keys_decoded = 0, sigs_decoded = 0;
+  for (int i = 0; i < 300; ++i) {
+    const Bytes k = random_encoding(TypeParam::kPublicKeySize);
+    const Bytes s = random_encoding(TypeParam::kSignatureSize);
+    keys_decoded += TestFixture::Pk::from_bytes(k).ok();
+    sigs_decoded += TestFixture::Sig::from_bytes(s).ok();
+    EXPECT_FALSE(S::verify(k, as_bytes("m"), s).ok());
+    EXPECT_FALSE(S::verify(pk, as_bytes("m"), s).ok());
+  }
+  // Random x coordinates are almost never in the subgroup (the cofactors are large).
+  EXPECT_EQ(keys_decoded, 0u);
+  EXPECT_EQ(sigs_decoded, 0u);
+}
+
 TYPED_TEST(BlsSchemeTest, IdentityPublicKeyRejected) {
   using S = typename TestFixture::S;
   using Pk = typename TestFixture::Pk;
