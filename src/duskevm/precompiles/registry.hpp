@@ -37,5 +37,7 @@ extern const Precompile kBlsG2Msm;
 extern const Precompile kBlsPairing;
 extern const Precompile kBlsMapFpToG1;
 extern const Precompile kBlsMapFp2ToG2;
+// 0x100 (EIP-7951, Osaka; not mapped by the forks selectable today).
+extern const Precompile kP256Verify;
 
 }  // namespace dusk::evm

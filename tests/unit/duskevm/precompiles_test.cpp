@@ -34,6 +34,14 @@ TEST(Precompiles, Registry) {
 TEST(Precompiles, Ecrecover) { check_vectors(kEcrecover, "ecRecover.json", true); }
 TEST(Precompiles, ModexpEip2565) { check_vectors(kModexp, "modexp_eip2565.json", true); }
 TEST(Precompiles, ModexpOutputs) { check_vectors(kModexp, "modexp.json", false); }
+// EIP-7951's vectors (Wycheproof-derived): 567 valid signatures, 215 that must give the
+// empty output. 0x100 belongs to no fork selectable today.
+TEST(Precompiles, P256Verify) {
+  EXPECT_EQ(check_vectors(kP256Verify, "p256Verify.json", true), 782u);
+  EXPECT_EQ(find_precompile(address_from_u8(0), Fork::kPrague), nullptr);
+  EXPECT_TRUE(kP256Verify.run(Bytes(159, 1))->empty());  // wrong length: empty, not an error
+  EXPECT_TRUE(kP256Verify.run(Bytes(160, 0))->empty());  // r = s = 0, key (0, 0)
+}
 TEST(Precompiles, Blake2f) { check_vectors(kBlake2f, "blake2F.json", true); }
 
 TEST(Precompiles, Blake2fFailures) { test::check_failures(kBlake2f, "fail-blake2f.json"); }
