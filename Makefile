@@ -25,6 +25,7 @@ test: build
 
 bench: build
 	@scripts/bench.sh $(BUILD)
+	@scripts/bench-crypto.sh $(BUILD)
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

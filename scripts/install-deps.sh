@@ -8,6 +8,10 @@ packages=(
   g++ cmake ninja-build ccache make pkg-config
   # libraries and test frameworks
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
+  libsecp256k1-dev
+  # big integers for modexp (the EVM's precompile 0x05)
+  libssl-dev
   # WebAssembly: wast2json for the spec suite, clang + lld + wasi-libc for test programs,
   # clang's runtimes for libFuzzer and the wasm32 builtins
   wabt clang lld wasi-libc libclang-rt-14-dev libclang-rt-14-dev-wasm32
@@ -22,17 +26,30 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
-# Node.js runs the V8 side of the benchmarks; any installed node will do.
+# Node.js runs the V8 side of the benchmarks and the differential-test oracles; any
+# installed node will do (Debian's is 18, enough for the pinned packages). Debian ships
+# npm as its own package; other builds of node (NodeSource) bundle it.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-deps: done" >&2
 fi
 
-echo "install-deps: installing ${missing[*]}" >&2
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done" >&2
+# npm packages for tests and benchmarks (@noble/curves, @chainsafe/blst, ...), exactly as
+# pinned in package-lock.json. `npm ci` runs only when node_modules/ was installed from a
+# different lock file (or not at all), so this stays instant on a warm tree.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+lock_sum=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
+stamp="$root/node_modules/.installed-from-lock"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]]; then
+  echo "install-deps: npm ci (package-lock.json)" >&2
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock_sum" >"$stamp"
+fi

@@ -1,5 +1,7 @@
 #include "crypto/bls12_381/g1.hpp"
 
+#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
+#include "crypto/bls12_381/jacobian_chain.hpp"
 #include "crypto/bls12_381/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
@@ -13,10 +15,7 @@ constexpr Fp kBeta = *Fp::from_canonical(ff::from_hex<6>(
 
 }  // namespace
 
-G1 g1_mul_by_x(const G1& p) {
-  const u64 k[1] = {kAbsX};
-  return -p.mul_vartime(std::span<const u64>(k));
-}
+G1 g1_mul_by_x(const G1& p) { return -detail::mul_by_public_u64(p, kAbsX); }
 
 G1 g1_endomorphism(const G1& p) {
   G1 r = p;
@@ -33,6 +32,16 @@ G1 g1_mul_glv(const G1& p, const Fr& k) {
   const u64 a[2] = {static_cast<u64>(k1), static_cast<u64>(k1 >> 64)};
   return detail::straus_vartime<G1Curve, 2>(
       {p, -g1_endomorphism(p)}, {std::span<const u64>(a), std::span<const u64>(n.data(), 2)});
+}
+
+G1 g1_mul_glv_ct(const G1& p, const Fr& k) {
+  auto n = k.to_canonical();
+  constexpr u128 kX2 = static_cast<u128>(kAbsX) * kAbsX;
+  const u128 k1 = detail::divide_ct(n, kX2);                  // < x^2 < 2^128
+  const u128 k2 = (static_cast<u128>(n[1]) << 64) | n[0];    // k / x^2 < 2^128
+  // [k]P = [k1]P + [k2][x^2]P and [x^2]P = -phi(P).
+  return detail::endomorphism_mul_ct<G1Curve, 2, 5>(p, {k1, k2}, 128,
+                                                    [](const G1& t) { return -g1_endomorphism(t); });
 }
 
 bool g1_in_subgroup_naive(const G1& p) {

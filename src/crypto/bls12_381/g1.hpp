@@ -47,6 +47,12 @@ G1 g1_endomorphism(const G1& p);
 // only there; elsewhere the result is not [k]P).
 G1 g1_mul_glv(const G1& p, const Fr& k);
 
+// [k]P for a secret scalar and P in G1: the same split, then signed 5-bit windows over
+// the two 128-bit halves with table lookups by masked selects (endomorphism_mul_ct.hpp),
+// so neither time nor memory accesses depend on k or P; about half the doublings of
+// Projective::mul. Precondition: p in G1.
+G1 g1_mul_glv_ct(const G1& p, const Fr& k);
+
 // Whether a point on the curve lies in G1, by [r]P == O (the definition; slow).
 bool g1_in_subgroup_naive(const G1& p);
 // The same answer by phi(P) == -[x^2]P (Bowe, "Faster subgroup checks for BLS12-381",

@@ -52,6 +52,12 @@ G2 g2_psi(const G2& p);
 // scalars share one interleaved wNAF chain of 64 doublings. Precondition: p in G2.
 G2 g2_mul_gls(const G2& p, const Fr& k);
 
+// [k]P for a secret scalar and P in G2: the same four 64-bit digits (found by a
+// constant-time division), signed 5-bit windows and table lookups by masked selects
+// (endomorphism_mul_ct.hpp): 64 doublings instead of 256, constant time in k and P.
+// Precondition: p in G2.
+G2 g2_mul_gls_ct(const G2& p, const Fr& k);
+
 // Whether a point on the curve lies in G2, by [r]P == O (the definition; slow).
 bool g2_in_subgroup_naive(const G2& p);
 // The same answer by psi(P) == [x]P (Scott, "A note on group membership tests for G1,

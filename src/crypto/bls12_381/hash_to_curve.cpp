@@ -141,28 +141,58 @@ constexpr std::array<Fp2, 4> kG2IsoYden = {
 // when c0 is zero.
 bool sgn0(const Fp& a) { return a.is_odd(); }
 bool sgn0(const Fp2& a) { return a.c0.is_odd() | (a.c0.is_zero() & a.c1.is_odd()); }
-bool is_square(const Fp& a) { return a.legendre() >= 0; }
-bool is_square(const Fp2& a) { return a.is_square(); }
 
-// Simplified SWU for A B != 0 (RFC 9380, section 6.6.2), straight-line: one inv0, one
-// square test, one square root; the branches of the RFC are selects.
+// SSWU needs a root of gx1 when it is a square and of Z gx1 otherwise (then gx2 =
+// (Z u^2)^3 gx1 is a square with root Z u^3 sqrt(Z gx1)). One exponentiation decides and
+// yields the root (RFC 9380, appendix F.2.1.2, "sqrt_ratio" for p = 3 mod 4): with
+// w = a^((p-3)/4) and y = a w, y^2 = a for a square a and y^2 = -a otherwise; then
+// sqrt(Z a) = sqrt(-Z) y, -Z being a square because Z and -1 are not.
+template <typename F>
+F sswu_root(const F& gx1, const F& z, bool& gx1_square);
+
+template <>
+Fp sswu_root(const Fp& gx1, const Fp& z, bool& gx1_square) {
+  static const Fp kSqrtMinusZ = *(-z).sqrt();
+  const Fp y = gx1 * gx1.pow(Fp::Constants::kPMinus3Over4);
+  gx1_square = y.square() == gx1;
+  return Fp::select(gx1_square, kSqrtMinusZ * y, y);
+}
+
+// In Fp2 the test is on the norm (a is a square iff N(a) is), and the same trick gives
+// the norm's root for both candidates: N(Z gx1) = N(Z) N(gx1), and N(Z) = 5 is not a
+// square (Z is not), so sqrt(N(Z) n) = sqrt(-N(Z)) sqrt(-n). Then one more exponentiation
+// (Fp2::sqrt_given_norm_root) finishes the root: two instead of the four of a square test
+// followed by a square root.
+template <>
+Fp2 sswu_root(const Fp2& gx1, const Fp2& z, bool& gx1_square) {
+  static const Fp kSqrtMinusNormZ = *(-z.norm()).sqrt();
+  const Fp n = gx1.norm();
+  const Fp s = n * n.pow(Fp::Constants::kPMinus3Over4);
+  gx1_square = s.square() == n;
+  const Fp2 a = Fp2::select(gx1_square, z * gx1, gx1);
+  const Fp norm_root = Fp::select(gx1_square, kSqrtMinusNormZ * s, s);
+  // a is a square by the choice of Z (RFC 9380, section 6.6.2), so the root exists.
+  return a.sqrt_given_norm_root(norm_root).value_or(Fp2::zero());
+}
+
+// Simplified SWU for A B != 0 (RFC 9380, section 6.6.2), straight-line: one inversion and
+// the root above; the branches of the RFC are selects.
 template <typename F>
 void map_to_curve_sswu(const F& u, const F& a, const F& b, const F& z, F& x_out, F& y_out) {
   // -B/A and B/(Z A): constants of the curve, computed once.
   static const F kMinusBOverA = -(b * a.inverse());
   static const F kBOverZA = b * (z * a).inverse();
-  const F zu2 = z * u.square();
+  const F u2 = u.square();
+  const F zu2 = z * u2;
   const F tv1 = zu2.square() + zu2;  // Z^2 u^4 + Z u^2
   F x1 = kMinusBOverA * (F::one() + tv1.inverse());
   x1 = F::select(tv1.is_zero(), x1, kBOverZA);  // exceptional u: x1 = B / (Z A)
   const F gx1 = (x1.square() + a) * x1 + b;
-  const F x2 = zu2 * x1;
-  const F gx2 = (x2.square() + a) * x2 + b;
-  const bool e1 = is_square(gx1);
-  const F x = F::select(e1, x2, x1);
-  const F gx = F::select(e1, gx2, gx1);
-  // gx is a square by construction of Z (RFC 9380, section 6.6.2 criteria).
-  const F y = gx.sqrt().value_or(F::zero());
+  bool gx1_square = false;
+  const F root = sswu_root(gx1, z, gx1_square);
+  // x2 = Z u^2 x1, sqrt(gx2) = Z u^3 sqrt(Z gx1).
+  const F x = F::select(gx1_square, zu2 * x1, x1);
+  const F y = F::select(gx1_square, zu2 * u * root, root);
   x_out = x;
   y_out = F::select(sgn0(u) != sgn0(y), y, -y);
 }

@@ -90,6 +90,9 @@ class Fp2T {
   // A square root, or nullopt. Constant time (three base-field exponentiations, see
   // the .hpp of the implementation). Which root is returned is unspecified.
   std::optional<Fp2T> sqrt() const;
+  // The same, given s with s^2 = norm() (one base-field exponentiation instead of two):
+  // for callers that already hold the norm's root, like the SSWU map of hash-to-curve.
+  std::optional<Fp2T> sqrt_given_norm_root(const Fp& s) const;
   // Whether this is a square (0 included): its norm is a square in Fp.
   bool is_square() const { return norm().legendre() >= 0; }
 

@@ -6,6 +6,7 @@
 
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
+#include "crypto/bls12_381/jacobian_chain.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {
@@ -33,6 +34,7 @@ struct G1Traits {
   static P clear_cofactor(const P& p) { return g1_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g1_mul_by_x(p); }
   static P mul_endomorphism(const P& p, const Fr& k) { return g1_mul_glv(p, k); }
+  static P mul_endomorphism_ct(const P& p, const Fr& k) { return g1_mul_glv_ct(p, k); }
   static std::vector<u64> h_eff() { return {0xd201000000010001ull}; }
 };
 
@@ -51,6 +53,7 @@ struct G2Traits {
   static P clear_cofactor(const P& p) { return g2_clear_cofactor(p); }
   static P mul_by_x(const P& p) { return g2_mul_by_x(p); }
   static P mul_endomorphism(const P& p, const Fr& k) { return g2_mul_gls(p, k); }
+  static P mul_endomorphism_ct(const P& p, const Fr& k) { return g2_mul_gls_ct(p, k); }
   // RFC 9380, section 8.8.2: h_eff = 3 (x^2 - 1) h2.
   static std::vector<u64> h_eff() {
     auto l = ff::from_hex<10>(
@@ -201,9 +204,12 @@ TYPED_TEST(CurveTest, MulWithEndomorphism) {
   for (int i = 0; i < 30; ++i) ks.push_back(random_element<Fr>(rng));
   for (size_t i = 0; i < ks.size(); ++i) {
     P p = i % 2 ? P::generator() : random_subgroup_point<P>(rng);
-    ASSERT_EQ(TypeParam::mul_endomorphism(p, ks[i]), p.mul(ks[i])) << i;
+    const P want = p.mul(ks[i]);
+    ASSERT_EQ(TypeParam::mul_endomorphism(p, ks[i]), want) << i;
+    ASSERT_EQ(TypeParam::mul_endomorphism_ct(p, ks[i]), want) << i;
   }
   EXPECT_TRUE(TypeParam::mul_endomorphism(P::identity(), ks.back()).is_identity());
+  EXPECT_TRUE(TypeParam::mul_endomorphism_ct(P::identity(), ks.back()).is_identity());
 }
 
 TYPED_TEST(CurveTest, MulByX) {
@@ -252,6 +258,30 @@ TYPED_TEST(CurveTest, CofactorClearing) {
     ASSERT_TRUE(TypeParam::in_subgroup(c));
     ASSERT_EQ(c, q.mul_vartime(std::span<const u64>(h)));
   }
+}
+
+// The Jacobian chain behind [x]P (jacobian_chain.hpp) on its exceptional cases: a point of
+// order 3 (in E(Fp), whose cofactor h1 is divisible by 3) meets itself (k = 5: P, 2P,
+// 4P = P, then P + P) and its negation (k = 7: 3P = O, then O + P) inside the chain.
+TEST(JacobianChain, ExceptionalAdditionsOnSmallOrderPoints) {
+  Rng rng(17);
+  const u64 h1_over_3[2] = {0x2eaae38e55558e39ull, 0x13242eaac71ca072ull};
+  G1 p3;
+  do {
+    const G1 q = G1Traits::random_curve_point(rng);
+    p3 = q.mul_vartime(std::span<const u64>(FrParams::kModulus)).mul_vartime(std::span<const u64>(h1_over_3));
+  } while (p3.is_identity());
+  ASSERT_FALSE(p3.dbl().is_identity());
+  ASSERT_TRUE((p3.dbl() + p3).is_identity());  // order 3
+  const G1 g = G1Traits::random_curve_point(rng);
+  for (u64 k = 1; k <= 40; ++k) {
+    const u64 kk[1] = {k};
+    EXPECT_EQ(detail::mul_by_public_u64(p3, k), p3.mul_vartime(std::span<const u64>(kk))) << k;
+    EXPECT_EQ(detail::mul_by_public_u64(g, k), g.mul_vartime(std::span<const u64>(kk))) << k;
+  }
+  EXPECT_TRUE(detail::mul_by_public_u64(G1::identity(), kAbsX).is_identity());
+  const u64 x[1] = {kAbsX};
+  EXPECT_EQ(detail::mul_by_public_u64(g, kAbsX), g.mul_vartime(std::span<const u64>(x)));
 }
 
 }  // namespace

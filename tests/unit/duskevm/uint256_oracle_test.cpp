@@ -2,7 +2,6 @@
 // node). Every line of the oracle's output is one case checked on every operation.
 // The special-limb values make algorithm D take its rare add-back step (D6): about 655
 // times in 200,000 cases, measured with a counter while writing this test.
-#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -11,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "duskevm/uint256.hpp"
+#include "support/node_oracle.hpp"
 
 namespace dusk::evm {
 namespace {
@@ -24,15 +24,6 @@ int case_count() {
 const char* const kOps[] = {"add", "sub", "mul", "div", "mod", "sdiv", "smod", "addmod", "mulmod",
                             "exp", "exps", "shl", "shr", "sar", "byte", "signextend", "lt", "gt",
                             "slt", "sgt", "eq", "iszero", "and", "or", "xor", "not", "clz"};
-
-bool node_available() {
-  FILE* p = popen("command -v node >/dev/null 2>&1 && echo yes", "r");
-  if (p == nullptr) return false;
-  char buf[8] = {};
-  const bool found = std::fgets(buf, sizeof buf, p) != nullptr;
-  pclose(p);
-  return found;
-}
 
 Uint256 parse(const std::string& s) {
   auto r = Uint256::from_hex(s);
@@ -51,19 +42,14 @@ std::vector<Uint256> compute(const Uint256& a, const Uint256& b, const Uint256& 
 }
 
 TEST(Uint256Oracle, MatchesBigInt) {
-  if (!node_available())
-    GTEST_SKIP() << "node not found on PATH: the BigInt oracle cannot run "
-                    "(scripts/install-deps.sh installs Debian's nodejs)";
+  ASSERT_TRUE(dusk::testing::node_available())
+      << "node not found on PATH: run scripts/install-deps.sh (it installs Node.js)";
   const int expected_cases = case_count();
-  const std::string cmd =
-      std::string("node ") + DUSK_UINT256_ORACLE + " " + std::to_string(expected_cases);
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
+  dusk::testing::NodeOracle oracle(DUSK_UINT256_ORACLE, std::to_string(expected_cases));
+  ASSERT_TRUE(oracle.started());
   std::string line;
   int cases = 0, failures = 0;
-  char buf[8192];
-  while (std::fgets(buf, sizeof buf, p) != nullptr) {
-    line = buf;
+  while (oracle.next_line(line)) {
     std::istringstream in(line);
     std::string a, b, m, s, bar;
     in >> a >> b >> m >> s >> bar;
@@ -78,8 +64,7 @@ TEST(Uint256Oracle, MatchesBigInt) {
     }
     ++cases;
   }
-  const int status = pclose(p);
-  EXPECT_EQ(status, 0) << "oracle exited with an error";
+  EXPECT_EQ(oracle.finish(), 0) << "oracle exited with an error";
   EXPECT_EQ(cases, expected_cases);
   EXPECT_EQ(failures, 0);
 }

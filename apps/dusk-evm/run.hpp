@@ -1,0 +1,27 @@
+// `dusk-evm run`: executes bytecode as a call to an account holding it.
+#pragma once
+
+#include <string>
+
+#include "base/bytes.hpp"
+#include "duskevm/fork.hpp"
+
+namespace dusk::evm_cli {
+
+struct RunOptions {
+  Bytes code;
+  Bytes input;
+  u64 gas = 10'000'000;
+  evm::Fork fork = evm::Fork::kPrague;
+  bool json = false;   // one JSON object {output, gasUsed, error}
+  bool trace = false;  // EIP-3155 steps before the result
+};
+
+// The address the code runs at, and the caller (both plain test addresses).
+inline constexpr u8 kRunCodeAddress = 0xaa;
+inline constexpr u8 kRunCallerAddress = 0xcc;
+
+// Prints the result; returns 0 whenever the code ran (a revert or failure included).
+int run_code(const RunOptions& opts);
+
+}  // namespace dusk::evm_cli

@@ -1,0 +1,88 @@
+// The EVM: runs messages (calls and contract creations) against a State under one fork's
+// rules. evm.cpp holds the message plumbing (value transfer, checkpoints, precompiles,
+// contract deployment); interpreter.cpp the bytecode interpreter.
+//
+// One Evm runs one transaction's messages. Per-depth stacks and memories are allocated
+// once and reused, so the interpreter loop does not allocate except to grow memory.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "duskevm/block_env.hpp"
+#include "duskevm/code_analysis.hpp"
+#include "duskevm/fork.hpp"
+#include "duskevm/message.hpp"
+#include "duskevm/state.hpp"
+
+namespace dusk::evm {
+
+// What the transaction contributes to the environment (ORIGIN, GASPRICE, BLOBHASH).
+struct TxContext {
+  Address origin{};
+  Uint256 gas_price;
+  std::vector<Bytes32> blob_hashes;
+};
+
+// EIP-3155 step tracing: called before each instruction runs. `gas_cost` is the
+// instruction's static gas.
+class Tracer {
+ public:
+  virtual ~Tracer() = default;
+  virtual void on_step(u64 pc, u8 opcode, i64 gas, u64 gas_cost, u64 memory_size,
+                       const Uint256* stack_bottom, size_t stack_size, int depth, i64 refund) = 0;
+};
+
+// The address of a contract created by CREATE (or a creation transaction):
+// keccak256(rlp([sender, nonce]))[12:].
+Address create_address(const Address& sender, u64 nonce);
+// CREATE2 (EIP-1014): keccak256(0xff || sender || salt || keccak256(init_code))[12:].
+Address create2_address(const Address& sender, const Uint256& salt, ByteView init_code);
+// EIP-684 and EIP-7610: a creation at an address with a nonce, code or storage fails.
+bool blocks_creation(const Account& existing);
+
+class Evm {
+ public:
+  Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, CodeCache& cache);
+
+  // Runs a call message (kCall, kCallCode, kDelegateCall, kStaticCall) or a creation
+  // (kCreate, kCreate2: msg.recipient must be the new address) with a checkpoint around
+  // it. Depth and balance are checked by the caller.
+  CallResult call(const Message& msg);
+  CallResult create(const Message& msg);
+
+  void set_tracer(Tracer* t) { tracer_ = t; }
+  Fork fork() const { return fork_; }
+  State& state() { return state_; }
+  // Set when a message reached a precompile this build does not implement.
+  const std::optional<std::string>& not_implemented() const { return not_implemented_; }
+
+  // EIP-7702: the address a delegation designator (0xef0100 || address) points to.
+  static std::optional<Address> delegation_target(ByteView code);
+
+ private:
+  friend class Interpreter;
+  CallResult execute(const Message& msg);
+  template <bool kTrace>
+  CallResult run(const Message& msg, const CodeAnalysis& code);
+
+  struct FrameBuffers {
+    std::unique_ptr<Uint256[]> stack;
+    Bytes memory;
+  };
+  FrameBuffers& buffers(int depth);  // frames_ holds kMaxCallDepth + 1 entries, never resized
+
+  State& state_;
+  const BlockEnv& block_;
+  const TxContext& tx_;
+  Fork fork_;
+  CodeCache& cache_;
+  Tracer* tracer_ = nullptr;
+  std::vector<FrameBuffers> frames_;
+  std::optional<std::string> not_implemented_;
+  Uint256 blob_base_fee_;
+};
+
+}  // namespace dusk::evm

@@ -1,0 +1,589 @@
+// The bytecode interpreter: one loop over the padded code, a table lookup for each
+// instruction's stack requirements and static gas, then a switch. Dynamic costs (memory
+// expansion, copies, cold accesses, SSTORE, calls) are charged in the instruction's case.
+//
+// Gas is a signed 64-bit count: a charge that makes it negative is out of gas. Memory
+// offsets and sizes beyond 2^32 bytes are out of gas before any arithmetic on them
+// (expanding to 4 GiB costs far more gas than a block holds).
+#include <algorithm>
+#include <cstring>
+
+#include "crypto/hash/keccak.hpp"
+#include "duskevm/evm.hpp"
+#include "duskevm/instructions.hpp"
+#include "duskevm/precompiles/registry.hpp"
+#include "duskevm/rlp.hpp"
+
+namespace dusk::evm {
+namespace {
+
+constexpr u64 kMaxMemory = u64{1} << 32;
+constexpr i64 kColdAccountSurcharge = 2500;  // EIP-2929: 2600 cold - 100 warm
+constexpr i64 kColdSloadSurcharge = 2000;    // 2100 cold - 100 warm
+
+constexpr i64 memory_cost(u64 words) {
+  return static_cast<i64>(3 * words + words * words / 512);
+}
+constexpr u64 num_words(u64 bytes) { return (bytes + 31) / 32; }
+
+// Grows `mem` to cover [offset, offset + size) and charges for it. False: out of gas.
+// Precondition: size != 0.
+[[gnu::noinline]] bool grow_memory(i64& gas, Bytes& mem, u64 end) {
+  const u64 new_words = num_words(end);
+  const u64 old_words = mem.size() / 32;
+  gas -= memory_cost(new_words) - memory_cost(old_words);
+  if (gas < 0) return false;
+  mem.resize(new_words * 32, 0);
+  return true;
+}
+
+// Checks and charges a memory region given as words. On success `off` and `len` hold it.
+inline bool memory_region(i64& gas, Bytes& mem, const Uint256& offset, const Uint256& size, u64& off,
+                          u64& len) {
+  if (size.is_zero()) {
+    off = 0;
+    len = 0;
+    return true;
+  }
+  if (!offset.fits_u64() || !size.fits_u64() || offset.low64() > kMaxMemory || size.low64() > kMaxMemory)
+    return false;
+  off = offset.low64();
+  len = size.low64();
+  const u64 end = off + len;
+  if (end > mem.size()) return grow_memory(gas, mem, end);
+  return true;
+}
+
+// Copies src[from, from + len) to dst with zero fill past the end of src.
+inline void copy_padded(u8* dst, ByteView src, const Uint256& from, u64 len) {
+  if (len == 0) return;
+  u64 start = from.fits_u64() ? from.low64() : ~u64{0};
+  u64 n = 0;
+  if (start < src.size()) {
+    n = std::min<u64>(len, src.size() - start);
+    std::memcpy(dst, src.data() + start, n);
+  }
+  std::memset(dst + n, 0, len - n);
+}
+
+}  // namespace
+
+Address create_address(const Address& sender, u64 nonce) {
+  Bytes payload;
+  rlp::encode_bytes(payload, sender);
+  rlp::encode_uint(payload, Uint256{nonce});
+  Bytes list;
+  rlp::encode_list_payload(list, payload);
+  const auto h = crypto::keccak256(list);
+  Address a;
+  std::copy(h.begin() + 12, h.end(), a.begin());
+  return a;
+}
+
+Address create2_address(const Address& sender, const Uint256& salt, ByteView init_code) {
+  u8 buf[85];
+  buf[0] = 0xff;
+  std::copy(sender.begin(), sender.end(), buf + 1);
+  salt.to_be(buf + 21);
+  const auto ch = crypto::keccak256(init_code);
+  std::copy(ch.begin(), ch.end(), buf + 53);
+  const auto h = crypto::keccak256(ByteView(buf, sizeof buf));
+  Address a;
+  std::copy(h.begin() + 12, h.end(), a.begin());
+  return a;
+}
+
+
+template <bool kTrace>
+CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
+  const auto& table = instruction_table();
+  FrameBuffers& fb = buffers(msg.depth);
+  Uint256* const stack_base = fb.stack.get();
+  Uint256* sp = stack_base;  // one past the top item
+  Bytes& mem = fb.memory;
+  Bytes return_data;
+  const u8* const code_begin = code.padded.data();
+  const u8* pc = code_begin;
+  i64 gas = msg.gas;
+  CallResult result;
+
+#define FAIL(code_)                     \
+  do {                                  \
+    result.status = StatusCode::code_;  \
+    goto done;                          \
+  } while (0)
+#define CHARGE(amount)              \
+  do {                              \
+    gas -= static_cast<i64>(amount); \
+    if (gas < 0) FAIL(kOutOfGas);   \
+  } while (0)
+#define MEM(off_w, size_w, off, len) \
+  if (!memory_region(gas, mem, off_w, size_w, off, len)) FAIL(kOutOfGas)
+#define ACCESS(addr) \
+  if (!state_.access_account(addr)) CHARGE(kColdAccountSurcharge)
+
+  for (;;) {
+    const u8 opcode = *pc;
+    const InstructionInfo& info = table[opcode];
+    if constexpr (kTrace) {
+      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, info.static_gas, mem.size(), stack_base,
+                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());
+    }
+    if (info.name == nullptr) FAIL(kUndefinedInstruction);
+    {
+      const ptrdiff_t height = sp - stack_base;
+      if (height < info.stack_in) FAIL(kStackUnderflow);
+      if (height + info.stack_change > 1024) FAIL(kStackOverflow);
+    }
+    gas -= info.static_gas;
+    if (gas < 0) FAIL(kOutOfGas);
+
+    switch (opcode) {
+      case op::STOP: goto done;
+      case op::ADD: sp[-2] = sp[-1] + sp[-2]; --sp; break;
+      case op::MUL: sp[-2] = sp[-1] * sp[-2]; --sp; break;
+      case op::SUB: sp[-2] = sp[-1] - sp[-2]; --sp; break;
+      case op::DIV: sp[-2] = evm_div(sp[-1], sp[-2]); --sp; break;
+      case op::SDIV: sp[-2] = evm_sdiv(sp[-1], sp[-2]); --sp; break;
+      case op::MOD: sp[-2] = evm_mod(sp[-1], sp[-2]); --sp; break;
+      case op::SMOD: sp[-2] = evm_smod(sp[-1], sp[-2]); --sp; break;
+      case op::ADDMOD: sp[-3] = evm_addmod(sp[-1], sp[-2], sp[-3]); sp -= 2; break;
+      case op::MULMOD: sp[-3] = evm_mulmod(sp[-1], sp[-2], sp[-3]); sp -= 2; break;
+      case op::EXP: {
+        CHARGE(50 * ((bit_width(sp[-2]) + 7) / 8));
+        sp[-2] = exp(sp[-1], sp[-2]);
+        --sp;
+        break;
+      }
+      case op::SIGNEXTEND: sp[-2] = signextend(sp[-1], sp[-2]); --sp; break;
+      case op::LT: sp[-2] = Uint256{sp[-1] < sp[-2]}; --sp; break;
+      case op::GT: sp[-2] = Uint256{sp[-1] > sp[-2]}; --sp; break;
+      case op::SLT: sp[-2] = Uint256{slt(sp[-1], sp[-2])}; --sp; break;
+      case op::SGT: sp[-2] = Uint256{sgt(sp[-1], sp[-2])}; --sp; break;
+      case op::EQ: sp[-2] = Uint256{sp[-1] == sp[-2]}; --sp; break;
+      case op::ISZERO: sp[-1] = Uint256{sp[-1].is_zero()}; break;
+      case op::AND: sp[-2] = sp[-1] & sp[-2]; --sp; break;
+      case op::OR: sp[-2] = sp[-1] | sp[-2]; --sp; break;
+      case op::XOR: sp[-2] = sp[-1] ^ sp[-2]; --sp; break;
+      case op::NOT: sp[-1] = ~sp[-1]; break;
+      case op::BYTE: sp[-2] = byte(sp[-1], sp[-2]); --sp; break;
+      case op::SHL: sp[-2] = shl(sp[-2], shift_amount(sp[-1])); --sp; break;
+      case op::SHR: sp[-2] = shr(sp[-2], shift_amount(sp[-1])); --sp; break;
+      case op::SAR: sp[-2] = sar(sp[-2], shift_amount(sp[-1])); --sp; break;
+
+      case op::KECCAK256: {
+        u64 off, len;
+        MEM(sp[-1], sp[-2], off, len);
+        CHARGE(6 * num_words(len));
+        const auto h = crypto::keccak256(ByteView(mem.data() + off, len));
+        sp[-2] = Uint256::from_be(h.data());
+        --sp;
+        break;
+      }
+
+      case op::ADDRESS: *sp++ = to_word(msg.recipient); break;
+      case op::BALANCE: {
+        const Address a = to_address(sp[-1]);
+        ACCESS(a);
+        sp[-1] = state_.balance(a);
+        break;
+      }
+      case op::ORIGIN: *sp++ = to_word(tx_.origin); break;
+      case op::CALLER: *sp++ = to_word(msg.sender); break;
+      case op::CALLVALUE: *sp++ = msg.value; break;
+      case op::CALLDATALOAD: {
+        u8 word[32];
+        copy_padded(word, msg.input, sp[-1], 32);
+        sp[-1] = Uint256::from_be(word);
+        break;
+      }
+      case op::CALLDATASIZE: *sp++ = Uint256{msg.input.size()}; break;
+      case op::CALLDATACOPY:
+      case op::CODECOPY: {
+        u64 off, len;
+        MEM(sp[-1], sp[-3], off, len);
+        CHARGE(3 * num_words(len));
+        const ByteView src = opcode == op::CALLDATACOPY ? msg.input : ByteView(code_begin, code.size);
+        if (len) copy_padded(mem.data() + off, src, sp[-2], len);
+        sp -= 3;
+        break;
+      }
+      case op::CODESIZE: *sp++ = Uint256{code.size}; break;
+      case op::GASPRICE: *sp++ = tx_.gas_price; break;
+      case op::EXTCODESIZE: {
+        const Address a = to_address(sp[-1]);
+        ACCESS(a);
+        const Account* acc = state_.find(a);
+        sp[-1] = Uint256{acc ? acc->code->size() : 0};
+        break;
+      }
+      case op::EXTCODECOPY: {
+        const Address a = to_address(sp[-1]);
+        ACCESS(a);
+        u64 off, len;
+        MEM(sp[-2], sp[-4], off, len);
+        CHARGE(3 * num_words(len));
+        if (len) {
+          const Account* acc = state_.find(a);
+          const ByteView src = acc ? ByteView(*acc->code) : ByteView();
+          copy_padded(mem.data() + off, src, sp[-3], len);
+        }
+        sp -= 4;
+        break;
+      }
+      case op::RETURNDATASIZE: *sp++ = Uint256{return_data.size()}; break;
+      case op::RETURNDATACOPY: {
+        const Uint256& from = sp[-2];
+        const Uint256& size = sp[-3];
+        const auto end = add_with_carry(from, size);
+        if (end.carry || !end.value.fits_u64() || end.value.low64() > return_data.size())
+          FAIL(kInvalidMemoryAccess);
+        u64 off, len;
+        MEM(sp[-1], size, off, len);
+        CHARGE(3 * num_words(len));
+        if (len) std::memcpy(mem.data() + off, return_data.data() + from.low64(), len);
+        sp -= 3;
+        break;
+      }
+      case op::EXTCODEHASH: {
+        const Address a = to_address(sp[-1]);
+        ACCESS(a);
+        const Account* acc = state_.find(a);
+        sp[-1] = (acc && !acc->is_empty()) ? Uint256::from_be(acc->code_hash.data()) : Uint256{};
+        break;
+      }
+      case op::BLOCKHASH: {
+        const Uint256 n = sp[-1];
+        Uint256 h{};
+        if (n.fits_u64() && n.low64() < block_.number && block_.number - n.low64() <= 256 && block_.block_hash) {
+          const Hash256 bh = block_.block_hash(n.low64());
+          h = Uint256::from_be(bh.data());
+        }
+        sp[-1] = h;
+        break;
+      }
+      case op::COINBASE: *sp++ = to_word(block_.coinbase); break;
+      case op::TIMESTAMP: *sp++ = Uint256{block_.timestamp}; break;
+      case op::NUMBER: *sp++ = Uint256{block_.number}; break;
+      case op::PREVRANDAO: *sp++ = block_.prev_randao; break;
+      case op::GASLIMIT: *sp++ = Uint256{block_.gas_limit}; break;
+      case op::CHAINID: *sp++ = block_.chain_id; break;
+      case op::SELFBALANCE: *sp++ = state_.balance(msg.recipient); break;
+      case op::BASEFEE: *sp++ = block_.base_fee; break;
+      case op::BLOBHASH: {
+        const Uint256 i = sp[-1];
+        sp[-1] = (i.fits_u64() && i.low64() < tx_.blob_hashes.size())
+                     ? Uint256::from_be(tx_.blob_hashes[i.low64()].data())
+                     : Uint256{};
+        break;
+      }
+      case op::BLOBBASEFEE: *sp++ = blob_base_fee_; break;
+
+      case op::POP: --sp; break;
+      case op::MLOAD: {
+        u64 off, len;
+        MEM(sp[-1], Uint256{32}, off, len);
+        sp[-1] = Uint256::from_be(mem.data() + off);
+        break;
+      }
+      case op::MSTORE: {
+        u64 off, len;
+        MEM(sp[-1], Uint256{32}, off, len);
+        sp[-2].to_be(mem.data() + off);
+        sp -= 2;
+        break;
+      }
+      case op::MSTORE8: {
+        u64 off, len;
+        MEM(sp[-1], Uint256{1}, off, len);
+        mem[off] = static_cast<u8>(sp[-2].low64());
+        sp -= 2;
+        break;
+      }
+      case op::SLOAD: {
+        if (!state_.access_slot(msg.recipient, sp[-1])) CHARGE(kColdSloadSurcharge);
+        sp[-1] = state_.storage(msg.recipient, sp[-1]);
+        break;
+      }
+      case op::SSTORE: {
+        if (msg.is_static) FAIL(kStaticModeViolation);
+        if (gas <= 2300) FAIL(kOutOfGas);  // EIP-2200 sentry
+        const Uint256 key = sp[-1];
+        const Uint256 value = sp[-2];
+        sp -= 2;
+        i64 cost = 0;
+        if (!state_.access_slot(msg.recipient, key)) cost += 2100;
+        const StorageSlot& s = state_.slot(msg.recipient, key);
+        const Uint256 current = s.current, original = s.original;
+        i64 refund = 0;
+        if (current == value) {
+          cost += 100;
+        } else if (original == current) {
+          if (original.is_zero()) cost += 20000;
+          else {
+            cost += 2900;
+            if (value.is_zero()) refund += 4800;
+          }
+        } else {
+          cost += 100;
+          if (!original.is_zero()) {
+            if (current.is_zero()) refund -= 4800;
+            else if (value.is_zero()) refund += 4800;
+          }
+          if (original == value) refund += original.is_zero() ? 19900 : 2800;
+        }
+        CHARGE(cost);
+        if (current != value) state_.set_storage(msg.recipient, key, value);
+        if (refund != 0) state_.add_refund(refund);
+        break;
+      }
+      case op::JUMP: {
+        const Uint256 dest = sp[-1];
+        --sp;
+        if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
+        pc = code_begin + dest.low64();
+        continue;
+      }
+      case op::JUMPI: {
+        const Uint256 dest = sp[-1];
+        const bool cond = !sp[-2].is_zero();
+        sp -= 2;
+        if (cond) {
+          if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
+          pc = code_begin + dest.low64();
+          continue;
+        }
+        break;
+      }
+      case op::PC: *sp++ = Uint256{static_cast<u64>(pc - code_begin)}; break;
+      case op::MSIZE: *sp++ = Uint256{mem.size()}; break;
+      case op::GAS: *sp++ = Uint256{static_cast<u64>(gas)}; break;
+      case op::JUMPDEST: break;
+      case op::TLOAD: sp[-1] = state_.transient(msg.recipient, sp[-1]); break;
+      case op::TSTORE: {
+        if (msg.is_static) FAIL(kStaticModeViolation);
+        state_.set_transient(msg.recipient, sp[-1], sp[-2]);
+        sp -= 2;
+        break;
+      }
+      case op::MCOPY: {
+        const Uint256 dst = sp[-1], src = sp[-2], size = sp[-3];
+        sp -= 3;
+        if (size.is_zero()) break;
+        u64 off, len;
+        MEM(std::max(dst, src), size, off, len);
+        CHARGE(3 * num_words(len));
+        std::memmove(mem.data() + dst.low64(), mem.data() + src.low64(), len);
+        break;
+      }
+      case op::PUSH0: *sp++ = Uint256{}; break;
+
+      case op::DUP1: case op::DUP2: case op::DUP3: case op::DUP4: case op::DUP5: case op::DUP6:
+      case op::DUP7: case op::DUP8: case op::DUP9: case op::DUP10: case op::DUP11: case op::DUP12:
+      case op::DUP13: case op::DUP14: case op::DUP15: case op::DUP16:
+        *sp = sp[-(opcode - op::DUP1 + 1)];
+        ++sp;
+        break;
+      case op::SWAP1: case op::SWAP2: case op::SWAP3: case op::SWAP4: case op::SWAP5: case op::SWAP6:
+      case op::SWAP7: case op::SWAP8: case op::SWAP9: case op::SWAP10: case op::SWAP11: case op::SWAP12:
+      case op::SWAP13: case op::SWAP14: case op::SWAP15: case op::SWAP16:
+        std::swap(sp[-1], sp[-(opcode - op::SWAP1 + 2)]);
+        break;
+
+      case op::LOG0: case op::LOG1: case op::LOG2: case op::LOG3: case op::LOG4: {
+        if (msg.is_static) FAIL(kStaticModeViolation);
+        const int n = opcode - op::LOG0;
+        u64 off, len;
+        MEM(sp[-1], sp[-2], off, len);
+        CHARGE(8 * len);
+        Log log;
+        log.address = msg.recipient;
+        log.topics.resize(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) sp[-3 - i].to_be(log.topics[static_cast<size_t>(i)].data());
+        log.data.assign(mem.begin() + static_cast<ptrdiff_t>(off), mem.begin() + static_cast<ptrdiff_t>(off + len));
+        state_.add_log(std::move(log));
+        sp -= 2 + n;
+        break;
+      }
+
+      case op::CREATE:
+      case op::CREATE2: {
+        if (msg.is_static) FAIL(kStaticModeViolation);
+        const bool is2 = opcode == op::CREATE2;
+        const Uint256 value = sp[-1];
+        u64 off, len;
+        MEM(sp[-2], sp[-3], off, len);
+        if (len > kMaxInitCodeSize) FAIL(kOutOfGas);  // EIP-3860
+        CHARGE((is2 ? 8 : 2) * num_words(len));       // init code words (+ hashing for CREATE2)
+        const Uint256 salt = is2 ? sp[-4] : Uint256{};
+        sp -= is2 ? 4 : 3;
+        return_data.clear();
+        *sp++ = Uint256{};
+        Uint256& slot = sp[-1];
+        const i64 child_gas = gas - gas / 64;
+        const Account* self = state_.find(msg.recipient);
+        const u64 nonce = self ? self->nonce : 0;
+        if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0}) break;
+        gas -= child_gas;
+        const ByteView init(mem.data() + off, len);
+        const Address addr = is2 ? create2_address(msg.recipient, salt, init) : create_address(msg.recipient, nonce);
+        state_.access_account(addr);
+        state_.set_nonce(msg.recipient, nonce + 1);
+        const Account* existing = state_.find(addr);
+        if (existing && blocks_creation(*existing)) break;  // EIP-684/7610: the gas is lost
+        Message child;
+        child.kind = is2 ? CallKind::kCreate2 : CallKind::kCreate;
+        child.depth = msg.depth + 1;
+        child.gas = child_gas;
+        child.recipient = addr;
+        child.sender = msg.recipient;
+        child.value = value;
+        child.code_address = addr;
+        child.code = std::make_shared<const Bytes>(init.begin(), init.end());
+        child.salt = salt;
+        CallResult r = create(child);
+        gas += r.gas_left;
+        if (r.status == StatusCode::kSuccess) slot = to_word(addr);
+        else if (r.status == StatusCode::kRevert) return_data = std::move(r.output);
+        break;
+      }
+
+      case op::CALL:
+      case op::CALLCODE:
+      case op::DELEGATECALL:
+      case op::STATICCALL: {
+        const bool has_value = opcode == op::CALL || opcode == op::CALLCODE;
+        const Uint256 gas_arg = sp[-1];
+        const Address to = to_address(sp[-2]);
+        const Uint256 value = has_value ? sp[-3] : Uint256{};
+        Uint256* args = sp - (has_value ? 4 : 3);
+        const Uint256 in_off = args[0], in_size = args[-1], out_off = args[-2], out_size = args[-3];
+        sp -= has_value ? 7 : 6;
+        ++sp;
+        sp[-1] = Uint256{};
+        Uint256& slot = sp[-1];
+
+        ACCESS(to);
+        u64 ioff, ilen, ooff, olen;
+        MEM(in_off, in_size, ioff, ilen);
+        MEM(out_off, out_size, ooff, olen);
+
+        std::shared_ptr<const Bytes> callee_code;
+        std::optional<Hash256> callee_hash;
+        Address code_address = to;
+        bool skip_precompile = false;
+        if (const Account* acc = state_.find(to)) {
+          callee_code = acc->code;
+          callee_hash = acc->code_hash;
+          if (fork_ >= Fork::kPrague) {
+            if (auto target = delegation_target(*acc->code)) {
+              // EIP-7702: loading the delegate costs an access, warm (100) or cold (2600).
+              CHARGE(100);
+              ACCESS(*target);
+              code_address = *target;
+              skip_precompile = true;
+              const Account* del = state_.find(*target);
+              callee_code = del ? del->code : nullptr;
+              callee_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
+            }
+          }
+        }
+        if (!value.is_zero()) {
+          if (opcode == op::CALL && msg.is_static) FAIL(kStaticModeViolation);
+          CHARGE(9000);
+          if (opcode == op::CALL && !state_.is_alive(to)) CHARGE(25000);
+        }
+        const i64 cap = gas - gas / 64;
+        const i64 given = gas_arg.fits_u64() && gas_arg.low64() < static_cast<u64>(cap)
+                              ? static_cast<i64>(gas_arg.low64())
+                              : cap;
+        gas -= given;
+        return_data.clear();
+        const i64 stipend = value.is_zero() ? 0 : 2300;
+        if (msg.depth + 1 > kMaxCallDepth || (has_value && state_.balance(msg.recipient) < value)) {
+          gas += given + stipend;  // the stipend too, as every client does
+          break;
+        }
+        Message child;
+        child.kind = opcode == op::CALL        ? CallKind::kCall
+                     : opcode == op::CALLCODE  ? CallKind::kCallCode
+                     : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
+                                                  : CallKind::kStaticCall;
+        child.is_static = msg.is_static || opcode == op::STATICCALL;
+        child.depth = msg.depth + 1;
+        child.gas = given + stipend;
+        child.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : msg.recipient;
+        child.sender = opcode == op::DELEGATECALL ? msg.sender : msg.recipient;
+        child.value = opcode == op::DELEGATECALL ? msg.value : value;
+        child.input = ByteView(mem.data() + ioff, ilen);
+        child.code_address = code_address;
+        child.code = std::move(callee_code);
+        child.code_hash = callee_hash;
+        child.skip_precompile = skip_precompile;
+        CallResult r = call(child);
+        gas += r.gas_left;
+        if (r.status == StatusCode::kSuccess) slot = Uint256{1};
+        if (olen && !r.output.empty()) std::memcpy(mem.data() + ooff, r.output.data(), std::min<u64>(olen, r.output.size()));
+        return_data = std::move(r.output);
+        break;
+      }
+
+      case op::RETURN:
+      case op::REVERT: {
+        u64 off, len;
+        MEM(sp[-1], sp[-2], off, len);
+        result.output.assign(mem.begin() + static_cast<ptrdiff_t>(off),
+                             mem.begin() + static_cast<ptrdiff_t>(off + len));
+        if (opcode == op::REVERT) result.status = StatusCode::kRevert;
+        goto done;
+      }
+      case op::INVALID: FAIL(kInvalidInstruction);
+      case op::SELFDESTRUCT: {
+        if (msg.is_static) FAIL(kStaticModeViolation);
+        const Address beneficiary = to_address(sp[-1]);
+        if (!state_.access_account(beneficiary)) CHARGE(2600);
+        const Uint256 bal = state_.balance(msg.recipient);
+        if (!bal.is_zero() && !state_.is_alive(beneficiary)) CHARGE(25000);
+        const Account* self = state_.find(msg.recipient);
+        const bool created_now = self && self->created;
+        if (beneficiary != msg.recipient) {
+          state_.set_balance(msg.recipient, Uint256{});
+          state_.add_balance(beneficiary, bal);
+          state_.touch(beneficiary);
+        }
+        if (created_now) {  // EIP-6780: only a contract created in this transaction goes away
+          state_.set_balance(msg.recipient, Uint256{});
+          state_.mark_destructed(msg.recipient);
+        }
+        goto done;
+      }
+      default:  // PUSH1..PUSH32
+        if (opcode >= op::PUSH1 && opcode <= op::PUSH32) {
+          const unsigned n = opcode - op::PUSH1 + 1;
+          *sp++ = Uint256::from_be(pc + 1, n);
+          pc += n;
+          break;
+        }
+        FAIL(kUndefinedInstruction);
+    }
+    ++pc;
+  }
+
+done:
+#undef FAIL
+#undef CHARGE
+#undef MEM
+#undef ACCESS
+  if (result.status == StatusCode::kSuccess || result.status == StatusCode::kRevert) {
+    result.gas_left = gas;
+  } else {
+    result.gas_left = 0;
+    result.output.clear();
+  }
+  return result;
+}
+
+template CallResult Evm::run<true>(const Message&, const CodeAnalysis&);
+template CallResult Evm::run<false>(const Message&, const CodeAnalysis&);
+
+}  // namespace dusk::evm

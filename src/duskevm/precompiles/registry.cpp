@@ -1,0 +1,51 @@
+#include "duskevm/precompiles/registry.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace dusk::evm {
+namespace {
+
+u64 no_gas(ByteView) { return 0; }
+
+template <int kAddr>
+Result<Bytes> not_implemented(ByteView) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "precompile 0x%02x is not implemented in this build", kAddr);
+  return Error(buf, kPrecompileNotImplemented);
+}
+
+#define DUSK_MISSING_PRECOMPILE(addr, nm) const Precompile k##nm{#nm, no_gas, not_implemented<addr>};
+DUSK_MISSING_PRECOMPILE(0x06, Bn254Add)
+DUSK_MISSING_PRECOMPILE(0x07, Bn254Mul)
+DUSK_MISSING_PRECOMPILE(0x08, Bn254Pairing)
+DUSK_MISSING_PRECOMPILE(0x0a, PointEvaluation)
+DUSK_MISSING_PRECOMPILE(0x0b, BlsG1Add)
+DUSK_MISSING_PRECOMPILE(0x0c, BlsG1Msm)
+DUSK_MISSING_PRECOMPILE(0x0d, BlsG2Add)
+DUSK_MISSING_PRECOMPILE(0x0e, BlsG2Msm)
+DUSK_MISSING_PRECOMPILE(0x0f, BlsPairing)
+DUSK_MISSING_PRECOMPILE(0x10, BlsMapFpToG1)
+DUSK_MISSING_PRECOMPILE(0x11, BlsMapFp2ToG2)
+#undef DUSK_MISSING_PRECOMPILE
+
+// Index = address - 1.
+const std::array<const Precompile*, 0x11> kByAddress = {
+    &kEcrecover, &kSha256, &kRipemd160, &kIdentity, &kModexp, &kBn254Add, &kBn254Mul,
+    &kBn254Pairing, &kBlake2f, &kPointEvaluation, &kBlsG1Add, &kBlsG1Msm, &kBlsG2Add,
+    &kBlsG2Msm, &kBlsPairing, &kBlsMapFpToG1, &kBlsMapFp2ToG2,
+};
+
+}  // namespace
+
+u8 last_precompile(Fork fork) { return fork == Fork::kCancun ? 0x0a : 0x11; }
+
+const Precompile* find_precompile(const Address& a, Fork fork) {
+  for (size_t i = 0; i < 19; ++i)
+    if (a[i] != 0) return nullptr;
+  const u8 n = a[19];
+  if (n == 0 || n > last_precompile(fork)) return nullptr;
+  return kByAddress[n - 1];
+}
+
+}  // namespace dusk::evm

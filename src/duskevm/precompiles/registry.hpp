@@ -1,0 +1,34 @@
+// Which precompiled contract lives at which address under which fork.
+//
+//   0x01 ecrecover   0x02 sha256   0x03 ripemd160   0x04 identity   0x05 modexp
+//   0x06 bn254 add   0x07 bn254 mul   0x08 bn254 pairing   0x09 blake2f
+//   0x0a point evaluation (EIP-4844)   0x0b..0x11 BLS12-381 (EIP-2537, Prague only)
+//
+// Addresses whose implementation this build does not have yet (0x06-0x08, 0x0a,
+// 0x0b-0x11) map to a descriptor whose run() fails with kPrecompileNotImplemented; the
+// EVM reports that, and the state-test runner fails the case naming the precompile,
+// rather than passing it off as an ordinary precompile failure.
+#pragma once
+
+#include "duskevm/address.hpp"
+#include "duskevm/fork.hpp"
+#include "duskevm/precompiles/precompile.hpp"
+
+namespace dusk::evm {
+
+inline constexpr int kPrecompileNotImplemented = 0x7e57;  // Error::code of such a run()
+
+// The precompile at `a` under `fork`, or null.
+const Precompile* find_precompile(const Address& a, Fork fork);
+// The highest precompile address of a fork (0x0a for Cancun, 0x11 for Prague).
+u8 last_precompile(Fork fork);
+
+// One declaration per implemented precompile (each defined in its own file).
+extern const Precompile kEcrecover;
+extern const Precompile kSha256;
+extern const Precompile kRipemd160;
+extern const Precompile kIdentity;
+extern const Precompile kModexp;
+extern const Precompile kBlake2f;
+
+}  // namespace dusk::evm

@@ -1,0 +1,217 @@
+#include "duskevm/state.hpp"
+
+#include "crypto/hash/keccak.hpp"
+#include "duskevm/rlp.hpp"
+
+namespace dusk::evm {
+
+const Hash256 kEmptyCodeHash = crypto::keccak256({});
+
+namespace {
+const std::shared_ptr<const Bytes>& empty_code() {
+  static const auto kEmpty = std::make_shared<const Bytes>();
+  return kEmpty;
+}
+// The RIPEMD-160 precompile's address: mainnet block 2675119 cleared the empty account
+// there although the call that touched it ran out of gas, so clients keep that one touch
+// across a revert.
+constexpr Address kRipemdAddress = address_from_u8(3);
+}  // namespace
+
+Account::Account() : code(empty_code()) {}
+
+const Account* State::find(const Address& a) const {
+  auto it = accounts_.find(a);
+  return it == accounts_.end() ? nullptr : &it->second;
+}
+Account* State::find_mut(const Address& a) {
+  auto it = accounts_.find(a);
+  return it == accounts_.end() ? nullptr : &it->second;
+}
+Account& State::must(const Address& a) { return accounts_.find(a)->second; }
+
+Uint256 State::balance(const Address& a) const {
+  const Account* acc = find(a);
+  return acc ? acc->balance : Uint256{};
+}
+Uint256 State::storage(const Address& a, const Uint256& key) const {
+  const Account* acc = find(a);
+  if (!acc) return {};
+  auto it = acc->storage.find(key);
+  return it == acc->storage.end() ? Uint256{} : it->second.current;
+}
+Uint256 State::transient(const Address& a, const Uint256& key) const {
+  const Account* acc = find(a);
+  if (!acc) return {};
+  auto it = acc->transient.find(key);
+  return it == acc->transient.end() ? Uint256{} : it->second;
+}
+
+Account& State::put(const Address& a, Account acc) { return accounts_[a] = std::move(acc); }
+
+Account& State::get_or_create(const Address& a) {
+  auto [it, inserted] = accounts_.try_emplace(a);
+  if (inserted) journal_.push_back({Change::kCreateAccount, a, {}, {}, nullptr, {}, false});
+  return it->second;
+}
+
+void State::set_balance(const Address& a, const Uint256& v) {
+  Account& acc = get_or_create(a);
+  journal_.push_back({Change::kBalance, a, {}, acc.balance, nullptr, {}, false});
+  acc.balance = v;
+}
+
+void State::set_nonce(const Address& a, u64 n) {
+  Account& acc = get_or_create(a);
+  journal_.push_back({Change::kNonce, a, {}, Uint256{acc.nonce}, nullptr, {}, false});
+  acc.nonce = n;
+}
+
+void State::set_code(const Address& a, Bytes code) {
+  Account& acc = get_or_create(a);
+  journal_.push_back({Change::kCode, a, {}, {}, acc.code, acc.code_hash, false});
+  acc.code_hash = crypto::keccak256(code);
+  acc.code = code.empty() ? empty_code() : std::make_shared<const Bytes>(std::move(code));
+}
+
+StorageSlot& State::slot(const Address& a, const Uint256& key) {
+  Account& acc = get_or_create(a);
+  return acc.storage[key];
+}
+
+void State::set_storage(const Address& a, const Uint256& key, const Uint256& v) {
+  StorageSlot& s = slot(a, key);
+  journal_.push_back({Change::kStorage, a, key, s.current, nullptr, {}, false});
+  s.current = v;
+}
+
+void State::set_transient(const Address& a, const Uint256& key, const Uint256& v) {
+  Account& acc = get_or_create(a);
+  Uint256& slot_value = acc.transient[key];
+  journal_.push_back({Change::kTransient, a, key, slot_value, nullptr, {}, false});
+  slot_value = v;
+}
+
+void State::mark_created(const Address& a) {
+  Account& acc = get_or_create(a);
+  journal_.push_back({Change::kCreated, a, {}, {}, nullptr, {}, acc.created});
+  acc.created = true;
+}
+
+void State::mark_destructed(const Address& a) {
+  Account& acc = get_or_create(a);
+  journal_.push_back({Change::kDestructed, a, {}, {}, nullptr, {}, acc.destructed});
+  acc.destructed = true;
+}
+
+void State::touch(const Address& a) {
+  if (touched_.insert(a).second) journal_.push_back({Change::kTouch, a, {}, {}, nullptr, {}, false});
+}
+
+bool State::access_account(const Address& a) {
+  if (!warm_accounts_.insert(a).second) return true;
+  journal_.push_back({Change::kWarmAccount, a, {}, {}, nullptr, {}, false});
+  return false;
+}
+
+bool State::access_slot(const Address& a, const Uint256& key) {
+  if (!warm_slots_.emplace(a, key).second) return true;
+  journal_.push_back({Change::kWarmSlot, a, key, {}, nullptr, {}, false});
+  return false;
+}
+
+void State::add_refund(i64 delta) {
+  journal_.push_back({Change::kRefund, {}, {}, Uint256{static_cast<u64>(refund_)}, nullptr, {}, false});
+  refund_ += delta;
+}
+
+void State::add_log(Log log) {
+  journal_.push_back({Change::kLog, {}, {}, {}, nullptr, {}, false});
+  logs_.push_back(std::move(log));
+}
+
+void State::revert_to(size_t mark) {
+  while (journal_.size() > mark) {
+    Entry& e = journal_.back();
+    switch (e.kind) {
+      case Change::kCreateAccount: accounts_.erase(e.addr); break;
+      case Change::kBalance: must(e.addr).balance = e.prev; break;
+      case Change::kNonce: must(e.addr).nonce = e.prev.low64(); break;
+      case Change::kCode:
+        must(e.addr).code = std::move(e.prev_code);
+        must(e.addr).code_hash = e.prev_code_hash;
+        break;
+      case Change::kStorage: must(e.addr).storage[e.key].current = e.prev; break;
+      case Change::kTransient: must(e.addr).transient[e.key] = e.prev; break;
+      case Change::kCreated: must(e.addr).created = e.prev_flag; break;
+      case Change::kDestructed: must(e.addr).destructed = e.prev_flag; break;
+      case Change::kTouch:
+        if (e.addr != kRipemdAddress) touched_.erase(e.addr);
+        break;
+      case Change::kWarmAccount: warm_accounts_.erase(e.addr); break;
+      case Change::kWarmSlot:
+        warm_slots_.erase({e.addr, e.key});
+        break;
+      case Change::kRefund: refund_ = static_cast<i64>(e.prev.low64()); break;
+      case Change::kLog: logs_.pop_back(); break;
+    }
+    journal_.pop_back();
+  }
+}
+
+void State::begin_transaction() {
+  logs_.clear();
+  refund_ = 0;
+  journal_.clear();
+}
+
+void State::finalize_transaction() {
+  for (auto it = accounts_.begin(); it != accounts_.end();) {
+    Account& acc = it->second;
+    const bool touched_empty = touched_.count(it->first) != 0 && acc.is_empty();
+    if (acc.destructed || touched_empty) {
+      it = accounts_.erase(it);
+      continue;
+    }
+    acc.created = false;
+    acc.transient.clear();
+    for (auto s = acc.storage.begin(); s != acc.storage.end();) {
+      s->second.original = s->second.current;
+      if (s->second.current.is_zero()) s = acc.storage.erase(s);
+      else ++s;
+    }
+    ++it;
+  }
+  touched_.clear();
+  warm_accounts_.clear();
+  warm_slots_.clear();
+  journal_.clear();
+  refund_ = 0;
+}
+
+Hash256 storage_root(const Account& acc) {
+  std::map<Bytes, Bytes> entries;
+  for (const auto& [key, slot] : acc.storage) {
+    if (slot.current.is_zero()) continue;
+    const auto k = key.to_be();
+    entries.emplace(Bytes(k.begin(), k.end()), rlp::encode_uint(slot.current));
+  }
+  return entries.empty() ? kEmptyTrieRoot : secure_trie_root(entries);
+}
+
+Hash256 State::root() const {
+  std::map<Bytes, Bytes> entries;
+  for (const auto& [addr, acc] : accounts_) {
+    Bytes payload;
+    rlp::encode_uint(payload, Uint256{acc.nonce});
+    rlp::encode_uint(payload, acc.balance);
+    rlp::encode_bytes(payload, storage_root(acc));
+    rlp::encode_bytes(payload, acc.code_hash);
+    Bytes item;
+    rlp::encode_list_payload(item, payload);
+    entries.emplace(Bytes(addr.begin(), addr.end()), std::move(item));
+  }
+  return entries.empty() ? kEmptyTrieRoot : secure_trie_root(entries);
+}
+
+}  // namespace dusk::evm

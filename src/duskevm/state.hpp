@@ -1,0 +1,140 @@
+// The world state seen by one block's transactions: accounts, their storage and code,
+// EIP-1153 transient storage, the EIP-2929 access sets, the refund counter and the logs,
+// all changed through a journal so that a call frame's changes can be rolled back.
+//
+// Checkpoints: checkpoint() returns a mark; revert_to(mark) undoes every change made
+// since, in reverse order; nothing needs to be done to commit a frame (its entries stay
+// in the journal for the enclosing frames). finalize_transaction() ends a transaction:
+// it applies EIP-6780 deletions and EIP-161 clearing of touched empty accounts, makes
+// current storage values the next transaction's original values, forgets transient
+// storage and access sets, and clears the journal.
+//
+// Accounts live in an ordered map (deterministic iteration for the state root).
+// Not thread safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "base/bytes.hpp"
+#include "duskevm/address.hpp"
+#include "duskevm/log.hpp"
+#include "duskevm/trie.hpp"
+#include "duskevm/uint256.hpp"
+
+namespace dusk::evm {
+
+// keccak256 of the empty string: the code hash of an account without code.
+extern const Hash256 kEmptyCodeHash;
+
+struct StorageSlot {
+  Uint256 current;
+  Uint256 original;  // value at the start of the transaction (EIP-2200)
+};
+
+struct Account {
+  u64 nonce = 0;
+  Uint256 balance;
+  std::shared_ptr<const Bytes> code;  // never null
+  Hash256 code_hash = kEmptyCodeHash;
+  std::map<Uint256, StorageSlot> storage;
+  std::map<Uint256, Uint256> transient;  // EIP-1153
+  bool created = false;     // created in the current transaction (EIP-6780)
+  bool destructed = false;  // SELFDESTRUCTed, deleted at the end of the transaction
+
+  Account();
+  // EIP-161: no nonce, no balance, no code.
+  bool is_empty() const { return nonce == 0 && balance.is_zero() && code->empty(); }
+};
+
+class State {
+ public:
+  // ---- reads ----
+  const Account* find(const Address& a) const;
+  Account* find_mut(const Address& a);
+  bool exists(const Address& a) const { return find(a) != nullptr; }
+  // Alive per EIP-161: exists and is not empty.
+  bool is_alive(const Address& a) const {
+    const Account* acc = find(a);
+    return acc && !acc->is_empty();
+  }
+  Uint256 balance(const Address& a) const;
+  Uint256 storage(const Address& a, const Uint256& key) const;
+  Uint256 transient(const Address& a, const Uint256& key) const;
+  const std::map<Address, Account>& accounts() const { return accounts_; }
+
+  // ---- setup (not journaled: for loading a pre-state) ----
+  Account& put(const Address& a, Account acc);
+
+  // ---- journaled changes ----
+  // The account, created empty (and journaled) when absent.
+  Account& get_or_create(const Address& a);
+  void set_balance(const Address& a, const Uint256& v);
+  void add_balance(const Address& a, const Uint256& v) { set_balance(a, balance(a) + v); }
+  void set_nonce(const Address& a, u64 n);
+  void set_code(const Address& a, Bytes code);
+  // Stores and returns the slot (so SSTORE can price by its original value).
+  void set_storage(const Address& a, const Uint256& key, const Uint256& v);
+  // The slot, created with value 0 when absent (not a state change on its own).
+  StorageSlot& slot(const Address& a, const Uint256& key);
+  void set_transient(const Address& a, const Uint256& key, const Uint256& v);
+  void mark_created(const Address& a);
+  void mark_destructed(const Address& a);
+  // EIP-161 touch: the account is deleted at the end of the transaction if empty.
+  void touch(const Address& a);
+
+  // EIP-2929 access sets. Each returns whether the item was already warm, and marks it.
+  bool access_account(const Address& a);
+  bool is_warm(const Address& a) const { return warm_accounts_.count(a) != 0; }
+  bool access_slot(const Address& a, const Uint256& key);
+
+  // EIP-3529 refund counter (may go below zero inside a transaction).
+  i64 refund() const { return refund_; }
+  void add_refund(i64 delta);
+
+  void add_log(Log log);
+  const std::vector<Log>& logs() const { return logs_; }
+
+  size_t checkpoint() const { return journal_.size(); }
+  void revert_to(size_t mark);
+
+  void finalize_transaction();
+  // Clears logs and refund without touching accounts (start of a transaction).
+  void begin_transaction();
+
+  // The state root (secure Merkle-Patricia trie of RLP([nonce, balance, storageRoot,
+  // codeHash]) keyed by address).
+  Hash256 root() const;
+
+ private:
+  enum class Change : u8 {
+    kCreateAccount, kBalance, kNonce, kCode, kStorage, kTransient, kCreated, kDestructed,
+    kTouch, kWarmAccount, kWarmSlot, kRefund, kLog,
+  };
+  struct Entry {
+    Change kind;
+    Address addr;
+    Uint256 key;
+    Uint256 prev;  // balance, nonce (low limb), storage or transient value, refund
+    std::shared_ptr<const Bytes> prev_code;
+    Hash256 prev_code_hash;
+    bool prev_flag = false;
+  };
+  Account& must(const Address& a);
+
+  std::map<Address, Account> accounts_;
+  std::set<Address> warm_accounts_;
+  std::set<std::pair<Address, Uint256>> warm_slots_;
+  std::set<Address> touched_;
+  std::vector<Entry> journal_;
+  std::vector<Log> logs_;
+  i64 refund_ = 0;
+};
+
+// The storage root of one account's storage (zero values are absent).
+Hash256 storage_root(const Account& acc);
+
+}  // namespace dusk::evm

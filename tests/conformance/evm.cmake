@@ -1,0 +1,91 @@
+# Conformance and command-line tests of dusk-evm (included from CMakeLists.txt).
+if(NOT TARGET dusk-evm)
+  return()
+endif()
+
+# --- execution-spec-tests state tests ---------------------------------------------------
+# Extracted at build time into the build tree (never into the source tree).
+find_program(ZSTD zstd REQUIRED)
+find_program(TAR tar REQUIRED)
+file(REAL_PATH ${DUSK_TESTDATA}/evm/eest-state-tests.tar.zst eest_archive)
+set(eest_dir ${CMAKE_CURRENT_BINARY_DIR}/eest)
+if(EXISTS ${eest_archive})
+  add_custom_command(OUTPUT ${eest_dir}/extracted.stamp
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${eest_dir}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${eest_dir}
+    COMMAND sh -c "'${ZSTD}' -dc '${eest_archive}' | '${TAR}' -x -C '${eest_dir}'"
+    COMMAND ${CMAKE_COMMAND} -E touch ${eest_dir}/extracted.stamp
+    DEPENDS ${eest_archive}
+    COMMENT "Extracting the execution-spec-tests state tests"
+    VERBATIM)
+  add_custom_target(eest_state_tests ALL DEPENDS ${eest_dir}/extracted.stamp)
+
+  set(known ${CMAKE_CURRENT_SOURCE_DIR}/evm_known_failures.txt)
+  foreach(fork Cancun Prague)
+    add_test(NAME evm_state_tests_${fork}
+      COMMAND dusk-evm statetest --fork ${fork} --known-failures ${known} ${eest_dir}/state_tests)
+    set_tests_properties(evm_state_tests_${fork} PROPERTIES LABELS conformance TIMEOUT 1800)
+  endforeach()
+
+  # The runner itself, on one fixture file.
+  set(example ${eest_dir}/state_tests/static/state_tests/stExample/add11.json)
+  set(cli_src ${CMAKE_CURRENT_SOURCE_DIR}/cli)
+  function(dusk_evm_cli_test name)
+    cmake_parse_arguments(T "" "STATUS;STDOUT;STDERR" "ARGS" ${ARGN})
+    list(JOIN T_ARGS "|" args)
+    set(defs -DCOMMAND=$<TARGET_FILE:dusk-evm>|${args} -DEXPECT_STATUS=${T_STATUS})
+    if(DEFINED T_STDOUT)
+      list(APPEND defs -DEXPECT_STDOUT=${T_STDOUT})
+    endif()
+    if(DEFINED T_STDERR)
+      list(APPEND defs -DEXPECT_STDERR=${T_STDERR})
+    endif()
+    add_test(NAME dusk_evm_cli_${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${cli_src}/expect.cmake)
+    set_tests_properties(dusk_evm_cli_${name} PROPERTIES LABELS integration TIMEOUT 60)
+  endfunction()
+  dusk_evm_cli_test(statetest_pass STATUS 0 STDOUT "^2 passed, 0 failed\n$" ARGS statetest ${example})
+  dusk_evm_cli_test(statetest_fork STATUS 0 STDOUT "^1 passed, 0 failed\n$" ARGS statetest --fork Prague ${example})
+  dusk_evm_cli_test(statetest_wrong_root STATUS 1
+    STDOUT "FAIL .*wrong_root.json: wrong_root \\[Prague d0 g0 v0\\]: root: expected 0x0000000000000000000000000000000000000000000000000000000000000000, got 0x[0-9a-f]+\n0 passed, 1 failed\n$"
+    ARGS statetest ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  dusk_evm_cli_test(statetest_missing STATUS 1 STDOUT "cannot read .*no-such-dir" ARGS statetest ${eest_dir}/no-such-dir)
+else()
+  message(WARNING "EEST state tests not found at ${eest_archive}: evm_state_tests_* not registered")
+endif()
+
+set(cli_src ${CMAKE_CURRENT_SOURCE_DIR}/cli)
+function(dusk_evm_run_test name)
+  cmake_parse_arguments(T "" "STATUS;STDOUT;STDERR" "ARGS" ${ARGN})
+  list(JOIN T_ARGS "|" args)
+  set(defs -DCOMMAND=$<TARGET_FILE:dusk-evm>|${args} -DEXPECT_STATUS=${T_STATUS})
+  if(DEFINED T_STDOUT)
+    list(APPEND defs -DEXPECT_STDOUT=${T_STDOUT})
+  endif()
+  if(DEFINED T_STDERR)
+    list(APPEND defs -DEXPECT_STDERR=${T_STDERR})
+  endif()
+  add_test(NAME dusk_evm_run_${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${cli_src}/expect.cmake)
+  set_tests_properties(dusk_evm_run_${name} PROPERTIES LABELS integration TIMEOUT 60)
+endfunction()
+# 1 + 2 stored at 0 and returned: 3+3+3+3+(3 + 3 memory)+3+3+0 = 24 gas.
+dusk_evm_run_test(add STATUS 0
+  STDOUT "^output: 0x0000000000000000000000000000000000000000000000000000000000000003\ngas used: 24\n$"
+  ARGS run --code 600160020160005260206000f3)
+dusk_evm_run_test(json STATUS 0
+  STDOUT "^\\{\"output\":\"0x0000000000000000000000000000000000000000000000000000000000000003\",\"gasUsed\":\"0x18\",\"error\":null\\}\n$"
+  ARGS run --json --code 600160020160005260206000f3)
+# PUSH1 1, JUMP to a non-JUMPDEST: all gas is consumed.
+dusk_evm_run_test(bad_jump STATUS 0 STDOUT "^output: 0x\ngas used: 1000\nerror: bad jump destination\n$"
+  ARGS run --gas 1000 --code 600156)
+dusk_evm_run_test(revert_json STATUS 0
+  STDOUT "\"output\":\"0x\",\"gasUsed\":\"0x6\",\"error\":\"revert\""
+  ARGS run --json --code 60006000fd)
+dusk_evm_run_test(trace STATUS 0
+  STDOUT "^\\{\"pc\":0,\"op\":96,\"gas\":\"0x64\",\"gasCost\":\"0x3\",\"memSize\":0,\"stack\":\\[\\],\"depth\":1,\"refund\":0,\"opName\":\"PUSH1\"\\}\n\\{\"pc\":2,\"op\":0,\"gas\":\"0x61\",\"gasCost\":\"0x0\",\"memSize\":0,\"stack\":\\[\"0x2a\"\\],\"depth\":1,\"refund\":0,\"opName\":\"STOP\"\\}\n\\{\"output\":\"0x\",\"gasUsed\":\"0x3\",\"error\":null\\}\n$"
+  ARGS run --json --trace --gas 100 --code 602a00)
+# PUSH0 (EIP-3855) costs 2 under Cancun too.
+dusk_evm_run_test(push0_cancun STATUS 0 STDOUT "gas used: 2\n$" ARGS run --fork Cancun --code 5f)
+dusk_evm_run_test(bad_hex STATUS 2 STDERR "--code: " ARGS run --code 6g)
+dusk_evm_run_test(no_code STATUS 2 STDERR "--code is required" ARGS run)
+dusk_evm_run_test(bad_fork STATUS 2 STDERR "unknown fork 'Osaka'" ARGS run --fork Osaka --code 00)
+dusk_evm_run_test(unknown_command STATUS 2 STDERR "unknown command 'frobnicate'" ARGS frobnicate)

@@ -1,0 +1,214 @@
+// The interpreter and the journaled state, on small programs. Known answers: the
+// SSTORE table of EIP-3529 (gas used and refund per code and original value, the slot
+// warm) and costs derived from the yellow paper's fee schedule as commented.
+#include <gtest/gtest.h>
+
+#include "crypto/hash/keccak.hpp"
+#include "duskevm/code_analysis.hpp"
+#include "duskevm/evm.hpp"
+
+namespace dusk::evm {
+namespace {
+
+const Address kContract = address_from_u8(0xaa);
+const Address kCaller = address_from_u8(0xcc);
+
+struct Outcome {
+  CallResult result;
+  i64 gas_used;
+  i64 refund;
+};
+
+class InterpreterTest : public ::testing::Test {
+ protected:
+  void install(const Address& a, const std::string& hex_code) {
+    Account acc;
+    const Bytes code = *from_hex(hex_code);
+    acc.code_hash = crypto::keccak256(code);
+    acc.code = std::make_shared<const Bytes>(code);
+    acc.nonce = 1;
+    state.put(a, acc);
+  }
+  Outcome run(const std::string& hex_code, i64 gas = 100000, Fork fork = Fork::kPrague) {
+    install(kContract, hex_code);
+    return call(kContract, gas, fork);
+  }
+  Outcome call(const Address& to, i64 gas, Fork fork = Fork::kPrague) {
+    env.blobs = default_blob_schedule(fork);
+    Evm vm(state, env, tx, fork, cache);
+    Message msg;
+    msg.gas = gas;
+    msg.recipient = to;
+    msg.sender = kCaller;
+    msg.code_address = to;
+    msg.code = state.find(to)->code;
+    msg.code_hash = state.find(to)->code_hash;
+    state.access_account(kCaller);
+    state.access_account(to);
+    CallResult r = vm.call(msg);
+    return {r, gas - r.gas_left, state.refund()};
+  }
+  State state;
+  BlockEnv env;
+  TxContext tx;
+  CodeCache cache;
+};
+
+TEST_F(InterpreterTest, ArithmeticAndMemoryGas) {
+  // PUSH1 1, PUSH1 2, ADD, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN:
+  // 3 + 3 + 3 + 3 + (3 + 3 for one memory word) + 3 + 3 + 0 = 24.
+  const Outcome r = run("600160020160005260206000f3");
+  EXPECT_EQ(r.result.status, StatusCode::kSuccess);
+  EXPECT_EQ(r.gas_used, 24);
+  EXPECT_EQ(to_hex(r.result.output), "0000000000000000000000000000000000000000000000000000000000000003");
+}
+
+TEST_F(InterpreterTest, MemoryCostIsQuadratic) {
+  // PUSH1 0, PUSH2 0x0400, MSTORE: writes bytes 1024..1055, 33 words:
+  // 3 * 33 + 33^2 / 512 = 101, plus 3 + 3 + 3.
+  const Outcome r = run("600061040052");
+  EXPECT_EQ(r.gas_used, 3 + 3 + 3 + 101);
+}
+
+TEST_F(InterpreterTest, ExceptionalHaltsConsumeAllGas) {
+  EXPECT_EQ(run("01").result.status, StatusCode::kStackUnderflow);  // ADD on an empty stack
+  EXPECT_EQ(run("01").gas_used, 100000);
+  EXPECT_EQ(run("fe").result.status, StatusCode::kInvalidInstruction);
+  EXPECT_EQ(run("0c").result.status, StatusCode::kUndefinedInstruction);
+  // JUMP to offset 3, a 0x5b inside PUSH2's data: not a jump destination.
+  EXPECT_EQ(run("6003565b5b00").result.status, StatusCode::kSuccess);  // 3 is the first JUMPDEST
+  EXPECT_EQ(run("6004566100005b").result.status, StatusCode::kBadJumpDestination);
+  EXPECT_EQ(run("6001", 2).result.status, StatusCode::kOutOfGas);
+}
+
+TEST_F(InterpreterTest, RevertKeepsGasAndUndoesState) {
+  // PUSH1 1, PUSH1 0, SSTORE, PUSH1 0, PUSH1 0, REVERT.
+  const Outcome r = run("600160005560006000fd");
+  EXPECT_EQ(r.result.status, StatusCode::kRevert);
+  EXPECT_EQ(r.gas_used, 3 + 3 + 22100 + 3 + 3);  // cold slot 2100 + set 20000
+  EXPECT_TRUE(state.storage(kContract, Uint256{0}).is_zero());
+  EXPECT_FALSE(state.access_slot(kContract, Uint256{0}));  // the warm mark was undone too
+}
+
+TEST_F(InterpreterTest, StaticCallForbidsWrites) {
+  // The callee stores; the caller STATICCALLs it and returns the success flag.
+  install(address_from_u8(0xbb), "6001600055");
+  // PUSH1 0 x4, PUSH1 0xbb, GAS, STATICCALL, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN
+  const Outcome r = run("6000600060006000" "60bb" "5a" "fa" "600052" "60206000f3");
+  ASSERT_EQ(r.result.status, StatusCode::kSuccess);
+  EXPECT_EQ(r.result.output.back(), 0);
+  EXPECT_TRUE(state.storage(address_from_u8(0xbb), Uint256{0}).is_zero());
+}
+
+struct SstoreCase {
+  const char* code;
+  u64 original;
+  i64 used;
+  i64 refund;
+};
+
+// EIP-3529, "Test Cases" (the slot is warm).
+const SstoreCase kSstoreCases[] = {
+    {"60006000556000600055", 0, 212, 0},      {"60006000556001600055", 0, 20112, 0},
+    {"60016000556000600055", 0, 20112, 19900}, {"60016000556002600055", 0, 20112, 0},
+    {"60016000556001600055", 0, 20112, 0},     {"60006000556000600055", 1, 3012, 4800},
+    {"60006000556001600055", 1, 3012, 2800},   {"60006000556002600055", 1, 3012, 0},
+    {"60026000556000600055", 1, 3012, 4800},   {"60026000556003600055", 1, 3012, 0},
+    {"60026000556001600055", 1, 3012, 2800},   {"60026000556002600055", 1, 3012, 0},
+    {"60016000556000600055", 1, 3012, 4800},   {"60016000556002600055", 1, 3012, 0},
+    {"60016000556001600055", 1, 212, 0},       {"600160005560006000556001600055", 0, 40118, 19900},
+    {"600060005560016000556000600055", 1, 5918, 7600},
+};
+
+TEST_F(InterpreterTest, SstoreEip3529Table) {
+  for (const SstoreCase& c : kSstoreCases) {
+    state = State{};
+    install(kContract, c.code);
+    if (c.original) state.find_mut(kContract)->storage[Uint256{0}] = {Uint256{c.original}, Uint256{c.original}};
+    state.access_slot(kContract, Uint256{0});
+    const Outcome r = call(kContract, 100000);
+    ASSERT_EQ(r.result.status, StatusCode::kSuccess) << c.code;
+    EXPECT_EQ(r.gas_used, c.used) << c.code << " original " << c.original;
+    EXPECT_EQ(r.refund, c.refund) << c.code << " original " << c.original;
+  }
+}
+
+TEST_F(InterpreterTest, TransientStorage) {
+  // TSTORE(0, 7); TLOAD(0); MSTORE at 0; RETURN 32 bytes.
+  const Outcome r = run("600760005d60005c60005260206000f3");
+  ASSERT_EQ(r.result.status, StatusCode::kSuccess);
+  EXPECT_EQ(r.result.output.back(), 7);
+  state.finalize_transaction();
+  EXPECT_TRUE(state.transient(kContract, Uint256{0}).is_zero());
+}
+
+TEST_F(InterpreterTest, Mcopy) {
+  // MSTORE8(0, 0xab); MCOPY(dst 32, src 0, 1); return bytes 32..63.
+  const Outcome r = run("60ab600053" "6001600060205e" "60206020f3");
+  ASSERT_EQ(r.result.status, StatusCode::kSuccess);
+  EXPECT_EQ(r.result.output[0], 0xab);
+}
+
+TEST(CodeAnalysis, JumpdestsSkipPushData) {
+  const Bytes code = *from_hex("5b605b5b7f" + std::string(64, '5') + "5b");
+  const CodeAnalysis a = analyze(code);
+  EXPECT_TRUE(a.is_jumpdest(0));
+  EXPECT_FALSE(a.is_jumpdest(2));  // PUSH1's immediate
+  EXPECT_TRUE(a.is_jumpdest(3));
+  EXPECT_FALSE(a.is_jumpdest(10));  // inside PUSH32's data
+  EXPECT_TRUE(a.is_jumpdest(code.size() - 1));
+  EXPECT_FALSE(a.is_jumpdest(code.size()));
+  EXPECT_EQ(a.padded.size(), code.size() + CodeAnalysis::kPadding);
+}
+
+TEST(StateJournal, RevertRestoresEverything) {
+  State s;
+  const Address a = address_from_u8(1), b = address_from_u8(2);
+  Account acc;
+  acc.balance = Uint256{100};
+  s.put(a, acc);
+  const size_t mark = s.checkpoint();
+  s.set_balance(a, Uint256{5});
+  s.add_balance(b, Uint256{95});  // creates b
+  s.set_nonce(a, 3);
+  s.set_storage(a, Uint256{1}, Uint256{9});
+  s.set_code(a, {0x00});
+  s.access_account(b);
+  s.add_refund(4800);
+  s.add_log(Log{a, {}, {}});
+  EXPECT_TRUE(s.exists(b));
+  s.revert_to(mark);
+  EXPECT_EQ(s.balance(a), Uint256{100});
+  EXPECT_FALSE(s.exists(b));
+  EXPECT_EQ(s.find(a)->nonce, 0u);
+  EXPECT_TRUE(s.storage(a, Uint256{1}).is_zero());
+  EXPECT_TRUE(s.find(a)->code->empty());
+  EXPECT_EQ(s.find(a)->code_hash, kEmptyCodeHash);
+  EXPECT_FALSE(s.is_warm(b));
+  EXPECT_EQ(s.refund(), 0);
+  EXPECT_TRUE(s.logs().empty());
+}
+
+TEST(StateJournal, FinalizeClearsTouchedEmptyAccounts) {
+  State s;
+  const Address empty = address_from_u8(1), funded = address_from_u8(2);
+  s.put(empty, Account{});
+  Account acc;
+  acc.balance = Uint256{1};
+  s.put(funded, acc);
+  const Hash256 before = s.root();
+  s.touch(funded);
+  s.finalize_transaction();
+  EXPECT_EQ(s.root(), before);  // touching a non-empty account changes nothing
+  s.touch(empty);
+  s.finalize_transaction();
+  EXPECT_FALSE(s.exists(empty));  // EIP-161
+  EXPECT_TRUE(s.exists(funded));
+}
+
+TEST(StateRoot, EmptyState) {
+  EXPECT_EQ(State{}.root(), kEmptyTrieRoot);
+}
+
+}  // namespace
+}  // namespace dusk::evm
