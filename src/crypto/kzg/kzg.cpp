@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/bls12_381/msm.hpp"
 #include "crypto/bls12_381/pairing.hpp"
 #include "crypto/bls12_381/serialization.hpp"
 #include "crypto/hash/sha256.hpp"
@@ -113,12 +114,7 @@ Result<G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what) {
 }
 
 G1 g1_lincomb(std::span<const G1Affine> points, std::span<const Fr> scalars) {
-  G1 acc;
-  for (size_t i = 0; i < points.size(); ++i) {
-    if (scalars[i].is_zero() || points[i].infinity) continue;
-    acc += g1_mul_glv(G1::from_affine(points[i]), scalars[i]);
-  }
-  return acc;
+  return g1_msm(points, scalars);
 }
 
 KzgCommitment blob_to_kzg_commitment(const Blob& blob, const TrustedSetup& setup) {

@@ -39,7 +39,8 @@ Fr compute_challenge(const Blob& blob, const KzgCommitment& commitment);
 // KzgError::kBadLength / kBadPoint.
 Result<bls12_381::G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what);
 
-// g1_lincomb: sum_i [scalars_i] points_i. Precondition: equal sizes.
+// g1_lincomb: sum_i [scalars_i] points_i, by the Pippenger MSM of bls12_381/msm.hpp.
+// Preconditions: equal sizes, points in G1 (decoded points and the setup's are).
 bls12_381::G1 g1_lincomb(std::span<const bls12_381::G1Affine> points,
                          std::span<const Fr> scalars);
 

@@ -4,9 +4,9 @@
 //   0x06 bn254 add   0x07 bn254 mul   0x08 bn254 pairing   0x09 blake2f
 //   0x0a point evaluation (EIP-4844)   0x0b..0x11 BLS12-381 (EIP-2537, Prague only)
 //
-// Addresses whose implementation this build does not have yet (0x06-0x08, 0x0a,
-// 0x0b-0x11) map to a descriptor whose run() fails with kPrecompileNotImplemented; the
-// EVM reports that, and the state-test runner fails the case naming the precompile,
+// Addresses whose implementation this build does not have yet (0x06-0x08, 0x0b-0x11)
+// map to a descriptor whose run() fails with kPrecompileNotImplemented; the EVM reports
+// that, and the state-test runner fails the case naming the precompile,
 // rather than passing it off as an ordinary precompile failure.
 #pragma once
 
@@ -30,5 +30,6 @@ extern const Precompile kRipemd160;
 extern const Precompile kIdentity;
 extern const Precompile kModexp;
 extern const Precompile kBlake2f;
+extern const Precompile kPointEvaluation;  // point_evaluation.hpp
 
 }  // namespace dusk::evm
