@@ -189,19 +189,20 @@ Result<bool> verify_blob_kzg_proof_batch(std::span<const Blob> blobs,
   }
   const Fr r = hash_to_bls_field(transcript);
 
-  // e(sum r^i proof_i, -[s]G2) * e(sum r^i (C_i - [y_i]G1) + sum r^i z_i proof_i, G2) = 1
+  // e(sum r^i proof_i, -[s]G2) * e(sum r^i (C_i - [y_i]G1) + sum r^i z_i proof_i, G2) = 1,
+  // with sum r^i (C_i - [y_i]G1) taken as sum r^i C_i - [sum r^i y_i]G1 (the same point,
+  // one multiplication by G1 instead of n).
   std::vector<Fr> r_powers(n), r_z(n);
-  std::vector<G1> c_minus_y(n);
-  Fr power = Fr::one();
+  Fr power = Fr::one(), r_y;
   for (size_t i = 0; i < n; ++i) {
     r_powers[i] = power;
     r_z[i] = zs[i] * power;
-    c_minus_y[i] = G1::from_affine(commitments[i]) - G1::generator().mul_vartime(ys[i]);
+    r_y += ys[i] * power;
     power *= r;
   }
-  const std::vector<G1Affine> c_minus_y_affine = G1::batch_to_affine(c_minus_y);
   const G1 proof_lincomb = g1_lincomb(proofs, r_powers);
-  const G1 rhs = g1_lincomb(c_minus_y_affine, r_powers) + g1_lincomb(proofs, r_z);
+  const G1 rhs = g1_lincomb(commitments, r_powers) - G1::generator().mul_vartime(r_y) +
+                 g1_lincomb(proofs, r_z);
   const PairingInput pairs[] = {{proof_lincomb.to_affine(), -setup.s_g2()},
                                 {rhs.to_affine(), G2Affine::generator()}};
   return multi_pairing(pairs).is_one();
