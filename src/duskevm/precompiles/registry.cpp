@@ -1,5 +1,7 @@
 #include "duskevm/precompiles/registry.hpp"
 
+#include "duskevm/precompiles/point_evaluation.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -19,7 +21,6 @@ Result<Bytes> not_implemented(ByteView) {
 DUSK_MISSING_PRECOMPILE(0x06, Bn254Add)
 DUSK_MISSING_PRECOMPILE(0x07, Bn254Mul)
 DUSK_MISSING_PRECOMPILE(0x08, Bn254Pairing)
-DUSK_MISSING_PRECOMPILE(0x0a, PointEvaluation)
 #undef DUSK_MISSING_PRECOMPILE
 
 // Index = address - 1.

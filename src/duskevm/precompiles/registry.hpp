@@ -4,8 +4,9 @@
 //   0x06 bn254 add   0x07 bn254 mul   0x08 bn254 pairing   0x09 blake2f
 //   0x0a point evaluation (EIP-4844)   0x0b..0x11 BLS12-381 (EIP-2537, Prague only)
 //
-// Addresses whose implementation this build does not have yet (0x06-0x08, 0x0a) map to a descriptor whose run() fails with kPrecompileNotImplemented; the
-// EVM reports that, and the state-test runner fails the case naming the precompile,
+// Addresses whose implementation this build does not have yet (0x06-0x08) map to a
+// descriptor whose run() fails with kPrecompileNotImplemented; the EVM reports that, and
+// the state-test runner fails the case naming the precompile,
 // rather than passing it off as an ordinary precompile failure.
 #pragma once
 
@@ -39,5 +40,6 @@ extern const Precompile kBlsMapFpToG1;
 extern const Precompile kBlsMapFp2ToG2;
 // 0x100 (EIP-7951, Osaka; not mapped by the forks selectable today).
 extern const Precompile kP256Verify;
+extern const Precompile kPointEvaluation;  // point_evaluation.hpp
 
 }  // namespace dusk::evm
