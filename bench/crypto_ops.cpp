@@ -14,6 +14,8 @@
 #include "crypto/bls/scheme.hpp"
 #include "crypto/bls12_381/hash_to_curve.hpp"
 #include "crypto/bls12_381/msm.hpp"
+#include "crypto/kzg/kzg.hpp"
+#include "crypto/kzg/trusted_setup.hpp"
 #include "crypto/bls12_381/pairing.hpp"
 
 extern "C" {
@@ -175,6 +177,26 @@ int main() {
       msm_inputs<G2>(n, pts, ks);
       run(g2_name.c_str(), [&] { keep(g2_msm(pts, ks)); });
     }
+  }
+
+  // KZG (EIP-4844): verify_kzg_proof from bytes (decoding and subgroup checks of the
+  // commitment and proof included, as c-kzg-4844 does it with blst), on a real setup.
+  if (op_timer_selected("kzg_verify_proof")) {
+    auto setup = dusk::crypto::kzg::TrustedSetup::load_file(DUSK_KZG_TRUSTED_SETUP_PATH);
+    if (!setup.ok()) {
+      std::fprintf(stderr, "crypto_ops: %s\n", setup.error().message.c_str());
+      return 1;
+    }
+    std::vector<Fr> poly(4096);
+    for (auto& c : poly) c = random_scalar();
+    auto blob = dusk::crypto::kzg::Blob::from_polynomial(poly);
+    const auto commitment = dusk::crypto::kzg::blob_to_kzg_commitment(*blob, *setup);
+    const auto z = random_scalar().to_bytes_be();
+    auto proof = dusk::crypto::kzg::compute_kzg_proof(*blob, z, *setup);
+    const auto& [pi, y] = *proof;
+    run("kzg_verify_proof", [&] {
+      if (!dusk::crypto::kzg::verify_kzg_proof(commitment, z, y, pi, *setup).value()) std::abort();
+    });
   }
   return 0;
 }
