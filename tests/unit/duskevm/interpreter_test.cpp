@@ -158,7 +158,8 @@ TEST(CodeAnalysis, JumpdestsSkipPushData) {
   EXPECT_FALSE(a.is_jumpdest(10));  // inside PUSH32's data
   EXPECT_TRUE(a.is_jumpdest(code.size() - 1));
   EXPECT_FALSE(a.is_jumpdest(code.size()));
-  EXPECT_EQ(a.padded.size(), code.size() + CodeAnalysis::kPadding);
+  EXPECT_EQ(a.padded.size(), CodeAnalysis::kFrontPadding + code.size() + CodeAnalysis::kPadding);
+  EXPECT_EQ(a.code()[0], 0x5b);
 }
 
 TEST(StateJournal, RevertRestoresEverything) {
