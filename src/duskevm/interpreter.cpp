@@ -156,7 +156,8 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   const i64 child_gas = gas - gas / 64;
   const Account* self = state_.find(msg.recipient);
   const u64 nonce = self ? self->nonce : 0;
-  if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0}) return StatusCode::kSuccess;
+  if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0})
+    return StatusCode::kSuccess;  // the new frame never starts; the caller keeps its gas
   gas -= child_gas;
   const ByteView init(mem.data() + off, len);
   const Address addr = is2 ? create2_address(msg.recipient, salt, init) : create_address(msg.recipient, nonce);
@@ -667,7 +668,10 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         }
         goto done;
       }
-      CASE(PUSH1) CASE(PUSH2) CASE(PUSH3) CASE(PUSH4) CASE(PUSH5) CASE(PUSH6) CASE(PUSH7) CASE(PUSH8) CASE(PUSH9) CASE(PUSH10) CASE(PUSH11) CASE(PUSH12) CASE(PUSH13) CASE(PUSH14) CASE(PUSH15) CASE(PUSH16) CASE(PUSH17) CASE(PUSH18) CASE(PUSH19) CASE(PUSH20) CASE(PUSH21) CASE(PUSH22) CASE(PUSH23) CASE(PUSH24) CASE(PUSH25) CASE(PUSH26) CASE(PUSH27) CASE(PUSH28) CASE(PUSH29) CASE(PUSH30) CASE(PUSH31) CASE(PUSH32) {
+      CASE(PUSH1) CASE(PUSH2) CASE(PUSH3) CASE(PUSH4) CASE(PUSH5) CASE(PUSH6) CASE(PUSH7) CASE(PUSH8)
+      CASE(PUSH9) CASE(PUSH10) CASE(PUSH11) CASE(PUSH12) CASE(PUSH13) CASE(PUSH14) CASE(PUSH15) CASE(PUSH16)
+      CASE(PUSH17) CASE(PUSH18) CASE(PUSH19) CASE(PUSH20) CASE(PUSH21) CASE(PUSH22) CASE(PUSH23) CASE(PUSH24)
+      CASE(PUSH25) CASE(PUSH26) CASE(PUSH27) CASE(PUSH28) CASE(PUSH29) CASE(PUSH30) CASE(PUSH31) CASE(PUSH32) {
         const unsigned n = opcode - op::PUSH1 + 1;
         *sp++ = push_value(pc + 1, n);
         pc += n;
