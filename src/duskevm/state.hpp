@@ -55,7 +55,7 @@ class State {
  public:
   // ---- reads ----
   const Account* find(const Address& a) const;
-  Account* find_mut(const Address& a);
+  Account* find_mut(const Address& a);  // changes through it are not journaled (setup, tests)
   bool exists(const Address& a) const { return find(a) != nullptr; }
   // Alive per EIP-161: exists and is not empty.
   bool is_alive(const Address& a) const {
@@ -77,9 +77,10 @@ class State {
   void add_balance(const Address& a, const Uint256& v) { set_balance(a, balance(a) + v); }
   void set_nonce(const Address& a, u64 n);
   void set_code(const Address& a, Bytes code);
-  // Stores and returns the slot (so SSTORE can price by its original value).
   void set_storage(const Address& a, const Uint256& key, const Uint256& v);
-  // The slot, created with value 0 when absent (not a state change on its own).
+  // The slot with its current and original values (SSTORE prices by both); an absent
+  // slot is added with zeros, which changes no value, so it is not journaled (the
+  // account is created, journaled, if absent).
   StorageSlot& slot(const Address& a, const Uint256& key);
   void set_transient(const Address& a, const Uint256& key, const Uint256& v);
   void mark_created(const Address& a);
