@@ -48,6 +48,17 @@ if(EXISTS ${eest_archive})
   dusk_evm_cli_test(statetest_wrong_root STATUS 1
     STDOUT "FAIL .*wrong_root.json: wrong_root \\[Prague d0 g0 v0\\]: root: expected 0x0000000000000000000000000000000000000000000000000000000000000000, got 0x[0-9a-f]+\n0 passed, 1 failed\n$"
     ARGS statetest ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  # The known-failures gate: a listed failure passes the run, an unlisted one fails it.
+  dusk_evm_cli_test(statetest_known STATUS 0
+    STDOUT "known: 1 case\\(s\\) named wrong_root .Prague .*known: 0 case\\(s\\) failing with precompile 0x06.*0 passed, 1 failed \\(1 known, 0 new\\)\n$"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root_known.txt
+         ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  dusk_evm_cli_test(statetest_known_new STATUS 1
+    STDOUT "FAIL .*wrong_root.json: wrong_root \\[Prague d0 g0 v0\\]: root: .*0 passed, 1 failed \\(0 known, 1 new\\)\n$"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm_known_failures.txt
+         ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  dusk_evm_cli_test(statetest_known_bad_file STATUS 2 STDERR "cannot read known-failures file"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm/no-such.txt ${example})
   dusk_evm_cli_test(statetest_missing STATUS 1 STDOUT "cannot read .*no-such-dir" ARGS statetest ${eest_dir}/no-such-dir)
 else()
   message(WARNING "EEST state tests not found at ${eest_archive}: evm_state_tests_* not registered")
