@@ -30,13 +30,17 @@ struct TxContext {
   std::vector<Bytes32> blob_hashes;
 };
 
-// EIP-3155 step tracing: called before each instruction runs. `gas_cost` is the
-// instruction's static gas.
+// EIP-3155 step tracing. on_step is called before each instruction with the state it
+// starts from; on_step_cost follows with what the instruction cost: the gas it took,
+// including memory expansion and, for CALL* and CREATE*, the gas handed to the new
+// frame (reported before that frame's own steps, as go-ethereum does). An instruction
+// that halts exceptionally is reported with cost 0 (all the frame's gas is gone anyway).
 class Tracer {
  public:
   virtual ~Tracer() = default;
-  virtual void on_step(u64 pc, u8 opcode, i64 gas, u64 gas_cost, u64 memory_size,
-                       const Uint256* stack_bottom, size_t stack_size, int depth, i64 refund) = 0;
+  virtual void on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const Uint256* stack_bottom,
+                       size_t stack_size, int depth, i64 refund) = 0;
+  virtual void on_step_cost(u64 gas_cost) = 0;
 };
 
 // The address of a contract created by CREATE (or a creation transaction):
@@ -88,6 +92,13 @@ class Evm {
   Fork fork_;
   CodeCache& cache_;
   Tracer* tracer_ = nullptr;
+  // Tracing: the gas before the step whose cost is not reported yet (-1: none).
+  i64 trace_gas_before_ = -1;
+  void trace_flush(i64 gas_now) {
+    if (trace_gas_before_ < 0) return;
+    tracer_->on_step_cost(static_cast<u64>(trace_gas_before_ - gas_now));
+    trace_gas_before_ = -1;
+  }
   std::vector<FrameBuffers> frames_;
   std::optional<std::string> not_implemented_;
   Uint256 blob_base_fee_;

@@ -175,6 +175,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   child.code_address = addr;
   child.code = std::make_shared<const Bytes>(init.begin(), init.end());
   child.salt = salt;
+  if (tracer_) trace_flush(gas);  // this CREATE's line comes before the new frame's steps
   CallResult r = create(child);
   gas += r.gas_left;
   if (r.status == StatusCode::kSuccess) slot = to_word(addr);
@@ -252,6 +253,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   child.code = std::move(callee_code);
   child.code_hash = callee_hash;
   child.skip_precompile = skip_precompile;
+  if (tracer_) trace_flush(gas);  // this CALL's line comes before the callee's steps
   CallResult r = call(child);
   gas += r.gas_left;
   if (r.status == StatusCode::kSuccess) slot = Uint256{1};
@@ -298,8 +300,10 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   {                                                                                            \
     const InstructionInfo& info = table[opcode];                                               \
     if constexpr (kTrace) {                                                                    \
-      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, info.static_gas, mem.size(), \
-                       stack_base, static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund()); \
+      trace_flush(gas);                                                                        \
+      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base, \
+                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund()); \
+      trace_gas_before_ = gas;                                                                 \
     }                                                                                          \
     const ptrdiff_t height = sp - stack_base;                                                  \
     if (height < info.stack_in) FAIL(kStackUnderflow);                                         \
@@ -344,8 +348,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #define JUMP_NEXT continue
   for (;;) {
     opcode = *pc;
-    if (table[opcode].name == nullptr) FAIL(kUndefinedInstruction);
-    CHECK_AND_CHARGE()
+    CHECK_AND_CHARGE()  // undefined opcodes need no stack or gas and reach `default`
     switch (opcode) {
 #endif
       CASE(STOP) goto done;
@@ -693,6 +696,9 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #undef CHECK_AND_CHARGE
 
 done:
+  if constexpr (kTrace) trace_flush(result.status == StatusCode::kSuccess || result.status == StatusCode::kRevert
+                                        ? gas
+                                        : trace_gas_before_);
 #undef FAIL
 #undef CHARGE
 #undef MEM

@@ -94,6 +94,11 @@ dusk_evm_run_test(revert_json STATUS 0
 dusk_evm_run_test(trace STATUS 0
   STDOUT "^\\{\"pc\":0,\"op\":96,\"gas\":\"0x64\",\"gasCost\":\"0x3\",\"memSize\":0,\"stack\":\\[\\],\"depth\":1,\"refund\":0,\"opName\":\"PUSH1\"\\}\n\\{\"pc\":2,\"op\":0,\"gas\":\"0x61\",\"gasCost\":\"0x0\",\"memSize\":0,\"stack\":\\[\"0x2a\"\\],\"depth\":1,\"refund\":0,\"opName\":\"STOP\"\\}\n\\{\"output\":\"0x\",\"gasUsed\":\"0x3\",\"error\":null\\}\n$"
   ARGS run --json --trace --gas 100 --code 602a00)
+# gasCost includes memory expansion (MSTORE: 3 + 3), and for calls the gas handed over
+# (STATICCALL to identity with 255 gas: 100 warm access + 255 = 0x163).
+dusk_evm_run_test(trace_costs STATUS 0
+  STDOUT "\"gasCost\":\"0x6\",\"memSize\":0,\"stack\":\\[\"0x1\",\"0x0\"\\],\"depth\":1,\"refund\":0,\"opName\":\"MSTORE\".*\"gasCost\":\"0x163\",[^\n]*\"opName\":\"STATICCALL\""
+  ARGS run --json --trace --gas 100000 --code 60016000526000600060006000600460fffa00)
 # PUSH0 (EIP-3855) costs 2 under Cancun too.
 dusk_evm_run_test(push0_cancun STATUS 0 STDOUT "gas used: 2\n$" ARGS run --fork Cancun --code 5f)
 dusk_evm_run_test(bad_hex STATUS 2 STDERR "--code: " ARGS run --code 6g)
