@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
   libsecp256k1-dev
-  # big integers for modexp (the EVM's precompile 0x05)
+  # OpenSSL's BIGNUM for the EVM's modexp precompile (0x05)
   libssl-dev
   # WebAssembly: wast2json for the spec suite, clang + lld + wasi-libc for test programs,
   # clang's runtimes for libFuzzer and the wasm32 builtins

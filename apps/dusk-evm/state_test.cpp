@@ -236,7 +236,8 @@ std::string state_diff(const evm::State& got, const json& expected) {
     }
     const evm::Account& h = it->second;
     if (h.nonce != w.nonce) out << name << ": nonce " << h.nonce << ", expected " << w.nonce;
-    if (h.balance != w.balance) out << name << ": balance " << h.balance.to_hex() << ", expected " << w.balance.to_hex();
+    if (h.balance != w.balance)
+      out << name << ": balance " << h.balance.to_hex() << ", expected " << w.balance.to_hex();
     if (h.code_hash != w.code_hash) out << name << ": code differs";
     std::map<Uint256, Uint256> hs, ws;
     for (const auto& [k, s] : h.storage)

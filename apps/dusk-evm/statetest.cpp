@@ -83,7 +83,8 @@ int run_statetests(const StateTestOptions& opts) {
           }
           ++failed;
           char indexes[96];
-          std::snprintf(indexes, sizeof indexes, " [%s d%zu g%zu v%zu]", evm::fork_name(p.fork), p.data, p.gas, p.value);
+          std::snprintf(indexes, sizeof indexes, " [%s d%zu g%zu v%zu]", evm::fork_name(p.fork), p.data, p.gas,
+                        p.value);
           const std::string id = file + ": " + t.name + indexes;
           if (KnownFailure* k = find_known(known_list, id, o.difference)) {
             ++k->matched;

@@ -6,8 +6,8 @@
 
 namespace dusk::evm_cli {
 
-void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 gas_cost, u64 memory_size,
-                         const evm::Uint256* stack_bottom, size_t stack_size, int depth, i64 refund) {
+void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const evm::Uint256* stack_bottom,
+                         size_t stack_size, int depth, i64 refund) {
   std::string stack;
   for (size_t i = 0; i < stack_size; ++i) {
     if (i) stack += ',';
@@ -16,12 +16,20 @@ void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 gas_cost, u64 memory_si
   const char* name = evm::instruction_table()[opcode].name;
   char opname[16];
   if (!name) std::snprintf(opname, sizeof opname, "0x%02x", opcode);
-  std::fprintf(out_,
-               "{\"pc\":%llu,\"op\":%u,\"gas\":\"0x%llx\",\"gasCost\":\"0x%llx\",\"memSize\":%llu,\"stack\":[%s],"
-               "\"depth\":%d,\"refund\":%lld,\"opName\":\"%s\"}\n",
-               static_cast<unsigned long long>(pc), opcode, static_cast<unsigned long long>(gas),
-               static_cast<unsigned long long>(gas_cost), static_cast<unsigned long long>(memory_size),
-               stack.c_str(), depth, static_cast<long long>(refund), name ? name : opname);
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "{\"pc\":%llu,\"op\":%u,\"gas\":\"0x%llx\",\"gasCost\":\"0x",
+                static_cast<unsigned long long>(pc), opcode, static_cast<unsigned long long>(gas));
+  head_ = buf;
+  std::snprintf(buf, sizeof buf, "\",\"memSize\":%llu,\"stack\":[", static_cast<unsigned long long>(memory_size));
+  tail_ = buf;
+  tail_ += stack;
+  std::snprintf(buf, sizeof buf, "],\"depth\":%d,\"refund\":%lld,\"opName\":\"%s\"}", depth,
+                static_cast<long long>(refund), name ? name : opname);
+  tail_ += buf;
+}
+
+void JsonTracer::on_step_cost(u64 gas_cost) {
+  std::fprintf(out_, "%s%llx%s\n", head_.c_str(), static_cast<unsigned long long>(gas_cost), tail_.c_str());
 }
 
 }  // namespace dusk::evm_cli

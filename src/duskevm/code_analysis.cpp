@@ -1,5 +1,7 @@
 #include "duskevm/code_analysis.hpp"
 
+#include <algorithm>
+
 #include "duskevm/instructions.hpp"
 
 namespace dusk::evm {
@@ -7,9 +9,8 @@ namespace dusk::evm {
 CodeAnalysis analyze(ByteView code) {
   CodeAnalysis a;
   a.size = code.size();
-  a.padded.reserve(code.size() + CodeAnalysis::kPadding);
-  a.padded.assign(code.begin(), code.end());
-  a.padded.resize(code.size() + CodeAnalysis::kPadding, 0);
+  a.padded.assign(CodeAnalysis::kFrontPadding + code.size() + CodeAnalysis::kPadding, 0);
+  std::copy(code.begin(), code.end(), a.padded.begin() + CodeAnalysis::kFrontPadding);
   a.jumpdest.assign(code.size(), false);
   for (size_t pc = 0; pc < code.size(); ++pc) {
     const u8 c = code[pc];

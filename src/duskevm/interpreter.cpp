@@ -66,6 +66,18 @@ inline void copy_padded(u8* dst, ByteView src, const Uint256& from, u64 len) {
   std::memset(dst + n, 0, len - n);
 }
 
+// PUSHn's immediate: the 32 bytes ending at its last byte (the code has 32 zero bytes in
+// front, see CodeAnalysis), with the bytes before the immediate masked off.
+inline Uint256 push_value(const u8* immediate, unsigned n) {
+  Uint256 v = Uint256::from_be(immediate + n - 32);
+  const unsigned bits = 8 * n;
+  for (unsigned i = 0; i < 4; ++i) {
+    if (bits <= 64 * i) v.w[i] = 0;
+    else if (bits < 64 * (i + 1)) v.w[i] &= (u64{1} << (bits - 64 * i)) - 1;
+  }
+  return v;
+}
+
 }  // namespace
 
 Address create_address(const Address& sender, u64 nonce) {
@@ -94,6 +106,167 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 }
 
 
+// The CALL family, CREATE/CREATE2 and LOGn, out of line: they hold objects with
+// destructors (which a computed goto would skip) and most of the stack space, and keeping
+// them out of run() keeps its frame small, which is what bounds native stack use over
+// 1024 nested calls. Each reads its operands at sp[-1], sp[-2], ... and leaves its result
+// in the lowest operand slot; run() then drops the rest. A status other than kSuccess
+// ends the frame.
+#define OP_FAIL(code_) return StatusCode::code_
+#define OP_CHARGE(amount)                            \
+  do {                                               \
+    gas -= static_cast<i64>(amount);                 \
+    if (gas < 0) return StatusCode::kOutOfGas;       \
+  } while (0)
+#define OP_MEM(off_w, size_w, off, len) \
+  if (!memory_region(gas, mem, off_w, size_w, off, len)) return StatusCode::kOutOfGas
+#define OP_ACCESS(addr) \
+  if (!state_.access_account(addr)) OP_CHARGE(kColdAccountSurcharge)
+
+[[gnu::noinline]] StatusCode Evm::op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem) {
+  if (msg.is_static) OP_FAIL(kStaticModeViolation);
+  const int n = opcode - op::LOG0;
+  u64 off, len;
+  OP_MEM(sp[-1], sp[-2], off, len);
+  OP_CHARGE(8 * len);
+  Log log;
+  log.address = msg.recipient;
+  log.topics.resize(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) sp[-3 - i].to_be(log.topics[static_cast<size_t>(i)].data());
+  log.data.assign(mem.begin() + static_cast<ptrdiff_t>(off), mem.begin() + static_cast<ptrdiff_t>(off + len));
+  state_.add_log(std::move(log));
+  sp -= 2 + n;
+  return StatusCode::kSuccess;
+}
+
+[[gnu::noinline]] StatusCode Evm::op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem,
+                                            Bytes& return_data) {
+  if (msg.is_static) OP_FAIL(kStaticModeViolation);
+  const bool is2 = opcode == op::CREATE2;
+  const Uint256 value = sp[-1];
+  u64 off, len;
+  OP_MEM(sp[-2], sp[-3], off, len);
+  if (len > kMaxInitCodeSize) OP_FAIL(kOutOfGas);  // EIP-3860
+  OP_CHARGE((is2 ? 8 : 2) * num_words(len));       // init code words (+ hashing for CREATE2)
+  const Uint256 salt = is2 ? sp[-4] : Uint256{};
+  sp -= is2 ? 4 : 3;
+  return_data.clear();
+  *sp++ = Uint256{};
+  Uint256& slot = sp[-1];
+  const i64 child_gas = gas - gas / 64;
+  const Account* self = state_.find(msg.recipient);
+  const u64 nonce = self ? self->nonce : 0;
+  if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0})
+    return StatusCode::kSuccess;  // the new frame never starts; the caller keeps its gas
+  gas -= child_gas;
+  const ByteView init(mem.data() + off, len);
+  const Address addr = is2 ? create2_address(msg.recipient, salt, init) : create_address(msg.recipient, nonce);
+  state_.access_account(addr);
+  state_.set_nonce(msg.recipient, nonce + 1);
+  const Account* existing = state_.find(addr);
+  if (existing && blocks_creation(*existing)) return StatusCode::kSuccess;  // EIP-684/7610: the gas is lost
+  Message child;
+  child.kind = is2 ? CallKind::kCreate2 : CallKind::kCreate;
+  child.depth = msg.depth + 1;
+  child.gas = child_gas;
+  child.recipient = addr;
+  child.sender = msg.recipient;
+  child.value = value;
+  child.code_address = addr;
+  child.code = std::make_shared<const Bytes>(init.begin(), init.end());
+  child.salt = salt;
+  if (tracer_) trace_flush(gas);  // this CREATE's line comes before the new frame's steps
+  CallResult r = create(child);
+  gas += r.gas_left;
+  if (r.status == StatusCode::kSuccess) slot = to_word(addr);
+  else if (r.status == StatusCode::kRevert) return_data = std::move(r.output);
+  return StatusCode::kSuccess;
+}
+
+[[gnu::noinline]] StatusCode Evm::op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem,
+                                          Bytes& return_data) {
+  const bool has_value = opcode == op::CALL || opcode == op::CALLCODE;
+  const Uint256 gas_arg = sp[-1];
+  const Address to = to_address(sp[-2]);
+  const Uint256 value = has_value ? sp[-3] : Uint256{};
+  Uint256* args = sp - (has_value ? 4 : 3);
+  const Uint256 in_off = args[0], in_size = args[-1], out_off = args[-2], out_size = args[-3];
+  sp -= has_value ? 7 : 6;
+  ++sp;
+  sp[-1] = Uint256{};
+  Uint256& slot = sp[-1];
+
+  OP_ACCESS(to);
+  u64 ioff, ilen, ooff, olen;
+  OP_MEM(in_off, in_size, ioff, ilen);
+  OP_MEM(out_off, out_size, ooff, olen);
+
+  std::shared_ptr<const Bytes> callee_code;
+  std::optional<Hash256> callee_hash;
+  Address code_address = to;
+  bool skip_precompile = false;
+  if (const Account* acc = state_.find(to)) {
+    callee_code = acc->code;
+    callee_hash = acc->code_hash;
+    if (fork_ >= Fork::kPrague) {
+      if (auto target = delegation_target(*acc->code)) {
+        // EIP-7702: loading the delegate costs an access, warm (100) or cold (2600).
+        OP_CHARGE(100);
+        OP_ACCESS(*target);
+        code_address = *target;
+        skip_precompile = true;
+        const Account* del = state_.find(*target);
+        callee_code = del ? del->code : nullptr;
+        callee_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
+      }
+    }
+  }
+  if (!value.is_zero()) {
+    if (opcode == op::CALL && msg.is_static) OP_FAIL(kStaticModeViolation);
+    OP_CHARGE(9000);
+    if (opcode == op::CALL && !state_.is_alive(to)) OP_CHARGE(25000);
+  }
+  const i64 cap = gas - gas / 64;
+  const i64 given = gas_arg.fits_u64() && gas_arg.low64() < static_cast<u64>(cap)
+                        ? static_cast<i64>(gas_arg.low64())
+                        : cap;
+  gas -= given;
+  return_data.clear();
+  const i64 stipend = value.is_zero() ? 0 : 2300;
+  if (msg.depth + 1 > kMaxCallDepth || (has_value && state_.balance(msg.recipient) < value)) {
+    gas += given + stipend;  // the stipend too, as every client does
+    return StatusCode::kSuccess;
+  }
+  Message child;
+  child.kind = opcode == op::CALL        ? CallKind::kCall
+               : opcode == op::CALLCODE  ? CallKind::kCallCode
+               : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
+                                            : CallKind::kStaticCall;
+  child.is_static = msg.is_static || opcode == op::STATICCALL;
+  child.depth = msg.depth + 1;
+  child.gas = given + stipend;
+  child.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : msg.recipient;
+  child.sender = opcode == op::DELEGATECALL ? msg.sender : msg.recipient;
+  child.value = opcode == op::DELEGATECALL ? msg.value : value;
+  child.input = ByteView(mem.data() + ioff, ilen);
+  child.code_address = code_address;
+  child.code = std::move(callee_code);
+  child.code_hash = callee_hash;
+  child.skip_precompile = skip_precompile;
+  if (tracer_) trace_flush(gas);  // this CALL's line comes before the callee's steps
+  CallResult r = call(child);
+  gas += r.gas_left;
+  if (r.status == StatusCode::kSuccess) slot = Uint256{1};
+  if (olen && !r.output.empty()) std::memcpy(mem.data() + ooff, r.output.data(), std::min<u64>(olen, r.output.size()));
+  return_data = std::move(r.output);
+  return StatusCode::kSuccess;
+}
+
+#undef OP_FAIL
+#undef OP_CHARGE
+#undef OP_MEM
+#undef OP_ACCESS
+
 template <bool kTrace>
 CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   const auto& table = instruction_table();
@@ -102,7 +275,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   Uint256* sp = stack_base;  // one past the top item
   Bytes& mem = fb.memory;
   Bytes return_data;
-  const u8* const code_begin = code.padded.data();
+  const u8* const code_begin = code.code();
   const u8* pc = code_begin;
   i64 gas = msg.gas;
   CallResult result;
@@ -122,102 +295,141 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #define ACCESS(addr) \
   if (!state_.access_account(addr)) CHARGE(kColdAccountSurcharge)
 
-  for (;;) {
-    const u8 opcode = *pc;
-    const InstructionInfo& info = table[opcode];
-    if constexpr (kTrace) {
-      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, info.static_gas, mem.size(), stack_base,
-                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());
-    }
-    if (info.name == nullptr) FAIL(kUndefinedInstruction);
-    {
-      const ptrdiff_t height = sp - stack_base;
-      if (height < info.stack_in) FAIL(kStackUnderflow);
-      if (height + info.stack_change > 1024) FAIL(kStackOverflow);
-    }
-    gas -= info.static_gas;
-    if (gas < 0) FAIL(kOutOfGas);
+  u8 opcode;
+#define CHECK_AND_CHARGE()                                                                     \
+  {                                                                                            \
+    const InstructionInfo& info = table[opcode];                                               \
+    if constexpr (kTrace) {                                                                    \
+      trace_flush(gas);                                                                        \
+      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base, \
+                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund()); \
+      trace_gas_before_ = gas;                                                                 \
+    }                                                                                          \
+    const ptrdiff_t height = sp - stack_base;                                                  \
+    if (height < info.stack_in) FAIL(kStackUnderflow);                                         \
+    if (height + info.stack_change > 1024) FAIL(kStackOverflow);                               \
+    gas -= info.static_gas;                                                                    \
+    if (gas < 0) FAIL(kOutOfGas);                                                              \
+  }
 
+#if DUSK_EVM_CGOTO
+  // Threaded dispatch: every handler ends with its own copy of the checks and an
+  // indirect jump, so the branch predictor sees one jump site per instruction kind.
+  // Undefined opcodes have no stack or gas requirement in the table and land on
+  // L_UNDEFINED.
+  static void* const kLabels[256] = {
+#include "duskevm/interpreter_labels.inc"
+  };
+#define CASE(name) L_##name:
+#define DEFAULT L_UNDEFINED
+#define DISPATCH()                 \
+  {                                \
+    opcode = *pc;                  \
+    CHECK_AND_CHARGE()             \
+    goto* kLabels[opcode];         \
+  }
+#define NEXT \
+  {          \
+    ++pc;    \
+    DISPATCH() \
+  }
+#define JUMP_NEXT DISPATCH()
+  DISPATCH()
+  {
+#else
+  // A portable switch in a loop (-DDUSK_EVM_DISPATCH=switch).
+#define CASE(name) case op::name:
+#define DEFAULT default
+#define NEXT \
+  {          \
+    ++pc;    \
+    continue; \
+  }
+#define JUMP_NEXT continue
+  for (;;) {
+    opcode = *pc;
+    CHECK_AND_CHARGE()  // undefined opcodes need no stack or gas and reach `default`
     switch (opcode) {
-      case op::STOP: goto done;
-      case op::ADD: sp[-2] = sp[-1] + sp[-2]; --sp; break;
-      case op::MUL: sp[-2] = sp[-1] * sp[-2]; --sp; break;
-      case op::SUB: sp[-2] = sp[-1] - sp[-2]; --sp; break;
-      case op::DIV: sp[-2] = evm_div(sp[-1], sp[-2]); --sp; break;
-      case op::SDIV: sp[-2] = evm_sdiv(sp[-1], sp[-2]); --sp; break;
-      case op::MOD: sp[-2] = evm_mod(sp[-1], sp[-2]); --sp; break;
-      case op::SMOD: sp[-2] = evm_smod(sp[-1], sp[-2]); --sp; break;
-      case op::ADDMOD: sp[-3] = evm_addmod(sp[-1], sp[-2], sp[-3]); sp -= 2; break;
-      case op::MULMOD: sp[-3] = evm_mulmod(sp[-1], sp[-2], sp[-3]); sp -= 2; break;
-      case op::EXP: {
+#endif
+      CASE(STOP) goto done;
+      CASE(ADD) sp[-2] = sp[-1] + sp[-2]; --sp; NEXT;
+      CASE(MUL) sp[-2] = sp[-1] * sp[-2]; --sp; NEXT;
+      CASE(SUB) sp[-2] = sp[-1] - sp[-2]; --sp; NEXT;
+      CASE(DIV) sp[-2] = evm_div(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(SDIV) sp[-2] = evm_sdiv(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(MOD) sp[-2] = evm_mod(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(SMOD) sp[-2] = evm_smod(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(ADDMOD) sp[-3] = evm_addmod(sp[-1], sp[-2], sp[-3]); sp -= 2; NEXT;
+      CASE(MULMOD) sp[-3] = evm_mulmod(sp[-1], sp[-2], sp[-3]); sp -= 2; NEXT;
+      CASE(EXP) {
         CHARGE(50 * ((bit_width(sp[-2]) + 7) / 8));
         sp[-2] = exp(sp[-1], sp[-2]);
         --sp;
-        break;
+        NEXT;
       }
-      case op::SIGNEXTEND: sp[-2] = signextend(sp[-1], sp[-2]); --sp; break;
-      case op::LT: sp[-2] = Uint256{sp[-1] < sp[-2]}; --sp; break;
-      case op::GT: sp[-2] = Uint256{sp[-1] > sp[-2]}; --sp; break;
-      case op::SLT: sp[-2] = Uint256{slt(sp[-1], sp[-2])}; --sp; break;
-      case op::SGT: sp[-2] = Uint256{sgt(sp[-1], sp[-2])}; --sp; break;
-      case op::EQ: sp[-2] = Uint256{sp[-1] == sp[-2]}; --sp; break;
-      case op::ISZERO: sp[-1] = Uint256{sp[-1].is_zero()}; break;
-      case op::AND: sp[-2] = sp[-1] & sp[-2]; --sp; break;
-      case op::OR: sp[-2] = sp[-1] | sp[-2]; --sp; break;
-      case op::XOR: sp[-2] = sp[-1] ^ sp[-2]; --sp; break;
-      case op::NOT: sp[-1] = ~sp[-1]; break;
-      case op::BYTE: sp[-2] = byte(sp[-1], sp[-2]); --sp; break;
-      case op::SHL: sp[-2] = shl(sp[-2], shift_amount(sp[-1])); --sp; break;
-      case op::SHR: sp[-2] = shr(sp[-2], shift_amount(sp[-1])); --sp; break;
-      case op::SAR: sp[-2] = sar(sp[-2], shift_amount(sp[-1])); --sp; break;
+      CASE(SIGNEXTEND) sp[-2] = signextend(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(LT) sp[-2] = Uint256{sp[-1] < sp[-2]}; --sp; NEXT;
+      CASE(GT) sp[-2] = Uint256{sp[-1] > sp[-2]}; --sp; NEXT;
+      CASE(SLT) sp[-2] = Uint256{slt(sp[-1], sp[-2])}; --sp; NEXT;
+      CASE(SGT) sp[-2] = Uint256{sgt(sp[-1], sp[-2])}; --sp; NEXT;
+      CASE(EQ) sp[-2] = Uint256{sp[-1] == sp[-2]}; --sp; NEXT;
+      CASE(ISZERO) sp[-1] = Uint256{sp[-1].is_zero()}; NEXT;
+      CASE(AND) sp[-2] = sp[-1] & sp[-2]; --sp; NEXT;
+      CASE(OR) sp[-2] = sp[-1] | sp[-2]; --sp; NEXT;
+      CASE(XOR) sp[-2] = sp[-1] ^ sp[-2]; --sp; NEXT;
+      CASE(NOT) sp[-1] = ~sp[-1]; NEXT;
+      CASE(BYTE) sp[-2] = byte(sp[-1], sp[-2]); --sp; NEXT;
+      CASE(SHL) sp[-2] = shl(sp[-2], shift_amount(sp[-1])); --sp; NEXT;
+      CASE(SHR) sp[-2] = shr(sp[-2], shift_amount(sp[-1])); --sp; NEXT;
+      CASE(SAR) sp[-2] = sar(sp[-2], shift_amount(sp[-1])); --sp; NEXT;
 
-      case op::KECCAK256: {
+      CASE(KECCAK256) {
         u64 off, len;
         MEM(sp[-1], sp[-2], off, len);
         CHARGE(6 * num_words(len));
         const auto h = crypto::keccak256(ByteView(mem.data() + off, len));
         sp[-2] = Uint256::from_be(h.data());
         --sp;
-        break;
+        NEXT;
       }
 
-      case op::ADDRESS: *sp++ = to_word(msg.recipient); break;
-      case op::BALANCE: {
+      CASE(ADDRESS) *sp++ = to_word(msg.recipient); NEXT;
+      CASE(BALANCE) {
         const Address a = to_address(sp[-1]);
         ACCESS(a);
         sp[-1] = state_.balance(a);
-        break;
+        NEXT;
       }
-      case op::ORIGIN: *sp++ = to_word(tx_.origin); break;
-      case op::CALLER: *sp++ = to_word(msg.sender); break;
-      case op::CALLVALUE: *sp++ = msg.value; break;
-      case op::CALLDATALOAD: {
+      CASE(ORIGIN) *sp++ = to_word(tx_.origin); NEXT;
+      CASE(CALLER) *sp++ = to_word(msg.sender); NEXT;
+      CASE(CALLVALUE) *sp++ = msg.value; NEXT;
+      CASE(CALLDATALOAD) {
         u8 word[32];
         copy_padded(word, msg.input, sp[-1], 32);
         sp[-1] = Uint256::from_be(word);
-        break;
+        NEXT;
       }
-      case op::CALLDATASIZE: *sp++ = Uint256{msg.input.size()}; break;
-      case op::CALLDATACOPY:
-      case op::CODECOPY: {
+      CASE(CALLDATASIZE) *sp++ = Uint256{msg.input.size()}; NEXT;
+      CASE(CALLDATACOPY)
+      CASE(CODECOPY) {
         u64 off, len;
         MEM(sp[-1], sp[-3], off, len);
         CHARGE(3 * num_words(len));
         const ByteView src = opcode == op::CALLDATACOPY ? msg.input : ByteView(code_begin, code.size);
         if (len) copy_padded(mem.data() + off, src, sp[-2], len);
         sp -= 3;
-        break;
+        NEXT;
       }
-      case op::CODESIZE: *sp++ = Uint256{code.size}; break;
-      case op::GASPRICE: *sp++ = tx_.gas_price; break;
-      case op::EXTCODESIZE: {
+      CASE(CODESIZE) *sp++ = Uint256{code.size}; NEXT;
+      CASE(GASPRICE) *sp++ = tx_.gas_price; NEXT;
+      CASE(EXTCODESIZE) {
         const Address a = to_address(sp[-1]);
         ACCESS(a);
         const Account* acc = state_.find(a);
         sp[-1] = Uint256{acc ? acc->code->size() : 0};
-        break;
+        NEXT;
       }
-      case op::EXTCODECOPY: {
+      CASE(EXTCODECOPY) {
         const Address a = to_address(sp[-1]);
         ACCESS(a);
         u64 off, len;
@@ -229,10 +441,10 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
           copy_padded(mem.data() + off, src, sp[-3], len);
         }
         sp -= 4;
-        break;
+        NEXT;
       }
-      case op::RETURNDATASIZE: *sp++ = Uint256{return_data.size()}; break;
-      case op::RETURNDATACOPY: {
+      CASE(RETURNDATASIZE) *sp++ = Uint256{return_data.size()}; NEXT;
+      CASE(RETURNDATACOPY) {
         const Uint256& from = sp[-2];
         const Uint256& size = sp[-3];
         const auto end = add_with_carry(from, size);
@@ -243,16 +455,16 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         CHARGE(3 * num_words(len));
         if (len) std::memcpy(mem.data() + off, return_data.data() + from.low64(), len);
         sp -= 3;
-        break;
+        NEXT;
       }
-      case op::EXTCODEHASH: {
+      CASE(EXTCODEHASH) {
         const Address a = to_address(sp[-1]);
         ACCESS(a);
         const Account* acc = state_.find(a);
         sp[-1] = (acc && !acc->is_empty()) ? Uint256::from_be(acc->code_hash.data()) : Uint256{};
-        break;
+        NEXT;
       }
-      case op::BLOCKHASH: {
+      CASE(BLOCKHASH) {
         const Uint256 n = sp[-1];
         Uint256 h{};
         if (n.fits_u64() && n.low64() < block_.number && block_.number - n.low64() <= 256 && block_.block_hash) {
@@ -260,52 +472,52 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
           h = Uint256::from_be(bh.data());
         }
         sp[-1] = h;
-        break;
+        NEXT;
       }
-      case op::COINBASE: *sp++ = to_word(block_.coinbase); break;
-      case op::TIMESTAMP: *sp++ = Uint256{block_.timestamp}; break;
-      case op::NUMBER: *sp++ = Uint256{block_.number}; break;
-      case op::PREVRANDAO: *sp++ = block_.prev_randao; break;
-      case op::GASLIMIT: *sp++ = Uint256{block_.gas_limit}; break;
-      case op::CHAINID: *sp++ = block_.chain_id; break;
-      case op::SELFBALANCE: *sp++ = state_.balance(msg.recipient); break;
-      case op::BASEFEE: *sp++ = block_.base_fee; break;
-      case op::BLOBHASH: {
+      CASE(COINBASE) *sp++ = to_word(block_.coinbase); NEXT;
+      CASE(TIMESTAMP) *sp++ = Uint256{block_.timestamp}; NEXT;
+      CASE(NUMBER) *sp++ = Uint256{block_.number}; NEXT;
+      CASE(PREVRANDAO) *sp++ = block_.prev_randao; NEXT;
+      CASE(GASLIMIT) *sp++ = Uint256{block_.gas_limit}; NEXT;
+      CASE(CHAINID) *sp++ = block_.chain_id; NEXT;
+      CASE(SELFBALANCE) *sp++ = state_.balance(msg.recipient); NEXT;
+      CASE(BASEFEE) *sp++ = block_.base_fee; NEXT;
+      CASE(BLOBHASH) {
         const Uint256 i = sp[-1];
         sp[-1] = (i.fits_u64() && i.low64() < tx_.blob_hashes.size())
                      ? Uint256::from_be(tx_.blob_hashes[i.low64()].data())
                      : Uint256{};
-        break;
+        NEXT;
       }
-      case op::BLOBBASEFEE: *sp++ = blob_base_fee_; break;
+      CASE(BLOBBASEFEE) *sp++ = blob_base_fee_; NEXT;
 
-      case op::POP: --sp; break;
-      case op::MLOAD: {
+      CASE(POP) --sp; NEXT;
+      CASE(MLOAD) {
         u64 off, len;
         MEM(sp[-1], Uint256{32}, off, len);
         sp[-1] = Uint256::from_be(mem.data() + off);
-        break;
+        NEXT;
       }
-      case op::MSTORE: {
+      CASE(MSTORE) {
         u64 off, len;
         MEM(sp[-1], Uint256{32}, off, len);
         sp[-2].to_be(mem.data() + off);
         sp -= 2;
-        break;
+        NEXT;
       }
-      case op::MSTORE8: {
+      CASE(MSTORE8) {
         u64 off, len;
         MEM(sp[-1], Uint256{1}, off, len);
         mem[off] = static_cast<u8>(sp[-2].low64());
         sp -= 2;
-        break;
+        NEXT;
       }
-      case op::SLOAD: {
+      CASE(SLOAD) {
         if (!state_.access_slot(msg.recipient, sp[-1])) CHARGE(kColdSloadSurcharge);
         sp[-1] = state_.storage(msg.recipient, sp[-1]);
-        break;
+        NEXT;
       }
-      case op::SSTORE: {
+      CASE(SSTORE) {
         if (msg.is_static) FAIL(kStaticModeViolation);
         if (gas <= 2300) FAIL(kOutOfGas);  // EIP-2200 sentry
         const Uint256 key = sp[-1];
@@ -335,201 +547,103 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         CHARGE(cost);
         if (current != value) state_.set_storage(msg.recipient, key, value);
         if (refund != 0) state_.add_refund(refund);
-        break;
+        NEXT;
       }
-      case op::JUMP: {
+      CASE(JUMP) {
         const Uint256 dest = sp[-1];
         --sp;
         if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
         pc = code_begin + dest.low64();
-        continue;
+        JUMP_NEXT;
       }
-      case op::JUMPI: {
+      CASE(JUMPI) {
         const Uint256 dest = sp[-1];
         const bool cond = !sp[-2].is_zero();
         sp -= 2;
         if (cond) {
           if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
           pc = code_begin + dest.low64();
-          continue;
+          JUMP_NEXT;
         }
-        break;
+        NEXT;
       }
-      case op::PC: *sp++ = Uint256{static_cast<u64>(pc - code_begin)}; break;
-      case op::MSIZE: *sp++ = Uint256{mem.size()}; break;
-      case op::GAS: *sp++ = Uint256{static_cast<u64>(gas)}; break;
-      case op::JUMPDEST: break;
-      case op::TLOAD: sp[-1] = state_.transient(msg.recipient, sp[-1]); break;
-      case op::TSTORE: {
+      CASE(PC) *sp++ = Uint256{static_cast<u64>(pc - code_begin)}; NEXT;
+      CASE(MSIZE) *sp++ = Uint256{mem.size()}; NEXT;
+      CASE(GAS) *sp++ = Uint256{static_cast<u64>(gas)}; NEXT;
+      CASE(JUMPDEST) NEXT;
+      CASE(TLOAD) sp[-1] = state_.transient(msg.recipient, sp[-1]); NEXT;
+      CASE(TSTORE) {
         if (msg.is_static) FAIL(kStaticModeViolation);
         state_.set_transient(msg.recipient, sp[-1], sp[-2]);
         sp -= 2;
-        break;
+        NEXT;
       }
-      case op::MCOPY: {
+      CASE(MCOPY) {
         const Uint256 dst = sp[-1], src = sp[-2], size = sp[-3];
         sp -= 3;
-        if (size.is_zero()) break;
+        if (size.is_zero()) NEXT;
         u64 off, len;
         MEM(std::max(dst, src), size, off, len);
         CHARGE(3 * num_words(len));
         std::memmove(mem.data() + dst.low64(), mem.data() + src.low64(), len);
-        break;
+        NEXT;
       }
-      case op::PUSH0: *sp++ = Uint256{}; break;
+      CASE(PUSH0) *sp++ = Uint256{}; NEXT;
 
-      case op::DUP1: case op::DUP2: case op::DUP3: case op::DUP4: case op::DUP5: case op::DUP6:
-      case op::DUP7: case op::DUP8: case op::DUP9: case op::DUP10: case op::DUP11: case op::DUP12:
-      case op::DUP13: case op::DUP14: case op::DUP15: case op::DUP16:
+      CASE(DUP1) CASE(DUP2) CASE(DUP3) CASE(DUP4) CASE(DUP5) CASE(DUP6)
+      CASE(DUP7) CASE(DUP8) CASE(DUP9) CASE(DUP10) CASE(DUP11) CASE(DUP12)
+      CASE(DUP13) CASE(DUP14) CASE(DUP15) CASE(DUP16)
         *sp = sp[-(opcode - op::DUP1 + 1)];
         ++sp;
-        break;
-      case op::SWAP1: case op::SWAP2: case op::SWAP3: case op::SWAP4: case op::SWAP5: case op::SWAP6:
-      case op::SWAP7: case op::SWAP8: case op::SWAP9: case op::SWAP10: case op::SWAP11: case op::SWAP12:
-      case op::SWAP13: case op::SWAP14: case op::SWAP15: case op::SWAP16:
+        NEXT;
+      CASE(SWAP1) CASE(SWAP2) CASE(SWAP3) CASE(SWAP4) CASE(SWAP5) CASE(SWAP6)
+      CASE(SWAP7) CASE(SWAP8) CASE(SWAP9) CASE(SWAP10) CASE(SWAP11) CASE(SWAP12)
+      CASE(SWAP13) CASE(SWAP14) CASE(SWAP15) CASE(SWAP16)
         std::swap(sp[-1], sp[-(opcode - op::SWAP1 + 2)]);
-        break;
+        NEXT;
 
-      case op::LOG0: case op::LOG1: case op::LOG2: case op::LOG3: case op::LOG4: {
-        if (msg.is_static) FAIL(kStaticModeViolation);
-        const int n = opcode - op::LOG0;
-        u64 off, len;
-        MEM(sp[-1], sp[-2], off, len);
-        CHARGE(8 * len);
-        Log log;
-        log.address = msg.recipient;
-        log.topics.resize(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) sp[-3 - i].to_be(log.topics[static_cast<size_t>(i)].data());
-        log.data.assign(mem.begin() + static_cast<ptrdiff_t>(off), mem.begin() + static_cast<ptrdiff_t>(off + len));
-        state_.add_log(std::move(log));
-        sp -= 2 + n;
-        break;
-      }
-
-      case op::CREATE:
-      case op::CREATE2: {
-        if (msg.is_static) FAIL(kStaticModeViolation);
-        const bool is2 = opcode == op::CREATE2;
-        const Uint256 value = sp[-1];
-        u64 off, len;
-        MEM(sp[-2], sp[-3], off, len);
-        if (len > kMaxInitCodeSize) FAIL(kOutOfGas);  // EIP-3860
-        CHARGE((is2 ? 8 : 2) * num_words(len));       // init code words (+ hashing for CREATE2)
-        const Uint256 salt = is2 ? sp[-4] : Uint256{};
-        sp -= is2 ? 4 : 3;
-        return_data.clear();
-        *sp++ = Uint256{};
-        Uint256& slot = sp[-1];
-        const i64 child_gas = gas - gas / 64;
-        const Account* self = state_.find(msg.recipient);
-        const u64 nonce = self ? self->nonce : 0;
-        if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0}) break;
-        gas -= child_gas;
-        const ByteView init(mem.data() + off, len);
-        const Address addr = is2 ? create2_address(msg.recipient, salt, init) : create_address(msg.recipient, nonce);
-        state_.access_account(addr);
-        state_.set_nonce(msg.recipient, nonce + 1);
-        const Account* existing = state_.find(addr);
-        if (existing && blocks_creation(*existing)) break;  // EIP-684/7610: the gas is lost
-        Message child;
-        child.kind = is2 ? CallKind::kCreate2 : CallKind::kCreate;
-        child.depth = msg.depth + 1;
-        child.gas = child_gas;
-        child.recipient = addr;
-        child.sender = msg.recipient;
-        child.value = value;
-        child.code_address = addr;
-        child.code = std::make_shared<const Bytes>(init.begin(), init.end());
-        child.salt = salt;
-        CallResult r = create(child);
-        gas += r.gas_left;
-        if (r.status == StatusCode::kSuccess) slot = to_word(addr);
-        else if (r.status == StatusCode::kRevert) return_data = std::move(r.output);
-        break;
-      }
-
-      case op::CALL:
-      case op::CALLCODE:
-      case op::DELEGATECALL:
-      case op::STATICCALL: {
-        const bool has_value = opcode == op::CALL || opcode == op::CALLCODE;
-        const Uint256 gas_arg = sp[-1];
-        const Address to = to_address(sp[-2]);
-        const Uint256 value = has_value ? sp[-3] : Uint256{};
-        Uint256* args = sp - (has_value ? 4 : 3);
-        const Uint256 in_off = args[0], in_size = args[-1], out_off = args[-2], out_size = args[-3];
-        sp -= has_value ? 7 : 6;
-        ++sp;
-        sp[-1] = Uint256{};
-        Uint256& slot = sp[-1];
-
-        ACCESS(to);
-        u64 ioff, ilen, ooff, olen;
-        MEM(in_off, in_size, ioff, ilen);
-        MEM(out_off, out_size, ooff, olen);
-
-        std::shared_ptr<const Bytes> callee_code;
-        std::optional<Hash256> callee_hash;
-        Address code_address = to;
-        bool skip_precompile = false;
-        if (const Account* acc = state_.find(to)) {
-          callee_code = acc->code;
-          callee_hash = acc->code_hash;
-          if (fork_ >= Fork::kPrague) {
-            if (auto target = delegation_target(*acc->code)) {
-              // EIP-7702: loading the delegate costs an access, warm (100) or cold (2600).
-              CHARGE(100);
-              ACCESS(*target);
-              code_address = *target;
-              skip_precompile = true;
-              const Account* del = state_.find(*target);
-              callee_code = del ? del->code : nullptr;
-              callee_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
-            }
+      CASE(LOG0) CASE(LOG1) CASE(LOG2) CASE(LOG3) CASE(LOG4) {
+        {
+          const StatusCode st = op_log(opcode, msg, sp, gas, mem);
+          if (st != StatusCode::kSuccess) {
+            result.status = st;
+            goto done;
           }
+          sp -= 2 + (opcode - op::LOG0);
         }
-        if (!value.is_zero()) {
-          if (opcode == op::CALL && msg.is_static) FAIL(kStaticModeViolation);
-          CHARGE(9000);
-          if (opcode == op::CALL && !state_.is_alive(to)) CHARGE(25000);
-        }
-        const i64 cap = gas - gas / 64;
-        const i64 given = gas_arg.fits_u64() && gas_arg.low64() < static_cast<u64>(cap)
-                              ? static_cast<i64>(gas_arg.low64())
-                              : cap;
-        gas -= given;
-        return_data.clear();
-        const i64 stipend = value.is_zero() ? 0 : 2300;
-        if (msg.depth + 1 > kMaxCallDepth || (has_value && state_.balance(msg.recipient) < value)) {
-          gas += given + stipend;  // the stipend too, as every client does
-          break;
-        }
-        Message child;
-        child.kind = opcode == op::CALL        ? CallKind::kCall
-                     : opcode == op::CALLCODE  ? CallKind::kCallCode
-                     : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
-                                                  : CallKind::kStaticCall;
-        child.is_static = msg.is_static || opcode == op::STATICCALL;
-        child.depth = msg.depth + 1;
-        child.gas = given + stipend;
-        child.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : msg.recipient;
-        child.sender = opcode == op::DELEGATECALL ? msg.sender : msg.recipient;
-        child.value = opcode == op::DELEGATECALL ? msg.value : value;
-        child.input = ByteView(mem.data() + ioff, ilen);
-        child.code_address = code_address;
-        child.code = std::move(callee_code);
-        child.code_hash = callee_hash;
-        child.skip_precompile = skip_precompile;
-        CallResult r = call(child);
-        gas += r.gas_left;
-        if (r.status == StatusCode::kSuccess) slot = Uint256{1};
-        if (olen && !r.output.empty()) std::memcpy(mem.data() + ooff, r.output.data(), std::min<u64>(olen, r.output.size()));
-        return_data = std::move(r.output);
-        break;
+        NEXT;
       }
 
-      case op::RETURN:
-      case op::REVERT: {
+      CASE(CREATE)
+      CASE(CREATE2) {
+        {
+          const StatusCode st = op_create(opcode, msg, sp, gas, mem, return_data);
+          if (st != StatusCode::kSuccess) {
+            result.status = st;
+            goto done;
+          }
+          sp -= opcode == op::CREATE2 ? 3 : 2;
+        }
+        NEXT;
+      }
+
+      CASE(CALL)
+      CASE(CALLCODE)
+      CASE(DELEGATECALL)
+      CASE(STATICCALL) {
+        {
+          const StatusCode st = op_call(opcode, msg, sp, gas, mem, return_data);
+          if (st != StatusCode::kSuccess) {
+            result.status = st;
+            goto done;
+          }
+          sp -= (opcode == op::CALL || opcode == op::CALLCODE) ? 6 : 5;
+        }
+        NEXT;
+      }
+
+      CASE(RETURN)
+      CASE(REVERT) {
         u64 off, len;
         MEM(sp[-1], sp[-2], off, len);
         result.output.assign(mem.begin() + static_cast<ptrdiff_t>(off),
@@ -537,8 +651,8 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         if (opcode == op::REVERT) result.status = StatusCode::kRevert;
         goto done;
       }
-      case op::INVALID: FAIL(kInvalidInstruction);
-      case op::SELFDESTRUCT: {
+      CASE(INVALID) FAIL(kInvalidInstruction);
+      CASE(SELFDESTRUCT) {
         if (msg.is_static) FAIL(kStaticModeViolation);
         const Address beneficiary = to_address(sp[-1]);
         if (!state_.access_account(beneficiary)) CHARGE(2600);
@@ -557,19 +671,34 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         }
         goto done;
       }
-      default:  // PUSH1..PUSH32
-        if (opcode >= op::PUSH1 && opcode <= op::PUSH32) {
-          const unsigned n = opcode - op::PUSH1 + 1;
-          *sp++ = Uint256::from_be(pc + 1, n);
-          pc += n;
-          break;
-        }
+      CASE(PUSH1) CASE(PUSH2) CASE(PUSH3) CASE(PUSH4) CASE(PUSH5) CASE(PUSH6) CASE(PUSH7) CASE(PUSH8)
+      CASE(PUSH9) CASE(PUSH10) CASE(PUSH11) CASE(PUSH12) CASE(PUSH13) CASE(PUSH14) CASE(PUSH15) CASE(PUSH16)
+      CASE(PUSH17) CASE(PUSH18) CASE(PUSH19) CASE(PUSH20) CASE(PUSH21) CASE(PUSH22) CASE(PUSH23) CASE(PUSH24)
+      CASE(PUSH25) CASE(PUSH26) CASE(PUSH27) CASE(PUSH28) CASE(PUSH29) CASE(PUSH30) CASE(PUSH31) CASE(PUSH32) {
+        const unsigned n = opcode - op::PUSH1 + 1;
+        *sp++ = push_value(pc + 1, n);
+        pc += n;
+        NEXT;
+      }
+      DEFAULT:
         FAIL(kUndefinedInstruction);
-    }
-    ++pc;
+#if DUSK_EVM_CGOTO
   }
+#else
+    }
+  }
+#endif
+#undef CASE
+#undef DEFAULT
+#undef NEXT
+#undef JUMP_NEXT
+#undef DISPATCH
+#undef CHECK_AND_CHARGE
 
 done:
+  if constexpr (kTrace) trace_flush(result.status == StatusCode::kSuccess || result.status == StatusCode::kRevert
+                                        ? gas
+                                        : trace_gas_before_);
 #undef FAIL
 #undef CHARGE
 #undef MEM

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,7 +55,7 @@ class State {
  public:
   // ---- reads ----
   const Account* find(const Address& a) const;
-  Account* find_mut(const Address& a);
+  Account* find_mut(const Address& a);  // changes through it are not journaled (setup, tests)
   bool exists(const Address& a) const { return find(a) != nullptr; }
   // Alive per EIP-161: exists and is not empty.
   bool is_alive(const Address& a) const {
@@ -76,9 +77,10 @@ class State {
   void add_balance(const Address& a, const Uint256& v) { set_balance(a, balance(a) + v); }
   void set_nonce(const Address& a, u64 n);
   void set_code(const Address& a, Bytes code);
-  // Stores and returns the slot (so SSTORE can price by its original value).
   void set_storage(const Address& a, const Uint256& key, const Uint256& v);
-  // The slot, created with value 0 when absent (not a state change on its own).
+  // The slot with its current and original values (SSTORE prices by both); an absent
+  // slot is added with zeros, which changes no value, so it is not journaled (the
+  // account is created, journaled, if absent).
   StorageSlot& slot(const Address& a, const Uint256& key);
   void set_transient(const Address& a, const Uint256& key, const Uint256& v);
   void mark_created(const Address& a);
@@ -127,7 +129,15 @@ class State {
 
   std::map<Address, Account> accounts_;
   std::set<Address> warm_accounts_;
-  std::set<std::pair<Address, Uint256>> warm_slots_;
+  // Looked up, inserted and erased, never iterated: a hash set keeps SLOAD cheap
+  // without making anything depend on its order.
+  struct SlotKeyHash {
+    size_t operator()(const std::pair<Address, Uint256>& k) const {
+      return static_cast<size_t>(load_le<u64>(k.first.data() + 12) * 0x9e3779b97f4a7c15ull ^ k.second.w[0] ^
+                                 (k.second.w[1] << 1) ^ (k.second.w[2] << 2) ^ (k.second.w[3] << 3));
+    }
+  };
+  std::unordered_set<std::pair<Address, Uint256>, SlotKeyHash> warm_slots_;
   std::set<Address> touched_;
   std::vector<Entry> journal_;
   std::vector<Log> logs_;

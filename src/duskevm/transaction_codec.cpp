@@ -28,7 +28,9 @@ Result<std::vector<Field>> split(ByteView bytes) {
   return out;
 }
 
-Error field_error(const char* name, const Error& e) { return Error(std::string("transaction ") + name + ": " + e.message); }
+Error field_error(const char* name, const Error& e) {
+  return Error(std::string("transaction ") + name + ": " + e.message);
+}
 
 #define FIELD(lhs, expr, name)                      \
   do {                                              \

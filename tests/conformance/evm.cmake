@@ -48,6 +48,17 @@ if(EXISTS ${eest_archive})
   dusk_evm_cli_test(statetest_wrong_root STATUS 1
     STDOUT "FAIL .*wrong_root.json: wrong_root \\[Prague d0 g0 v0\\]: root: expected 0x0000000000000000000000000000000000000000000000000000000000000000, got 0x[0-9a-f]+\n0 passed, 1 failed\n$"
     ARGS statetest ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  # The known-failures gate: a listed failure passes the run, an unlisted one fails it.
+  dusk_evm_cli_test(statetest_known STATUS 0
+    STDOUT "known: 1 case\\(s\\) named wrong_root .Prague .*known: 0 case\\(s\\) failing with precompile 0x06.*0 passed, 1 failed \\(1 known, 0 new\\)\n$"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root_known.txt
+         ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  dusk_evm_cli_test(statetest_known_new STATUS 1
+    STDOUT "FAIL .*wrong_root.json: wrong_root \\[Prague d0 g0 v0\\]: root: .*0 passed, 1 failed \\(0 known, 1 new\\)\n$"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm_known_failures.txt
+         ${CMAKE_CURRENT_SOURCE_DIR}/evm/wrong_root.json)
+  dusk_evm_cli_test(statetest_known_bad_file STATUS 2 STDERR "cannot read known-failures file"
+    ARGS statetest --known-failures ${CMAKE_CURRENT_SOURCE_DIR}/evm/no-such.txt ${example})
   dusk_evm_cli_test(statetest_missing STATUS 1 STDOUT "cannot read .*no-such-dir" ARGS statetest ${eest_dir}/no-such-dir)
 else()
   message(WARNING "EEST state tests not found at ${eest_archive}: evm_state_tests_* not registered")
@@ -83,6 +94,11 @@ dusk_evm_run_test(revert_json STATUS 0
 dusk_evm_run_test(trace STATUS 0
   STDOUT "^\\{\"pc\":0,\"op\":96,\"gas\":\"0x64\",\"gasCost\":\"0x3\",\"memSize\":0,\"stack\":\\[\\],\"depth\":1,\"refund\":0,\"opName\":\"PUSH1\"\\}\n\\{\"pc\":2,\"op\":0,\"gas\":\"0x61\",\"gasCost\":\"0x0\",\"memSize\":0,\"stack\":\\[\"0x2a\"\\],\"depth\":1,\"refund\":0,\"opName\":\"STOP\"\\}\n\\{\"output\":\"0x\",\"gasUsed\":\"0x3\",\"error\":null\\}\n$"
   ARGS run --json --trace --gas 100 --code 602a00)
+# gasCost includes memory expansion (MSTORE: 3 + 3), and for calls the gas handed over
+# (STATICCALL to identity with 255 gas: 100 warm access + 255 = 0x163).
+dusk_evm_run_test(trace_costs STATUS 0
+  STDOUT "\"gasCost\":\"0x6\",\"memSize\":0,\"stack\":\\[\"0x1\",\"0x0\"\\],\"depth\":1,\"refund\":0,\"opName\":\"MSTORE\".*\"gasCost\":\"0x163\",[^\n]*\"opName\":\"STATICCALL\""
+  ARGS run --json --trace --gas 100000 --code 60016000526000600060006000600460fffa00)
 # PUSH0 (EIP-3855) costs 2 under Cancun too.
 dusk_evm_run_test(push0_cancun STATUS 0 STDOUT "gas used: 2\n$" ARGS run --fork Cancun --code 5f)
 dusk_evm_run_test(bad_hex STATUS 2 STDERR "--code: " ARGS run --code 6g)
