@@ -15,14 +15,13 @@ using Line = ec::LineCoeffs<Fp2>;
 // 6u + 2 = 29793968203157093288 (65 bits) as a u128.
 constexpr u128 kLoop = static_cast<u128>(kU) * 6 + 2;
 
-// Non-adjacent form of 6u + 2, least significant digit first.
+// Non-adjacent form, least significant digit first.
 struct Naf {
   std::array<i8, 67> d{};
   size_t len = 0;
 };
-constexpr Naf loop_naf() {
+constexpr Naf naf_of(u128 n) {
   Naf naf;
-  u128 n = kLoop;
   while (n != 0) {
     i8 digit = 0;
     if (n & 1) {
@@ -38,23 +37,26 @@ constexpr Naf loop_naf() {
   }
   return naf;
 }
-constexpr Naf kNaf = loop_naf();
+constexpr Naf kNaf = naf_of(kLoop);       // 66 digits, 22 non-zero
+constexpr Naf kUNaf = naf_of(kU);         // 63 digits, 24 non-zero (28 ones in binary)
 
 // The D-type line value yc y_P + xc x_P w + c v w.
 Fp12 evaluate(const Fp12& f, const Line& l, const G1Affine& p) {
   return f.mul_by_034(l.yc * p.y, l.xc * p.x, l.c);
 }
 
-// f^u for f in the cyclotomic subgroup (u > 0).
+// f^u for f in the cyclotomic subgroup (u > 0), over the NAF of u: a digit -1 multiplies
+// by the conjugate, which is the inverse there.
 Fp12 cyclotomic_exp_by_u(const Fp12& f) {
-  Fp12 acc = f;
-  for (int i = 61; i >= 0; --i) {  // bit 62, u's top bit, is the initial f
+  const Fp12 f_inv = f.conjugate();
+  Fp12 acc = f;  // the leading digit, 1
+  for (size_t i = kUNaf.len - 1; i-- > 0;) {
     acc = ec::cyclotomic_square(acc);
-    if ((kU >> i) & 1) acc = acc * f;
+    if (kUNaf.d[i] > 0) acc = acc * f;
+    if (kUNaf.d[i] < 0) acc = acc * f_inv;
   }
   return acc;
 }
-static_assert((kU >> 62) == 1);
 
 }  // namespace
 
