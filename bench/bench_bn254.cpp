@@ -54,6 +54,21 @@ BENCHMARK(BM_add<G1>)->Name("g1_add");
 BENCHMARK(BM_dbl<G1>)->Name("g1_dbl");
 BENCHMARK(BM_mul_ct<G1>)->Name("g1_mul_ct");
 BENCHMARK(BM_mul_vartime<G1>)->Name("g1_mul_vartime");
+void BM_g1_mul_glv(benchmark::State& state) {
+  G1 a = G1::generator().mul(scalar(1));
+  const Fr k = scalar(3);
+  for (auto _ : state) benchmark::DoNotOptimize(g1_mul_glv(a, k));
+}
+BENCHMARK(BM_g1_mul_glv)->Name("g1_mul_glv");
+void BM_precompile_mul(benchmark::State& state) {
+  Bytes input;
+  const auto enc = encode_g1(G1::generator().mul(scalar(1)).to_affine());
+  input.assign(enc.begin(), enc.end());
+  const auto k = scalar(3).to_bytes_be();
+  input.insert(input.end(), k.begin(), k.end());
+  for (auto _ : state) benchmark::DoNotOptimize(evm::kBn254Mul.run(input));
+}
+BENCHMARK(BM_precompile_mul)->Name("precompile_mul");
 BENCHMARK(BM_add<G2>)->Name("g2_add");
 BENCHMARK(BM_mul_ct<G2>)->Name("g2_mul_ct");
 BENCHMARK(BM_mul_vartime<G2>)->Name("g2_mul_vartime");

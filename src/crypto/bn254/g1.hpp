@@ -29,6 +29,18 @@ struct G1Curve {
 using G1Affine = bls12_381::Affine<G1Curve>;
 using G1 = bls12_381::Projective<G1Curve>;
 
+// The endomorphism phi(x, y) = (beta x, y), beta a primitive cube root of unity in Fp;
+// on G1 it acts as multiplication by lambda, a root of l^2 + l + 1 mod r (the pair of
+// roots that go together, checked in g1.cpp and bn254_test).
+G1 g1_endomorphism(const G1& p);
+
+// [k]P for a public scalar by the GLV method (Gallant, Lambert and Vanstone, 2001):
+// k = k1 + k2 lambda mod r with |k1|, |k2| < 2^128 by Babai rounding against the short
+// lattice basis (2u + 1, 6u^2 + 4u + 1), (6u^2 + 2u, -2u - 1), then one interleaved wNAF
+// chain of about 128 doublings for [k1]P + [k2]phi(P). Variable time (public scalars:
+// the ecMul precompile). Same result as mul_vartime for every k and P on the curve.
+G1 g1_mul_glv(const G1& p, const Fr& k);
+
 }  // namespace dusk::crypto::bn254
 
 extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G1Curve>;

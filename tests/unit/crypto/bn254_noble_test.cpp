@@ -1,5 +1,5 @@
 // Differential test of src/crypto/bn254 against @noble/curves: G1/G2 multiplication
-// (constant-time and wNAF) and addition, pairing products, and EIP-196/197 decoding of
+// (constant-time, wNAF, and GLV on G1) and addition, pairing products, and EIP-196/197 decoding of
 // valid and invalid points (off the curve, G2 outside the subgroup, coordinates >= p).
 // The cases come from bn254_noble_oracle.mjs (see its header for the line format);
 // about 1,300 by default, DUSK_NOBLE_SCALE multiplies them (default 10).
@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -86,6 +87,9 @@ class NobleBn254 : public ::testing::Test {
     const auto want = unhex(c.out.at(0));
     const P ct = pp.mul(*k), vt = pp.mul_vartime(*k);
     if (!(ct == vt)) return fail("mul != mul_vartime", line);
+    if constexpr (std::is_same_v<P, G1>) {
+      if (!(g1_mul_glv(pp, *k) == vt)) return fail("g1_mul_glv != mul_vartime", line);
+    }
     if (encode(ct.to_affine()) != want) fail("mul differs", line);
   }
   template <typename P>

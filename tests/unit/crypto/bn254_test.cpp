@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <vector>
 
 #include "crypto/bn254/encoding.hpp"
 #include "crypto/bn254/pairing.hpp"
@@ -71,6 +72,24 @@ TEST(Bn254Curve, G1GroupLaws) {
 TEST(Bn254Curve, G2GroupLaws) {
   Rng rng(102);
   check_group_laws<G2>(rng);
+}
+
+TEST(Bn254Curve, G1GlvMatchesWnaf) {
+  Rng rng(107);
+  const G1 g = G1::generator();
+  // phi acts as lambda: find lambda among the two roots of l^2 + l + 1 by the generator.
+  const G1 phi_g = g1_endomorphism(g);
+  ASSERT_FALSE(phi_g == g);
+  ASSERT_TRUE((phi_g + g1_endomorphism(phi_g) + g).is_identity());  // 1 + l + l^2 = 0
+  std::vector<Fr> scalars = {Fr::zero(), Fr::one(), -Fr::one(), Fr::from_u64(2),
+                             Fr::from_u64(kU), -Fr::from_u64(kU)};
+  for (int i = 0; i < 200; ++i) scalars.push_back(random_element<Fr>(rng));
+  for (size_t i = 0; i < scalars.size(); ++i) {
+    const G1 p = g.mul_vartime(random_element<Fr>(rng));
+    ASSERT_EQ(g1_mul_glv(p, scalars[i]), p.mul_vartime(scalars[i])) << i;
+    ASSERT_EQ(g1_endomorphism(g1_endomorphism(p)) + g1_endomorphism(p) + p, G1::identity());
+  }
+  EXPECT_TRUE(g1_mul_glv(G1::identity(), scalars.back()).is_identity());
 }
 
 TEST(Bn254Curve, G2SubgroupCheckMatchesDefinition) {
