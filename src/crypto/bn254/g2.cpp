@@ -2,20 +2,17 @@
 
 #include "crypto/bls12_381/point_impl.hpp"
 #include "crypto/bn254/g1.hpp"
-#include "crypto/ff/fp12.hpp"
+#include "crypto/bn254/fp6.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {
 
 static_assert(G2Curve::b() * Fp2(Fp::from_u64(9), Fp::one()) == Fp2(Fp::from_u64(3)));
 
-struct Tower {
-  using Fp = bn254::Fp;
-  static constexpr u64 kXi = 9;
-};
-// xi^((p-1)/3) and xi^((p-1)/2) = (xi^((p-1)/6))^3.
-constexpr Fp2 kPsiX = ff::detail::xi_power<Fp2, Tower::kXi>(3);
-constexpr Fp2 kPsiY = ff::detail::xi_power<Fp2, Tower::kXi>(2);
+// xi^((p-1)/3) and xi^((p-1)/2), derived at compile time like the tower's Frobenius
+// coefficients; bn254_test checks that psi acts as [p] on G2.
+constexpr Fp2 kPsiX = ff::detail::xi_power<Fp2, TowerParams::kXi>(3);
+constexpr Fp2 kPsiY = ff::detail::xi_power<Fp2, TowerParams::kXi>(2);
 
 // 6u^2 < 2^127.
 constexpr u128 kSixUSquared = static_cast<u128>(kU) * kU * 6;

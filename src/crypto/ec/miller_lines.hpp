@@ -11,8 +11,7 @@
 //
 // Formulas after Costello, Lange and Naehrig, "Faster pairing computations on curves
 // with high-degree twists" (ePrint 2010/354), algorithms 26 and 27; the doubling needs
-// no b' because a = 0. Variable time is not an issue: the steps do the same operations
-// for every input (no branches), but they are used on public points.
+// no b' because a = 0. The steps have no branches; pairings use them on public points.
 #pragma once
 
 namespace dusk::crypto::ec {
