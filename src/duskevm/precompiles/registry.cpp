@@ -1,27 +1,12 @@
 #include "duskevm/precompiles/registry.hpp"
 
+#include "duskevm/precompiles/bn254.hpp"
 #include "duskevm/precompiles/point_evaluation.hpp"
 
 #include <array>
-#include <cstdio>
 
 namespace dusk::evm {
 namespace {
-
-u64 no_gas(ByteView) { return 0; }
-
-template <int kAddr>
-Result<Bytes> not_implemented(ByteView) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "precompile 0x%02x is not implemented in this build", kAddr);
-  return Error(buf, kPrecompileNotImplemented);
-}
-
-#define DUSK_MISSING_PRECOMPILE(addr, nm) const Precompile k##nm{#nm, no_gas, not_implemented<addr>};
-DUSK_MISSING_PRECOMPILE(0x06, Bn254Add)
-DUSK_MISSING_PRECOMPILE(0x07, Bn254Mul)
-DUSK_MISSING_PRECOMPILE(0x08, Bn254Pairing)
-#undef DUSK_MISSING_PRECOMPILE
 
 // Index = address - 1.
 const std::array<const Precompile*, 0x11> kByAddress = {

@@ -4,12 +4,10 @@
 //   0x06 bn254 add   0x07 bn254 mul   0x08 bn254 pairing   0x09 blake2f
 //   0x0a point evaluation (EIP-4844)   0x0b..0x11 BLS12-381 (EIP-2537, Prague only)
 //
-// Addresses whose implementation this build does not have yet (0x06-0x08) map to a
-// descriptor whose run() fails with kPrecompileNotImplemented; the EVM reports that, and
-// the state-test runner fails the case naming the precompile, rather than passing it off
-// as an ordinary precompile failure. To plug one in: declare its Precompile below, point
-// its kByAddress slot in registry.cpp at it instead of the DUSK_MISSING_PRECOMPILE
-// placeholder, and drop its tests/conformance/evm_known_failures entry.
+// Every address of Cancun (0x01-0x0a) and Prague (0x01-0x11) has its implementation.
+// kPrecompileNotImplemented remains the error code a precompile of a future fork would
+// return while unwritten; the EVM reports it and the state-test runner fails the case
+// naming the precompile, rather than passing it off as an ordinary precompile failure.
 #pragma once
 
 #include "duskevm/address.hpp"
@@ -43,5 +41,8 @@ extern const Precompile kBlsMapFp2ToG2;
 // 0x100 (EIP-7951, Osaka; not mapped by the forks selectable today).
 extern const Precompile kP256Verify;
 extern const Precompile kPointEvaluation;  // point_evaluation.hpp
+extern const Precompile kBn254Add;         // bn254.hpp (EIP-196/197)
+extern const Precompile kBn254Mul;
+extern const Precompile kBn254Pairing;
 
 }  // namespace dusk::evm
