@@ -26,6 +26,7 @@ test: build
 bench: build
 	@scripts/bench.sh $(BUILD)
 	@scripts/bench-crypto.sh $(BUILD)
+	@scripts/bench-bn254.sh $(BUILD)
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:
