@@ -8,39 +8,11 @@
 //
 //   node bench/reference/chainsafe_blst_ops.mjs
 import * as blst from '@chainsafe/blst';
+import { splitmix64 } from '../../tests/support/splitmix64.mjs';
+import { run } from './op_timer.mjs';
 
-const filter = process.env.DUSK_BENCH_FILTER ?? '';
-const batchSeconds = Number(process.env.DUSK_BENCH_BATCH_SECONDS) > 0 ? Number(process.env.DUSK_BENCH_BATCH_SECONDS) : 0.2;
-const now = () => Number(process.hrtime.bigint()) / 1e9;
 
-function run(name, fn) {
-  if (filter !== '' && !name.includes(filter)) return;
-  fn();
-  let n = 1;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < n; ++i) fn();
-    if (now() - t0 >= batchSeconds || n >= 2 ** 30) break;
-    n *= 2;
-  }
-  let best = Infinity;
-  for (let b = 0; b < 5; ++b) {
-    const t0 = now();
-    for (let i = 0; i < n; ++i) fn();
-    best = Math.min(best, (now() - t0) / n);
-  }
-  console.log(`${name} ${Math.round(best * 1e9)}`);
-}
-
-// splitmix64, as in blst_ops.c.
-let state = 0x0123456789abcdefn;
-function next64() {
-  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
-  return z ^ (z >> 31n);
-}
+const next64 = splitmix64(0x0123456789abcdefn);
 const randomBytes = (n) => Uint8Array.from({ length: n }, () => Number(next64() & 0xffn));
 const check = (ok, what) => {
   if (!ok) throw new Error(`${what} failed`);

@@ -6,28 +6,7 @@
 //
 //   node bench/reference/noble_bn254_ops.mjs
 import { bn254 } from '@noble/curves/bn254';
-
-const filter = process.env.DUSK_BENCH_FILTER ?? '';
-const batchSeconds = Number(process.env.DUSK_BENCH_BATCH_SECONDS) > 0 ? Number(process.env.DUSK_BENCH_BATCH_SECONDS) : 0.2;
-const now = () => Number(process.hrtime.bigint()) / 1e9;
-function run(name, fn) {
-  if (filter !== '' && !name.includes(filter)) return;
-  fn();
-  let n = 1;
-  for (;;) {
-    const t0 = now();
-    for (let i = 0; i < n; ++i) fn();
-    if (now() - t0 >= batchSeconds || n >= 2 ** 30) break;
-    n *= 2;
-  }
-  let best = Infinity;
-  for (let b = 0; b < 5; ++b) {
-    const t0 = now();
-    for (let i = 0; i < n; ++i) fn();
-    best = Math.min(best, (now() - t0) / n);
-  }
-  console.log(`${name} ${Math.round(best * 1e9)}`);
-}
+import { run } from './op_timer.mjs';
 
 const { G1, G2, fields } = bn254;
 const { Fp, Fp2, Fp12 } = fields;

@@ -7,9 +7,14 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+
+#include "base/bytes.hpp"
 
 namespace dusk::testing {
 
@@ -69,6 +74,41 @@ inline std::vector<std::string> split_fields(const std::string& line) {
   std::vector<std::string> out;
   for (std::string f; in >> f;) out.push_back(f);
   return out;
+}
+
+// The case-count multiplier of an oracle run: DUSK_NOBLE_SCALE when set and positive
+// (for longer soak runs), else `fallback`.
+inline int oracle_scale(int fallback) {
+  const char* env = std::getenv("DUSK_NOBLE_SCALE");
+  const int n = env != nullptr ? std::atoi(env) : 0;
+  return n > 0 ? n : fallback;
+}
+
+// A hex field of an oracle line; "-" stands for the empty string. A malformed field
+// fails the test.
+inline Bytes oracle_hex(const std::string& s) {
+  if (s == "-") return {};
+  auto r = from_hex(s);
+  EXPECT_TRUE(r.ok()) << s;
+  return r.ok() ? *r : Bytes{};
+}
+
+// One oracle line `op inputs... | outputs...`.
+struct OracleCase {
+  std::string op;
+  std::vector<std::string> in, out;
+};
+inline OracleCase parse_oracle_case(const std::string& line) {
+  OracleCase c;
+  const auto f = split_fields(line);
+  if (f.empty()) return c;
+  c.op = f[0];
+  bool after_bar = false;
+  for (size_t i = 1; i < f.size(); ++i) {
+    if (f[i] == "|") after_bar = true;
+    else (after_bar ? c.out : c.in).push_back(f[i]);
+  }
+  return c;
 }
 
 }  // namespace dusk::testing

@@ -22,6 +22,7 @@
 //
 // Usage: node bls12_381_noble_oracle.mjs SCALE   (case counts are multiples of SCALE)
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
+import { splitmix64 } from '../../support/splitmix64.mjs';
 
 const scale = Number(process.argv[2] ?? 10);
 const { G1, G2, fields } = bls;
@@ -30,15 +31,7 @@ const r = bls.params.r;
 const P1 = G1.ProjectivePoint;
 const P2 = G2.ProjectivePoint;
 
-// splitmix64, so the stream is the same on every machine.
-let state = 0xb15_1238_1d1f_f0c1en;
-function next64() {
-  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
-  return z ^ (z >> 31n);
-}
+const next64 = splitmix64(0xb15_1238_1d1f_f0c1en);
 const below = (n) => Number(next64() % BigInt(n));
 const randBig = (words) => {
   let v = 0n;

@@ -27,35 +27,24 @@ namespace {
 
 using namespace bls12_381;
 using dusk::testing::NodeOracle;
-using dusk::testing::split_fields;
-
-int scale() {
-  const char* env = std::getenv("DUSK_NOBLE_SCALE");
-  const int n = env != nullptr ? std::atoi(env) : 0;
-  return n > 0 ? n : 10;
-}
-
-Bytes unhex(const std::string& s) {
-  if (s == "-") return {};
-  auto r = from_hex(s);
-  EXPECT_TRUE(r.ok()) << s;
-  return r.ok() ? *r : Bytes{};
-}
+using dusk::testing::oracle_hex;
+using dusk::testing::parse_oracle_case;
+using Case = dusk::testing::OracleCase;
 
 G1Affine g1_of(const std::string& s) {
-  const Bytes b = unhex(s);
+  const Bytes b = oracle_hex(s);
   auto p = b.size() == kG1CompressedSize ? g1_from_compressed(b) : g1_from_uncompressed(b);
   EXPECT_TRUE(p.ok()) << s;
   return p.ok() ? *p : G1Affine::identity();
 }
 G2Affine g2_of(const std::string& s) {
-  const Bytes b = unhex(s);
+  const Bytes b = oracle_hex(s);
   auto p = b.size() == kG2CompressedSize ? g2_from_compressed(b) : g2_from_uncompressed(b);
   EXPECT_TRUE(p.ok()) << s;
   return p.ok() ? *p : G2Affine::identity();
 }
 Fr scalar_of(const std::string& s) {
-  auto k = Fr::from_bytes_be(unhex(s));
+  auto k = Fr::from_bytes_be(oracle_hex(s));
   EXPECT_TRUE(k.ok()) << s;
   return k.ok() ? *k : Fr::zero();
 }
@@ -71,23 +60,6 @@ std::vector<std::string> coefficients(const Fp12& f) {
 }
 
 // One oracle line: `op inputs... | outputs...`.
-struct Case {
-  std::string op;
-  std::vector<std::string> in, out;
-};
-Case parse(const std::string& line) {
-  Case c;
-  auto f = split_fields(line);
-  if (f.empty()) return c;
-  c.op = f[0];
-  bool after_bar = false;
-  for (size_t i = 1; i < f.size(); ++i) {
-    if (f[i] == "|") after_bar = true;
-    else (after_bar ? c.out : c.in).push_back(f[i]);
-  }
-  return c;
-}
-
 class NobleDifferential : public ::testing::Test {
  protected:
   std::map<std::string, int> checked_;
@@ -134,7 +106,7 @@ class NobleDifferential : public ::testing::Test {
   }
 
   void check_hash(const Case& c, const std::string& line) {
-    const Bytes msg = unhex(c.in[0]), dst = unhex(c.in[1]);
+    const Bytes msg = oracle_hex(c.in[0]), dst = oracle_hex(c.in[1]);
     if (c.op == "h2g1") {
       if (hex_of(hash_to_g1(msg, dst)) != c.out[0]) fail("hash_to_g1 differs", line);
       if (hex_of(encode_to_g1(msg, dst)) != c.out[1]) fail("encode_to_g1 differs", line);
@@ -145,7 +117,7 @@ class NobleDifferential : public ::testing::Test {
   }
 
   void check_decode(const Case& c, const std::string& line) {
-    const Bytes b = unhex(c.in[0]);
+    const Bytes b = oracle_hex(c.in[0]);
     const std::string& kind = c.in[1];
     const bool noble_ok = c.out[0] == "ok";
     bool ours_ok = false;
@@ -181,11 +153,11 @@ TEST_F(NobleDifferential, MatchesNobleCurves) {
   ASSERT_TRUE(dusk::testing::node_available())
       << "node not found on PATH: run scripts/install-deps.sh (it installs Node.js and the "
          "pinned npm packages)";
-  NodeOracle oracle(DUSK_BLS12_381_NOBLE_ORACLE, std::to_string(scale()));
+  NodeOracle oracle(DUSK_BLS12_381_NOBLE_ORACLE, std::to_string(dusk::testing::oracle_scale(10)));
   ASSERT_TRUE(oracle.started());
   std::string line;
   while (oracle.next_line(line)) {
-    const Case c = parse(line);
+    const Case c = parse_oracle_case(line);
     if (c.op.ends_with("mul")) check_mul(c, line);
     else if (c.op.ends_with("add")) check_add(c, line);
     else if (c.op == "pair") check_pairing(c, line);

@@ -20,6 +20,7 @@
 //
 // Usage: node bls_noble_oracle.mjs SCALE   (case counts are multiples of SCALE)
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
+import { splitmix64 } from '../../support/splitmix64.mjs';
 
 const scale = Number(process.argv[2] ?? 4);
 const r = bls.params.r;
@@ -36,15 +37,7 @@ const variants = {
   },
 };
 
-// splitmix64, so the stream is the same on every machine.
-let state = 0x5168_a7e5_0b15_c0den;
-function next64() {
-  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
-  return z ^ (z >> 31n);
-}
+const next64 = splitmix64(0x5168_a7e5_0b15_c0den);
 const below = (n) => Number(next64() % BigInt(n));
 const randBytes = (n) => Uint8Array.from({ length: n }, () => Number(next64() & 0xffn));
 const hex = (b) => (b.length === 0 ? '-' : Buffer.from(b).toString('hex'));

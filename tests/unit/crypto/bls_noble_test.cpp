@@ -19,20 +19,10 @@ namespace dusk::crypto::bls {
 namespace {
 
 using dusk::testing::NodeOracle;
+using dusk::testing::oracle_hex;
 using dusk::testing::split_fields;
-
-int scale() {
-  const char* env = std::getenv("DUSK_NOBLE_SCALE");
-  const int n = env != nullptr ? std::atoi(env) : 0;
-  return n > 0 ? n : 4;
-}
-
-Bytes unhex(const std::string& s) {
-  if (s == "-") return {};
-  auto r = from_hex(s);
-  EXPECT_TRUE(r.ok()) << s;
-  return r.ok() ? *r : Bytes{};
-}
+using dusk::testing::parse_oracle_case;
+using Case = dusk::testing::OracleCase;
 
 template <typename V>
 class Checker {
@@ -42,16 +32,16 @@ class Checker {
   // sk msg | pk sig pop
   void sign(const std::vector<std::string>& f) {
     ASSERT_EQ(f.size(), 8u);
-    auto sk = SecretKey::from_bytes(unhex(f[2]));
+    auto sk = SecretKey::from_bytes(oracle_hex(f[2]));
     ASSERT_TRUE(sk.ok()) << f[2];
-    const Bytes msg = unhex(f[3]);
+    const Bytes msg = oracle_hex(f[3]);
     const auto pk = S::sk_to_pk(*sk);
     const auto sig = S::sign(*sk, msg);
     const auto pop = S::pop_prove(*sk);
     EXPECT_EQ(to_hex(pk.to_bytes()), f[5]) << f[2];
     EXPECT_EQ(to_hex(sig.to_bytes()), f[6]) << f[2] << " " << f[3];
     EXPECT_EQ(to_hex(pop.to_bytes()), f[7]) << f[2];
-    EXPECT_TRUE(S::verify(unhex(f[5]), msg, unhex(f[6])).ok());
+    EXPECT_TRUE(S::verify(oracle_hex(f[5]), msg, oracle_hex(f[6])).ok());
     EXPECT_TRUE(S::pop_verify(pk, pop).ok());
   }
 
@@ -59,11 +49,11 @@ class Checker {
   void fast(const std::vector<std::string>& f) {
     const size_t n = std::stoul(f[2]);
     ASSERT_EQ(f.size(), 7 + n);
-    const Bytes msg = unhex(f[3 + n]);
+    const Bytes msg = oracle_hex(f[3 + n]);
     std::vector<typename S::PublicKey> pks;
     std::vector<typename S::Signature> sigs;
     for (size_t i = 0; i < n; ++i) {
-      auto sk = SecretKey::from_bytes(unhex(f[3 + i]));
+      auto sk = SecretKey::from_bytes(oracle_hex(f[3 + i]));
       ASSERT_TRUE(sk.ok());
       pks.push_back(S::sk_to_pk(*sk));
       sigs.push_back(S::sign(*sk, msg));
@@ -83,9 +73,9 @@ class Checker {
     std::vector<Bytes> msgs;
     std::vector<typename S::PublicKey> pks;
     std::vector<typename S::Signature> sigs;
-    for (size_t i = 0; i < n; ++i) msgs.push_back(unhex(f[3 + n + i]));
+    for (size_t i = 0; i < n; ++i) msgs.push_back(oracle_hex(f[3 + n + i]));
     for (size_t i = 0; i < n; ++i) {
-      auto sk = SecretKey::from_bytes(unhex(f[3 + i]));
+      auto sk = SecretKey::from_bytes(oracle_hex(f[3 + i]));
       ASSERT_TRUE(sk.ok());
       pks.push_back(S::sk_to_pk(*sk));
       sigs.push_back(S::sign(*sk, msgs[i]));
@@ -101,7 +91,7 @@ class Checker {
 TEST(BlsNoble, SignaturesMatchNoble) {
   if (!dusk::testing::node_available())
     GTEST_SKIP() << "node not found on PATH (scripts/install-deps.sh installs it)";
-  NodeOracle oracle(DUSK_BLS_NOBLE_ORACLE, std::to_string(scale()));
+  NodeOracle oracle(DUSK_BLS_NOBLE_ORACLE, std::to_string(dusk::testing::oracle_scale(4)));
   ASSERT_TRUE(oracle.started());
   Checker<MinSig> minsig;
   Checker<MinPk> minpk;
@@ -127,8 +117,8 @@ TEST(BlsNoble, SignaturesMatchNoble) {
     if (HasFailure()) break;  // one mismatch is enough to read
   }
   EXPECT_EQ(oracle.finish(), 0) << "the oracle did not run to the end (is node_modules installed?)";
-  EXPECT_EQ(lines, static_cast<size_t>(28 * scale()));
-  EXPECT_EQ(min_sig_lines, static_cast<size_t>(14 * scale()));
+  EXPECT_EQ(lines, static_cast<size_t>(28 * dusk::testing::oracle_scale(4)));
+  EXPECT_EQ(min_sig_lines, static_cast<size_t>(14 * dusk::testing::oracle_scale(4)));
 }
 
 }  // namespace

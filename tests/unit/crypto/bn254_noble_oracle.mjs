@@ -22,6 +22,7 @@
 //
 // Deterministic (fixed seed). Usage: node bn254_noble_oracle.mjs SCALE
 import { bn254 } from '@noble/curves/bn254';
+import { splitmix64 } from '../../support/splitmix64.mjs';
 
 const scale = Number(process.argv[2] ?? 10);
 const { G1, G2, fields } = bn254;
@@ -31,14 +32,7 @@ const P2 = G2.ProjectivePoint;
 const r = bn254.params.r;
 const p = Fp.ORDER;
 
-let state = 0xb254_0c1e_d00d_f00dn;
-function next64() {
-  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
-  return z ^ (z >> 31n);
-}
+const next64 = splitmix64(0xb254_0c1e_d00d_f00dn);
 const below = (n) => Number(next64() % BigInt(n));
 const randBig = (words) => {
   let v = 0n;

@@ -25,19 +25,9 @@ namespace dusk::crypto::bn254 {
 namespace {
 
 using dusk::testing::NodeOracle;
-using dusk::testing::split_fields;
-
-int scale() {
-  const char* env = std::getenv("DUSK_NOBLE_SCALE");
-  const int n = env != nullptr ? std::atoi(env) : 0;
-  return n > 0 ? n : 10;
-}
-
-Bytes unhex(const std::string& s) {
-  auto r = from_hex(s);
-  EXPECT_TRUE(r.ok()) << s;
-  return r.ok() ? *r : Bytes{};
-}
+using dusk::testing::oracle_hex;
+using dusk::testing::parse_oracle_case;
+using Case = dusk::testing::OracleCase;
 
 // m = 2u(6u^2 + 3u + 1) as an exponent (< r, so Fr arithmetic computes it exactly).
 std::array<u64, 4> noble_power() {
@@ -54,23 +44,6 @@ std::vector<std::string> coefficients(const Fp12& f) {
   return out;
 }
 
-struct Case {
-  std::string op;
-  std::vector<std::string> in, out;
-};
-Case parse(const std::string& line) {
-  Case c;
-  auto f = split_fields(line);
-  if (f.empty()) return c;
-  c.op = f[0];
-  bool after = false;
-  for (size_t i = 1; i < f.size(); ++i) {
-    if (f[i] == "|") after = true;
-    else (after ? c.out : c.in).push_back(f[i]);
-  }
-  return c;
-}
-
 class NobleBn254 : public ::testing::Test {
  protected:
   void fail(const std::string& what, const std::string& line) {
@@ -80,11 +53,11 @@ class NobleBn254 : public ::testing::Test {
 
   template <typename P>
   void check_mul(const Case& c, const std::string& line, Result<typename P::AffinePoint> (*dec)(ByteView)) {
-    auto p = dec(unhex(c.in.at(0)));
-    auto k = Fr::from_bytes_be(unhex(c.in.at(1)));
+    auto p = dec(oracle_hex(c.in.at(0)));
+    auto k = Fr::from_bytes_be(oracle_hex(c.in.at(1)));
     if (!p.ok() || !k.ok()) return fail("input rejected", line);
     const P pp = P::from_affine(*p);
-    const auto want = unhex(c.out.at(0));
+    const auto want = oracle_hex(c.out.at(0));
     const P ct = pp.mul(*k), vt = pp.mul_vartime(*k);
     if (!(ct == vt)) return fail("mul != mul_vartime", line);
     if constexpr (std::is_same_v<P, G1>) {
@@ -94,12 +67,12 @@ class NobleBn254 : public ::testing::Test {
   }
   template <typename P>
   void check_add(const Case& c, const std::string& line, Result<typename P::AffinePoint> (*dec)(ByteView)) {
-    auto a = dec(unhex(c.in.at(0)));
-    auto b = dec(unhex(c.in.at(1)));
+    auto a = dec(oracle_hex(c.in.at(0)));
+    auto b = dec(oracle_hex(c.in.at(1)));
     if (!a.ok() || !b.ok()) return fail("input rejected", line);
     const P s = P::from_affine(*a) + P::from_affine(*b);
     if (!(s == P::from_affine(*a).add_mixed(*b))) return fail("add != add_mixed", line);
-    if (encode(s.to_affine()) != unhex(c.out.at(0))) fail("add differs", line);
+    if (encode(s.to_affine()) != oracle_hex(c.out.at(0))) fail("add differs", line);
   }
   static Bytes encode(const G1Affine& p) {
     auto e = encode_g1(p);
@@ -113,8 +86,8 @@ class NobleBn254 : public ::testing::Test {
     const size_t n = std::stoul(c.in.at(0));
     std::vector<PairingInput> pairs;
     for (size_t i = 0; i < n; ++i) {
-      auto p = decode_g1(unhex(c.in.at(1 + 2 * i)));
-      auto q = decode_g2(unhex(c.in.at(2 + 2 * i)));
+      auto p = decode_g1(oracle_hex(c.in.at(1 + 2 * i)));
+      auto q = decode_g2(oracle_hex(c.in.at(2 + 2 * i)));
       if (!p.ok() || !q.ok()) return fail("pairing input rejected", line);
       pairs.emplace_back(*p, *q);
     }
@@ -124,7 +97,7 @@ class NobleBn254 : public ::testing::Test {
     if (coefficients(f.pow(noble_power())) != want) fail("pairing product differs", line);
   }
   void check_decode(const Case& c, const std::string& line) {
-    const Bytes b = unhex(c.in.at(0));
+    const Bytes b = oracle_hex(c.in.at(0));
     const bool ours = c.op == "dec1" ? decode_g1(b).ok() : decode_g2(b).ok();
     const bool theirs = c.out.at(0) == "ok";
     if (ours != theirs) fail("decoding verdicts differ (" + c.in.at(1) + ")", line);
@@ -139,11 +112,11 @@ class NobleBn254 : public ::testing::Test {
 TEST_F(NobleBn254, MatchesNobleCurves) {
   ASSERT_TRUE(dusk::testing::node_available())
       << "node not found on PATH: run scripts/install-deps.sh";
-  NodeOracle oracle(DUSK_BN254_NOBLE_ORACLE, std::to_string(scale()));
+  NodeOracle oracle(DUSK_BN254_NOBLE_ORACLE, std::to_string(dusk::testing::oracle_scale(10)));
   ASSERT_TRUE(oracle.started());
   std::string line;
   while (oracle.next_line(line)) {
-    const Case c = parse(line);
+    const Case c = parse_oracle_case(line);
     if (c.op == "g1mul") check_mul<G1>(c, line, decode_g1);
     else if (c.op == "g2mul") check_mul<G2>(c, line, decode_g2);
     else if (c.op == "g1add") check_add<G1>(c, line, decode_g1);

@@ -1,3 +1,4 @@
+import { splitmix64 } from '../../support/splitmix64.mjs';
 // Differential-test oracle for src/duskevm/uint256: prints `count` test cases computed
 // with JavaScript BigInt, one per line, every number as minimal lower-case hex (0x...):
 //
@@ -13,15 +14,7 @@ const count = Number(process.argv[2] ?? 1000);
 const M = 1n << 256n;
 const MASK = M - 1n;
 
-// splitmix64, so the stream is the same on every machine.
-let state = 0x5eed_d05c_0ffe_e123n;
-function next64() {
-  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
-  return z ^ (z >> 31n);
-}
+const next64 = splitmix64(0x5eed_d05c_0ffe_e123n);
 const below = (n) => Number(next64() % BigInt(n));
 
 const edges = [0n, 1n, 2n, 3n, (1n << 64n) - 1n, 1n << 64n, (1n << 64n) + 1n, 1n << 128n,
