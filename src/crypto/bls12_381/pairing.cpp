@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "crypto/ec/cyclotomic.hpp"
+
 namespace dusk::crypto::bls12_381 {
 namespace {
 
@@ -72,15 +74,6 @@ Line addition_step(Jacobian& r, const G2Affine& q) {
   return Line{t9, t1, t10};
 }
 
-// (a + b s)^2 in Fp4 = Fp2[s] / (s^2 - xi): the building block of cyclotomic squaring.
-std::pair<Fp2, Fp2> fp4_square(const Fp2& a, const Fp2& b) {
-  Fp2 t0 = a.square();
-  Fp2 t1 = b.square();
-  Fp2 c0 = t1.mul_by_k_plus_u<1>() + t0;
-  Fp2 c1 = (a + b).square() - t0 - t1;
-  return {c0, c1};
-}
-
 // f^x for the negative x, f in the cyclotomic subgroup (where the inverse is the
 // conjugate).
 Fp12 cyclotomic_exp_by_x(const Fp12& f) {
@@ -99,27 +92,8 @@ Fp12 cyclotomic_exp_by_x(const Fp12& f) {
 
 }  // namespace
 
-Fp12 cyclotomic_square(const Fp12& f) {
-  Fp2 z0 = f.c0.c0, z4 = f.c0.c1, z3 = f.c0.c2;
-  Fp2 z2 = f.c1.c0, z1 = f.c1.c1, z5 = f.c1.c2;
-  auto [t0, t1] = fp4_square(z0, z1);
-  z0 = t0 - z0;
-  z0 = z0 + z0 + t0;
-  z1 = t1 + z1;
-  z1 = z1 + z1 + t1;
-  auto [s0, s1] = fp4_square(z2, z3);
-  auto [s2, s3] = fp4_square(z4, z5);
-  z4 = s0 - z4;
-  z4 = z4 + z4 + s0;
-  z5 = s1 + z5;
-  z5 = z5 + z5 + s1;
-  Fp2 u = s3.mul_by_k_plus_u<1>();
-  z2 = u + z2;
-  z2 = z2 + z2 + u;
-  z3 = s2 - z3;
-  z3 = z3 + z3 + s2;
-  return Fp12(Fp6(z0, z4, z3), Fp6(z2, z1, z5));
-}
+// Granger-Scott squaring, shared with BN254 (ec/cyclotomic.hpp).
+Fp12 cyclotomic_square(const Fp12& f) { return ec::cyclotomic_square(f); }
 
 Fp12 miller_loop(std::span<const PairingInput> pairs) {
   std::vector<const PairingInput*> live;
