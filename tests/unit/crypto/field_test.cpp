@@ -7,6 +7,7 @@
 #include "crypto/bls12_381/fr.hpp"
 #include "crypto/bn254/fp.hpp"
 #include "crypto/bn254/fr.hpp"
+#include "crypto/ff/decimal.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {
@@ -373,6 +374,32 @@ TEST(FieldKat, Bls12381FpRejectsSpelledOutEncodings) {
   EXPECT_EQ(test::from_hex_be<Fp>("1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f624"
                                   "1eabfffeb153ffffb9feffffffffaaaa"),
             -Fp::one());
+}
+
+// Strict decimals (how snarkjs writes field elements): the BN254 scalar modulus r spelled
+// in decimal is FrParams::kModulus, 2^256 - 1 fits four limbs and 2^256 does not.
+TEST(Decimal, ParsesCanonicalDecimals) {
+  EXPECT_EQ(ff::parse_decimal<4>("0"), (ff::Limbs<4>{}));
+  EXPECT_EQ(ff::parse_decimal<4>("18446744073709551617"), (ff::Limbs<4>{1, 1, 0, 0}));
+  EXPECT_EQ(ff::parse_decimal<4>(
+                "21888242871839275222246405745257275088548364400416034343698204186575808495617"),
+            bn254::FrParams::kModulus);
+  const auto max = ff::parse_decimal<4>(
+      "115792089237316195423570985008687907853269984665640564039457584007913129639935");
+  ASSERT_TRUE(max.has_value());
+  for (u64 limb : *max) EXPECT_EQ(limb, ~u64{0});
+  EXPECT_FALSE(ff::parse_decimal<4>(
+      "115792089237316195423570985008687907853269984665640564039457584007913129639936"));
+}
+
+TEST(Decimal, RejectsNonCanonicalSpellings) {
+  for (const char* s : {"", "00", "01", "-1", "+1", " 1", "1 ", "1.0", "0x10", "1e3", "١"}) {
+    EXPECT_FALSE(ff::parse_decimal<4>(s).has_value()) << s;
+  }
+  // Too many digits, even for a width that would hold the value; then overflow alone.
+  EXPECT_TRUE(ff::parse_decimal<10>(std::string(ff::kMaxDecimalDigits, '9')).has_value());
+  EXPECT_FALSE(ff::parse_decimal<10>(std::string(ff::kMaxDecimalDigits + 1, '9')));
+  EXPECT_FALSE(ff::parse_decimal<8>(std::string(ff::kMaxDecimalDigits, '9')));
 }
 
 }  // namespace
