@@ -27,6 +27,7 @@ bench: build
 	@scripts/bench.sh $(BUILD)
 	@scripts/bench-crypto.sh $(BUILD)
 	@scripts/bench-bn254.sh $(BUILD)
+	@scripts/bench-zk.sh $(BUILD)
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

@@ -23,3 +23,23 @@ export function run(name, fn) {
   }
   console.log(`${name} ${Math.round(best * 1e9)}`);
 }
+
+// The same rule for an async operation (awaited call by call), e.g. snarkjs's verify.
+export async function runAsync(name, fn) {
+  if (filter !== '' && !name.includes(filter)) return;
+  await fn();
+  let n = 1;
+  for (;;) {
+    const t0 = now();
+    for (let i = 0; i < n; ++i) await fn();
+    if (now() - t0 >= batchSeconds || n >= 2 ** 30) break;
+    n *= 2;
+  }
+  let best = Infinity;
+  for (let b = 0; b < 5; ++b) {
+    const t0 = now();
+    for (let i = 0; i < n; ++i) await fn();
+    best = Math.min(best, (now() - t0) / n);
+  }
+  console.log(`${name} ${Math.round(best * 1e9)}`);
+}
