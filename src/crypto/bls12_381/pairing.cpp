@@ -12,11 +12,7 @@ struct Jacobian {
   Fp2 x, y, z;
 };
 
-// A line l = c0 + c1 v + c4 v w before evaluation at P: c1 is to be multiplied by P.x and
-// c4 by P.y.
-struct Line {
-  Fp2 c0, c1, c4;
-};
+using Line = MillerLine;
 
 Fp12 evaluate(const Fp12& f, const Line& l, const G1Affine& p) {
   return f.mul_by_014(l.c0, l.c1 * p.x, l.c4 * p.y);
@@ -95,30 +91,57 @@ Fp12 cyclotomic_exp_by_x(const Fp12& f) {
 // Granger-Scott squaring, shared with BN254 (ec/cyclotomic.hpp).
 Fp12 cyclotomic_square(const Fp12& f) { return ec::cyclotomic_square(f); }
 
-Fp12 miller_loop(std::span<const PairingInput> pairs) {
-  std::vector<const PairingInput*> live;
-  std::vector<Jacobian> r;
+G2Prepared prepare_g2(const G2Affine& q) {
+  G2Prepared out;
+  if (q.infinity) return out;
+  out.lines.reserve(72);
+  Jacobian r{q.x, q.y, Fp2::one()};
+  // Bits of |x| below the leading one, high to low: a doubling each, an addition after
+  // it for a one; the last bit (0) is the final doubling.
+  int top = 63;
+  while (!((kAbsX >> top) & 1)) --top;
+  for (int i = top - 1; i >= 0; --i) {
+    out.lines.push_back(doubling_step(r));
+    if (i >= 1 && ((kAbsX >> i) & 1)) out.lines.push_back(addition_step(r, q));
+  }
+  return out;
+}
+
+Fp12 miller_loop(std::span<const PreparedPairingInput> pairs) {
+  std::vector<const PreparedPairingInput*> live;
   for (const auto& pq : pairs) {
-    if (pq.first.infinity || pq.second.infinity) continue;  // contributes 1
+    if (pq.p.infinity || pq.q->lines.empty()) continue;  // contributes 1
     live.push_back(&pq);
-    r.push_back(Jacobian{pq.second.x, pq.second.y, Fp2::one()});
   }
   Fp12 f = Fp12::one();
   if (live.empty()) return f;
-  // Bits of |x| below the leading one, high to low; the last (bit 0, a zero) is the
-  // doubling after the loop, which skips the final squaring.
+  // Every prepared Q has its lines at the same positions: k walks them in step.
+  size_t k = 0;
+  auto apply_lines = [&] {
+    for (const auto* pq : live) f = evaluate(f, pq->q->lines[k], pq->p);
+    ++k;
+  };
   int top = 63;
   while (!((kAbsX >> top) & 1)) --top;
   for (int i = top - 1; i >= 1; --i) {
-    for (size_t j = 0; j < live.size(); ++j) f = evaluate(f, doubling_step(r[j]), live[j]->first);
-    if ((kAbsX >> i) & 1) {
-      for (size_t j = 0; j < live.size(); ++j)
-        f = evaluate(f, addition_step(r[j], live[j]->second), live[j]->first);
-    }
+    apply_lines();                        // doubling
+    if ((kAbsX >> i) & 1) apply_lines();  // addition of Q
     f = f.square();
   }
-  for (size_t j = 0; j < live.size(); ++j) f = evaluate(f, doubling_step(r[j]), live[j]->first);
+  apply_lines();  // the last doubling, without the squaring after it
   return f.conjugate();  // x < 0
+}
+
+Fp12 miller_loop(std::span<const PairingInput> pairs) {
+  std::vector<G2Prepared> prepared;
+  std::vector<PreparedPairingInput> inputs;
+  prepared.reserve(pairs.size());
+  inputs.reserve(pairs.size());
+  for (const auto& [p, q] : pairs) {
+    prepared.push_back(p.infinity ? G2Prepared{} : prepare_g2(q));
+    inputs.push_back({p, &prepared.back()});
+  }
+  return miller_loop(std::span<const PreparedPairingInput>(inputs));
 }
 
 Fp12 miller_loop(const G1Affine& p, const G2Affine& q) {
@@ -165,6 +188,10 @@ Fp12 pairing(const G1Affine& p, const G2Affine& q) {
 }
 
 Fp12 multi_pairing(std::span<const PairingInput> pairs) {
+  return final_exponentiation(miller_loop(pairs));
+}
+
+Fp12 multi_pairing(std::span<const PreparedPairingInput> pairs) {
   return final_exponentiation(miller_loop(pairs));
 }
 

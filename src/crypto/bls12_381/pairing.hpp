@@ -22,6 +22,7 @@
 
 #include <span>
 #include <utility>
+#include <vector>
 
 #include "crypto/bls12_381/fp12.hpp"
 #include "crypto/bls12_381/g1.hpp"
@@ -31,9 +32,29 @@ namespace dusk::crypto::bls12_381 {
 
 using PairingInput = std::pair<G1Affine, G2Affine>;
 
+// A line of the Miller loop before evaluation at P: c0 + (c1 x_P) v + (c4 y_P) v w.
+struct MillerLine {
+  Fp2 c0, c1, c4;
+};
+
+// Q prepared for Miller loops: the line of every step of the loop for this Q, in the
+// order the loop uses them (68 lines, about 20 KiB). The G2 half of a Miller loop then
+// happens once per Q instead of once per pairing; a fixed Q (a verification key's point,
+// the G2 generator) pays it once. Empty for the identity.
+struct G2Prepared {
+  std::vector<MillerLine> lines;
+};
+G2Prepared prepare_g2(const G2Affine& q);
+
+struct PreparedPairingInput {
+  G1Affine p;
+  const G2Prepared* q;
+};
+
 // The product of the Miller loops of all pairs, sharing one accumulator (one squaring
 // per bit for all pairs).
 Fp12 miller_loop(std::span<const PairingInput> pairs);
+Fp12 miller_loop(std::span<const PreparedPairingInput> pairs);
 Fp12 miller_loop(const G1Affine& p, const G2Affine& q);
 // f^(3 (p^12 - 1) / r). Precondition: f != 0 (a Miller loop output is never 0).
 Fp12 final_exponentiation(const Fp12& f);
@@ -43,6 +64,7 @@ Fp12 pairing(const G1Affine& p, const G2Affine& q);
 // prod e(P_i, Q_i) with one final exponentiation: the way to check
 // e(A, B) == e(C, D) is multi_pairing({(A, B), (-C, D)}) == 1.
 Fp12 multi_pairing(std::span<const PairingInput> pairs);
+Fp12 multi_pairing(std::span<const PreparedPairingInput> pairs);
 
 // Squaring of an element of the cyclotomic subgroup (norm 1 over Fp6, as every value
 // after the easy part of the final exponentiation), cheaper than a general squaring.

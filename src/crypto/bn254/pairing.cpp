@@ -60,37 +60,61 @@ Fp12 cyclotomic_exp_by_u(const Fp12& f) {
 
 }  // namespace
 
-Fp12 miller_loop(std::span<const PairingInput> pairs) {
-  std::vector<const PairingInput*> live;
-  std::vector<Jacobian> r;
-  std::vector<G2Affine> neg_q;
+G2Prepared prepare_g2(const G2Affine& q) {
+  G2Prepared out;
+  if (q.infinity) return out;
+  out.lines.reserve(kNaf.len + 24);
+  Jacobian r{q.x, q.y, Fp2::one()};
+  const G2Affine neg_q = -q;
+  for (size_t i = kNaf.len - 1; i-- > 0;) {
+    out.lines.push_back(ec::doubling_step(r));
+    const int digit = kNaf.d[i];
+    if (digit == 0) continue;
+    const G2Affine& add = digit > 0 ? q : neg_q;
+    out.lines.push_back(ec::addition_step(r, add.x, add.y));
+  }
+  // The two extra lines: through T and psi(Q), then through T + psi(Q) and -psi^2(Q).
+  const G2Affine q1 = g2_psi(q);
+  const G2Affine q2 = -g2_psi(q1);
+  out.lines.push_back(ec::addition_step(r, q1.x, q1.y));
+  out.lines.push_back(ec::addition_step(r, q2.x, q2.y));
+  return out;
+}
+
+Fp12 miller_loop(std::span<const PreparedPairingInput> pairs) {
+  std::vector<const PreparedPairingInput*> live;
   for (const auto& pq : pairs) {
-    if (pq.first.infinity || pq.second.infinity) continue;  // contributes 1
+    if (pq.p.infinity || pq.q->lines.empty()) continue;  // contributes 1
     live.push_back(&pq);
-    r.push_back(Jacobian{pq.second.x, pq.second.y, Fp2::one()});
-    neg_q.push_back(-pq.second);
   }
   Fp12 f = Fp12::one();
   if (live.empty()) return f;
+  // Every prepared Q has its lines at the same positions: k walks them in step.
+  size_t k = 0;
+  auto apply_lines = [&] {
+    for (const auto* pq : live) f = evaluate(f, pq->q->lines[k], pq->p);
+    ++k;
+  };
   for (size_t i = kNaf.len - 1; i-- > 0;) {
     if (i + 2 != kNaf.len) f = f.square();  // f = 1 on the first step
-    for (size_t j = 0; j < live.size(); ++j)
-      f = evaluate(f, ec::doubling_step(r[j]), live[j]->first);
-    const int digit = kNaf.d[i];
-    if (digit == 0) continue;
-    for (size_t j = 0; j < live.size(); ++j) {
-      const G2Affine& q = digit > 0 ? live[j]->second : neg_q[j];
-      f = evaluate(f, ec::addition_step(r[j], q.x, q.y), live[j]->first);
-    }
+    apply_lines();                          // doubling
+    if (kNaf.d[i] != 0) apply_lines();      // addition of +-Q
   }
-  // The two extra lines: through T and psi(Q), then through T + psi(Q) and -psi^2(Q).
-  for (size_t j = 0; j < live.size(); ++j) {
-    const G2Affine q1 = g2_psi(live[j]->second);
-    const G2Affine q2 = -g2_psi(q1);
-    f = evaluate(f, ec::addition_step(r[j], q1.x, q1.y), live[j]->first);
-    f = evaluate(f, ec::addition_step(r[j], q2.x, q2.y), live[j]->first);
-  }
+  apply_lines();  // T + psi(Q)
+  apply_lines();  // - psi^2(Q)
   return f;
+}
+
+Fp12 miller_loop(std::span<const PairingInput> pairs) {
+  std::vector<G2Prepared> prepared;
+  std::vector<PreparedPairingInput> inputs;
+  prepared.reserve(pairs.size());
+  inputs.reserve(pairs.size());
+  for (const auto& [p, q] : pairs) {
+    prepared.push_back(p.infinity ? G2Prepared{} : prepare_g2(q));
+    inputs.push_back({p, &prepared.back()});
+  }
+  return miller_loop(std::span<const PreparedPairingInput>(inputs));
 }
 
 Fp12 miller_loop(const G1Affine& p, const G2Affine& q) {
@@ -131,6 +155,10 @@ Fp12 pairing(const G1Affine& p, const G2Affine& q) {
 }
 
 Fp12 multi_pairing(std::span<const PairingInput> pairs) {
+  return final_exponentiation(miller_loop(pairs));
+}
+
+Fp12 multi_pairing(std::span<const PreparedPairingInput> pairs) {
   return final_exponentiation(miller_loop(pairs));
 }
 

@@ -8,7 +8,9 @@
 //   kSnarkjsCurve            the "curve" name snarkjs writes ("bls12381", "bn128")
 //   kG1Size, kG2Size         sizes of the point encodings of the binary form
 //   g1_in_subgroup, g2_in_subgroup   membership of points already on the curve
-//   multi_pairing            prod e(P_i, Q_i), one final exponentiation
+//   multi_pairing            prod e(P_i, Q_i), one final exponentiation, for plain pairs
+//                            or with Q prepared (G2Prepared, prepare_g2: the Miller
+//                            loop's lines of a fixed Q computed once)
 //   g1_to_bytes / g1_from_bytes, g2_to_bytes / g2_from_bytes   the point encodings;
 //                            decoding fully validates and reports Groth16Error codes
 //   g1_mul                   [k]P for public k (variable time: proofs are public)
@@ -40,6 +42,8 @@ struct Bls12_381Engine {
   using G2Affine = bls12_381::G2Affine;
   using Gt = bls12_381::Fp12;
   using PairingInput = bls12_381::PairingInput;
+  using G2Prepared = bls12_381::G2Prepared;
+  using PreparedPairingInput = bls12_381::PreparedPairingInput;
 
   static constexpr std::string_view kName = "BLS12-381";
   static constexpr std::string_view kSnarkjsCurve = "bls12381";
@@ -53,6 +57,10 @@ struct Bls12_381Engine {
     return bls12_381::g2_in_subgroup(G2::from_affine(p));
   }
   static Gt multi_pairing(std::span<const PairingInput> pairs) {
+    return bls12_381::multi_pairing(pairs);
+  }
+  static G2Prepared prepare_g2(const G2Affine& q) { return bls12_381::prepare_g2(q); }
+  static Gt multi_pairing(std::span<const PreparedPairingInput> pairs) {
     return bls12_381::multi_pairing(pairs);
   }
   static G1 g1_mul(const G1Affine& p, const Fr& k) {

@@ -31,6 +31,8 @@ struct Bn254Engine {
   using G2Affine = bn254::G2Affine;
   using Gt = bn254::Fp12;
   using PairingInput = bn254::PairingInput;
+  using G2Prepared = bn254::G2Prepared;
+  using PreparedPairingInput = bn254::PreparedPairingInput;
 
   static constexpr std::string_view kName = "BN254";
   static constexpr std::string_view kSnarkjsCurve = "bn128";
@@ -43,6 +45,10 @@ struct Bn254Engine {
     return bn254::g2_in_subgroup(G2::from_affine(p));
   }
   static Gt multi_pairing(std::span<const PairingInput> pairs) {
+    return bn254::multi_pairing(pairs);
+  }
+  static G2Prepared prepare_g2(const G2Affine& q) { return bn254::prepare_g2(q); }
+  static Gt multi_pairing(std::span<const PreparedPairingInput> pairs) {
     return bn254::multi_pairing(pairs);
   }
   static G1 g1_mul(const G1Affine& p, const Fr& k) {

@@ -5,9 +5,10 @@
 // A verification key holds alpha in G1; beta, gamma, delta in G2; and IC[0..n] in G1
 // for n public inputs. A proof (A, C in G1, B in G2) for inputs x_1..x_n is valid iff
 //     e(A, B) = e(alpha, beta) * e(L, gamma) * e(C, delta),  L = IC_0 + sum x_i IC_i.
-// The prepared key stores e(alpha, beta) (in Gt) and -gamma, -delta, so one
-// verification is the n-term public-input sum, one 3-pair multi-Miller loop and one
-// final exponentiation:  e(A, B) e(L, -gamma) e(C, -delta) == e(alpha, beta).
+// The prepared key stores e(alpha, beta) (in Gt) and the Miller-loop lines of -gamma
+// and -delta (and of beta, for batches), so one verification is the n-term public-input
+// sum, one 3-pair multi-Miller loop of which only B's lines are computed, and one final
+// exponentiation:  e(A, B) e(L, -gamma) e(C, -delta) == e(alpha, beta).
 //
 // Batch verification of k proofs under one key checks one random linear combination
 // (Bellare, Garay, Rabin, "Fast batch verification", 1998): with coefficients r_j,
@@ -52,11 +53,13 @@ struct PreparedVerifyingKey {
   typename E::Gt alpha_beta;                    // e(alpha, beta)
   typename E::G1Affine alpha;                   // for batches
   typename E::G2Affine beta, neg_gamma, neg_delta;
+  typename E::G2Prepared beta_lines, neg_gamma_lines, neg_delta_lines;
   std::vector<typename E::G1Affine> ic;
   size_t num_inputs() const { return ic.size() - 1; }
 };
 
-// One pairing. Precondition: vk.ic is not empty (decoders ensure it).
+// One pairing and the lines of three G2 points. Precondition: vk.ic is not empty
+// (decoders ensure it).
 template <typename E>
 PreparedVerifyingKey<E> prepare(const VerifyingKey<E>& vk);
 

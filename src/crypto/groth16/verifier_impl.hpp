@@ -19,6 +19,9 @@ PreparedVerifyingKey<E> prepare(const VerifyingKey<E>& vk) {
   p.beta = vk.beta;
   p.neg_gamma = -vk.gamma;
   p.neg_delta = -vk.delta;
+  p.beta_lines = E::prepare_g2(p.beta);
+  p.neg_gamma_lines = E::prepare_g2(p.neg_gamma);
+  p.neg_delta_lines = E::prepare_g2(p.neg_delta);
   p.ic = vk.ic;
   return p;
 }
@@ -43,8 +46,10 @@ template <typename E>
 Result<bool> verify(const PreparedVerifyingKey<E>& pvk, const Proof<E>& proof,
                     std::span<const typename E::Fr> inputs) {
   DUSK_ASSIGN(auto l, public_input_sum(pvk, inputs));
-  const typename E::PairingInput pairs[3] = {
-      {proof.a, proof.b}, {l.to_affine(), pvk.neg_gamma}, {proof.c, pvk.neg_delta}};
+  const typename E::G2Prepared b_lines = E::prepare_g2(proof.b);
+  const typename E::PreparedPairingInput pairs[3] = {{proof.a, &b_lines},
+                                                     {l.to_affine(), &pvk.neg_gamma_lines},
+                                                     {proof.c, &pvk.neg_delta_lines}};
   return E::multi_pairing(pairs) == pvk.alpha_beta;
 }
 
@@ -135,12 +140,15 @@ Result<bool> verify_batch(const PreparedVerifyingKey<E>& pvk,
   lhs_a.push_back(c_sum);
   lhs_a.push_back(-E::g1_mul(pvk.alpha, r_sum));
   const auto affine = E::G1::batch_to_affine(lhs_a);
-  std::vector<typename E::PairingInput> pairs;
+  std::vector<typename E::G2Prepared> b_lines;
+  b_lines.reserve(proofs.size());
+  for (const auto& p : proofs) b_lines.push_back(E::prepare_g2(p.b));
+  std::vector<typename E::PreparedPairingInput> pairs;
   pairs.reserve(affine.size());
-  for (size_t j = 0; j < proofs.size(); ++j) pairs.push_back({affine[j], proofs[j].b});
-  pairs.push_back({affine[proofs.size()], pvk.neg_gamma});
-  pairs.push_back({affine[proofs.size() + 1], pvk.neg_delta});
-  pairs.push_back({affine[proofs.size() + 2], pvk.beta});
+  for (size_t j = 0; j < proofs.size(); ++j) pairs.push_back({affine[j], &b_lines[j]});
+  pairs.push_back({affine[proofs.size()], &pvk.neg_gamma_lines});
+  pairs.push_back({affine[proofs.size() + 1], &pvk.neg_delta_lines});
+  pairs.push_back({affine[proofs.size() + 2], &pvk.beta_lines});
   return E::multi_pairing(pairs).is_one();
 }
 

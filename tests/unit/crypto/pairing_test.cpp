@@ -59,7 +59,38 @@ TEST(PairingTest, NonDegenerateAndOfOrderR) {
   // The identity on either side.
   EXPECT_TRUE(pairing(G1Affine::identity(), G2Affine::generator()).is_one());
   EXPECT_TRUE(pairing(G1Affine::generator(), G2Affine::identity()).is_one());
-  EXPECT_TRUE(multi_pairing({}).is_one());
+  EXPECT_TRUE(multi_pairing(std::span<const PairingInput>()).is_one());
+  EXPECT_TRUE(multi_pairing(std::span<const PreparedPairingInput>()).is_one());
+}
+
+// Prepared Q (the lines computed once) give the same Miller loop as the plain form, with
+// the identity on either side contributing 1.
+TEST(PairingTest, PreparedLinesMatchThePlainLoop) {
+  Rng rng(212);
+  const G1 g1 = G1::generator();
+  const G2 g2 = G2::generator();
+  std::vector<PairingInput> pairs;
+  for (int i = 0; i < 4; ++i) {
+    pairs.push_back({g1.mul(random_element<Fr>(rng)).to_affine(),
+                     g2.mul(random_element<Fr>(rng)).to_affine()});
+  }
+  pairs.push_back({G1Affine::identity(), g2.to_affine()});
+  pairs.push_back({g1.to_affine(), G2Affine::identity()});
+  std::vector<G2Prepared> prepared;
+  for (const auto& pq : pairs) prepared.push_back(prepare_g2(pq.second));
+  EXPECT_TRUE(prepared.back().lines.empty());
+  std::vector<PreparedPairingInput> inputs;
+  for (size_t i = 0; i < pairs.size(); ++i) inputs.push_back({pairs[i].first, &prepared[i]});
+  EXPECT_EQ(miller_loop(std::span<const PreparedPairingInput>(inputs)),
+            miller_loop(std::span<const PairingInput>(pairs)));
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    EXPECT_EQ(multi_pairing(std::span(inputs).subspan(i, 1)),
+              pairing(pairs[i].first, pairs[i].second));
+  }
+  // One prepared Q reused with many P: e(aP, Q) e(-aP, Q) = 1.
+  const G1Affine p = g1.mul(random_element<Fr>(rng)).to_affine();
+  const PreparedPairingInput twice[2] = {{p, &prepared[0]}, {-p, &prepared[0]}};
+  EXPECT_TRUE(multi_pairing(twice).is_one());
 }
 
 TEST(PairingTest, Bilinearity) {
