@@ -60,6 +60,12 @@ void BM_g1_mul_glv(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(g1_mul_glv(a, k));
 }
 BENCHMARK(BM_g1_mul_glv)->Name("g1_mul_glv");
+void BM_g1_mul_glv_ct(benchmark::State& state) {
+  const G1 a = G1::generator().mul(scalar(1));
+  const Fr k = scalar(3);
+  for (auto _ : state) benchmark::DoNotOptimize(g1_mul_glv_ct(a, k));
+}
+BENCHMARK(BM_g1_mul_glv_ct)->Name("g1_mul_glv_ct");
 void BM_precompile_mul(benchmark::State& state) {
   Bytes input;
   const auto enc = encode_g1(G1::generator().mul(scalar(1)).to_affine());

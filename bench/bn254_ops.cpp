@@ -68,7 +68,8 @@ int main() {
 
   volatile bool sink = false;
   run("g1_add", ctx, [&](Ctx& c) { c.p1 = c.p1 + c.q1; });
-  run("g1_mul", ctx, [&](Ctx& c) { sink = c.p1.mul(c.k).is_identity(); });
+  run("g1_mul", ctx, [&](Ctx& c) { sink = g1_mul_glv_ct(c.p1, c.k).is_identity(); });
+  run("g1_mul_fixed_window", ctx, [&](Ctx& c) { sink = c.p1.mul(c.k).is_identity(); });
   run("g1_mul_vartime", ctx, [&](Ctx& c) { sink = c.p1.mul_vartime(c.k).is_identity(); });
   run("g2_mul", ctx, [&](Ctx& c) { sink = c.p2.mul(c.k).is_identity(); });
   run("g2_mul_vartime", ctx, [&](Ctx& c) { sink = c.p2.mul_vartime(c.k).is_identity(); });

@@ -1,5 +1,8 @@
 #include "crypto/bn254/g1.hpp"
 
+#include <utility>
+
+#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
 #include "crypto/bls12_381/point_impl.hpp"
 
 namespace dusk::crypto::bn254 {
@@ -81,6 +84,30 @@ Signed to_signed(const Fr& x) {
   return ff::less_than(b, a) ? Signed{true, b} : Signed{false, a};
 }
 
+// The same without branches: a sign mask (all ones when negative) and the magnitude,
+// which for a GLV half is below 2^128.
+struct SignedCt {
+  u64 negative_mask;
+  u128 magnitude;
+};
+SignedCt to_signed_ct(const Fr& x) {
+  const auto a = x.to_canonical(), b = (-x).to_canonical();
+  const u64 mask = u64{0} - ff::less_than(b, a);
+  ff::Limbs<4> m;
+  for (size_t i = 0; i < 4; ++i) m[i] = (b[i] & mask) | (a[i] & ~mask);
+  return {mask, (static_cast<u128>(m[1]) << 64) | m[0]};
+}
+
+// k = k1 + k2 lambda mod r with |k1|, |k2| < 2^128 (Babai rounding, see g1_mul_glv).
+std::pair<Fr, Fr> glv_split(const Fr& k) {
+  const auto kc = k.to_canonical();
+  const Fr c1 = *Fr::from_canonical(mul_shift_256(kc, kG1));
+  const Fr c2 = *Fr::from_canonical(mul_shift_256(kc, kG2));
+  // k2 = -c1 b1 - c2 b2 with b1 = 6u^2 + 4u + 1, b2 = -(2u + 1); k1 = k - k2 lambda.
+  const Fr k2 = c2 * fr_of(kTwoUPlus1) - c1 * fr_of(kB1);
+  return {k - k2 * kLambda, k2};
+}
+
 }  // namespace
 
 G1 g1_endomorphism(const G1& p) {
@@ -90,17 +117,26 @@ G1 g1_endomorphism(const G1& p) {
 }
 
 G1 g1_mul_glv(const G1& p, const Fr& k) {
-  const auto kc = k.to_canonical();
-  const Fr c1 = *Fr::from_canonical(mul_shift_256(kc, kG1));
-  const Fr c2 = *Fr::from_canonical(mul_shift_256(kc, kG2));
-  // k2 = -c1 b1 - c2 b2 with b1 = 6u^2 + 4u + 1, b2 = -(2u + 1); k1 = k - k2 lambda.
-  const Fr k2 = c2 * fr_of(kTwoUPlus1) - c1 * fr_of(kB1);
-  const Fr k1 = k - k2 * kLambda;
+  const auto [k1, k2] = glv_split(k);
   const Signed s1 = to_signed(k1), s2 = to_signed(k2);
   const G1 p1 = s1.negative ? -p : p;
   const G1 p2 = s2.negative ? -g1_endomorphism(p) : g1_endomorphism(p);
   return bls12_381::detail::straus_vartime<G1Curve, 2>(
       {p1, p2}, {std::span<const u64>(s1.magnitude), std::span<const u64>(s2.magnitude)});
+}
+
+G1 g1_mul_glv_ct(const G1& p, const Fr& k) {
+  const auto [k1, k2] = glv_split(k);
+  const SignedCt s1 = to_signed_ct(k1), s2 = to_signed_ct(k2);
+  // [k]P = [|k1|](s1 P) + [|k2|](s2 phi(P)); the second base is the first's image under
+  // phi, negated when the signs differ, which the table map applies with a select.
+  const G1 base = bls12_381::detail::select_point(s1.negative_mask != 0, p, -p);
+  const bool flip = (s1.negative_mask ^ s2.negative_mask) != 0;
+  return bls12_381::detail::endomorphism_mul_ct<G1Curve, 2, 5>(
+      base, {s1.magnitude, s2.magnitude}, 128, [flip](const G1& t) {
+        const G1 e = g1_endomorphism(t);
+        return bls12_381::detail::select_point(flip, e, -e);
+      });
 }
 
 }  // namespace dusk::crypto::bn254

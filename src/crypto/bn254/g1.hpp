@@ -41,6 +41,12 @@ G1 g1_endomorphism(const G1& p);
 // the ecMul precompile). Same result as mul_vartime for every k and P on the curve.
 G1 g1_mul_glv(const G1& p, const Fr& k);
 
+// [k]P in constant time with the same split (its halves' signs applied by selects):
+// 26 windows of 5-bit signed digits over both halves, table entries read by masked
+// selects, complete formulas (crypto/bls12_381/endomorphism_mul_ct.hpp, shared with
+// BLS12-381's GLV and GLS). For secret scalars; same result as mul.
+G1 g1_mul_glv_ct(const G1& p, const Fr& k);
+
 }  // namespace dusk::crypto::bn254
 
 extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G1Curve>;

@@ -92,6 +92,36 @@ TEST(Bn254Curve, G1GlvMatchesWnaf) {
   EXPECT_TRUE(g1_mul_glv(G1::identity(), scalars.back()).is_identity());
 }
 
+// The constant-time GLV multiplication against the fixed-window mul, on edge scalars
+// (0, +-1, +-lambda, +-u, the halves' extremes near 2^127 and 2^128) and random ones.
+TEST(Bn254Curve, G1GlvConstantTimeMatchesMul) {
+  Rng rng(107);
+  const G1 g = G1::generator();
+  // lambda, the root of l^2 + l + 1 that phi acts as: (-1 +- sqrt(-3)) / 2.
+  const Fr root = (-Fr::from_u64(3)).sqrt().value();
+  const Fr half = Fr::from_u64(2).inverse();
+  Fr lambda = (root - Fr::one()) * half;
+  if (!(g.mul(lambda) == g1_endomorphism(g))) lambda = (-root - Fr::one()) * half;
+  ASSERT_EQ(g.mul(lambda), g1_endomorphism(g));
+  std::vector<Fr> scalars = {Fr::zero(), Fr::one(), -Fr::one(), Fr::from_u64(2),
+                             Fr::from_u64(kU), -Fr::from_u64(kU),
+                             lambda, -lambda, lambda + Fr::one(), lambda * lambda};
+  Fr two_127 = Fr::one();
+  for (int i = 0; i < 127; ++i) two_127 = two_127.dbl();
+  for (const Fr& base : {two_127, two_127.dbl()}) {
+    for (const Fr& d : {Fr::zero(), Fr::one(), -Fr::one()}) {
+      scalars.push_back(base + d);
+      scalars.push_back(-(base + d));
+    }
+  }
+  for (int i = 0; i < 300; ++i) scalars.push_back(random_element<Fr>(rng));
+  for (size_t i = 0; i < scalars.size(); ++i) {
+    const G1 p = i % 3 == 0 ? g : g.mul_vartime(random_element<Fr>(rng));
+    ASSERT_EQ(g1_mul_glv_ct(p, scalars[i]), p.mul(scalars[i])) << i;
+  }
+  EXPECT_TRUE(g1_mul_glv_ct(G1::identity(), scalars.back()).is_identity());
+}
+
 TEST(Bn254Curve, G2SubgroupCheckMatchesDefinition) {
   Rng rng(103);
   const auto h = std::span<const u64>(kG2Cofactor);
