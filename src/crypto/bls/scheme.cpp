@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "crypto/bls12_381/fp12.hpp"
@@ -24,8 +25,16 @@ bool pairing_check(const typename V::KeyPoint::AffinePoint& k,
                    const typename V::SigPoint::AffinePoint& h,
                    const typename V::SigPoint::AffinePoint& s) {
   using KeyAffine = typename V::KeyPoint::AffinePoint;
-  const PairingInput pairs[2] = {V::pair(k, h), V::pair(-KeyAffine::generator(), s)};
-  return bls12_381::multi_pairing(pairs).is_one();
+  if constexpr (std::is_same_v<KeyAffine, bls12_381::G2Affine>) {
+    // Keys in G2 (min-sig): -G2's lines are prepared once; only the key's are computed.
+    const bls12_381::G2Prepared k_lines = bls12_381::prepare_g2(k);
+    const bls12_381::PreparedPairingInput pairs[2] = {
+        {h, &k_lines}, {s, &bls12_381::neg_g2_generator_lines()}};
+    return bls12_381::multi_pairing(pairs).is_one();
+  } else {
+    const PairingInput pairs[2] = {V::pair(k, h), V::pair(-KeyAffine::generator(), s)};
+    return bls12_381::multi_pairing(pairs).is_one();
+  }
 }
 
 }  // namespace

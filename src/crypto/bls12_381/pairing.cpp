@@ -107,6 +107,11 @@ G2Prepared prepare_g2(const G2Affine& q) {
   return out;
 }
 
+const G2Prepared& neg_g2_generator_lines() {
+  static const G2Prepared lines = prepare_g2(-G2Affine::generator());
+  return lines;
+}
+
 Fp12 miller_loop(std::span<const PreparedPairingInput> pairs) {
   std::vector<const PreparedPairingInput*> live;
   for (const auto& pq : pairs) {

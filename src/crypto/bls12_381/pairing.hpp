@@ -45,6 +45,9 @@ struct G2Prepared {
   std::vector<MillerLine> lines;
 };
 G2Prepared prepare_g2(const G2Affine& q);
+// The lines of -G2 (the generator's negation), prepared once on first use: the fixed
+// point of min-sig signature checks e(H(m), pk) e(sig, -G2) = 1.
+const G2Prepared& neg_g2_generator_lines();
 
 struct PreparedPairingInput {
   G1Affine p;

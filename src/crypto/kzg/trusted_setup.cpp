@@ -119,6 +119,10 @@ Result<TrustedSetup> TrustedSetup::parse(std::string_view text) {
   if (!multi_pairing(same_s).is_one())
     return setup_error("G1 and G2 monomial points are not powers of the same secret");
 
+  s.s_g2_lines_ = prepare_g2(s.g2_monomial_[1]);
+  s.neg_s_g2_lines_ = prepare_g2(-s.g2_monomial_[1]);
+  s.g2_lines_ = prepare_g2(G2Affine::generator());
+  s.neg_g2_lines_ = prepare_g2(-G2Affine::generator());
   s.g1_lagrange_brp_.resize(lagrange.size());
   for (size_t i = 0; i < lagrange.size(); ++i)
     s.g1_lagrange_brp_[i] = lagrange[reverse_bits(i, lagrange.size())];

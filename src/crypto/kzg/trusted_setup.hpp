@@ -28,6 +28,7 @@
 #include "base/result.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
+#include "crypto/bls12_381/pairing.hpp"
 #include "crypto/kzg/blob.hpp"
 
 namespace dusk::crypto::kzg {
@@ -49,12 +50,19 @@ class TrustedSetup {
   const std::vector<bls12_381::G2Affine>& g2_monomial() const { return g2_monomial_; }
   // [s]G2 = g2_monomial()[1], the point the verifier pairs with.
   const bls12_381::G2Affine& s_g2() const { return g2_monomial_[1]; }
+  // The Miller-loop lines of the four G2 points verification pairs with ([s]G2, -[s]G2,
+  // G2, -G2), computed once when the setup is loaded (bls12_381::prepare_g2).
+  const bls12_381::G2Prepared& s_g2_lines() const { return s_g2_lines_; }
+  const bls12_381::G2Prepared& neg_s_g2_lines() const { return neg_s_g2_lines_; }
+  const bls12_381::G2Prepared& g2_lines() const { return g2_lines_; }
+  const bls12_381::G2Prepared& neg_g2_lines() const { return neg_g2_lines_; }
 
  private:
   TrustedSetup() = default;
   std::vector<bls12_381::G1Affine> g1_lagrange_brp_;
   std::vector<bls12_381::G1Affine> g1_monomial_;
   std::vector<bls12_381::G2Affine> g2_monomial_;
+  bls12_381::G2Prepared s_g2_lines_, neg_s_g2_lines_, g2_lines_, neg_g2_lines_;
 };
 
 }  // namespace dusk::crypto::kzg
