@@ -4,8 +4,10 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <type_traits>
 #include <vector>
 
+#include "crypto/bls12_381/msm.hpp"
 #include "crypto/bls12_381/pairing.hpp"
 #include "crypto/bls12_381/serialization.hpp"
 
@@ -155,6 +157,27 @@ BENCHMARK(BM_miller_loop);
 BENCHMARK(BM_final_exponentiation);
 BENCHMARK(BM_pairing);
 BENCHMARK(BM_multi_pairing_2);
+
+// MSM with each bucket strategy (what kMsmBatchAffineMin in msm.hpp is chosen from):
+// bench_curve --benchmark_filter=msm. Arguments: n, then 0 for XYZZ, 1 for batch-affine.
+template <typename P>
+void BM_msm(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const MsmBuckets b = state.range(1) != 0 ? MsmBuckets::kBatchAffine : MsmBuckets::kXyzz;
+  const P q = P::generator().mul(scalar(5));
+  std::vector<P> proj(n);
+  proj[0] = P::generator();
+  for (size_t i = 1; i < n; ++i) proj[i] = proj[i - 1] + q;
+  const auto points = P::batch_to_affine(proj);
+  std::vector<Fr> scalars(n);
+  for (size_t i = 0; i < n; ++i) scalars[i] = scalar(static_cast<u8>(i)) * Fr::from_u64(i + 1);
+  for (auto _ : state) {
+    if constexpr (std::is_same_v<P, G1>) benchmark::DoNotOptimize(g1_msm(points, scalars, b));
+    else benchmark::DoNotOptimize(g2_msm(points, scalars, b));
+  }
+}
+BENCHMARK(BM_msm<G1>)->ArgsProduct({{128, 256, 512, 1024, 2048, 4096}, {0, 1}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_msm<G2>)->ArgsProduct({{128, 256, 512, 1024, 2048, 4096}, {0, 1}})->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

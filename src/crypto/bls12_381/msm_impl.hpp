@@ -3,6 +3,7 @@
 // of another module can instantiate it the same way.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <span>
 #include <vector>
@@ -142,18 +143,116 @@ inline int booth_window(const std::array<u64, 4>& k, unsigned w, unsigned c) {
   return (iv & 1) + (iv >> 1) - ((iv >> c) << c);
 }
 
+// The buckets of one window kept affine and updated in batches that share one inversion
+// (Montgomery's trick), for large inputs. An affine addition is
+// lambda = (y2 - y1) / (x2 - x1), x3 = lambda^2 - x1 - x2, y3 = lambda (x1 - x3) - y1;
+// with the inversion spread over the batch (3M per element) that is about 5M + 1S,
+// against 8M + 2S for the XYZZ mixed addition. A batch touches each bucket at most once:
+// a point whose bucket is already in the pending batch, or whose x equals the bucket's
+// (a doubling or a cancellation, which the affine formula cannot do), goes into a second
+// set of XYZZ buckets instead, and the two sets are added at the reduction.
+template <typename F>
+class AffineBuckets {
+ public:
+  static constexpr size_t kBatch = 128;
+
+  explicit AffineBuckets(size_t count)
+      : x_(count), y_(count), set_(count), busy_(count), extra_(count) {}
+
+  void clear() {
+    std::fill(set_.begin(), set_.end(), u8{0});
+    std::fill(extra_.begin(), extra_.end(), Xyzz<F>{});
+  }
+
+  // bucket[b] += (x, y).
+  void add(size_t b, const F& x, const F& y) {
+    if (!set_[b]) {
+      x_[b] = x;
+      y_[b] = y;
+      set_[b] = 1;
+    } else if (busy_[b] || x == x_[b]) {
+      xyzz_add_affine(extra_[b], x, y);
+    } else {
+      busy_[b] = 1;
+      pending_[count_] = Pending{b, x, y};
+      if (++count_ == kBatch) flush();
+    }
+  }
+
+  // Applies the pending additions with one inversion for the whole batch.
+  void flush() {
+    if (count_ == 0) return;
+    std::array<F, kBatch> prefix;  // prefix[i] = product of the first i differences
+    F acc = F::one();
+    for (size_t i = 0; i < count_; ++i) {
+      prefix[i] = acc;
+      acc = acc * (pending_[i].x - x_[pending_[i].bucket]);
+    }
+    F inv = acc.inverse_vartime();  // 1 / (product of all differences)
+    for (size_t i = count_; i-- > 0;) {
+      const Pending& p = pending_[i];
+      const size_t b = p.bucket;
+      const F dx = p.x - x_[b];
+      const F lambda = (p.y - y_[b]) * (inv * prefix[i]);
+      inv = inv * dx;  // now 1 / (product of the first i differences)
+      const F x3 = lambda.square() - x_[b] - p.x;
+      y_[b] = lambda * (x_[b] - x3) - y_[b];
+      x_[b] = x3;
+      busy_[b] = 0;
+    }
+    count_ = 0;
+  }
+
+  // sum over buckets of (b + 1) bucket[b], by the running sum from the top.
+  Xyzz<F> weighted_sum() {
+    flush();
+    Xyzz<F> running{}, sum{};
+    for (size_t b = x_.size(); b-- > 0;) {
+      xyzz_add(running, extra_[b]);
+      if (set_[b]) xyzz_add_affine(running, x_[b], y_[b]);
+      xyzz_add(sum, running);
+    }
+    return sum;
+  }
+
+ private:
+  struct Pending {
+    size_t bucket;
+    F x, y;
+  };
+  std::vector<F> x_, y_;
+  std::vector<u8> set_, busy_;
+  std::vector<Xyzz<F>> extra_;
+  std::array<Pending, kBatch> pending_;
+  size_t count_ = 0;
+};
+
 template <typename Curve>
 Projective<Curve> pippenger(std::span<const Affine<Curve>> points, std::span<const std::array<u64, 4>> scalars,
-                            unsigned c) {
+                            unsigned c, bool batch_affine) {
   using F = typename Curve::F;
   const size_t n = points.size();
   // c windows cover bits up to windows * c - 1 >= 255, whose top bit (the sign of the last
   // digit) is 0 for scalars below 2^255, so the digits sum to k.
   const unsigned windows = (256 + c - 1) / c;
-  std::vector<Xyzz<F>> buckets(size_t{1} << (c - 1));
+  std::vector<Xyzz<F>> buckets(batch_affine ? 0 : size_t{1} << (c - 1));
+  std::vector<AffineBuckets<F>> affine;
+  if (batch_affine) affine.emplace_back(size_t{1} << (c - 1));
   Projective<Curve> result;
   for (unsigned w = windows; w-- > 0;) {
     for (unsigned d = 0; d < c && w + 1 != windows; ++d) result = result.dbl();
+    if (batch_affine) {
+      AffineBuckets<F>& ab = affine.front();
+      ab.clear();
+      for (size_t i = 0; i < n; ++i) {
+        if (points[i].infinity) continue;
+        const int digit = booth_window(scalars[i], w, c);
+        if (digit > 0) ab.add(static_cast<size_t>(digit - 1), points[i].x, points[i].y);
+        else if (digit < 0) ab.add(static_cast<size_t>(-digit - 1), points[i].x, -points[i].y);
+      }
+      result = result + xyzz_to_projective<Curve>(ab.weighted_sum());
+      continue;
+    }
     for (auto& b : buckets) b.zz = F::zero(), b.zzz = F::zero();
     bool any = false;
     for (size_t i = 0; i < n; ++i) {

@@ -20,11 +20,15 @@ template <typename P>
 struct Msm;
 template <>
 struct Msm<G1> {
-  static G1 run(std::span<const G1Affine> p, std::span<const Fr> k) { return g1_msm(p, k); }
+  static G1 run(std::span<const G1Affine> p, std::span<const Fr> k, MsmBuckets b) {
+    return g1_msm(p, k, b);
+  }
 };
 template <>
 struct Msm<G2> {
-  static G2 run(std::span<const G2Affine> p, std::span<const Fr> k) { return g2_msm(p, k); }
+  static G2 run(std::span<const G2Affine> p, std::span<const Fr> k, MsmBuckets b) {
+    return g2_msm(p, k, b);
+  }
 };
 
 template <typename P>
@@ -58,7 +62,11 @@ void check(Rng& rng, size_t n, bool special) {
   const std::vector<A> aff = P::batch_to_affine(proj);
   P want;
   for (size_t i = 0; i < n; ++i) want = want + proj[i].mul_vartime(k[i]);
-  EXPECT_EQ(Msm<P>::run(aff, k), want) << "n = " << n << (special ? " (special inputs)" : "");
+  // Every bucket strategy at every size.
+  for (MsmBuckets b : {MsmBuckets::kAuto, MsmBuckets::kXyzz, MsmBuckets::kBatchAffine}) {
+    EXPECT_EQ(Msm<P>::run(aff, k, b), want)
+        << "n = " << n << (special ? " (special inputs)" : "") << ", buckets " << int(b);
+  }
 }
 
 TYPED_TEST(MsmTest, MatchesSumOfProducts) {
@@ -72,6 +80,13 @@ TYPED_TEST(MsmTest, LargeInputsWithWideWindows) {
   check<TypeParam>(rng, 1100, true);  // window 8 bits (log2 n = 10)
 }
 
+// Past kMsmBatchAffineMin, where kAuto switches to batch-affine buckets: more than one
+// batch of 128 per window, and the special inputs land in the XYZZ side buckets.
+TEST(MsmBatchAffine, G1PastTheSwitch) {
+  Rng rng(24);
+  check<G1>(rng, kMsmBatchAffineMin + 37, true);
+}
+
 TYPED_TEST(MsmTest, AllTheSamePointAndScalar) {
   // Every point in one bucket per window: the bucket doubles at each second addition.
   using P = TypeParam;
@@ -80,7 +95,8 @@ TYPED_TEST(MsmTest, AllTheSamePointAndScalar) {
   const Fr s = random_element<Fr>(rng);
   std::vector<typename P::AffinePoint> pts(40, p.to_affine());
   std::vector<Fr> ks(40, s);
-  EXPECT_EQ(Msm<P>::run(pts, ks), p.mul_vartime(s * Fr::from_u64(40)));
+  for (MsmBuckets b : {MsmBuckets::kAuto, MsmBuckets::kXyzz, MsmBuckets::kBatchAffine})
+    EXPECT_EQ(Msm<P>::run(pts, ks, b), p.mul_vartime(s * Fr::from_u64(40))) << int(b);
 }
 
 TEST(MsmWindow, GrowsWithTheInput) {
