@@ -1,8 +1,8 @@
 #include "crypto/bls12_381/g1.hpp"
 
-#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
-#include "crypto/bls12_381/jacobian_chain.hpp"
-#include "crypto/bls12_381/point_impl.hpp"
+#include "crypto/ec/endomorphism_mul_ct.hpp"
+#include "crypto/ec/jacobian_chain.hpp"
+#include "crypto/ec/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 namespace {
@@ -15,7 +15,7 @@ constexpr Fp kBeta = *Fp::from_canonical(ff::from_hex<6>(
 
 }  // namespace
 
-G1 g1_mul_by_x(const G1& p) { return -detail::mul_by_public_u64(p, kAbsX); }
+G1 g1_mul_by_x(const G1& p) { return -ec::detail::mul_by_public_u64(p, kAbsX); }
 
 G1 g1_endomorphism(const G1& p) {
   G1 r = p;
@@ -25,22 +25,22 @@ G1 g1_endomorphism(const G1& p) {
 
 G1 g1_mul_glv(const G1& p, const Fr& k) {
   auto n = k.to_canonical();
-  u64 r1 = detail::divide_in_place(n, kAbsX);
-  u64 r2 = detail::divide_in_place(n, kAbsX);
+  u64 r1 = ec::detail::divide_in_place(n, kAbsX);
+  u64 r2 = ec::detail::divide_in_place(n, kAbsX);
   // k = (r1 + r2 |x|) + n x^2, with r1 + r2 |x| <= x^2 - 1 < 2^128 and n < 2^128.
   u128 k1 = static_cast<u128>(r2) * kAbsX + r1;
   const u64 a[2] = {static_cast<u64>(k1), static_cast<u64>(k1 >> 64)};
-  return detail::straus_vartime<G1Curve, 2>(
+  return ec::detail::straus_vartime<G1Curve, 2>(
       {p, -g1_endomorphism(p)}, {std::span<const u64>(a), std::span<const u64>(n.data(), 2)});
 }
 
 G1 g1_mul_glv_ct(const G1& p, const Fr& k) {
   auto n = k.to_canonical();
   constexpr u128 kX2 = static_cast<u128>(kAbsX) * kAbsX;
-  const u128 k1 = detail::divide_ct(n, kX2);                  // < x^2 < 2^128
+  const u128 k1 = ec::detail::divide_ct(n, kX2);                  // < x^2 < 2^128
   const u128 k2 = (static_cast<u128>(n[1]) << 64) | n[0];    // k / x^2 < 2^128
   // [k]P = [k1]P + [k2][x^2]P and [x^2]P = -phi(P).
-  return detail::endomorphism_mul_ct<G1Curve, 2, 5>(p, {k1, k2}, 128,
+  return ec::detail::endomorphism_mul_ct<G1Curve, 2, 5>(p, {k1, k2}, 128,
                                                     [](const G1& t) { return -g1_endomorphism(t); });
 }
 
@@ -57,4 +57,4 @@ G1 g1_clear_cofactor(const G1& p) { return p - g1_mul_by_x(p); }
 
 }  // namespace dusk::crypto::bls12_381
 
-template class dusk::crypto::bls12_381::Projective<dusk::crypto::bls12_381::G1Curve>;
+template class dusk::crypto::ec::Projective<dusk::crypto::bls12_381::G1Curve>;

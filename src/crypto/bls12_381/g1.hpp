@@ -7,9 +7,13 @@
 
 #include "crypto/bls12_381/fp.hpp"
 #include "crypto/bls12_381/fr.hpp"
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
 namespace dusk::crypto::bls12_381 {
+
+// The point templates (crypto/ec/point.hpp), shared with BN254, under their short names.
+using ec::Affine;
+using ec::Projective;
 
 // |x| of the BLS parameter x = -0xd201000000010000 (x is negative).
 inline constexpr u64 kAbsX = 0xd201000000010000ull;
@@ -31,8 +35,8 @@ struct G1Curve {
   }
 };
 
-using G1Affine = Affine<G1Curve>;
-using G1 = Projective<G1Curve>;
+using G1Affine = ec::Affine<G1Curve>;
+using G1 = ec::Projective<G1Curve>;
 
 // [x]P for the (negative) curve parameter x. Variable time in x only (public).
 G1 g1_mul_by_x(const G1& p);
@@ -66,4 +70,4 @@ G1 g1_clear_cofactor(const G1& p);
 
 }  // namespace dusk::crypto::bls12_381
 
-extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bls12_381::G1Curve>;
+extern template class dusk::crypto::ec::Projective<dusk::crypto::bls12_381::G1Curve>;

@@ -1,8 +1,8 @@
 #include "crypto/bls12_381/g2.hpp"
 
-#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
-#include "crypto/bls12_381/jacobian_chain.hpp"
-#include "crypto/bls12_381/point_impl.hpp"
+#include "crypto/ec/endomorphism_mul_ct.hpp"
+#include "crypto/ec/jacobian_chain.hpp"
+#include "crypto/ec/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 namespace {
@@ -19,7 +19,7 @@ constexpr Fp2 kPsiY = Fp2(
 
 }  // namespace
 
-G2 g2_mul_by_x(const G2& p) { return -detail::mul_by_public_u64(p, kAbsX); }
+G2 g2_mul_by_x(const G2& p) { return -ec::detail::mul_by_public_u64(p, kAbsX); }
 
 G2 g2_psi(const G2& p) {
   G2 r;
@@ -32,10 +32,10 @@ G2 g2_psi(const G2& p) {
 G2 g2_mul_gls(const G2& p, const Fr& k) {
   auto n = k.to_canonical();
   u64 d[4];
-  for (int i = 0; i < 3; ++i) d[i] = detail::divide_in_place(n, kAbsX);
+  for (int i = 0; i < 3; ++i) d[i] = ec::detail::divide_in_place(n, kAbsX);
   d[3] = n[0];  // n < |x| because k < x^4
   G2 q1 = -g2_psi(p), q2 = -g2_psi(q1), q3 = -g2_psi(q2);  // [|x|^i] P
-  return detail::straus_vartime<G2Curve, 4>(
+  return ec::detail::straus_vartime<G2Curve, 4>(
       {p, q1, q2, q3}, {std::span<const u64>(&d[0], 1), std::span<const u64>(&d[1], 1),
                         std::span<const u64>(&d[2], 1), std::span<const u64>(&d[3], 1)});
 }
@@ -43,10 +43,10 @@ G2 g2_mul_gls(const G2& p, const Fr& k) {
 G2 g2_mul_gls_ct(const G2& p, const Fr& k) {
   auto n = k.to_canonical();
   std::array<u128, 4> d;
-  for (int i = 0; i < 3; ++i) d[i] = detail::divide_ct(n, kAbsX);
+  for (int i = 0; i < 3; ++i) d[i] = ec::detail::divide_ct(n, kAbsX);
   d[3] = n[0];  // < |x| because k < x^4
   // [|x|]Q = -psi(Q): the base of digit i is (-psi)^i (P).
-  return detail::endomorphism_mul_ct<G2Curve, 4, 5>(p, d, 64, [](const G2& t) { return -g2_psi(t); });
+  return ec::detail::endomorphism_mul_ct<G2Curve, 4, 5>(p, d, 64, [](const G2& t) { return -g2_psi(t); });
 }
 
 bool g2_in_subgroup_naive(const G2& p) {
@@ -68,4 +68,4 @@ G2 g2_clear_cofactor(const G2& p) {
 
 }  // namespace dusk::crypto::bls12_381
 
-template class dusk::crypto::bls12_381::Projective<dusk::crypto::bls12_381::G2Curve>;
+template class dusk::crypto::ec::Projective<dusk::crypto::bls12_381::G2Curve>;

@@ -9,7 +9,7 @@
 #include "crypto/bls12_381/fp2.hpp"
 #include "crypto/bls12_381/fr.hpp"
 #include "crypto/bls12_381/g1.hpp"
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
 namespace dusk::crypto::bls12_381 {
 
@@ -37,8 +37,8 @@ struct G2Curve {
   }
 };
 
-using G2Affine = Affine<G2Curve>;
-using G2 = Projective<G2Curve>;
+using G2Affine = ec::Affine<G2Curve>;
+using G2 = ec::Projective<G2Curve>;
 
 // [x]P for the (negative) curve parameter x.
 G2 g2_mul_by_x(const G2& p);
@@ -71,4 +71,4 @@ G2 g2_clear_cofactor(const G2& p);
 
 }  // namespace dusk::crypto::bls12_381
 
-extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bls12_381::G2Curve>;
+extern template class dusk::crypto::ec::Projective<dusk::crypto::bls12_381::G2Curve>;

@@ -4,7 +4,7 @@
 #include <cassert>
 #include <vector>
 
-#include "crypto/bls12_381/msm_impl.hpp"
+#include "crypto/ec/msm_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 
@@ -14,26 +14,26 @@ namespace {
 constexpr size_t kSmall = 8;
 
 template <typename Curve, typename MulFn>
-Projective<Curve> msm(std::span<const Affine<Curve>> points, std::span<const Fr> scalars,
+ec::Projective<Curve> msm(std::span<const ec::Affine<Curve>> points, std::span<const Fr> scalars,
                       MsmBuckets buckets, MulFn mul) {
   assert(points.size() == scalars.size());
   const size_t n = points.size() < scalars.size() ? points.size() : scalars.size();
   if (n <= kSmall && buckets == MsmBuckets::kAuto) {
-    Projective<Curve> acc;
-    for (size_t i = 0; i < n; ++i) acc = acc + mul(Projective<Curve>::from_affine(points[i]), scalars[i]);
+    ec::Projective<Curve> acc;
+    for (size_t i = 0; i < n; ++i) acc = acc + mul(ec::Projective<Curve>::from_affine(points[i]), scalars[i]);
     return acc;
   }
   std::vector<std::array<u64, 4>> limbs(n);
   for (size_t i = 0; i < n; ++i) limbs[i] = scalars[i].to_canonical();
   const bool batch_affine = buckets == MsmBuckets::kBatchAffine ||
                             (buckets == MsmBuckets::kAuto && n >= kMsmBatchAffineMin);
-  return detail::pippenger<Curve>(points.first(n), limbs, detail::pippenger_window_bits(n),
+  return ec::detail::pippenger<Curve>(points.first(n), limbs, ec::detail::pippenger_window_bits(n),
                                   batch_affine);
 }
 
 }  // namespace
 
-unsigned msm_window_bits(size_t n) { return detail::pippenger_window_bits(n); }
+unsigned msm_window_bits(size_t n) { return ec::detail::pippenger_window_bits(n); }
 
 G1 g1_msm(std::span<const G1Affine> points, std::span<const Fr> scalars, MsmBuckets buckets) {
   return msm<G1Curve>(points, scalars, buckets, g1_mul_glv);

@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "crypto/bls12_381/endomorphism_mul_ct.hpp"
-#include "crypto/bls12_381/point_impl.hpp"
+#include "crypto/ec/endomorphism_mul_ct.hpp"
+#include "crypto/ec/point_impl.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {
@@ -121,7 +121,7 @@ G1 g1_mul_glv(const G1& p, const Fr& k) {
   const Signed s1 = to_signed(k1), s2 = to_signed(k2);
   const G1 p1 = s1.negative ? -p : p;
   const G1 p2 = s2.negative ? -g1_endomorphism(p) : g1_endomorphism(p);
-  return bls12_381::detail::straus_vartime<G1Curve, 2>(
+  return ec::detail::straus_vartime<G1Curve, 2>(
       {p1, p2}, {std::span<const u64>(s1.magnitude), std::span<const u64>(s2.magnitude)});
 }
 
@@ -130,15 +130,15 @@ G1 g1_mul_glv_ct(const G1& p, const Fr& k) {
   const SignedCt s1 = to_signed_ct(k1), s2 = to_signed_ct(k2);
   // [k]P = [|k1|](s1 P) + [|k2|](s2 phi(P)); the second base is the first's image under
   // phi, negated when the signs differ, which the table map applies with a select.
-  const G1 base = bls12_381::detail::select_point(s1.negative_mask != 0, p, -p);
+  const G1 base = ec::detail::select_point(s1.negative_mask != 0, p, -p);
   const bool flip = (s1.negative_mask ^ s2.negative_mask) != 0;
-  return bls12_381::detail::endomorphism_mul_ct<G1Curve, 2, 5>(
+  return ec::detail::endomorphism_mul_ct<G1Curve, 2, 5>(
       base, {s1.magnitude, s2.magnitude}, 128, [flip](const G1& t) {
         const G1 e = g1_endomorphism(t);
-        return bls12_381::detail::select_point(flip, e, -e);
+        return ec::detail::select_point(flip, e, -e);
       });
 }
 
 }  // namespace dusk::crypto::bn254
 
-template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G1Curve>;
+template class dusk::crypto::ec::Projective<dusk::crypto::bn254::G1Curve>;

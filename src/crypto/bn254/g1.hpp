@@ -1,13 +1,13 @@
 // G1 of BN254: E(Fp): y^2 = x^3 + 3, of prime order r (cofactor 1), generator (1, 2).
 //
 // The point types are the shared short-Weierstrass templates of
-// crypto/bls12_381/point.hpp (Affine<Curve>, Projective<Curve>: complete
+// crypto/ec/point.hpp (Affine<Curve>, Projective<Curve>: complete
 // Renes-Costello-Batina formulas for a = 0, constant-time fixed-window mul, wNAF
 // mul_vartime); this header only supplies the curve. Since the cofactor is 1, every
 // point on the curve is in G1 and needs no subgroup check.
 #pragma once
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 #include "crypto/bn254/fp.hpp"
 #include "crypto/bn254/fr.hpp"
 
@@ -26,8 +26,8 @@ struct G1Curve {
   static constexpr Fp generator_y() { return Fp::from_u64(2); }
 };
 
-using G1Affine = bls12_381::Affine<G1Curve>;
-using G1 = bls12_381::Projective<G1Curve>;
+using G1Affine = ec::Affine<G1Curve>;
+using G1 = ec::Projective<G1Curve>;
 
 // The endomorphism phi(x, y) = (beta x, y), beta a primitive cube root of unity in Fp;
 // on G1 it acts as multiplication by lambda, a root of l^2 + l + 1 mod r (the pair of
@@ -43,10 +43,10 @@ G1 g1_mul_glv(const G1& p, const Fr& k);
 
 // [k]P in constant time with the same split (its halves' signs applied by selects):
 // 26 windows of 5-bit signed digits over both halves, table entries read by masked
-// selects, complete formulas (crypto/bls12_381/endomorphism_mul_ct.hpp, shared with
+// selects, complete formulas (crypto/ec/endomorphism_mul_ct.hpp, shared with
 // BLS12-381's GLV and GLS). For secret scalars; same result as mul.
 G1 g1_mul_glv_ct(const G1& p, const Fr& k);
 
 }  // namespace dusk::crypto::bn254
 
-extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G1Curve>;
+extern template class dusk::crypto::ec::Projective<dusk::crypto::bn254::G1Curve>;

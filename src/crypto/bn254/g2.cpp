@@ -1,6 +1,6 @@
 #include "crypto/bn254/g2.hpp"
 
-#include "crypto/bls12_381/point_impl.hpp"
+#include "crypto/ec/point_impl.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/fp6.hpp"
 
@@ -43,4 +43,4 @@ bool g2_in_subgroup_naive(const G2& q) {
 
 }  // namespace dusk::crypto::bn254
 
-template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G2Curve>;
+template class dusk::crypto::ec::Projective<dusk::crypto::bn254::G2Curve>;

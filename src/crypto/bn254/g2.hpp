@@ -2,11 +2,11 @@
 // E'(Fp2): y^2 = x^3 + 3 / (9 + u), with #E'(Fp2) = r (2p - r): a large cofactor, so
 // points decoded from outside must pass g2_in_subgroup.
 //
-// The point types are the shared templates of crypto/bls12_381/point.hpp (see g1.hpp).
+// The point types are the shared templates of crypto/ec/point.hpp (see g1.hpp).
 // The generator is the one of EIP-197.
 #pragma once
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 #include "crypto/bn254/fp2.hpp"
 #include "crypto/bn254/fr.hpp"
 
@@ -39,8 +39,8 @@ struct G2Curve {
   }
 };
 
-using G2Affine = bls12_381::Affine<G2Curve>;
-using G2 = bls12_381::Projective<G2Curve>;
+using G2Affine = ec::Affine<G2Curve>;
+using G2 = ec::Projective<G2Curve>;
 
 // The endomorphism psi = twist o Frobenius o untwist:
 // psi(x, y) = (conj(x) xi^((p-1)/3), conj(y) xi^((p-1)/2)). On G2 it acts as
@@ -58,4 +58,4 @@ bool g2_in_subgroup_naive(const G2& q);
 
 }  // namespace dusk::crypto::bn254
 
-extern template class dusk::crypto::bls12_381::Projective<dusk::crypto::bn254::G2Curve>;
+extern template class dusk::crypto::ec::Projective<dusk::crypto::bn254::G2Curve>;

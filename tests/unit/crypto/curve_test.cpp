@@ -6,7 +6,7 @@
 
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
-#include "crypto/bls12_381/jacobian_chain.hpp"
+#include "crypto/ec/jacobian_chain.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {
@@ -276,12 +276,12 @@ TEST(JacobianChain, ExceptionalAdditionsOnSmallOrderPoints) {
   const G1 g = G1Traits::random_curve_point(rng);
   for (u64 k = 1; k <= 40; ++k) {
     const u64 kk[1] = {k};
-    EXPECT_EQ(detail::mul_by_public_u64(p3, k), p3.mul_vartime(std::span<const u64>(kk))) << k;
-    EXPECT_EQ(detail::mul_by_public_u64(g, k), g.mul_vartime(std::span<const u64>(kk))) << k;
+    EXPECT_EQ(ec::detail::mul_by_public_u64(p3, k), p3.mul_vartime(std::span<const u64>(kk))) << k;
+    EXPECT_EQ(ec::detail::mul_by_public_u64(g, k), g.mul_vartime(std::span<const u64>(kk))) << k;
   }
-  EXPECT_TRUE(detail::mul_by_public_u64(G1::identity(), kAbsX).is_identity());
+  EXPECT_TRUE(ec::detail::mul_by_public_u64(G1::identity(), kAbsX).is_identity());
   const u64 x[1] = {kAbsX};
-  EXPECT_EQ(detail::mul_by_public_u64(g, kAbsX), g.mul_vartime(std::span<const u64>(x)));
+  EXPECT_EQ(ec::detail::mul_by_public_u64(g, kAbsX), g.mul_vartime(std::span<const u64>(x)));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Constant-time scalar multiplication with an endomorphism (GLV on G1, GLS on G2): the
-// machinery shared by g1_mul_glv_ct and g2_mul_gls_ct. Included only by g1.cpp and
-// g2.cpp.
+// machinery shared by BLS12-381's g1_mul_glv_ct and g2_mul_gls_ct and BN254's
+// g1_mul_glv_ct. Included only by those curves' g1.cpp and g2.cpp.
 //
 // The scalar k is split into K non-negative parts of at most `bits` bits with
 // k = sum k_j lambda^j, lambda the eigenvalue of the endomorphism, so that
@@ -16,9 +16,9 @@
 
 #include <array>
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
-namespace dusk::crypto::bls12_381::detail {
+namespace dusk::crypto::ec::detail {
 
 // n = n / d and returns n mod d, for d < 2^128, in constant time (restoring division, one
 // bit per step, the comparison and subtraction done with masks).
@@ -91,4 +91,4 @@ Projective<Curve> endomorphism_mul_ct(const Projective<Curve>& p, const std::arr
   return acc;
 }
 
-}  // namespace dusk::crypto::bls12_381::detail
+}  // namespace dusk::crypto::ec::detail

@@ -1,6 +1,6 @@
 // Pippenger's method over any a = 0 short Weierstrass curve of point.hpp (see msm.hpp for
-// the algorithm). Included only by msm.cpp, which instantiates it for G1 and G2; a curve
-// of another module can instantiate it the same way.
+// the algorithm in bls12_381/msm.hpp). Included only by bls12_381/msm.cpp, which
+// instantiates it for G1 and G2; another curve can instantiate it the same way.
 #pragma once
 
 #include <algorithm>
@@ -8,9 +8,9 @@
 #include <span>
 #include <vector>
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
-namespace dusk::crypto::bls12_381::detail {
+namespace dusk::crypto::ec::detail {
 
 // A point in XYZZ coordinates: (X/ZZ, Y/ZZZ) with ZZ^3 = ZZZ^2; ZZ = 0 is the identity.
 template <typename F>
@@ -276,4 +276,4 @@ Projective<Curve> pippenger(std::span<const Affine<Curve>> points, std::span<con
   return result;
 }
 
-}  // namespace dusk::crypto::bls12_381::detail
+}  // namespace dusk::crypto::ec::detail

@@ -1,5 +1,5 @@
 // Points of a short Weierstrass curve y^2 = x^3 + b (a = 0) over a field F: the shape
-// shared by G1 (over Fp) and G2 (over Fp2) of BLS12-381.
+// shared by G1 (over Fp) and G2 (over Fp2) of BLS12-381 and of BN254.
 //
 // Curve is a struct with `using F`, `using Scalar` (the prime-field type of the group
 // order) and static constexpr functions b(), b3() (= 3b), mul_by_b3(F) (t * 3b by
@@ -10,7 +10,7 @@
 // Batina ("Complete addition formulas for prime order elliptic curves", 2016, algorithms
 // 7, 8 and 9 for a = 0): one branch-free sequence of field operations is correct for
 // every pair of inputs (identity, P + P, P + (-P)) provided the curve has no point of
-// order 2, which holds for both curves here (E(Fp) and E'(Fp2) have odd order).
+// order 2, which holds for every curve here (E(Fp) and E'(Fp2) have odd order).
 // That makes add, add_mixed, dbl and the fixed-window mul constant time; the members
 // named *_vartime branch on their (public) inputs.
 //
@@ -22,7 +22,7 @@
 
 #include "base/int.hpp"
 
-namespace dusk::crypto::bls12_381 {
+namespace dusk::crypto::ec {
 
 template <typename Curve>
 struct Affine {
@@ -105,4 +105,4 @@ class Projective {
   Projective mul_vartime(std::span<const u64> k) const;
 };
 
-}  // namespace dusk::crypto::bls12_381
+}  // namespace dusk::crypto::ec

@@ -1,14 +1,14 @@
-// Out-of-line members of Projective<Curve>: included only by g1.cpp and g2.cpp, which
-// instantiate them.
+// Out-of-line members of Projective<Curve>: included only by the g1.cpp and g2.cpp of
+// each curve (bls12_381, bn254), which instantiate them.
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cassert>
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
-namespace dusk::crypto::bls12_381 {
+namespace dusk::crypto::ec {
 
 template <typename Curve>
 bool Projective<Curve>::is_on_curve() const {
@@ -267,4 +267,4 @@ Projective<Curve> Projective<Curve>::mul_vartime(std::span<const u64> k) const {
   return detail::straus_vartime<Curve, 1>({*this}, {k});
 }
 
-}  // namespace dusk::crypto::bls12_381
+}  // namespace dusk::crypto::ec

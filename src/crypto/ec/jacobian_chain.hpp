@@ -1,5 +1,6 @@
 // Multiplication by a public 64-bit constant in Jacobian coordinates: the [|x|]P of
-// cofactor clearing and of the subgroup checks. Included only by g1.cpp and g2.cpp.
+// cofactor clearing and of the subgroup checks. Included only by BLS12-381's g1.cpp and
+// g2.cpp.
 //
 // Why Jacobian: these chains are 63 doublings and 5 additions, and a Jacobian doubling on
 // an a = 0 curve costs 1M + 5S against 6M + 2S (plus the b3 multiplications) for the
@@ -14,9 +15,9 @@
 // one. The constant itself is public: the sequence of operations depends on its bits.
 #pragma once
 
-#include "crypto/bls12_381/point.hpp"
+#include "crypto/ec/point.hpp"
 
-namespace dusk::crypto::bls12_381::detail {
+namespace dusk::crypto::ec::detail {
 
 template <typename F>
 struct Jacobian {
@@ -95,4 +96,4 @@ Projective<Curve> mul_by_public_u64(const Projective<Curve>& p, u64 k) {
   return r;
 }
 
-}  // namespace dusk::crypto::bls12_381::detail
+}  // namespace dusk::crypto::ec::detail
