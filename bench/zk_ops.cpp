@@ -13,6 +13,10 @@
 // floor under a verification (which adds the public-input sum). *_batch_64: 64 proofs of the 16-input circuit under one key (the
 // fixture's proof re-randomized), one call. *_from_json: parse the three snarkjs files,
 // prepare the key and verify, per call, like snarkjs's verify API.
+//
+// plonk_bn254_<n>: one PLONK verification (crypto/plonk) with the key prepared once (the
+// lines of [x]_2 and [1]_2 and the transcript's key prefix), proof and inputs decoded;
+// plonk_bn254_<n>_from_json as for Groth16.
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -23,6 +27,8 @@
 #include "crypto/groth16/bn254_engine.hpp"
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/groth16/verifier.hpp"
+#include "crypto/plonk/snarkjs_json.hpp"
+#include "crypto/plonk/verifier.hpp"
 
 extern "C" {
 #include "reference/op_timer.h"
@@ -113,10 +119,40 @@ void bench_groth16(const std::string& curve_name, const std::string& fixture_cur
   (void)sink;
 }
 
+void bench_plonk() {
+  namespace plonk = dusk::crypto::plonk;
+  volatile bool sink = false;
+  for (const auto& [circuit, n] : {std::pair<const char*, int>{"poseidon_preimage", 1},
+                                   std::pair<const char*, int>{"sixteen_inputs", 16}}) {
+    const std::string dir = std::string(DUSK_ZK_FIXTURES) + "/plonk_bn128/" + circuit + "/";
+    const std::string vk_text = read_text(dir + "verification_key.json");
+    const std::string proof_text = read_text(dir + "proof.json");
+    const std::string pub_text = read_text(dir + "public.json");
+    auto vk = plonk::parse_verification_key(vk_text);
+    auto proof = plonk::parse_proof(proof_text);
+    auto inputs = plonk::parse_public_inputs(pub_text);
+    if (!vk || !proof || !inputs) fail("cannot parse the fixture " + dir);
+    auto pvk = plonk::prepare(*vk);
+    if (!pvk) fail("cannot prepare the key of " + dir);
+    const std::span<const plonk::Fr> in(*inputs);
+    if (!accepted(plonk::verify(*pvk, *proof, in))) fail("the fixture does not verify: " + dir);
+    const std::string base = "plonk_bn254_" + std::to_string(n);
+    run(base, [&] { sink = accepted(plonk::verify(*pvk, *proof, in)); });
+    run(base + "_from_json", [&] {
+      auto k = plonk::parse_verification_key(vk_text);
+      auto p = plonk::parse_proof(proof_text);
+      auto x = plonk::parse_public_inputs(pub_text);
+      sink = accepted(plonk::verify(*plonk::prepare(*k), *p, std::span<const plonk::Fr>(*x)));
+    });
+  }
+  (void)sink;
+}
+
 }  // namespace
 
 int main() {
   bench_groth16<Bn254Engine>("bn254", "bn128");
   bench_groth16<Bls12_381Engine>("bls12381", "bls12381");
+  bench_plonk();
   return 0;
 }

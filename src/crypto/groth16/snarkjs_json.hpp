@@ -13,6 +13,7 @@
 // writes as ["0", "1", "0"] (G2: [["0","0"], ["1","0"], ["0","0"]]), is accepted in
 // exactly that form.
 //
+// The values are read by crypto/zk/snarkjs_values.hpp (shared with PLONK).
 // Validation is strict, at the boundary, in this order: JSON syntax and shape
 // (kBadJson), protocol (kWrongProtocol), curve name against the engine's
 // (kWrongCurve), every number a canonical decimal (kBadNumber), coordinates < p
@@ -31,7 +32,7 @@
 
 namespace dusk::crypto::groth16 {
 
-inline constexpr size_t kMaxJsonSize = 64u << 20;
+using zk::kMaxJsonSize;
 
 template <typename E>
 Result<VerifyingKey<E>> parse_verification_key(std::string_view json);

@@ -19,14 +19,20 @@
 #include "crypto/groth16/bn254_engine.hpp"
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/groth16/verifier.hpp"
+#include "support/zk_fixtures.hpp"
 
 namespace dusk::crypto::groth16 {
 namespace {
 
 using Json = nlohmann::json;
 
-const char* const kCircuits[] = {"poseidon_preimage", "range_check", "merkle_membership",
-                                 "sixteen_inputs"};
+using test::code_of;
+using test::dec;
+using test::decimal;
+using test::g1_json;
+using test::g2_json;
+using test::read_text;
+constexpr auto& kCircuits = test::kZkCircuits;
 
 template <typename E>
 std::string fixture_dir();
@@ -34,14 +40,6 @@ template <>
 std::string fixture_dir<Bn254Engine>() { return DUSK_ZK_FIXTURES "/groth16_bn128/"; }
 template <>
 std::string fixture_dir<Bls12_381Engine>() { return DUSK_ZK_FIXTURES "/groth16_bls12381/"; }
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The three files of one circuit, as text.
 struct Files {
@@ -55,52 +53,10 @@ Files files_of(const std::string& circuit) {
           read_text(dir + "public.json")};
 }
 
-// Decimal spelling of a little-endian limb array (for writing JSON the way snarkjs does).
-template <size_t N>
-std::string decimal(ff::Limbs<N> v) {
-  std::string digits;
-  bool nonzero = true;
-  while (nonzero) {
-    u64 rem = 0;
-    nonzero = false;
-    for (size_t i = N; i-- > 0;) {
-      const u128 cur = (static_cast<u128>(rem) << 64) | v[i];
-      v[i] = static_cast<u64>(cur / 10);
-      rem = static_cast<u64>(cur % 10);
-      nonzero |= v[i] != 0;
-    }
-    digits.insert(digits.begin(), static_cast<char>('0' + rem));
-  }
-  return digits;
-}
-
-template <typename F>
-std::string dec(const F& f) { return decimal(f.to_canonical()); }
-
-template <typename E>
-Json g1_json(const typename E::G1Affine& p) {
-  if (p.infinity) return Json::array({"0", "1", "0"});
-  return Json::array({dec(p.x), dec(p.y), "1"});
-}
-
-template <typename E>
-Json g2_json(const typename E::G2Affine& p) {
-  if (p.infinity) return Json::array({{"0", "0"}, {"1", "0"}, {"0", "0"}});
-  return Json::array({{dec(p.x.c0), dec(p.x.c1)}, {dec(p.y.c0), dec(p.y.c1)}, {"1", "0"}});
-}
-
-// A point on the twist curve outside G2, found from x = 1, 2, ...
+// A point on the twist curve outside G2.
 template <typename E>
 typename E::G2Affine g2_outside_subgroup() {
-  const auto g = E::G2Affine::generator();
-  const auto b = g.y.square() - g.x.square() * g.x;  // the twist's b'
-  for (u64 k = 1;; ++k) {
-    const typename E::Fq2 x(E::Fq::from_u64(k), E::Fq::zero());
-    const auto y = (x.square() * x + b).sqrt();
-    if (!y) continue;
-    typename E::G2Affine q{x, *y, false};
-    if (q.is_on_curve() && !E::g2_in_subgroup(q)) return q;
-  }
+  return test::g2_outside_subgroup<typename E::G2Affine>(&E::g2_in_subgroup);
 }
 
 // A loaded circuit: its key (plain and prepared), proof and inputs.
@@ -153,9 +109,6 @@ Proof<E> rerandomize(const Proof<E>& p, const VerifyingKey<E>& vk, u64 s_seed, u
   q.c = (E::G1::from_affine(p.c) + a.mul_vartime(t)).to_affine();
   return q;
 }
-
-template <typename E>
-int code_of(const Result<E>& r) { return r.ok() ? 0 : r.error().code; }
 
 template <typename E>
 class Groth16Test : public ::testing::Test {};
@@ -236,7 +189,7 @@ TYPED_TEST(Groth16Test, RejectsTamperedProofs) {
     for (const auto& [what, p] : bad) EXPECT_FALSE(verifies(l, p, l.inputs)) << what;
     // And through the JSON reader: a proof.json with pi_c moved by G.
     Json doc = Json::parse(files_of<E>(circuit).proof);
-    doc["pi_c"] = g1_json<E>((G1::from_affine(l.proof.c) + g1).to_affine());
+    doc["pi_c"] = g1_json((G1::from_affine(l.proof.c) + g1).to_affine());
     auto parsed = parse_proof<E>(doc.dump());
     ASSERT_TRUE(parsed.ok());
     EXPECT_FALSE(verifies(l, *parsed, l.inputs));
@@ -377,7 +330,7 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
       {"alpha off the curve", 0, [](Json& j) { j["vk_alpha_1"][1] = "1"; }, Groth16Error::kNotOnCurve},
       {"alpha x = p", 0, [&](Json& j) { j["vk_alpha_1"][0] = p_dec; }, Groth16Error::kNotCanonical},
       {"beta outside G2", 0,
-       [](Json& j) { j["vk_beta_2"] = g2_json<E>(g2_outside_subgroup<E>()); },
+       [](Json& j) { j["vk_beta_2"] = g2_json(g2_outside_subgroup<E>()); },
        Groth16Error::kNotInSubgroup},
       {"gamma off the curve", 0, [](Json& j) { j["vk_gamma_2"][1][0] = "5"; }, Groth16Error::kNotOnCurve},
       {"delta with Z = 2", 0, [](Json& j) { j["vk_delta_2"][2] = Json::array({"2", "0"}); },
@@ -396,7 +349,7 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
       {"other curve", 0, [&](Json& j) { j["curve"] = other_curve; }, Groth16Error::kWrongCurve},
       {"key is an array", 0, [](Json& j) { j = Json::array(); }, Groth16Error::kBadJson},
       {"pi_a off the curve", 1, [](Json& j) { j["pi_a"][0] = "3"; }, Groth16Error::kNotOnCurve},
-      {"pi_b outside G2", 1, [](Json& j) { j["pi_b"] = g2_json<E>(g2_outside_subgroup<E>()); },
+      {"pi_b outside G2", 1, [](Json& j) { j["pi_b"] = g2_json(g2_outside_subgroup<E>()); },
        Groth16Error::kNotInSubgroup},
       {"pi_b coordinate = p", 1, [&](Json& j) { j["pi_b"][0][1] = p_dec; }, Groth16Error::kNotCanonical},
       {"pi_c with a sign", 1, [](Json& j) { j["pi_c"][0] = "-" + j["pi_c"][0].get<std::string>(); },
@@ -433,8 +386,8 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
   }
   // The identity, written as snarkjs writes it, is accepted (and such a proof is false).
   Json proof = Json::parse(f.proof);
-  proof["pi_a"] = g1_json<E>(E::G1Affine::identity());
-  proof["pi_b"] = g2_json<E>(E::G2Affine::identity());
+  proof["pi_a"] = g1_json(E::G1Affine::identity());
+  proof["pi_b"] = g2_json(E::G2Affine::identity());
   auto parsed = parse_proof<E>(proof.dump());
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_TRUE(parsed->a.infinity && parsed->b.infinity);
