@@ -66,6 +66,34 @@ void BM_g1_mul_glv_ct(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(g1_mul_glv_ct(a, k));
 }
 BENCHMARK(BM_g1_mul_glv_ct)->Name("g1_mul_glv_ct");
+// sum [k_i] P_i over n points (PLONK's verifier: 18): one Straus chain against n GLV
+// multiplications added up.
+void BM_g1_msm_glv(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  std::vector<G1Affine> points;
+  std::vector<Fr> scalars;
+  for (size_t i = 0; i < n; ++i) {
+    points.push_back(G1::generator().mul(scalar(static_cast<u8>(i + 10))).to_affine());
+    scalars.push_back(scalar(static_cast<u8>(i + 100)));
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(g1_msm_glv(points, scalars));
+}
+BENCHMARK(BM_g1_msm_glv)->Name("g1_msm_glv")->Arg(2)->Arg(18);
+void BM_g1_sum_of_glv_muls(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  std::vector<G1> points;
+  std::vector<Fr> scalars;
+  for (size_t i = 0; i < n; ++i) {
+    points.push_back(G1::generator().mul(scalar(static_cast<u8>(i + 10))));
+    scalars.push_back(scalar(static_cast<u8>(i + 100)));
+  }
+  for (auto _ : state) {
+    G1 acc;
+    for (size_t i = 0; i < n; ++i) acc += g1_mul_glv(points[i], scalars[i]);
+    benchmark::DoNotOptimize(acc);
+  }
+}
+BENCHMARK(BM_g1_sum_of_glv_muls)->Name("g1_sum_of_glv_muls")->Arg(2)->Arg(18);
 void BM_precompile_mul(benchmark::State& state) {
   Bytes input;
   const auto enc = encode_g1(G1::generator().mul(scalar(1)).to_affine());
@@ -111,6 +139,17 @@ void BM_pairing(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(pairing(p, q));
 }
 BENCHMARK(BM_pairing)->Name("pairing");
+
+// A two-pair product with both G2 points prepared (PLONK's check): two Miller loops
+// that only evaluate lines, one final exponentiation.
+void BM_pairing_prepared_2(benchmark::State& state) {
+  const G2Prepared q1 = prepare_g2(G2::generator().mul(scalar(6)).to_affine());
+  const G2Prepared q2 = prepare_g2(G2Affine::generator());
+  const PreparedPairingInput pairs[2] = {{G1::generator().mul(scalar(5)).to_affine(), &q1},
+                                         {G1::generator().mul(scalar(7)).to_affine(), &q2}};
+  for (auto _ : state) benchmark::DoNotOptimize(multi_pairing(std::span(pairs)));
+}
+BENCHMARK(BM_pairing_prepared_2)->Name("pairing_prepared_2_pairs");
 
 // The precompile on e(aP, bQ) e(-abP, Q) = 1: decoding (with the G2 subgroup checks),
 // two Miller loops, one final exponentiation.

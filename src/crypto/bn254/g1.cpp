@@ -1,8 +1,11 @@
 #include "crypto/bn254/g1.hpp"
 
+#include <cassert>
 #include <utility>
+#include <vector>
 
 #include "crypto/ec/endomorphism_mul_ct.hpp"
+#include "crypto/ec/glv_straus.hpp"
 #include "crypto/ec/point_impl.hpp"
 
 namespace dusk::crypto::bn254 {
@@ -137,6 +140,25 @@ G1 g1_mul_glv_ct(const G1& p, const Fr& k) {
         const G1 e = g1_endomorphism(t);
         return ec::detail::select_point(flip, e, -e);
       });
+}
+
+G1 g1_msm_glv(std::span<const G1Affine> points, std::span<const Fr> scalars) {
+  assert(points.size() == scalars.size());
+  std::vector<ec::GlvScalar> split(points.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    const auto [k1, k2] = glv_split(scalars[i]);
+    const Signed s1 = to_signed(k1), s2 = to_signed(k2);
+    // Babai rounding leaves both halves below 2^128 (tested in bn254_test).
+    assert(s1.magnitude[2] == 0 && s1.magnitude[3] == 0);
+    assert(s2.magnitude[2] == 0 && s2.magnitude[3] == 0);
+    auto low128 = [](const ff::Limbs<4>& m) { return (static_cast<u128>(m[1]) << 64) | m[0]; };
+    split[i] = {low128(s1.magnitude), low128(s2.magnitude), s1.negative, s2.negative};
+  }
+  return ec::glv_straus_vartime<G1Curve>(points, split, [](const G1Affine& a) {
+    G1Affine r = a;
+    r.x = a.x * kBeta;
+    return r;
+  });
 }
 
 }  // namespace dusk::crypto::bn254

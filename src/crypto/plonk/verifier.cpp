@@ -164,31 +164,31 @@ Result<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
   // B1 = xi W_xi + u xi w W_xiw + F - E with F = D + v1 A + v2 B + v3 C + v4 S1 + v5 S2
   // and D = ab Qm + a Ql + b Qr + c Qo + Qc + (d2a + L1 alpha^2 + u) Z - d3 S3
   //         - zh (T1 + xi^n T2 + xi^2n T3); E = e [1]_1.
-  const G1Affine* points[] = {&vk.qm, &vk.ql,  &vk.qr,  &vk.qo,   &proof.z, &vk.s3,
-                              &proof.t1, &proof.t2, &proof.t3, &proof.a, &proof.b,
-                              &proof.c,  &vk.s1,    &vk.s2,    &proof.wxi, &proof.wxiw};
-  const Fr scalars[] = {proof.eval_a * proof.eval_b,
-                        proof.eval_a,
-                        proof.eval_b,
-                        proof.eval_c,
-                        d2a + l1_alpha2 + ch.u,
-                        -d3,
-                        -zh,
-                        -(zh * xin),
-                        -(zh * xin.square()),
-                        ch.v[0],
-                        ch.v[1],
-                        ch.v[2],
-                        ch.v[3],
-                        ch.v[4],
-                        ch.xi,
-                        ch.u * ch.xi * vk.w};
-  bn254::G1 b1 = bn254::G1::from_affine(vk.qc);
-  for (size_t i = 0; i < std::size(points); ++i) {
-    b1 += bn254::g1_mul_glv(bn254::G1::from_affine(*points[i]), scalars[i]);
-  }
-  b1 += bn254::g1_mul_glv(bn254::G1::generator(), -e);
-  // A1 = W_xi + u W_xiw.
+  // B1's 18 terms (Qc with scalar 1, E as -e times the generator) are one Straus chain
+  // (bn254::g1_msm_glv); A1 = W_xi + u W_xiw is one GLV multiplication.
+  const G1Affine b1_points[] = {vk.qm,    vk.ql,    vk.qr,    vk.qo,    vk.qc,
+                                proof.z,  vk.s3,    proof.t1, proof.t2, proof.t3,
+                                proof.a,  proof.b,  proof.c,  vk.s1,    vk.s2,
+                                proof.wxi, proof.wxiw, G1Affine::generator()};
+  const Fr b1_scalars[] = {proof.eval_a * proof.eval_b,
+                           proof.eval_a,
+                           proof.eval_b,
+                           proof.eval_c,
+                           Fr::one(),
+                           d2a + l1_alpha2 + ch.u,
+                           -d3,
+                           -zh,
+                           -(zh * xin),
+                           -(zh * xin.square()),
+                           ch.v[0],
+                           ch.v[1],
+                           ch.v[2],
+                           ch.v[3],
+                           ch.v[4],
+                           ch.xi,
+                           ch.u * ch.xi * vk.w,
+                           -e};
+  const bn254::G1 b1 = bn254::g1_msm_glv(b1_points, b1_scalars);
   const bn254::G1 a1 = bn254::G1::from_affine(proof.wxi) +
                        bn254::g1_mul_glv(bn254::G1::from_affine(proof.wxiw), ch.u);
 

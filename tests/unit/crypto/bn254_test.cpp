@@ -122,6 +122,30 @@ TEST(Bn254Curve, G1GlvConstantTimeMatchesMul) {
   EXPECT_TRUE(g1_mul_glv_ct(G1::identity(), scalars.back()).is_identity());
 }
 
+TEST(Bn254Curve, G1MsmGlvMatchesSeparateMuls) {
+  Rng rng(109);
+  const G1 g = G1::generator();
+  Fr two_127 = Fr::one();
+  for (int i = 0; i < 127; ++i) two_127 = two_127.dbl();
+  const Fr special[] = {Fr::zero(), Fr::one(), -Fr::one(), two_127, two_127 + Fr::one(),
+                        -two_127, Fr::from_u64(kU)};
+  for (size_t n : {0u, 1u, 2u, 5u, 17u, 40u}) {
+    std::vector<G1Affine> points;
+    std::vector<Fr> scalars;
+    for (size_t i = 0; i < n; ++i) {
+      G1 p = g.mul_vartime(random_element<Fr>(rng));
+      if (i % 7 == 3) p = G1::identity();
+      if (i % 5 == 4) p = G1::from_affine(points[i - 1]);   // a repeated point
+      if (i % 6 == 5) p = -G1::from_affine(points[i - 1]);  // and its negation
+      points.push_back(p.to_affine());
+      scalars.push_back(i < std::size(special) ? special[i] : random_element<Fr>(rng));
+    }
+    G1 expected;
+    for (size_t i = 0; i < n; ++i) expected += G1::from_affine(points[i]).mul_vartime(scalars[i]);
+    EXPECT_EQ(g1_msm_glv(points, scalars), expected) << n;
+  }
+}
+
 TEST(Bn254Curve, G2SubgroupCheckMatchesDefinition) {
   Rng rng(103);
   const auto h = std::span<const u64>(kG2Cofactor);
