@@ -320,13 +320,7 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
   const std::string r_dec = decimal(Fr::Modulus::kP);
   const std::string other_curve = E::kSnarkjsCurve == "bn128" ? "bls12381" : "bn128";
 
-  struct Case {
-    const char* what;
-    int file;  // 0 key, 1 proof, 2 public inputs
-    std::function<void(Json&)> change;
-    Groth16Error code;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<test::FileCase> cases = {
       {"alpha off the curve", 0, [](Json& j) { j["vk_alpha_1"][1] = "1"; }, Groth16Error::kNotOnCurve},
       {"alpha x = p", 0, [&](Json& j) { j["vk_alpha_1"][0] = p_dec; }, Groth16Error::kNotCanonical},
       {"beta outside G2", 0,
@@ -366,24 +360,11 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
       {"input a number", 2, [](Json& j) { j[0] = 17; }, Groth16Error::kBadJson},
       {"inputs an object", 2, [](Json& j) { j = Json::object(); }, Groth16Error::kBadJson},
   };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.what);
-    const std::string& text = c.file == 0 ? f.vk : c.file == 1 ? f.proof : f.pub;
-    Json doc = Json::parse(text);
-    c.change(doc);
-    const std::string changed = doc.dump();
-    int got = c.file == 0   ? code_of(parse_verification_key<E>(changed))
-              : c.file == 1 ? code_of(parse_proof<E>(changed))
-                            : code_of(parse_public_inputs<E>(changed));
-    EXPECT_EQ(got, int(c.code));
-  }
-  // Text that is not JSON, or cut short.
-  for (const std::string& text : {std::string(), std::string("{"), f.vk.substr(0, f.vk.size() / 2),
-                                  std::string("\x80\x81"), std::string("null")}) {
-    EXPECT_EQ(code_of(parse_verification_key<E>(text)), int(Groth16Error::kBadJson));
-    EXPECT_EQ(code_of(parse_proof<E>(text)), int(Groth16Error::kBadJson));
-    EXPECT_EQ(code_of(parse_public_inputs<E>(text)), int(Groth16Error::kBadJson));
-  }
+  test::expect_file_errors(
+      {f.vk, f.proof, f.pub}, cases,
+      {[](const std::string& t) { return code_of(parse_verification_key<E>(t)); },
+       [](const std::string& t) { return code_of(parse_proof<E>(t)); },
+       [](const std::string& t) { return code_of(parse_public_inputs<E>(t)); }});
   // The identity, written as snarkjs writes it, is accepted (and such a proof is false).
   Json proof = Json::parse(f.proof);
   proof["pi_a"] = g1_json(E::G1Affine::identity());

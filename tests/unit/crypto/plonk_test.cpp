@@ -200,13 +200,7 @@ TEST(PlonkTest, RejectsMalformedSnarkjsFiles) {
   const std::string r_dec = test::decimal(bn254::FrParams::kModulus);
   const Json outside_g2 = test::g2_json(test::g2_outside_subgroup<G2Affine>(
       [](const G2Affine& q) { return bn254::g2_in_subgroup(bn254::G2::from_affine(q)); }));
-  struct Case {
-    const char* what;
-    int file;  // 0 key, 1 proof, 2 public inputs
-    std::function<void(Json&)> change;
-    PlonkError code;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<test::FileCase> cases = {
       {"Qm off the curve", 0, [](Json& j) { j["Qm"][1] = "1"; }, PlonkError::kNotOnCurve},
       {"S3 x = p", 0, [&](Json& j) { j["S3"][0] = p_dec; }, PlonkError::kNotCanonical},
       {"X_2 outside G2", 0, [&](Json& j) { j["X_2"] = outside_g2; }, PlonkError::kNotInSubgroup},
@@ -237,23 +231,11 @@ TEST(PlonkTest, RejectsMalformedSnarkjsFiles) {
       {"input hex", 2, [](Json& j) { j[0] = "0x11"; }, PlonkError::kBadNumber},
       {"inputs an object", 2, [](Json& j) { j = Json::object(); }, PlonkError::kBadJson},
   };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.what);
-    const std::string& text = c.file == 0 ? f.vk : c.file == 1 ? f.proof : f.pub;
-    Json doc = Json::parse(text);
-    c.change(doc);
-    const std::string changed = doc.dump();
-    const int got = c.file == 0   ? code_of(parse_verification_key(changed))
-                    : c.file == 1 ? code_of(parse_proof(changed))
-                                  : code_of(parse_public_inputs(changed));
-    EXPECT_EQ(got, int(c.code));
-  }
-  for (const std::string& text : {std::string(), std::string("{"), f.vk.substr(0, f.vk.size() / 2),
-                                  std::string("\x80\x81"), std::string("null")}) {
-    EXPECT_EQ(code_of(parse_verification_key(text)), int(PlonkError::kBadJson));
-    EXPECT_EQ(code_of(parse_proof(text)), int(PlonkError::kBadJson));
-    EXPECT_EQ(code_of(parse_public_inputs(text)), int(PlonkError::kBadJson));
-  }
+  test::expect_file_errors(
+      {f.vk, f.proof, f.pub}, cases,
+      {[](const std::string& t) { return code_of(parse_verification_key(t)); },
+       [](const std::string& t) { return code_of(parse_proof(t)); },
+       [](const std::string& t) { return code_of(parse_public_inputs(t)); }});
   // The identity, written as snarkjs writes it, is read (and such a proof is false).
   Json proof = Json::parse(f.proof);
   proof["T3"] = test::g1_json(G1Affine::identity());
