@@ -82,6 +82,7 @@ void groth16_verify(const groth16::VerifyingKey<E>& vk, const groth16::Proof<E>&
 
 template <typename E>
 void groth16_key(const groth16::VerifyingKey<E>& vk) {
+  if (vk.num_inputs() > kMaxVerifiedInputs) return;
   groth16_verify(vk, generator_proof<E>(), counting_inputs<typename E::Fr>(vk.num_inputs()));
 }
 
@@ -158,7 +159,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (auto p = groth16::decode_proof<Bn254Engine>(bytes); check(p)) groth16_proof(*p);
       break;
     case 7:
-      if (auto vk = plonk::parse_verification_key(text); check(vk)) {
+      if (auto vk = plonk::parse_verification_key(text); check(vk) && vk->n_public <= kMaxVerifiedInputs) {
         plonk_verify(*vk, plonk_generator_proof(), counting_inputs<plonk::Fr>(vk->n_public));
       }
       break;
