@@ -66,16 +66,25 @@ inline void copy_padded(u8* dst, ByteView src, const Uint256& from, u64 len) {
   std::memset(dst + n, 0, len - n);
 }
 
-// PUSHn's immediate: the 32 bytes ending at its last byte (the code has 32 zero bytes in
-// front, see CodeAnalysis), with the bytes before the immediate masked off.
-inline Uint256 push_value(const u8* immediate, unsigned n) {
-  Uint256 v = Uint256::from_be(immediate + n - 32);
-  const unsigned bits = 8 * n;
+// PUSHn's immediate, N known at compile time: the bytes ending at its last byte read as
+// big-endian words (the code has 32 zero bytes in front, see CodeAnalysis, so reading
+// before the opcode is safe), the bytes before the immediate masked off. Written limb by
+// limb into the stack slot: no temporary, no loop.
+template <unsigned N>
+inline void push_value(Uint256* slot, const u8* immediate) {
+  const u8* end = immediate + N;
+#pragma GCC unroll 4
   for (unsigned i = 0; i < 4; ++i) {
-    if (bits <= 64 * i) v.w[i] = 0;
-    else if (bits < 64 * (i + 1)) v.w[i] &= (u64{1} << (bits - 64 * i)) - 1;
+    constexpr unsigned kBits = 8 * N;
+    const unsigned lo = 64 * i;
+    if (kBits <= lo) {
+      slot->w[i] = 0;
+    } else {
+      u64 v = load_be<u64>(end - 8 * (i + 1));
+      if (kBits < lo + 64) v &= (u64{1} << (kBits - lo)) - 1;
+      slot->w[i] = v;
+    }
   }
-  return v;
 }
 
 }  // namespace
@@ -550,14 +559,14 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         NEXT;
       }
       CASE(JUMP) {
-        const Uint256 dest = sp[-1];
+        const Uint256& dest = sp[-1];  // read in place, not copied
         --sp;
         if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
         pc = code_begin + dest.low64();
         JUMP_NEXT;
       }
       CASE(JUMPI) {
-        const Uint256 dest = sp[-1];
+        const Uint256& dest = sp[-1];
         const bool cond = !sp[-2].is_zero();
         sp -= 2;
         if (cond) {
@@ -671,15 +680,38 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         }
         goto done;
       }
-      CASE(PUSH1) CASE(PUSH2) CASE(PUSH3) CASE(PUSH4) CASE(PUSH5) CASE(PUSH6) CASE(PUSH7) CASE(PUSH8)
-      CASE(PUSH9) CASE(PUSH10) CASE(PUSH11) CASE(PUSH12) CASE(PUSH13) CASE(PUSH14) CASE(PUSH15) CASE(PUSH16)
-      CASE(PUSH17) CASE(PUSH18) CASE(PUSH19) CASE(PUSH20) CASE(PUSH21) CASE(PUSH22) CASE(PUSH23) CASE(PUSH24)
-      CASE(PUSH25) CASE(PUSH26) CASE(PUSH27) CASE(PUSH28) CASE(PUSH29) CASE(PUSH30) CASE(PUSH31) CASE(PUSH32) {
-        const unsigned n = opcode - op::PUSH1 + 1;
-        *sp++ = push_value(pc + 1, n);
-        pc += n;
-        NEXT;
-      }
+      CASE(PUSH1) push_value<1>(sp++, pc + 1); pc += 1; NEXT;
+      CASE(PUSH2) push_value<2>(sp++, pc + 1); pc += 2; NEXT;
+      CASE(PUSH3) push_value<3>(sp++, pc + 1); pc += 3; NEXT;
+      CASE(PUSH4) push_value<4>(sp++, pc + 1); pc += 4; NEXT;
+      CASE(PUSH5) push_value<5>(sp++, pc + 1); pc += 5; NEXT;
+      CASE(PUSH6) push_value<6>(sp++, pc + 1); pc += 6; NEXT;
+      CASE(PUSH7) push_value<7>(sp++, pc + 1); pc += 7; NEXT;
+      CASE(PUSH8) push_value<8>(sp++, pc + 1); pc += 8; NEXT;
+      CASE(PUSH9) push_value<9>(sp++, pc + 1); pc += 9; NEXT;
+      CASE(PUSH10) push_value<10>(sp++, pc + 1); pc += 10; NEXT;
+      CASE(PUSH11) push_value<11>(sp++, pc + 1); pc += 11; NEXT;
+      CASE(PUSH12) push_value<12>(sp++, pc + 1); pc += 12; NEXT;
+      CASE(PUSH13) push_value<13>(sp++, pc + 1); pc += 13; NEXT;
+      CASE(PUSH14) push_value<14>(sp++, pc + 1); pc += 14; NEXT;
+      CASE(PUSH15) push_value<15>(sp++, pc + 1); pc += 15; NEXT;
+      CASE(PUSH16) push_value<16>(sp++, pc + 1); pc += 16; NEXT;
+      CASE(PUSH17) push_value<17>(sp++, pc + 1); pc += 17; NEXT;
+      CASE(PUSH18) push_value<18>(sp++, pc + 1); pc += 18; NEXT;
+      CASE(PUSH19) push_value<19>(sp++, pc + 1); pc += 19; NEXT;
+      CASE(PUSH20) push_value<20>(sp++, pc + 1); pc += 20; NEXT;
+      CASE(PUSH21) push_value<21>(sp++, pc + 1); pc += 21; NEXT;
+      CASE(PUSH22) push_value<22>(sp++, pc + 1); pc += 22; NEXT;
+      CASE(PUSH23) push_value<23>(sp++, pc + 1); pc += 23; NEXT;
+      CASE(PUSH24) push_value<24>(sp++, pc + 1); pc += 24; NEXT;
+      CASE(PUSH25) push_value<25>(sp++, pc + 1); pc += 25; NEXT;
+      CASE(PUSH26) push_value<26>(sp++, pc + 1); pc += 26; NEXT;
+      CASE(PUSH27) push_value<27>(sp++, pc + 1); pc += 27; NEXT;
+      CASE(PUSH28) push_value<28>(sp++, pc + 1); pc += 28; NEXT;
+      CASE(PUSH29) push_value<29>(sp++, pc + 1); pc += 29; NEXT;
+      CASE(PUSH30) push_value<30>(sp++, pc + 1); pc += 30; NEXT;
+      CASE(PUSH31) push_value<31>(sp++, pc + 1); pc += 31; NEXT;
+      CASE(PUSH32) push_value<32>(sp++, pc + 1); pc += 32; NEXT;
       DEFAULT:
         FAIL(kUndefinedInstruction);
 #if DUSK_EVM_CGOTO
