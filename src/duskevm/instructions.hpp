@@ -80,7 +80,21 @@ struct InstructionInfo {
   u16 static_gas = 0;
 };
 
-// Indexed by opcode.
-const std::array<InstructionInfo, 256>& instruction_table();
+namespace detail {
+constexpr std::array<InstructionInfo, 256> build_instruction_table() {
+  std::array<InstructionInfo, 256> t{};
+#define DUSK_EVM_TABLE_ROW(code, nm, in, out, gas) \
+  t[code] = InstructionInfo{#nm, in, static_cast<i8>((out) - (in)), gas};
+  DUSK_EVM_INSTRUCTIONS(DUSK_EVM_TABLE_ROW)
+#undef DUSK_EVM_TABLE_ROW
+  return t;
+}
+}  // namespace detail
+
+// Indexed by opcode. A constant, so that the interpreter's handlers check their own
+// instruction's requirements as immediates.
+inline constexpr std::array<InstructionInfo, 256> kInstructionTable =
+    detail::build_instruction_table();
+inline const std::array<InstructionInfo, 256>& instruction_table() { return kInstructionTable; }
 
 }  // namespace dusk::evm

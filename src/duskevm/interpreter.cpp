@@ -278,7 +278,6 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 
 template <bool kTrace>
 CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
-  const auto& table = instruction_table();
   FrameBuffers& fb = buffers(msg.depth);
   Uint256* const stack_base = fb.stack.get();
   Uint256* sp = stack_base;  // one past the top item
@@ -304,39 +303,46 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #define ACCESS(addr) \
   if (!state_.access_account(addr)) CHARGE(kColdAccountSurcharge)
 
+  // Each handler starts with its own instruction's checks (CASE below): the trace line
+  // when tracing, then stack underflow, stack overflow and static gas with the
+  // instruction's constants from kInstructionTable, so that a handler tests only what
+  // can fail for it (ADD: underflow and gas; PUSH1: overflow and gas; JUMPDEST: gas).
+  Uint256* const stack_top = stack_base + 1024;
   u8 opcode;
-#define CHECK_AND_CHARGE()                                                                     \
-  {                                                                                            \
-    const InstructionInfo& info = table[opcode];                                               \
-    if constexpr (kTrace) {                                                                    \
-      trace_flush(gas);                                                                        \
-      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base, \
-                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund()); \
-      trace_gas_before_ = gas;                                                                 \
-    }                                                                                          \
-    const ptrdiff_t height = sp - stack_base;                                                  \
-    if (height < info.stack_in) FAIL(kStackUnderflow);                                         \
-    if (height + info.stack_change > 1024) FAIL(kStackOverflow);                               \
-    gas -= info.static_gas;                                                                    \
-    if (gas < 0) FAIL(kOutOfGas);                                                              \
+#define CHECK(opc)                                                                               \
+  {                                                                                              \
+    constexpr InstructionInfo kInfo = kInstructionTable[opc];                                    \
+    opcode = opc;                                                                                \
+    if constexpr (kTrace) {                                                                      \
+      trace_flush(gas);                                                                          \
+      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base,   \
+                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());   \
+      trace_gas_before_ = gas;                                                                   \
+    }                                                                                            \
+    if constexpr (kInfo.stack_in > 0) {                                                          \
+      if (sp < stack_base + kInfo.stack_in) FAIL(kStackUnderflow);                               \
+    }                                                                                            \
+    if constexpr (kInfo.stack_change > 0) {                                                      \
+      if (sp > stack_top - kInfo.stack_change) FAIL(kStackOverflow);                             \
+    }                                                                                            \
+    if constexpr (kInfo.static_gas > 0) {                                                        \
+      gas -= kInfo.static_gas;                                                                   \
+      if (gas < 0) FAIL(kOutOfGas);                                                              \
+    }                                                                                            \
   }
 
 #if DUSK_EVM_CGOTO
-  // Threaded dispatch: every handler ends with its own copy of the checks and an
-  // indirect jump, so the branch predictor sees one jump site per instruction kind.
-  // Undefined opcodes have no stack or gas requirement in the table and land on
+  // Threaded dispatch: every handler ends with its own indirect jump, so the branch
+  // predictor sees one jump site per instruction kind. Undefined opcodes land on
   // L_UNDEFINED.
   static void* const kLabels[256] = {
 #include "duskevm/interpreter_labels.inc"
   };
-#define CASE(name) L_##name:
-#define DEFAULT L_UNDEFINED
-#define DISPATCH()                 \
-  {                                \
-    opcode = *pc;                  \
-    CHECK_AND_CHARGE()             \
-    goto* kLabels[opcode];         \
-  }
+#define CASE(name) \
+  L_##name:        \
+  CHECK(op::name)
+#define UNDEFINED_CASE L_UNDEFINED:
+#define DISPATCH() goto* kLabels[*pc];
 #define NEXT \
   {          \
     ++pc;    \
@@ -347,8 +353,10 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   {
 #else
   // A portable switch in a loop (-DDUSK_EVM_DISPATCH=switch).
-#define CASE(name) case op::name:
-#define DEFAULT default
+#define CASE(name)  \
+  case op::name:    \
+    CHECK(op::name)
+#define UNDEFINED_CASE default:
 #define NEXT \
   {          \
     ++pc;    \
@@ -356,9 +364,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   }
 #define JUMP_NEXT continue
   for (;;) {
-    opcode = *pc;
-    CHECK_AND_CHARGE()  // undefined opcodes need no stack or gas and reach `default`
-    switch (opcode) {
+    switch (*pc) {
 #endif
       CASE(STOP) goto done;
       CASE(ADD) sp[-2] = sp[-1] + sp[-2]; --sp; NEXT;
@@ -419,16 +425,18 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         NEXT;
       }
       CASE(CALLDATASIZE) *sp++ = Uint256{msg.input.size()}; NEXT;
-      CASE(CALLDATACOPY)
-      CASE(CODECOPY) {
-        u64 off, len;
-        MEM(sp[-1], sp[-3], off, len);
-        CHARGE(3 * num_words(len));
-        const ByteView src = opcode == op::CALLDATACOPY ? msg.input : ByteView(code_begin, code.size);
-        if (len) copy_padded(mem.data() + off, src, sp[-2], len);
-        sp -= 3;
-        NEXT;
-      }
+#define COPY_CASE(name, source)                      \
+  CASE(name) {                                       \
+    u64 off, len;                                    \
+    MEM(sp[-1], sp[-3], off, len);                   \
+    CHARGE(3 * num_words(len));                      \
+    if (len) copy_padded(mem.data() + off, source, sp[-2], len); \
+    sp -= 3;                                         \
+    NEXT;                                            \
+  }
+      COPY_CASE(CALLDATACOPY, msg.input)
+      COPY_CASE(CODECOPY, ByteView(code_begin, code.size))
+#undef COPY_CASE
       CASE(CODESIZE) *sp++ = Uint256{code.size}; NEXT;
       CASE(GASPRICE) *sp++ = tx_.gas_price; NEXT;
       CASE(EXTCODESIZE) {
@@ -599,67 +607,76 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
       }
       CASE(PUSH0) *sp++ = Uint256{}; NEXT;
 
-      CASE(DUP1) CASE(DUP2) CASE(DUP3) CASE(DUP4) CASE(DUP5) CASE(DUP6)
-      CASE(DUP7) CASE(DUP8) CASE(DUP9) CASE(DUP10) CASE(DUP11) CASE(DUP12)
-      CASE(DUP13) CASE(DUP14) CASE(DUP15) CASE(DUP16)
-        *sp = sp[-(opcode - op::DUP1 + 1)];
-        ++sp;
-        NEXT;
-      CASE(SWAP1) CASE(SWAP2) CASE(SWAP3) CASE(SWAP4) CASE(SWAP5) CASE(SWAP6)
-      CASE(SWAP7) CASE(SWAP8) CASE(SWAP9) CASE(SWAP10) CASE(SWAP11) CASE(SWAP12)
-      CASE(SWAP13) CASE(SWAP14) CASE(SWAP15) CASE(SWAP16)
-        std::swap(sp[-1], sp[-(opcode - op::SWAP1 + 2)]);
-        NEXT;
+      CASE(DUP1) *sp = sp[-1]; ++sp; NEXT;
+      CASE(DUP2) *sp = sp[-2]; ++sp; NEXT;
+      CASE(DUP3) *sp = sp[-3]; ++sp; NEXT;
+      CASE(DUP4) *sp = sp[-4]; ++sp; NEXT;
+      CASE(DUP5) *sp = sp[-5]; ++sp; NEXT;
+      CASE(DUP6) *sp = sp[-6]; ++sp; NEXT;
+      CASE(DUP7) *sp = sp[-7]; ++sp; NEXT;
+      CASE(DUP8) *sp = sp[-8]; ++sp; NEXT;
+      CASE(DUP9) *sp = sp[-9]; ++sp; NEXT;
+      CASE(DUP10) *sp = sp[-10]; ++sp; NEXT;
+      CASE(DUP11) *sp = sp[-11]; ++sp; NEXT;
+      CASE(DUP12) *sp = sp[-12]; ++sp; NEXT;
+      CASE(DUP13) *sp = sp[-13]; ++sp; NEXT;
+      CASE(DUP14) *sp = sp[-14]; ++sp; NEXT;
+      CASE(DUP15) *sp = sp[-15]; ++sp; NEXT;
+      CASE(DUP16) *sp = sp[-16]; ++sp; NEXT;
+      CASE(SWAP1) std::swap(sp[-1], sp[-2]); NEXT;
+      CASE(SWAP2) std::swap(sp[-1], sp[-3]); NEXT;
+      CASE(SWAP3) std::swap(sp[-1], sp[-4]); NEXT;
+      CASE(SWAP4) std::swap(sp[-1], sp[-5]); NEXT;
+      CASE(SWAP5) std::swap(sp[-1], sp[-6]); NEXT;
+      CASE(SWAP6) std::swap(sp[-1], sp[-7]); NEXT;
+      CASE(SWAP7) std::swap(sp[-1], sp[-8]); NEXT;
+      CASE(SWAP8) std::swap(sp[-1], sp[-9]); NEXT;
+      CASE(SWAP9) std::swap(sp[-1], sp[-10]); NEXT;
+      CASE(SWAP10) std::swap(sp[-1], sp[-11]); NEXT;
+      CASE(SWAP11) std::swap(sp[-1], sp[-12]); NEXT;
+      CASE(SWAP12) std::swap(sp[-1], sp[-13]); NEXT;
+      CASE(SWAP13) std::swap(sp[-1], sp[-14]); NEXT;
+      CASE(SWAP14) std::swap(sp[-1], sp[-15]); NEXT;
+      CASE(SWAP15) std::swap(sp[-1], sp[-16]); NEXT;
+      CASE(SWAP16) std::swap(sp[-1], sp[-17]); NEXT;
 
-      CASE(LOG0) CASE(LOG1) CASE(LOG2) CASE(LOG3) CASE(LOG4) {
-        {
-          const StatusCode st = op_log(opcode, msg, sp, gas, mem);
-          if (st != StatusCode::kSuccess) {
-            result.status = st;
-            goto done;
-          }
-          sp -= 2 + (opcode - op::LOG0);
-        }
-        NEXT;
-      }
+      // The out-of-line handlers (op_log, op_create, op_call) take their opcode; a
+      // status other than success ends the frame.
+#define OUT_OF_LINE_CASE(name, call, popped)  \
+  CASE(name) {                                \
+    const StatusCode st = call;               \
+    if (st != StatusCode::kSuccess) {         \
+      result.status = st;                     \
+      goto done;                              \
+    }                                         \
+    sp -= popped;                             \
+    NEXT;                                     \
+  }
+      OUT_OF_LINE_CASE(LOG0, op_log(op::LOG0, msg, sp, gas, mem), 2)
+      OUT_OF_LINE_CASE(LOG1, op_log(op::LOG1, msg, sp, gas, mem), 3)
+      OUT_OF_LINE_CASE(LOG2, op_log(op::LOG2, msg, sp, gas, mem), 4)
+      OUT_OF_LINE_CASE(LOG3, op_log(op::LOG3, msg, sp, gas, mem), 5)
+      OUT_OF_LINE_CASE(LOG4, op_log(op::LOG4, msg, sp, gas, mem), 6)
+      OUT_OF_LINE_CASE(CREATE, op_create(op::CREATE, msg, sp, gas, mem, return_data), 2)
+      OUT_OF_LINE_CASE(CREATE2, op_create(op::CREATE2, msg, sp, gas, mem, return_data), 3)
+      OUT_OF_LINE_CASE(CALL, op_call(op::CALL, msg, sp, gas, mem, return_data), 6)
+      OUT_OF_LINE_CASE(CALLCODE, op_call(op::CALLCODE, msg, sp, gas, mem, return_data), 6)
+      OUT_OF_LINE_CASE(DELEGATECALL, op_call(op::DELEGATECALL, msg, sp, gas, mem, return_data), 5)
+      OUT_OF_LINE_CASE(STATICCALL, op_call(op::STATICCALL, msg, sp, gas, mem, return_data), 5)
+#undef OUT_OF_LINE_CASE
 
-      CASE(CREATE)
-      CASE(CREATE2) {
-        {
-          const StatusCode st = op_create(opcode, msg, sp, gas, mem, return_data);
-          if (st != StatusCode::kSuccess) {
-            result.status = st;
-            goto done;
-          }
-          sp -= opcode == op::CREATE2 ? 3 : 2;
-        }
-        NEXT;
-      }
-
-      CASE(CALL)
-      CASE(CALLCODE)
-      CASE(DELEGATECALL)
-      CASE(STATICCALL) {
-        {
-          const StatusCode st = op_call(opcode, msg, sp, gas, mem, return_data);
-          if (st != StatusCode::kSuccess) {
-            result.status = st;
-            goto done;
-          }
-          sp -= (opcode == op::CALL || opcode == op::CALLCODE) ? 6 : 5;
-        }
-        NEXT;
-      }
-
-      CASE(RETURN)
-      CASE(REVERT) {
-        u64 off, len;
-        MEM(sp[-1], sp[-2], off, len);
-        result.output.assign(mem.begin() + static_cast<ptrdiff_t>(off),
-                             mem.begin() + static_cast<ptrdiff_t>(off + len));
-        if (opcode == op::REVERT) result.status = StatusCode::kRevert;
-        goto done;
-      }
+#define RETURN_CASE(name, code_)                                             \
+  CASE(name) {                                                              \
+    u64 off, len;                                                           \
+    MEM(sp[-1], sp[-2], off, len);                                          \
+    result.output.assign(mem.begin() + static_cast<ptrdiff_t>(off),         \
+                         mem.begin() + static_cast<ptrdiff_t>(off + len));  \
+    result.status = code_;                                                  \
+    goto done;                                                              \
+  }
+      RETURN_CASE(RETURN, StatusCode::kSuccess)
+      RETURN_CASE(REVERT, StatusCode::kRevert)
+#undef RETURN_CASE
       CASE(INVALID) FAIL(kInvalidInstruction);
       CASE(SELFDESTRUCT) {
         if (msg.is_static) FAIL(kStaticModeViolation);
@@ -712,7 +729,14 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
       CASE(PUSH30) push_value<30>(sp++, pc + 1); pc += 30; NEXT;
       CASE(PUSH31) push_value<31>(sp++, pc + 1); pc += 31; NEXT;
       CASE(PUSH32) push_value<32>(sp++, pc + 1); pc += 32; NEXT;
-      DEFAULT:
+      UNDEFINED_CASE
+        opcode = *pc;
+        if constexpr (kTrace) {
+          trace_flush(gas);
+          tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base,
+                           static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());
+          trace_gas_before_ = gas;
+        }
         FAIL(kUndefinedInstruction);
 #if DUSK_EVM_CGOTO
   }
@@ -721,11 +745,11 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   }
 #endif
 #undef CASE
-#undef DEFAULT
+#undef UNDEFINED_CASE
 #undef NEXT
 #undef JUMP_NEXT
 #undef DISPATCH
-#undef CHECK_AND_CHARGE
+#undef CHECK
 
 done:
   if constexpr (kTrace) trace_flush(result.status == StatusCode::kSuccess || result.status == StatusCode::kRevert
