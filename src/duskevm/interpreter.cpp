@@ -26,20 +26,23 @@ constexpr i64 memory_cost(u64 words) {
 }
 constexpr u64 num_words(u64 bytes) { return (bytes + 31) / 32; }
 
-// Grows `mem` to cover [offset, offset + size) and charges for it. False: out of gas.
-// Precondition: size != 0.
-[[gnu::noinline]] bool grow_memory(i64& gas, Bytes& mem, u64 end) {
+// Grows `mem` to cover [0, end) and charges for it; returns the gas left, negative when
+// out of gas (then `mem` is unchanged). Gas goes in and out by value: the interpreter's
+// gas counter must never have its address taken, or the compiler keeps it in memory
+// and every instruction pays a load and a store for it.
+[[gnu::noinline]] i64 grow_memory(i64 gas, Bytes& mem, u64 end) {
   const u64 new_words = num_words(end);
   const u64 old_words = mem.size() / 32;
   gas -= memory_cost(new_words) - memory_cost(old_words);
-  if (gas < 0) return false;
+  if (gas < 0) return gas;
   mem.resize(new_words * 32, 0);
-  return true;
+  return gas;
 }
 
 // Checks and charges a memory region given as words. On success `off` and `len` hold it.
-inline bool memory_region(i64& gas, Bytes& mem, const Uint256& offset, const Uint256& size, u64& off,
-                          u64& len) {
+// Always inlined, so that `gas` stays the caller's register.
+[[gnu::always_inline]] inline bool memory_region(i64& gas, Bytes& mem, const Uint256& offset,
+                                                 const Uint256& size, u64& off, u64& len) {
   if (size.is_zero()) {
     off = 0;
     len = 0;
@@ -50,7 +53,10 @@ inline bool memory_region(i64& gas, Bytes& mem, const Uint256& offset, const Uin
   off = offset.low64();
   len = size.low64();
   const u64 end = off + len;
-  if (end > mem.size()) return grow_memory(gas, mem, end);
+  if (end > mem.size()) {
+    gas = grow_memory(gas, mem, end);
+    return gas >= 0;
+  }
   return true;
 }
 
@@ -307,7 +313,6 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   // when tracing, then stack underflow, stack overflow and static gas with the
   // instruction's constants from kInstructionTable, so that a handler tests only what
   // can fail for it (ADD: underflow and gas; PUSH1: overflow and gas; JUMPDEST: gas).
-  Uint256* const stack_top = stack_base + 1024;
   u8 opcode;
 #define CHECK(opc)                                                                               \
   {                                                                                              \
@@ -323,7 +328,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
       if (sp < stack_base + kInfo.stack_in) FAIL(kStackUnderflow);                               \
     }                                                                                            \
     if constexpr (kInfo.stack_change > 0) {                                                      \
-      if (sp > stack_top - kInfo.stack_change) FAIL(kStackOverflow);                             \
+      if (sp > stack_base + (1024 - kInfo.stack_change)) FAIL(kStackOverflow);                   \
     }                                                                                            \
     if constexpr (kInfo.static_gas > 0) {                                                        \
       gas -= kInfo.static_gas;                                                                   \
@@ -642,9 +647,13 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 
       // The out-of-line handlers (op_log, op_create, op_call) take their opcode; a
       // status other than success ends the frame.
+      // They update a copy of the gas counter (`g`), never `gas` itself (see
+      // grow_memory).
 #define OUT_OF_LINE_CASE(name, call, popped)  \
   CASE(name) {                                \
+    i64 g = gas;                              \
     const StatusCode st = call;               \
+    gas = g;                                  \
     if (st != StatusCode::kSuccess) {         \
       result.status = st;                     \
       goto done;                              \
@@ -652,17 +661,17 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
     sp -= popped;                             \
     NEXT;                                     \
   }
-      OUT_OF_LINE_CASE(LOG0, op_log(op::LOG0, msg, sp, gas, mem), 2)
-      OUT_OF_LINE_CASE(LOG1, op_log(op::LOG1, msg, sp, gas, mem), 3)
-      OUT_OF_LINE_CASE(LOG2, op_log(op::LOG2, msg, sp, gas, mem), 4)
-      OUT_OF_LINE_CASE(LOG3, op_log(op::LOG3, msg, sp, gas, mem), 5)
-      OUT_OF_LINE_CASE(LOG4, op_log(op::LOG4, msg, sp, gas, mem), 6)
-      OUT_OF_LINE_CASE(CREATE, op_create(op::CREATE, msg, sp, gas, mem, return_data), 2)
-      OUT_OF_LINE_CASE(CREATE2, op_create(op::CREATE2, msg, sp, gas, mem, return_data), 3)
-      OUT_OF_LINE_CASE(CALL, op_call(op::CALL, msg, sp, gas, mem, return_data), 6)
-      OUT_OF_LINE_CASE(CALLCODE, op_call(op::CALLCODE, msg, sp, gas, mem, return_data), 6)
-      OUT_OF_LINE_CASE(DELEGATECALL, op_call(op::DELEGATECALL, msg, sp, gas, mem, return_data), 5)
-      OUT_OF_LINE_CASE(STATICCALL, op_call(op::STATICCALL, msg, sp, gas, mem, return_data), 5)
+      OUT_OF_LINE_CASE(LOG0, op_log(op::LOG0, msg, sp, g, mem), 2)
+      OUT_OF_LINE_CASE(LOG1, op_log(op::LOG1, msg, sp, g, mem), 3)
+      OUT_OF_LINE_CASE(LOG2, op_log(op::LOG2, msg, sp, g, mem), 4)
+      OUT_OF_LINE_CASE(LOG3, op_log(op::LOG3, msg, sp, g, mem), 5)
+      OUT_OF_LINE_CASE(LOG4, op_log(op::LOG4, msg, sp, g, mem), 6)
+      OUT_OF_LINE_CASE(CREATE, op_create(op::CREATE, msg, sp, g, mem, return_data), 2)
+      OUT_OF_LINE_CASE(CREATE2, op_create(op::CREATE2, msg, sp, g, mem, return_data), 3)
+      OUT_OF_LINE_CASE(CALL, op_call(op::CALL, msg, sp, g, mem, return_data), 6)
+      OUT_OF_LINE_CASE(CALLCODE, op_call(op::CALLCODE, msg, sp, g, mem, return_data), 6)
+      OUT_OF_LINE_CASE(DELEGATECALL, op_call(op::DELEGATECALL, msg, sp, g, mem, return_data), 5)
+      OUT_OF_LINE_CASE(STATICCALL, op_call(op::STATICCALL, msg, sp, g, mem, return_data), 5)
 #undef OUT_OF_LINE_CASE
 
 #define RETURN_CASE(name, code_)                                             \

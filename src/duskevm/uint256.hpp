@@ -12,6 +12,10 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 
 #include "base/int.hpp"
 #include "base/result.hpp"
@@ -60,6 +64,38 @@ struct Uint256 {
   friend constexpr bool operator==(const Uint256&, const Uint256&) = default;
 };
 
+// ---- carry chains -----------------------------------------------------------------
+//
+// Add and subtract with carry over the four limbs. At run time on x86-64 they are the
+// add/adc and sub/sbb chains of _addcarry_u64/_subborrow_u64: with a u128 formulation
+// GCC keeps the intermediate halves in memory inside the interpreter's large function
+// (measured: ADD's handler spilled every limb), and the register pressure that adds
+// pushed the gas counter out of its register.
+
+namespace detail {
+#if defined(__x86_64__)
+using Ull = unsigned long long;
+inline Uint256 add_chain(const Uint256& a, const Uint256& b, bool& carry) {
+  Ull r0, r1, r2, r3;
+  unsigned char c = _addcarry_u64(0, a.w[0], b.w[0], &r0);
+  c = _addcarry_u64(c, a.w[1], b.w[1], &r1);
+  c = _addcarry_u64(c, a.w[2], b.w[2], &r2);
+  c = _addcarry_u64(c, a.w[3], b.w[3], &r3);
+  carry = c != 0;
+  return {r0, r1, r2, r3};
+}
+inline Uint256 sub_chain(const Uint256& a, const Uint256& b, bool& borrow) {
+  Ull r0, r1, r2, r3;
+  unsigned char c = _subborrow_u64(0, a.w[0], b.w[0], &r0);
+  c = _subborrow_u64(c, a.w[1], b.w[1], &r1);
+  c = _subborrow_u64(c, a.w[2], b.w[2], &r2);
+  c = _subborrow_u64(c, a.w[3], b.w[3], &r3);
+  borrow = c != 0;
+  return {r0, r1, r2, r3};
+}
+#endif
+}  // namespace detail
+
 // ---- comparisons ---------------------------------------------------------------
 
 constexpr bool operator<(const Uint256& a, const Uint256& b) {
@@ -68,6 +104,16 @@ constexpr bool operator<(const Uint256& a, const Uint256& b) {
   // writes a temporary limb by limb and the copy to the stack slot then reads it back
   // 16 bytes at a time, which stalls on store forwarding (measured: the largest cost
   // of ADD in the interpreter before this).
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    detail::Ull t;
+    unsigned char c = _subborrow_u64(0, a.w[0], b.w[0], &t);
+    c = _subborrow_u64(c, a.w[1], b.w[1], &t);
+    c = _subborrow_u64(c, a.w[2], b.w[2], &t);
+    c = _subborrow_u64(c, a.w[3], b.w[3], &t);
+    return c != 0;
+  }
+#endif
   u64 borrow = 0;
 #pragma GCC unroll 4
   for (int i = 0; i < 4; ++i) {
@@ -96,6 +142,13 @@ struct AddResult {
   bool carry;
 };
 constexpr AddResult add_with_carry(const Uint256& a, const Uint256& b) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    bool carry;
+    const Uint256 r = detail::add_chain(a, b, carry);
+    return {r, carry};
+  }
+#endif
   Uint256 r;
   u64 carry = 0;
 #pragma GCC unroll 4
@@ -110,6 +163,13 @@ constexpr Uint256 operator+(const Uint256& a, const Uint256& b) { return add_wit
 
 // a - b with the borrow out (true when a < b).
 constexpr AddResult sub_with_borrow(const Uint256& a, const Uint256& b) {
+#if defined(__x86_64__)
+  if (!std::is_constant_evaluated()) {
+    bool borrow;
+    const Uint256 r = detail::sub_chain(a, b, borrow);
+    return {r, borrow};
+  }
+#endif
   Uint256 r;
   u64 borrow = 0;
 #pragma GCC unroll 4
