@@ -43,10 +43,11 @@ void run_file(benchmark::State& st, const std::string& path) {
   evm::BlockEnv env = t.env;
   env.blobs = evm::default_blob_schedule(post.fork);
   evm::CodeCache cache;
+  evm::FramePool frames;  // reused across iterations, as a node reuses it across transactions
   u64 gas = 0;
   for (auto _ : st) {
     evm::State state = t.pre;
-    auto r = evm::apply_transaction(state, env, tx, post.fork, cache);
+    auto r = evm::apply_transaction(state, env, tx, post.fork, cache, nullptr, &frames);
     if (!r.ok() || r->status != evm::StatusCode::kSuccess) {
       st.SkipWithError("the transaction did not succeed");
       return;

@@ -294,7 +294,8 @@ Result<std::vector<StateTest>> load_state_tests(const json& doc) {
   return out;
 }
 
-CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCache& cache, bool detail) {
+CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCache& cache, bool detail,
+                     evm::FramePool* frames) {
   evm::State state = test.pre;
   evm::BlockEnv env = test.env;
   auto bs = test.blob_schedules.find(post.fork);
@@ -319,7 +320,7 @@ CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCach
       return out;
     }
   }
-  auto r = evm::apply_transaction(state, env, tx, post.fork, cache);
+  auto r = evm::apply_transaction(state, env, tx, post.fork, cache, nullptr, frames);
   if (!post.expect_exception.empty()) {
     if (r.ok()) {
       out.difference = "exception: expected " + post.expect_exception + ", the transaction was accepted";

@@ -17,6 +17,7 @@
 #include "base/result.hpp"
 #include "duskevm/block_env.hpp"
 #include "duskevm/code_analysis.hpp"
+#include "duskevm/frame_pool.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/state.hpp"
 #include "duskevm/transaction.hpp"
@@ -61,6 +62,7 @@ struct CaseOutcome {
 
 // Runs one post entry from the test's pre-state. `detail`: on a root mismatch, also list
 // the accounts that differ from the expected post state.
-CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCache& cache, bool detail);
+CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCache& cache, bool detail,
+                     evm::FramePool* frames = nullptr);
 
 }  // namespace dusk::evm_cli

@@ -48,6 +48,7 @@ int run_statetests(const StateTestOptions& opts) {
     known_list = std::move(k).value();
   }
   evm::CodeCache cache;
+  evm::FramePool frames;  // the interpreter's buffers, reused from case to case
   for (const std::string& root : opts.paths) {
     std::string error;
     const auto files = collect(root, error);
@@ -76,7 +77,7 @@ int run_statetests(const StateTestOptions& opts) {
         if (!opts.test_filter.empty() && t.name.find(opts.test_filter) == std::string::npos) continue;
         for (const PostEntry& p : t.posts) {
           if (opts.fork && p.fork != *opts.fork) continue;
-          const CaseOutcome o = run_case(t, p, cache, opts.verbose);
+          const CaseOutcome o = run_case(t, p, cache, opts.verbose, &frames);
           if (o.passed) {
             ++passed;
             continue;

@@ -29,16 +29,16 @@ const char* status_name(StatusCode s) {
   return "unknown";
 }
 
-Evm::Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, CodeCache& cache)
-    : state_(state), block_(block), tx_(tx), fork_(fork), cache_(cache), frames_(kMaxCallDepth + 1),
+Evm::Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, CodeCache& cache,
+         FramePool* frames)
+    : state_(state),
+      block_(block),
+      tx_(tx),
+      fork_(fork),
+      cache_(cache),
+      own_frames_(frames ? nullptr : std::make_unique<FramePool>()),
+      frames_(frames ? *frames : *own_frames_),
       blob_base_fee_(blob_base_fee(block)) {}
-
-Evm::FrameBuffers& Evm::buffers(int depth) {
-  FrameBuffers& f = frames_[static_cast<size_t>(depth)];
-  if (!f.stack) f.stack = std::make_unique<Uint256[]>(1024);
-  f.memory.clear();
-  return f;
-}
 
 bool blocks_creation(const Account& existing) {
   if (existing.nonce != 0 || !existing.code->empty()) return true;

@@ -18,6 +18,7 @@
 #include "duskevm/block_env.hpp"
 #include "duskevm/code_analysis.hpp"
 #include "duskevm/fork.hpp"
+#include "duskevm/frame_pool.hpp"
 #include "duskevm/message.hpp"
 #include "duskevm/state.hpp"
 
@@ -53,7 +54,11 @@ bool blocks_creation(const Account& existing);
 
 class Evm {
  public:
-  Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, CodeCache& cache);
+  // `frames` (optional) supplies the per-depth stacks and memories and may be shared
+  // by successive Evm objects on one thread (frame_pool.hpp); without it the Evm keeps
+  // its own.
+  Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, CodeCache& cache,
+      FramePool* frames = nullptr);
 
   // Runs a call message (kCall, kCallCode, kDelegateCall, kStaticCall) or a creation
   // (kCreate, kCreate2: msg.recipient must be the new address) with a checkpoint around
@@ -80,11 +85,6 @@ class Evm {
   StatusCode op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem, Bytes& return_data);
   StatusCode op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem);
 
-  struct FrameBuffers {
-    std::unique_ptr<Uint256[]> stack;
-    Bytes memory;
-  };
-  FrameBuffers& buffers(int depth);  // frames_ holds kMaxCallDepth + 1 entries, never resized
 
   State& state_;
   const BlockEnv& block_;
@@ -99,7 +99,8 @@ class Evm {
     tracer_->on_step_cost(static_cast<u64>(trace_gas_before_ - gas_now));
     trace_gas_before_ = -1;
   }
-  std::vector<FrameBuffers> frames_;
+  std::unique_ptr<FramePool> own_frames_;  // when no pool was given
+  FramePool& frames_;
   std::optional<std::string> not_implemented_;
   Uint256 blob_base_fee_;
 };

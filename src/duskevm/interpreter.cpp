@@ -284,7 +284,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 
 template <bool kTrace>
 CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
-  FrameBuffers& fb = buffers(msg.depth);
+  FramePool::Frame& fb = frames_.frame(msg.depth);
   Uint256* const stack_base = fb.stack.get();
   Uint256* sp = stack_base;  // one past the top item
   Bytes& mem = fb.memory;

@@ -56,7 +56,7 @@ std::optional<Address> recover_authority(const Authorization& auth) {
 }
 
 Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
-                                  CodeCache& cache, Tracer* tracer) {
+                                  CodeCache& cache, Tracer* tracer, FramePool* frames) {
   DUSK_ASSIGN(const ValidTx v, validate_transaction(tx, state, env, fork));
   state.begin_transaction();
 
@@ -77,7 +77,7 @@ Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Trans
   }
 
   TxContext ctx{tx.sender, v.effective_gas_price, tx.blob_hashes};
-  Evm evm(state, env, ctx, fork, cache);
+  Evm evm(state, env, ctx, fork, cache, frames);
   evm.set_tracer(tracer);
 
   Message msg;

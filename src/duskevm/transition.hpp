@@ -27,9 +27,12 @@ struct Receipt {
   std::optional<std::string> not_implemented;
 };
 
-// On a validity error (Error::code is a TxError) the state is unchanged.
+// On a validity error (Error::code is a TxError) the state is unchanged. `frames`
+// (optional) lends the interpreter's buffers, to be reused by the next transaction on
+// this thread (frame_pool.hpp).
 Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
-                                  CodeCache& cache, Tracer* tracer = nullptr);
+                                  CodeCache& cache, Tracer* tracer = nullptr,
+                                  FramePool* frames = nullptr);
 
 // EIP-7702: the authority (signer) of an authorization, or nullopt when its signature
 // is invalid (y parity not 0/1, r or s out of range, s in the upper half).
