@@ -28,6 +28,7 @@ bench: build
 	@scripts/bench-crypto.sh $(BUILD)
 	@scripts/bench-bn254.sh $(BUILD)
 	@scripts/bench-zk.sh $(BUILD)
+	@scripts/bench-evm.sh $(BUILD)
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:
