@@ -239,25 +239,40 @@ constexpr unsigned clz(const Uint256& a) {
 constexpr unsigned bit_width(const Uint256& a) { return 256 - clz(a); }
 
 // Shifts by any amount; shifting by 256 or more gives 0 (EVM SHL/SHR semantics).
+//
+// Written as five limbs (a zero on the side the bits come in from) read at a limb
+// offset, with the within-limb shift done by a double shift whose second half is
+// masked out when the bit count is 0 (a shift by 64 is undefined): unrolled, no
+// data-dependent loop, so the result stays in registers.
 constexpr Uint256 shl(const Uint256& a, u64 n) {
   if (n >= 256) return {};
-  Uint256 r;
   const unsigned limbs = static_cast<unsigned>(n / 64), bits = static_cast<unsigned>(n % 64);
-  for (unsigned i = 3 + 1; i-- > limbs;) {
-    u64 v = a.w[i - limbs] << bits;
-    if (bits != 0 && i > limbs) v |= a.w[i - limbs - 1] >> (64 - bits);
-    r.w[i] = v;
+  const u64 keep = bits == 0 ? 0 : ~u64{0};  // mask for the bits carried from below
+  const u64 src[5] = {0, a.w[0], a.w[1], a.w[2], a.w[3]};  // src[k + 1] = a.w[k]
+  Uint256 r;
+#pragma GCC unroll 4
+  for (unsigned i = 0; i < 4; ++i) {
+    // r.w[i] = a.w[i - limbs] << bits | a.w[i - limbs - 1] >> (64 - bits).
+    const int hi = static_cast<int>(i) - static_cast<int>(limbs) + 1;  // index into src
+    const u64 h = hi >= 1 ? src[hi] : 0;
+    const u64 l = hi >= 1 ? src[hi - 1] : 0;
+    r.w[i] = (h << bits) | ((l >> ((64 - bits) & 63)) & keep);
   }
   return r;
 }
 constexpr Uint256 shr(const Uint256& a, u64 n) {
   if (n >= 256) return {};
-  Uint256 r;
   const unsigned limbs = static_cast<unsigned>(n / 64), bits = static_cast<unsigned>(n % 64);
-  for (unsigned i = 0; i + limbs < 4; ++i) {
-    u64 v = a.w[i + limbs] >> bits;
-    if (bits != 0 && i + limbs + 1 < 4) v |= a.w[i + limbs + 1] << (64 - bits);
-    r.w[i] = v;
+  const u64 keep = bits == 0 ? 0 : ~u64{0};  // mask for the bits carried from above
+  const u64 src[5] = {a.w[0], a.w[1], a.w[2], a.w[3], 0};
+  Uint256 r;
+#pragma GCC unroll 4
+  for (unsigned i = 0; i < 4; ++i) {
+    // r.w[i] = a.w[i + limbs] >> bits | a.w[i + limbs + 1] << (64 - bits).
+    const unsigned lo = i + limbs;
+    const u64 l = lo < 4 ? src[lo] : 0;
+    const u64 h = lo < 4 ? src[lo + 1] : 0;
+    r.w[i] = (l >> bits) | ((h << ((64 - bits) & 63)) & keep);
   }
   return r;
 }
@@ -293,13 +308,17 @@ Uint256 exp(Uint256 base, const Uint256& exponent);
 // the upper bytes; x unchanged when b >= 31.
 constexpr Uint256 signextend(const Uint256& b, const Uint256& x) {
   if (!b.fits_u64() || b.w[0] >= 31) return x;
-  const unsigned bit = static_cast<unsigned>(b.w[0]) * 8 + 7;  // index of the sign bit
-  const unsigned limb = bit / 64, off = bit % 64;
-  const bool neg = ((x.w[limb] >> off) & 1) != 0;
-  Uint256 r = x;
-  const u64 low_mask = off == 63 ? ~u64{0} : ((u64{1} << (off + 1)) - 1);
-  r.w[limb] = neg ? (x.w[limb] | ~low_mask) : (x.w[limb] & low_mask);
-  for (unsigned i = limb + 1; i < 4; ++i) r.w[i] = neg ? ~u64{0} : 0;
+  // The limb holding the sign byte is sign-extended by a left shift and an arithmetic
+  // right shift; limbs above it become its sign, limbs below stay. Selects, no loop.
+  const unsigned e = static_cast<unsigned>(b.w[0]);
+  const unsigned limb = e / 8, shift = 56 - 8 * (e % 8);
+  const i64 extended = static_cast<i64>(x.w[limb] << shift) >> shift;
+  const u64 fill = static_cast<u64>(extended >> 63);
+  Uint256 r;
+#pragma GCC unroll 4
+  for (unsigned i = 0; i < 4; ++i) {
+    r.w[i] = i < limb ? x.w[i] : i == limb ? static_cast<u64>(extended) : fill;
+  }
   return r;
 }
 
