@@ -9,8 +9,15 @@
 // Prague rules from a fresh copy of the pre-state, so the time includes the
 // transaction's setup and the state copy. Counters: `gas`, the gas the message itself
 // used (the receipt's gas minus the intrinsic charge, which is not execution work), and
-// `gas/s`, that gas per second. These are the figures scripts/bench-evm.sh compares
-// with other EVMs, which run the contract's code as a plain message call.
+// `gas/s`, that gas per second.
+//
+// A second family, message/DIR/FILE/LABEL, times the message alone, as evmone-bench
+// times its rows: the call to the contract's code, from the same prepared state (sender
+// and recipient warm, as the transaction leaves them), undone after each run by a
+// journal revert, with the interpreter's buffers and the code analysis reused. Its `gas`
+// is the message's gas (limit minus what is left, before refunds), as evmone-bench
+// counts it. scripts/bench-evm.sh compares these rows with evmone's and shows the
+// transaction rows beside them.
 #include <benchmark/benchmark.h>
 
 #include <nlohmann/json.hpp>
@@ -79,6 +86,72 @@ void run_input(benchmark::State& st, const std::string& path, size_t data_index)
   st.counters["gas/s"] = benchmark::Counter(static_cast<double>(gas), benchmark::Counter::kIsRate);
 }
 
+void run_message(benchmark::State& st, const std::string& path, size_t data_index) {
+  std::ifstream in(path);
+  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  auto tests = evm_cli::load_state_tests(doc);
+  if (!tests.ok() || tests->empty() || data_index >= tests->front().data.size()) {
+    st.SkipWithError("cannot load the benchmark's state test");
+    return;
+  }
+  const evm_cli::StateTest& t = tests->front();
+  evm_cli::PostEntry post;
+  post.fork = evm::Fork::kPrague;
+  post.data = data_index;
+  const evm::Transaction tx = t.tx_for(post);
+  if (!tx.to) {
+    st.SkipWithError("a creation transaction has no code to call");
+    return;
+  }
+  const evm::IntrinsicGas intrinsic = evm::intrinsic_gas(tx, post.fork);
+  evm::BlockEnv env = t.env;
+  env.blobs = evm::default_blob_schedule(post.fork);
+  evm::CodeCache cache;
+  evm::FramePool frames;
+  evm::State state = t.pre;
+  state.begin_transaction();
+  state.access_account(tx.sender);
+  state.access_account(*tx.to);
+  const evm::Account* callee = state.find(*tx.to);
+  if (!callee) {
+    st.SkipWithError("the transaction's recipient has no account");
+    return;
+  }
+  if (!tx.gas_limit.fits_u64() || tx.gas_limit.low64() < intrinsic.gas) {
+    st.SkipWithError("the gas limit does not cover the intrinsic gas");
+    return;
+  }
+  // The gas price the message sees (GASPRICE); legacy and EIP-2930 state tests give
+  // gasPrice, EIP-1559 ones the fee cap, which the benchmarks do not read.
+  const evm::TxContext ctx{tx.sender, tx.type <= evm::TxType::kAccessList ? tx.gas_price : tx.max_fee_per_gas,
+                           tx.blob_hashes};
+  evm::Evm vm(state, env, ctx, post.fork, cache, &frames);
+  evm::Message msg;
+  msg.kind = evm::CallKind::kCall;
+  msg.gas = static_cast<i64>(tx.gas_limit.low64() - intrinsic.gas);
+  msg.sender = tx.sender;
+  msg.recipient = *tx.to;
+  msg.code_address = *tx.to;
+  msg.value = tx.value;
+  msg.input = tx.data;
+  msg.code = callee->code;
+  msg.code_hash = callee->code_hash;
+  u64 gas = 0, per_run = 0;
+  for (auto _ : st) {
+    const size_t mark = state.checkpoint();
+    const evm::CallResult r = vm.call(msg);
+    if (r.status != evm::StatusCode::kSuccess) {
+      st.SkipWithError("the message did not succeed");
+      return;
+    }
+    per_run = static_cast<u64>(msg.gas - r.gas_left);
+    gas += per_run;
+    state.revert_to(mark);
+  }
+  st.counters["gas"] = benchmark::Counter(static_cast<double>(per_run));
+  st.counters["gas/s"] = benchmark::Counter(static_cast<double>(gas), benchmark::Counter::kIsRate);
+}
+
 int register_all() {
   const fs::path root = fs::path(DUSK_TESTDATA) / "evm/evm-benchmarks/benchmarks";
   std::error_code ec;
@@ -102,6 +175,8 @@ int register_all() {
     for (size_t i = 0; i < inputs; ++i) {
       const std::string name = base + "/" + data_label(doc, tests->front().name, i);
       benchmark::RegisterBenchmark(name.c_str(), run_input, f.string(), i)->Unit(benchmark::kMillisecond);
+      benchmark::RegisterBenchmark(("message/" + name).c_str(), run_message, f.string(), i)
+          ->Unit(benchmark::kMillisecond);
     }
   }
   return 0;
