@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,28 +49,48 @@ std::string data_label(const nlohmann::json& doc, const std::string& test, size_
   return key;
 }
 
-void run_input(benchmark::State& st, const std::string& path, size_t data_index) {
+// One benchmark input: the file's first state test with data entry `data_index`, as a
+// Prague transaction, its intrinsic gas and its block.
+struct Input {
+  evm_cli::StateTest test;
+  evm::Transaction tx;
+  evm::IntrinsicGas intrinsic;
+  evm::BlockEnv env;
+};
+
+std::optional<Input> load_input(const std::string& path, size_t data_index) {
   std::ifstream in(path);
   const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
   auto tests = evm_cli::load_state_tests(doc);
-  if (!tests.ok() || tests->empty() || data_index >= tests->front().data.size()) {
-    st.SkipWithError("cannot load the benchmark's state test");
-    return;
-  }
-  const evm_cli::StateTest& t = tests->front();
+  if (!tests.ok() || tests->empty() || data_index >= tests->front().data.size()) return std::nullopt;
+  Input input{std::move(tests->front()), {}, {}, {}};
   evm_cli::PostEntry post;
   post.fork = evm::Fork::kPrague;
   post.data = data_index;
-  const evm::Transaction tx = t.tx_for(post);
-  const evm::IntrinsicGas intrinsic = evm::intrinsic_gas(tx, post.fork);
-  evm::BlockEnv env = t.env;
-  env.blobs = evm::default_blob_schedule(post.fork);
+  input.tx = input.test.tx_for(post);
+  input.intrinsic = evm::intrinsic_gas(input.tx, post.fork);
+  input.env = input.test.env;
+  input.env.blobs = evm::default_blob_schedule(post.fork);
+  return input;
+}
+
+void run_input(benchmark::State& st, const std::string& path, size_t data_index) {
+  const std::optional<Input> input = load_input(path, data_index);
+  if (!input) {
+    st.SkipWithError("cannot load the benchmark's state test");
+    return;
+  }
+  const evm_cli::StateTest& t = input->test;
+  const evm::Transaction& tx = input->tx;
+  const evm::IntrinsicGas& intrinsic = input->intrinsic;
+  const evm::BlockEnv& env = input->env;
+  const evm::Fork fork = evm::Fork::kPrague;
   evm::CodeCache cache;
   evm::FramePool frames;  // reused across iterations, as a node reuses it across transactions
   u64 gas = 0, per_run = 0;
   for (auto _ : st) {
     evm::State state = t.pre;
-    auto r = evm::apply_transaction(state, env, tx, post.fork, cache, nullptr, &frames);
+    auto r = evm::apply_transaction(state, env, tx, fork, cache, nullptr, &frames);
     if (!r.ok() || r->status != evm::StatusCode::kSuccess) {
       st.SkipWithError("the transaction did not succeed");
       return;
@@ -87,25 +108,20 @@ void run_input(benchmark::State& st, const std::string& path, size_t data_index)
 }
 
 void run_message(benchmark::State& st, const std::string& path, size_t data_index) {
-  std::ifstream in(path);
-  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-  auto tests = evm_cli::load_state_tests(doc);
-  if (!tests.ok() || tests->empty() || data_index >= tests->front().data.size()) {
+  const std::optional<Input> input = load_input(path, data_index);
+  if (!input) {
     st.SkipWithError("cannot load the benchmark's state test");
     return;
   }
-  const evm_cli::StateTest& t = tests->front();
-  evm_cli::PostEntry post;
-  post.fork = evm::Fork::kPrague;
-  post.data = data_index;
-  const evm::Transaction tx = t.tx_for(post);
+  const evm_cli::StateTest& t = input->test;
+  const evm::Transaction& tx = input->tx;
+  const evm::IntrinsicGas& intrinsic = input->intrinsic;
+  const evm::BlockEnv& env = input->env;
+  const evm::Fork fork = evm::Fork::kPrague;
   if (!tx.to) {
     st.SkipWithError("a creation transaction has no code to call");
     return;
   }
-  const evm::IntrinsicGas intrinsic = evm::intrinsic_gas(tx, post.fork);
-  evm::BlockEnv env = t.env;
-  env.blobs = evm::default_blob_schedule(post.fork);
   evm::CodeCache cache;
   evm::FramePool frames;
   evm::State state = t.pre;
@@ -125,7 +141,7 @@ void run_message(benchmark::State& st, const std::string& path, size_t data_inde
   // gasPrice, EIP-1559 ones the fee cap, which the benchmarks do not read.
   const evm::TxContext ctx{tx.sender, tx.type <= evm::TxType::kAccessList ? tx.gas_price : tx.max_fee_per_gas,
                            tx.blob_hashes};
-  evm::Evm vm(state, env, ctx, post.fork, cache, &frames);
+  evm::Evm vm(state, env, ctx, fork, cache, &frames);
   evm::Message msg;
   msg.kind = evm::CallKind::kCall;
   msg.gas = static_cast<i64>(tx.gas_limit.low64() - intrinsic.gas);
