@@ -51,6 +51,8 @@ std::string data_label(const nlohmann::json& doc, const std::string& test, size_
 
 // One benchmark input: the file's first state test with data entry `data_index`, as a
 // Prague transaction, its intrinsic gas and its block.
+constexpr evm::Fork kFork = evm::Fork::kPrague;
+
 struct Input {
   evm_cli::StateTest test;
   evm::Transaction tx;
@@ -65,7 +67,7 @@ std::optional<Input> load_input(const std::string& path, size_t data_index) {
   if (!tests.ok() || tests->empty() || data_index >= tests->front().data.size()) return std::nullopt;
   Input input{std::move(tests->front()), {}, {}, {}};
   evm_cli::PostEntry post;
-  post.fork = evm::Fork::kPrague;
+  post.fork = kFork;
   post.data = data_index;
   input.tx = input.test.tx_for(post);
   input.intrinsic = evm::intrinsic_gas(input.tx, post.fork);
@@ -80,17 +82,13 @@ void run_input(benchmark::State& st, const std::string& path, size_t data_index)
     st.SkipWithError("cannot load the benchmark's state test");
     return;
   }
-  const evm_cli::StateTest& t = input->test;
-  const evm::Transaction& tx = input->tx;
-  const evm::IntrinsicGas& intrinsic = input->intrinsic;
-  const evm::BlockEnv& env = input->env;
-  const evm::Fork fork = evm::Fork::kPrague;
+  const auto& [t, tx, intrinsic, env] = *input;
   evm::CodeCache cache;
   evm::FramePool frames;  // reused across iterations, as a node reuses it across transactions
   u64 gas = 0, per_run = 0;
   for (auto _ : st) {
     evm::State state = t.pre;
-    auto r = evm::apply_transaction(state, env, tx, fork, cache, nullptr, &frames);
+    auto r = evm::apply_transaction(state, env, tx, kFork, cache, nullptr, &frames);
     if (!r.ok() || r->status != evm::StatusCode::kSuccess) {
       st.SkipWithError("the transaction did not succeed");
       return;
@@ -113,11 +111,7 @@ void run_message(benchmark::State& st, const std::string& path, size_t data_inde
     st.SkipWithError("cannot load the benchmark's state test");
     return;
   }
-  const evm_cli::StateTest& t = input->test;
-  const evm::Transaction& tx = input->tx;
-  const evm::IntrinsicGas& intrinsic = input->intrinsic;
-  const evm::BlockEnv& env = input->env;
-  const evm::Fork fork = evm::Fork::kPrague;
+  const auto& [t, tx, intrinsic, env] = *input;
   if (!tx.to) {
     st.SkipWithError("a creation transaction has no code to call");
     return;
@@ -141,7 +135,7 @@ void run_message(benchmark::State& st, const std::string& path, size_t data_inde
   // gasPrice, EIP-1559 ones the fee cap, which the benchmarks do not read.
   const evm::TxContext ctx{tx.sender, tx.type <= evm::TxType::kAccessList ? tx.gas_price : tx.max_fee_per_gas,
                            tx.blob_hashes};
-  evm::Evm vm(state, env, ctx, fork, cache, &frames);
+  evm::Evm vm(state, env, ctx, kFork, cache, &frames);
   evm::Message msg;
   msg.kind = evm::CallKind::kCall;
   msg.gas = static_cast<i64>(tx.gas_limit.low64() - intrinsic.gas);
