@@ -118,19 +118,19 @@ csv=("$work"/dusk.*.csv)
       }
       name = f[1]
       if (side == "e") { if (name !~ /^baseline\/execute\//) next; sub(/^baseline\/execute\//, "", name) }
-      # Our whole-transaction rows go to their own column ("x"); the message/ rows are
-      # the ones compared with evmone.
+      err = col[side, "error_occurred"] ? f[col[side, "error_occurred"]] : ""
+      # Our whole-transaction rows go to their own column ("tx us"); the message/ rows
+      # are the ones compared with evmone.
       if (side == "d") {
         if (name ~ /^message\//) sub(/^message\//, "", name)
         else {
-          if (f[col[side, "error_occurred"]] != "true") {
+          if (err != "true") {
             x = us(f[col[side, "cpu_time"]], f[col[side, "time_unit"]])
             if (!(name in tx) || x < tx[name]) tx[name] = x
           }
           next
         }
       }
-      err = col[side, "error_occurred"] ? f[col[side, "error_occurred"]] : ""
       if (err == "true") {
         if (!((side, name) in seen)) { seen[side, name] = 1; if (!(name in known)) { known[name] = 1; order[++count] = name } }
         failed[side, name] = f[col[side, "error_message"]]

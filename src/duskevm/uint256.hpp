@@ -106,12 +106,9 @@ constexpr bool operator<(const Uint256& a, const Uint256& b) {
   // of ADD in the interpreter before this).
 #if defined(__x86_64__)
   if (!std::is_constant_evaluated()) {
-    detail::Ull t;
-    unsigned char c = _subborrow_u64(0, a.w[0], b.w[0], &t);
-    c = _subborrow_u64(c, a.w[1], b.w[1], &t);
-    c = _subborrow_u64(c, a.w[2], b.w[2], &t);
-    c = _subborrow_u64(c, a.w[3], b.w[3], &t);
-    return c != 0;
+    bool borrow;
+    detail::sub_chain(a, b, borrow);  // the difference itself is dead code to the compiler
+    return borrow;
   }
 #endif
   u64 borrow = 0;

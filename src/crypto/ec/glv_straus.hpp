@@ -7,7 +7,7 @@
 // image of P's under phi (in affine, one multiplication per entry for BN254's
 // (beta x, y)).
 //
-// For the few-point combinations of proof verification (PLONK's 17-point G1 sum), where
+// For the few-point combinations of proof verification (PLONK's 18-term G1 sum), where
 // Pippenger does not pay: about 128 doublings + 2n * 22 mixed additions + 8n table
 // additions, against n times 128 doublings for n separate multiplications.
 //

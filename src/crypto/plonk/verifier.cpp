@@ -33,18 +33,24 @@ void batch_invert(std::span<Fr> xs) {
 }  // namespace
 
 Fr root_of_unity(unsigned power) {
-  // r - 1 = 2^28 t.
-  auto t = bn254::FrParams::kModulus;
-  t[0] -= 1;
-  for (unsigned i = 0; i < kMaxPower; ++i) {
-    for (size_t j = 0; j + 1 < t.size(); ++j) t[j] = (t[j] >> 1) | (t[j + 1] << 63);
-    t.back() >>= 1;
-  }
-  Fr nqr = Fr::from_u64(2);
-  while (nqr.legendre() != -1) nqr = nqr + Fr::one();
-  Fr w = nqr.pow(t);
-  for (unsigned i = kMaxPower; i > power; --i) w = w.square();
-  return w;
+  // The roots of every order, computed once (a Legendre symbol per candidate non-residue
+  // and an exponentiation: about 0.1 ms, which every prepare() would otherwise repeat).
+  static const std::array<Fr, kMaxPower + 1> roots = [] {
+    // r - 1 = 2^28 t.
+    auto t = bn254::FrParams::kModulus;
+    t[0] -= 1;
+    for (unsigned i = 0; i < kMaxPower; ++i) {
+      for (size_t j = 0; j + 1 < t.size(); ++j) t[j] = (t[j] >> 1) | (t[j + 1] << 63);
+      t.back() >>= 1;
+    }
+    Fr nqr = Fr::from_u64(2);
+    while (nqr.legendre() != -1) nqr = nqr + Fr::one();
+    std::array<Fr, kMaxPower + 1> r;
+    r[kMaxPower] = nqr.pow(t);
+    for (unsigned p = kMaxPower; p > 0; --p) r[p - 1] = r[p].square();
+    return r;
+  }();
+  return roots[power];
 }
 
 Result<PreparedVerifyingKey> prepare(const VerifyingKey& vk) {

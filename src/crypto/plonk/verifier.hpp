@@ -16,7 +16,8 @@
 //    5), and everything collapses to one pairing check
 //        e(-(W_xi + u W_xiw), [x]_2) e(xi W_xi + u xi w W_xiw + F - E, [1]_2) = 1.
 //
-// Here the G1 part (17 points) is one multi-scalar multiplication and the pairing check
+// Here the G1 part (17 points and the generator) is one multi-scalar multiplication, plus
+// one GLV multiplication for the first pairing argument, and the pairing check
 // is one two-pair multi-pairing with both G2 points' Miller-loop lines precomputed in
 // the prepared key. Variable time: keys, proofs and inputs are public.
 //
@@ -74,7 +75,8 @@ struct PreparedVerifyingKey {
   size_t num_inputs() const { return vk.n_public; }
 };
 
-// ffjavascript's root of unity of order 2^power in Fr (power <= kMaxPower).
+// ffjavascript's root of unity of order 2^power in Fr (power <= kMaxPower; the table of
+// all 29 is computed on first use).
 Fr root_of_unity(unsigned power);
 
 // Checks the domain (power <= kMaxPower, n_public <= 2^power, w = root_of_unity(power))
