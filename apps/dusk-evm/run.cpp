@@ -33,6 +33,7 @@ int run_code(const RunOptions& opts) {
   Evm vm(state, env, tx, opts.fork, cache);
   JsonTracer tracer(stdout);
   if (opts.trace) vm.set_tracer(&tracer);
+  vm.set_exact_status(true);  // the status printed names the first fault exactly
   state.access_account(caller);
   state.access_account(code_addr);
   for (u8 i = 1; i <= last_precompile(opts.fork); ++i) state.access_account(address_from_u8(i));

@@ -66,7 +66,9 @@ CallResult Evm::execute(const Message& msg) {
     local = analyze(*msg.code);
     analysis = &local;
   }
-  return tracer_ ? run<true>(msg, *analysis) : run<false>(msg, *analysis);
+  if (tracer_) return run<RunMode::kTraced>(msg, *analysis);
+  if (exact_status_) return run<RunMode::kChecked>(msg, *analysis);
+  return run<RunMode::kFast>(msg, *analysis);
 }
 
 CallResult Evm::call(const Message& msg) {

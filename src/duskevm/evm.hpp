@@ -52,6 +52,11 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 // EIP-684 and EIP-7610: a creation at an address with a nonce, code or storage fails.
 bool blocks_creation(const Account& existing);
 
+// How the interpreter checks instructions (interpreter.cpp): kFast once per basic block,
+// kChecked one instruction at a time (so a failing frame's status names the exact first
+// fault), kTraced as kChecked with a tracer.
+enum class RunMode { kFast, kChecked, kTraced };
+
 class Evm {
  public:
   // `frames` (optional) supplies the per-depth stacks and memories and may be shared
@@ -67,6 +72,10 @@ class Evm {
   CallResult create(const Message& msg);
 
   void set_tracer(Tracer* t) { tracer_ = t; }
+  // Check instructions one at a time (RunMode::kChecked) rather than per block. Gas and
+  // state are the same either way; only the status a failing frame reports can differ
+  // (see interpreter.cpp). A tracer implies it.
+  void set_exact_status(bool on) { exact_status_ = on; }
   Fork fork() const { return fork_; }
   State& state() { return state_; }
   // Set when a message reached a precompile this build does not implement.
@@ -78,8 +87,15 @@ class Evm {
  private:
   friend class Interpreter;
   CallResult execute(const Message& msg);
-  template <bool kTrace>
-  CallResult run(const Message& msg, const CodeAnalysis& code);
+  // Where kFast hands a frame to kChecked: the entry of the block whose check failed.
+  struct ResumePoint {
+    u64 pc = 0;
+    size_t stack_height = 0;
+    i64 gas = 0;
+    Bytes return_data;
+  };
+  template <RunMode kMode>
+  CallResult run(const Message& msg, const CodeAnalysis& code, ResumePoint* resume = nullptr);
   // Out-of-line instructions (interpreter.cpp).
   StatusCode op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem, Bytes& return_data);
   StatusCode op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem, Bytes& return_data);
@@ -92,6 +108,7 @@ class Evm {
   Fork fork_;
   CodeCache& cache_;
   Tracer* tracer_ = nullptr;
+  bool exact_status_ = false;
   // Tracing: the gas before the step whose cost is not reported yet (-1: none).
   i64 trace_gas_before_ = -1;
   void trace_flush(i64 gas_now) {

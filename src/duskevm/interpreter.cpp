@@ -1,6 +1,18 @@
-// The bytecode interpreter: one loop over the padded code, a table lookup for each
-// instruction's stack requirements and static gas, then a switch. Dynamic costs (memory
-// expansion, copies, cold accesses, SSTORE, calls) are charged in the instruction's case.
+// The bytecode interpreter: one loop over the padded code with a handler per
+// instruction. Dynamic costs (memory expansion, copies, cold accesses, SSTORE, calls) are
+// charged in the instruction's handler.
+//
+// Three modes (RunMode). kFast checks stack bounds and charges static gas once per basic
+// block, at its entry (code_analysis.hpp), so that most handlers check nothing; when a
+// block's check fails it hands the frame, from that block's entry, to kChecked, which
+// checks each instruction as it comes and so fails at the exact instruction with the
+// exact status. kTraced is kChecked with an EIP-3155 line per step. Gas and state come
+// out the same in all three: a block either runs to its end or halts exceptionally, and
+// an exceptional halt consumes the frame's gas and undoes its changes wherever it happens.
+// Only the status of such a halt can differ: in kFast a dynamic charge (memory growth,
+// a cold access) that fails after the block's static gas was taken is reported as out of
+// gas where checking one instruction at a time could have reached a different fault
+// later in the block. Callers that report statuses (dusk-evm run) ask for kChecked.
 //
 // Gas is a signed 64-bit count: a charge that makes it negative is out of gas. Memory
 // offsets and sizes beyond 2^32 bytes are out of gas before any arithmetic on them
@@ -90,6 +102,36 @@ inline void push_value(Uint256* slot, const u8* immediate) {
       if (kBits < lo + 64) v &= (u64{1} << (kBits - lo)) - 1;
       slot->w[i] = v;
     }
+  }
+}
+
+// Stack words are copied limb by limb through general registers. Handlers write results
+// as four 8-byte stores (the carry chains, PUSH, MLOAD), and a 16-byte load of a word just
+// written that way cannot be served from the store buffer: it waits for the stores to
+// retire (measured: DUP1 after ADD took most of a loop's time when GCC copied the word
+// with two 16-byte moves). The empty asm keeps the compiler from merging the limbs into
+// vector moves.
+[[gnu::always_inline]] inline void copy_word(Uint256& dst, const Uint256& src) {
+  u64 w0 = src.w[0], w1 = src.w[1], w2 = src.w[2], w3 = src.w[3];
+#if defined(__GNUC__)
+  asm("" : "+r"(w0), "+r"(w1), "+r"(w2), "+r"(w3));
+#endif
+  dst.w[0] = w0;
+  dst.w[1] = w1;
+  dst.w[2] = w2;
+  dst.w[3] = w3;
+}
+[[gnu::always_inline]] inline void swap_words(Uint256& a, Uint256& b) {
+#pragma GCC unroll 2
+  for (int half = 0; half < 4; half += 2) {
+    u64 a0 = a.w[half], a1 = a.w[half + 1], b0 = b.w[half], b1 = b.w[half + 1];
+#if defined(__GNUC__)
+    asm("" : "+r"(a0), "+r"(a1), "+r"(b0), "+r"(b1));
+#endif
+    a.w[half] = b0;
+    a.w[half + 1] = b1;
+    b.w[half] = a0;
+    b.w[half + 1] = a1;
   }
 }
 
@@ -282,8 +324,10 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 #undef OP_MEM
 #undef OP_ACCESS
 
-template <bool kTrace>
-CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
+template <RunMode kMode>
+CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* resume) {
+  constexpr bool kTrace = kMode == RunMode::kTraced;
+  constexpr bool kFast = kMode == RunMode::kFast;
   FramePool::Frame& fb = frames_.frame(msg.depth);
   Uint256* const stack_base = fb.stack.get();
   Uint256* sp = stack_base;  // one past the top item
@@ -293,6 +337,12 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
   const u8* pc = code_begin;
   i64 gas = msg.gas;
   CallResult result;
+  if (resume) {
+    pc = code_begin + resume->pc;
+    sp = stack_base + resume->stack_height;
+    gas = resume->gas;
+    return_data = std::move(resume->return_data);
+  }
 
 #define FAIL(code_)                     \
   do {                                  \
@@ -309,13 +359,22 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #define ACCESS(addr) \
   if (!state_.access_account(addr)) CHARGE(kColdAccountSurcharge)
 
-  // Each handler starts with its own instruction's checks (CASE below): the trace line
-  // when tracing, then stack underflow, stack overflow and static gas with the
-  // instruction's constants from kInstructionTable, so that a handler tests only what
-  // can fail for it (ADD: underflow and gas; PUSH1: overflow and gas; JUMPDEST: gas).
+  // kChecked and kTraced: each handler starts with its own instruction's checks (CASE
+  // below): the trace line when tracing, then stack underflow, stack overflow and static
+  // gas with the instruction's constants from kInstructionTable, so that a handler tests
+  // only what can fail for it (ADD: underflow and gas; PUSH1: overflow and gas;
+  // JUMPDEST: gas). kFast checks nothing per instruction.
   u8 opcode;
+  // After an instruction that ends its block and falls through (JUMPI not taken, GAS,
+  // SSTORE, CALL*, CREATE*): the next block is entered.
+#define NEXT_ENTRY                                       \
+  {                                                      \
+    ++pc;                                                \
+    ENTER_BLOCK(static_cast<u64>(pc - code_begin))       \
+    JUMP_NEXT;                                           \
+  }
 #define CHECK(opc)                                                                               \
-  {                                                                                              \
+  if constexpr (!kFast) {                                                                        \
     constexpr InstructionInfo kInfo = kInstructionTable[opc];                                    \
     opcode = opc;                                                                                \
     if constexpr (kTrace) {                                                                      \
@@ -336,6 +395,18 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
     }                                                                                            \
   }
 
+  // kFast: the checks of the block entered at `offset` (code_analysis.hpp). On failure
+  // the block is run again from its entry by kChecked, nothing of it having run yet.
+#define ENTER_BLOCK(offset)                                                                 \
+  if constexpr (kFast) {                                                                    \
+    const BlockEntry& entry_ = code.block(offset);                                           \
+    const i64 gas_ = gas - static_cast<i64>(entry_.gas);                                     \
+    const size_t height_ = static_cast<size_t>(sp - stack_base);                             \
+    if (gas_ < 0 || height_ < entry_.stack_req || height_ + entry_.stack_growth > BlockEntry::kStackLimit) \
+      goto block_check_failed;                                                              \
+    gas = gas_;                                                                             \
+  }
+
 #if DUSK_EVM_CGOTO
   // Threaded dispatch: every handler ends with its own indirect jump, so the branch
   // predictor sees one jump site per instruction kind. Undefined opcodes land on
@@ -354,6 +425,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
     DISPATCH() \
   }
 #define JUMP_NEXT DISPATCH()
+  if (!resume) ENTER_BLOCK(0)
   DISPATCH()
   {
 #else
@@ -368,6 +440,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
     continue; \
   }
 #define JUMP_NEXT continue
+  if (!resume) ENTER_BLOCK(0)
   for (;;) {
     switch (*pc) {
 #endif
@@ -569,13 +642,14 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         CHARGE(cost);
         if (current != value) state_.set_storage(msg.recipient, key, value);
         if (refund != 0) state_.add_refund(refund);
-        NEXT;
+        NEXT_ENTRY;
       }
       CASE(JUMP) {
         const Uint256& dest = sp[-1];  // read in place, not copied
         --sp;
         if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
         pc = code_begin + dest.low64();
+        ENTER_BLOCK(dest.low64())
         JUMP_NEXT;
       }
       CASE(JUMPI) {
@@ -585,13 +659,14 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
         if (cond) {
           if (!dest.fits_u64() || !code.is_jumpdest(dest.low64())) FAIL(kBadJumpDestination);
           pc = code_begin + dest.low64();
+          ENTER_BLOCK(dest.low64())
           JUMP_NEXT;
         }
-        NEXT;
+        NEXT_ENTRY;
       }
       CASE(PC) *sp++ = Uint256{static_cast<u64>(pc - code_begin)}; NEXT;
       CASE(MSIZE) *sp++ = Uint256{mem.size()}; NEXT;
-      CASE(GAS) *sp++ = Uint256{static_cast<u64>(gas)}; NEXT;
+      CASE(GAS) *sp++ = Uint256{static_cast<u64>(gas)}; NEXT_ENTRY;
       CASE(JUMPDEST) NEXT;
       CASE(TLOAD) sp[-1] = state_.transient(msg.recipient, sp[-1]); NEXT;
       CASE(TSTORE) {
@@ -612,44 +687,44 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
       }
       CASE(PUSH0) *sp++ = Uint256{}; NEXT;
 
-      CASE(DUP1) *sp = sp[-1]; ++sp; NEXT;
-      CASE(DUP2) *sp = sp[-2]; ++sp; NEXT;
-      CASE(DUP3) *sp = sp[-3]; ++sp; NEXT;
-      CASE(DUP4) *sp = sp[-4]; ++sp; NEXT;
-      CASE(DUP5) *sp = sp[-5]; ++sp; NEXT;
-      CASE(DUP6) *sp = sp[-6]; ++sp; NEXT;
-      CASE(DUP7) *sp = sp[-7]; ++sp; NEXT;
-      CASE(DUP8) *sp = sp[-8]; ++sp; NEXT;
-      CASE(DUP9) *sp = sp[-9]; ++sp; NEXT;
-      CASE(DUP10) *sp = sp[-10]; ++sp; NEXT;
-      CASE(DUP11) *sp = sp[-11]; ++sp; NEXT;
-      CASE(DUP12) *sp = sp[-12]; ++sp; NEXT;
-      CASE(DUP13) *sp = sp[-13]; ++sp; NEXT;
-      CASE(DUP14) *sp = sp[-14]; ++sp; NEXT;
-      CASE(DUP15) *sp = sp[-15]; ++sp; NEXT;
-      CASE(DUP16) *sp = sp[-16]; ++sp; NEXT;
-      CASE(SWAP1) std::swap(sp[-1], sp[-2]); NEXT;
-      CASE(SWAP2) std::swap(sp[-1], sp[-3]); NEXT;
-      CASE(SWAP3) std::swap(sp[-1], sp[-4]); NEXT;
-      CASE(SWAP4) std::swap(sp[-1], sp[-5]); NEXT;
-      CASE(SWAP5) std::swap(sp[-1], sp[-6]); NEXT;
-      CASE(SWAP6) std::swap(sp[-1], sp[-7]); NEXT;
-      CASE(SWAP7) std::swap(sp[-1], sp[-8]); NEXT;
-      CASE(SWAP8) std::swap(sp[-1], sp[-9]); NEXT;
-      CASE(SWAP9) std::swap(sp[-1], sp[-10]); NEXT;
-      CASE(SWAP10) std::swap(sp[-1], sp[-11]); NEXT;
-      CASE(SWAP11) std::swap(sp[-1], sp[-12]); NEXT;
-      CASE(SWAP12) std::swap(sp[-1], sp[-13]); NEXT;
-      CASE(SWAP13) std::swap(sp[-1], sp[-14]); NEXT;
-      CASE(SWAP14) std::swap(sp[-1], sp[-15]); NEXT;
-      CASE(SWAP15) std::swap(sp[-1], sp[-16]); NEXT;
-      CASE(SWAP16) std::swap(sp[-1], sp[-17]); NEXT;
+      CASE(DUP1) copy_word(*sp, sp[-1]); ++sp; NEXT;
+      CASE(DUP2) copy_word(*sp, sp[-2]); ++sp; NEXT;
+      CASE(DUP3) copy_word(*sp, sp[-3]); ++sp; NEXT;
+      CASE(DUP4) copy_word(*sp, sp[-4]); ++sp; NEXT;
+      CASE(DUP5) copy_word(*sp, sp[-5]); ++sp; NEXT;
+      CASE(DUP6) copy_word(*sp, sp[-6]); ++sp; NEXT;
+      CASE(DUP7) copy_word(*sp, sp[-7]); ++sp; NEXT;
+      CASE(DUP8) copy_word(*sp, sp[-8]); ++sp; NEXT;
+      CASE(DUP9) copy_word(*sp, sp[-9]); ++sp; NEXT;
+      CASE(DUP10) copy_word(*sp, sp[-10]); ++sp; NEXT;
+      CASE(DUP11) copy_word(*sp, sp[-11]); ++sp; NEXT;
+      CASE(DUP12) copy_word(*sp, sp[-12]); ++sp; NEXT;
+      CASE(DUP13) copy_word(*sp, sp[-13]); ++sp; NEXT;
+      CASE(DUP14) copy_word(*sp, sp[-14]); ++sp; NEXT;
+      CASE(DUP15) copy_word(*sp, sp[-15]); ++sp; NEXT;
+      CASE(DUP16) copy_word(*sp, sp[-16]); ++sp; NEXT;
+      CASE(SWAP1) swap_words(sp[-1], sp[-2]); NEXT;
+      CASE(SWAP2) swap_words(sp[-1], sp[-3]); NEXT;
+      CASE(SWAP3) swap_words(sp[-1], sp[-4]); NEXT;
+      CASE(SWAP4) swap_words(sp[-1], sp[-5]); NEXT;
+      CASE(SWAP5) swap_words(sp[-1], sp[-6]); NEXT;
+      CASE(SWAP6) swap_words(sp[-1], sp[-7]); NEXT;
+      CASE(SWAP7) swap_words(sp[-1], sp[-8]); NEXT;
+      CASE(SWAP8) swap_words(sp[-1], sp[-9]); NEXT;
+      CASE(SWAP9) swap_words(sp[-1], sp[-10]); NEXT;
+      CASE(SWAP10) swap_words(sp[-1], sp[-11]); NEXT;
+      CASE(SWAP11) swap_words(sp[-1], sp[-12]); NEXT;
+      CASE(SWAP12) swap_words(sp[-1], sp[-13]); NEXT;
+      CASE(SWAP13) swap_words(sp[-1], sp[-14]); NEXT;
+      CASE(SWAP14) swap_words(sp[-1], sp[-15]); NEXT;
+      CASE(SWAP15) swap_words(sp[-1], sp[-16]); NEXT;
+      CASE(SWAP16) swap_words(sp[-1], sp[-17]); NEXT;
 
       // The out-of-line handlers (op_log, op_create, op_call) take their opcode; a
       // status other than success ends the frame.
       // They update a copy of the gas counter (`g`), never `gas` itself (see
-      // grow_memory).
-#define OUT_OF_LINE_CASE(name, call, popped)  \
+      // grow_memory). CALL* and CREATE* end their blocks (next: NEXT_ENTRY).
+#define OUT_OF_LINE_CASE(name, call, popped, next) \
   CASE(name) {                                \
     i64 g = gas;                              \
     const StatusCode st = call;               \
@@ -659,19 +734,19 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
       goto done;                              \
     }                                         \
     sp -= popped;                             \
-    NEXT;                                     \
+    next;                                     \
   }
-      OUT_OF_LINE_CASE(LOG0, op_log(op::LOG0, msg, sp, g, mem), 2)
-      OUT_OF_LINE_CASE(LOG1, op_log(op::LOG1, msg, sp, g, mem), 3)
-      OUT_OF_LINE_CASE(LOG2, op_log(op::LOG2, msg, sp, g, mem), 4)
-      OUT_OF_LINE_CASE(LOG3, op_log(op::LOG3, msg, sp, g, mem), 5)
-      OUT_OF_LINE_CASE(LOG4, op_log(op::LOG4, msg, sp, g, mem), 6)
-      OUT_OF_LINE_CASE(CREATE, op_create(op::CREATE, msg, sp, g, mem, return_data), 2)
-      OUT_OF_LINE_CASE(CREATE2, op_create(op::CREATE2, msg, sp, g, mem, return_data), 3)
-      OUT_OF_LINE_CASE(CALL, op_call(op::CALL, msg, sp, g, mem, return_data), 6)
-      OUT_OF_LINE_CASE(CALLCODE, op_call(op::CALLCODE, msg, sp, g, mem, return_data), 6)
-      OUT_OF_LINE_CASE(DELEGATECALL, op_call(op::DELEGATECALL, msg, sp, g, mem, return_data), 5)
-      OUT_OF_LINE_CASE(STATICCALL, op_call(op::STATICCALL, msg, sp, g, mem, return_data), 5)
+      OUT_OF_LINE_CASE(LOG0, op_log(op::LOG0, msg, sp, g, mem), 2, NEXT)
+      OUT_OF_LINE_CASE(LOG1, op_log(op::LOG1, msg, sp, g, mem), 3, NEXT)
+      OUT_OF_LINE_CASE(LOG2, op_log(op::LOG2, msg, sp, g, mem), 4, NEXT)
+      OUT_OF_LINE_CASE(LOG3, op_log(op::LOG3, msg, sp, g, mem), 5, NEXT)
+      OUT_OF_LINE_CASE(LOG4, op_log(op::LOG4, msg, sp, g, mem), 6, NEXT)
+      OUT_OF_LINE_CASE(CREATE, op_create(op::CREATE, msg, sp, g, mem, return_data), 2, NEXT_ENTRY)
+      OUT_OF_LINE_CASE(CREATE2, op_create(op::CREATE2, msg, sp, g, mem, return_data), 3, NEXT_ENTRY)
+      OUT_OF_LINE_CASE(CALL, op_call(op::CALL, msg, sp, g, mem, return_data), 6, NEXT_ENTRY)
+      OUT_OF_LINE_CASE(CALLCODE, op_call(op::CALLCODE, msg, sp, g, mem, return_data), 6, NEXT_ENTRY)
+      OUT_OF_LINE_CASE(DELEGATECALL, op_call(op::DELEGATECALL, msg, sp, g, mem, return_data), 5, NEXT_ENTRY)
+      OUT_OF_LINE_CASE(STATICCALL, op_call(op::STATICCALL, msg, sp, g, mem, return_data), 5, NEXT_ENTRY)
 #undef OUT_OF_LINE_CASE
 
 #define RETURN_CASE(name, code_)                                             \
@@ -757,6 +832,8 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code) {
 #undef UNDEFINED_CASE
 #undef NEXT
 #undef JUMP_NEXT
+#undef NEXT_ENTRY
+#undef ENTER_BLOCK
 #undef DISPATCH
 #undef CHECK
 
@@ -775,9 +852,16 @@ done:
     result.output.clear();
   }
   return result;
+
+block_check_failed:
+  __attribute__((unused));  // reached in kFast only
+  ResumePoint from{static_cast<u64>(pc - code_begin), static_cast<size_t>(sp - stack_base), gas,
+                   std::move(return_data)};
+  return run<RunMode::kChecked>(msg, code, &from);
 }
 
-template CallResult Evm::run<true>(const Message&, const CodeAnalysis&);
-template CallResult Evm::run<false>(const Message&, const CodeAnalysis&);
+template CallResult Evm::run<RunMode::kFast>(const Message&, const CodeAnalysis&, ResumePoint*);
+template CallResult Evm::run<RunMode::kChecked>(const Message&, const CodeAnalysis&, ResumePoint*);
+template CallResult Evm::run<RunMode::kTraced>(const Message&, const CodeAnalysis&, ResumePoint*);
 
 }  // namespace dusk::evm

@@ -13,9 +13,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#if defined(__x86_64__)
-#include <x86intrin.h>
-#endif
 
 #include "base/int.hpp"
 #include "base/result.hpp"
@@ -66,33 +63,56 @@ struct Uint256 {
 
 // ---- carry chains -----------------------------------------------------------------
 //
-// Add and subtract with carry over the four limbs. At run time on x86-64 they are the
-// add/adc and sub/sbb chains of _addcarry_u64/_subborrow_u64: with a u128 formulation
-// GCC keeps the intermediate halves in memory inside the interpreter's large function
-// (measured: ADD's handler spilled every limb), and the register pressure that adds
-// pushed the gas counter out of its register.
+// Add and subtract with carry over the four limbs. At run time on x86-64 with GCC or
+// Clang they are add/adc and sub/sbb chains in inline assembly, limbs in and out in
+// registers and the other operand read straight from memory. Neither u128 arithmetic
+// nor _addcarry_u64 does that inside the interpreter's large function: GCC 12 keeps the
+// intermediate limbs (the intrinsics' out-parameters) in stack slots, then copies them to
+// the EVM stack slot through vector registers (measured: ADD's handler spent more on
+// those copies than on the additions).
 
 namespace detail {
-#if defined(__x86_64__)
-using Ull = unsigned long long;
+#if defined(__x86_64__) && defined(__GNUC__)
 inline Uint256 add_chain(const Uint256& a, const Uint256& b, bool& carry) {
-  Ull r0, r1, r2, r3;
-  unsigned char c = _addcarry_u64(0, a.w[0], b.w[0], &r0);
-  c = _addcarry_u64(c, a.w[1], b.w[1], &r1);
-  c = _addcarry_u64(c, a.w[2], b.w[2], &r2);
-  c = _addcarry_u64(c, a.w[3], b.w[3], &r3);
-  carry = c != 0;
+  u64 r0 = a.w[0], r1 = a.w[1], r2 = a.w[2], r3 = a.w[3];
+  asm("addq %[b0], %[r0]\n\t"
+      "adcq %[b1], %[r1]\n\t"
+      "adcq %[b2], %[r2]\n\t"
+      "adcq %[b3], %[r3]"
+      : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3), "=@ccc"(carry)
+      : [b0] "rm"(b.w[0]), [b1] "rm"(b.w[1]), [b2] "rm"(b.w[2]), [b3] "rm"(b.w[3]));
   return {r0, r1, r2, r3};
 }
 inline Uint256 sub_chain(const Uint256& a, const Uint256& b, bool& borrow) {
-  Ull r0, r1, r2, r3;
-  unsigned char c = _subborrow_u64(0, a.w[0], b.w[0], &r0);
-  c = _subborrow_u64(c, a.w[1], b.w[1], &r1);
-  c = _subborrow_u64(c, a.w[2], b.w[2], &r2);
-  c = _subborrow_u64(c, a.w[3], b.w[3], &r3);
-  borrow = c != 0;
+  u64 r0 = a.w[0], r1 = a.w[1], r2 = a.w[2], r3 = a.w[3];
+  asm("subq %[b0], %[r0]\n\t"
+      "sbbq %[b1], %[r1]\n\t"
+      "sbbq %[b2], %[r2]\n\t"
+      "sbbq %[b3], %[r3]"
+      : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3), "=@ccc"(borrow)
+      : [b0] "rm"(b.w[0]), [b1] "rm"(b.w[1]), [b2] "rm"(b.w[2]), [b3] "rm"(b.w[3]));
   return {r0, r1, r2, r3};
 }
+// The borrow of a - b alone (a < b): one scratch register.
+inline bool less_chain(const Uint256& a, const Uint256& b) {
+  u64 t;
+  bool borrow;
+  asm("movq %[a0], %[t]\n\t"
+      "subq %[b0], %[t]\n\t"
+      "movq %[a1], %[t]\n\t"
+      "sbbq %[b1], %[t]\n\t"
+      "movq %[a2], %[t]\n\t"
+      "sbbq %[b2], %[t]\n\t"
+      "movq %[a3], %[t]\n\t"
+      "sbbq %[b3], %[t]"
+      : [t] "=&r"(t), "=@ccc"(borrow)
+      : [a0] "rm"(a.w[0]), [a1] "rm"(a.w[1]), [a2] "rm"(a.w[2]), [a3] "rm"(a.w[3]),
+        [b0] "rm"(b.w[0]), [b1] "rm"(b.w[1]), [b2] "rm"(b.w[2]), [b3] "rm"(b.w[3]));
+  return borrow;
+}
+#define DUSK_EVM_ASM_CHAINS 1
+#else
+#define DUSK_EVM_ASM_CHAINS 0
 #endif
 }  // namespace detail
 
@@ -104,12 +124,8 @@ constexpr bool operator<(const Uint256& a, const Uint256& b) {
   // writes a temporary limb by limb and the copy to the stack slot then reads it back
   // 16 bytes at a time, which stalls on store forwarding (measured: the largest cost
   // of ADD in the interpreter before this).
-#if defined(__x86_64__)
-  if (!std::is_constant_evaluated()) {
-    bool borrow;
-    detail::sub_chain(a, b, borrow);  // the difference itself is dead code to the compiler
-    return borrow;
-  }
+#if DUSK_EVM_ASM_CHAINS
+  if (!std::is_constant_evaluated()) return detail::less_chain(a, b);
 #endif
   u64 borrow = 0;
 #pragma GCC unroll 4
@@ -139,7 +155,7 @@ struct AddResult {
   bool carry;
 };
 constexpr AddResult add_with_carry(const Uint256& a, const Uint256& b) {
-#if defined(__x86_64__)
+#if DUSK_EVM_ASM_CHAINS
   if (!std::is_constant_evaluated()) {
     bool carry;
     const Uint256 r = detail::add_chain(a, b, carry);
@@ -160,7 +176,7 @@ constexpr Uint256 operator+(const Uint256& a, const Uint256& b) { return add_wit
 
 // a - b with the borrow out (true when a < b).
 constexpr AddResult sub_with_borrow(const Uint256& a, const Uint256& b) {
-#if defined(__x86_64__)
+#if DUSK_EVM_ASM_CHAINS
   if (!std::is_constant_evaluated()) {
     bool borrow;
     const Uint256 r = detail::sub_chain(a, b, borrow);
@@ -181,19 +197,27 @@ constexpr Uint256 operator-(const Uint256& a, const Uint256& b) { return sub_wit
 constexpr Uint256 operator-(const Uint256& a) { return Uint256{} - a; }
 
 // Low 256 bits of a * b: only the 10 partial products that land below bit 256.
+// Schoolbook, the 10 products below 2^256, row by row, on named limbs: with a limb
+// array GCC keeps the partial sums in the native stack frame inside the interpreter.
 constexpr Uint256 operator*(const Uint256& a, const Uint256& b) {
-  Uint256 r;
-#pragma GCC unroll 4
-  for (int i = 0; i < 4; ++i) {
-    u64 carry = 0;
-#pragma GCC unroll 4
-    for (int j = 0; i + j < 4; ++j) {
-      u128 t = static_cast<u128>(a.w[i]) * b.w[j] + r.w[i + j] + carry;
-      r.w[i + j] = static_cast<u64>(t);
-      carry = static_cast<u64>(t >> 64);
-    }
-  }
-  return r;
+  const u64 a0 = a.w[0], a1 = a.w[1], a2 = a.w[2], a3 = a.w[3];
+  const u64 b0 = b.w[0], b1 = b.w[1], b2 = b.w[2], b3 = b.w[3];
+  u128 t = static_cast<u128>(a0) * b0;
+  const u64 r0 = static_cast<u64>(t);
+  t = static_cast<u128>(a0) * b1 + static_cast<u64>(t >> 64);
+  u64 r1 = static_cast<u64>(t);
+  t = static_cast<u128>(a0) * b2 + static_cast<u64>(t >> 64);
+  u64 r2 = static_cast<u64>(t);
+  u64 r3 = a0 * b3 + static_cast<u64>(t >> 64);
+  t = static_cast<u128>(a1) * b0 + r1;
+  r1 = static_cast<u64>(t);
+  t = static_cast<u128>(a1) * b1 + r2 + static_cast<u64>(t >> 64);
+  r2 = static_cast<u64>(t);
+  r3 += a1 * b2 + static_cast<u64>(t >> 64);
+  t = static_cast<u128>(a2) * b0 + r2;
+  r2 = static_cast<u64>(t);
+  r3 += a2 * b1 + static_cast<u64>(t >> 64) + a3 * b0;
+  return {r0, r1, r2, r3};
 }
 
 // The full 512-bit product, eight limbs little-endian (for MULMOD).

@@ -38,6 +38,7 @@ class InterpreterTest : public ::testing::Test {
   Outcome call(const Address& to, i64 gas, Fork fork = Fork::kPrague) {
     env.blobs = default_blob_schedule(fork);
     Evm vm(state, env, tx, fork, cache);
+    vm.set_exact_status(exact_status);
     Message msg;
     msg.gas = gas;
     msg.recipient = to;
@@ -54,6 +55,7 @@ class InterpreterTest : public ::testing::Test {
   BlockEnv env;
   TxContext tx;
   CodeCache cache;
+  bool exact_status = false;  // RunMode::kChecked instead of kFast
 };
 
 TEST_F(InterpreterTest, ArithmeticAndMemoryGas) {
@@ -179,6 +181,99 @@ TEST_F(InterpreterTest, RandomProgramsStayInBounds) {
       ASSERT_TRUE(r.result.output.empty()) << code;
     }
   }
+}
+
+// The per-block checks (RunMode::kFast) against checking each instruction (kChecked) on
+// the same random programs: gas, output and state root agree, and so does the status
+// but where an exceptional halt may be named out of gas by kFast (interpreter.cpp).
+TEST_F(InterpreterTest, BlockChecksAgreeWithPerInstructionChecks) {
+  std::mt19937_64 rng(20261204);
+  const u8 common[] = {0x01, 0x02, 0x03, 0x10, 0x15, 0x50, 0x51, 0x52, 0x54, 0x55, 0x56, 0x57, 0x5a,
+                       0x5b, 0x5b, 0x5f, 0x60, 0x60, 0x61, 0x80, 0x81, 0x90, 0x91, 0xa0, 0xf1, 0xf3, 0xfd};
+  int failures_seen = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string code;
+    const size_t len = 1 + rng() % 48;
+    for (size_t i = 0; i < len; ++i) {
+      u8 b = (rng() % 4) ? common[rng() % sizeof common] : static_cast<u8>(rng());
+      code += to_hex(std::array<u8, 1>{b});
+      if (b == 0x60 && rng() % 2) code += "0" + std::to_string(rng() % 10);  // small jump targets
+    }
+    const i64 gas = 1 + static_cast<i64>(rng() % (iter % 3 ? 30000 : 300));
+    Outcome r[2];
+    Hash256 root[2];
+    for (int exact = 0; exact < 2; ++exact) {
+      state = State{};
+      exact_status = exact == 1;
+      r[exact] = run(code, gas);
+      root[exact] = state.root();
+    }
+    exact_status = false;
+    const StatusCode fast = r[0].result.status, checked = r[1].result.status;
+    const bool exceptional = checked != StatusCode::kSuccess && checked != StatusCode::kRevert;
+    failures_seen += exceptional;
+    ASSERT_TRUE(fast == checked || (fast == StatusCode::kOutOfGas && exceptional))
+        << code << " gas " << gas << ": " << status_name(fast) << " vs " << status_name(checked);
+    ASSERT_EQ(r[0].gas_used, r[1].gas_used) << code << " gas " << gas;
+    ASSERT_EQ(r[0].refund, r[1].refund) << code;
+    ASSERT_EQ(r[0].result.output, r[1].result.output) << code;
+    ASSERT_EQ(root[0], root[1]) << code;
+  }
+  EXPECT_GT(failures_seen, 300);  // the programs reach the failure paths, not only STOP
+}
+
+TEST_F(InterpreterTest, BlockChecksNameTheExactFault) {
+  // PUSH1 1, PUSH1 2, ADD costs 9: with 8 the block's check fails and the frame is out
+  // of gas, all 8 consumed.
+  Outcome r = run("6001600201", 8);
+  EXPECT_EQ(r.result.status, StatusCode::kOutOfGas);
+  EXPECT_EQ(r.gas_used, 8);
+  // PUSH1 1, PUSH1 0, MSTORE, POP: the POP finds an empty stack.
+  EXPECT_EQ(run("600160005250").result.status, StatusCode::kStackUnderflow);
+  // 1025 PUSH0: the last overflows; 1024 and STOP succeed.
+  std::string push0s;
+  for (int i = 0; i < 1024; ++i) push0s += "5f";
+  EXPECT_EQ(run(push0s + "5f").result.status, StatusCode::kStackOverflow);
+  EXPECT_EQ(run(push0s + "00").result.status, StatusCode::kSuccess);
+  // ADD, PUSH0, PUSH0 with 3 gas: the block needs 7, but ADD's underflow comes first,
+  // and kFast's fallback still names it.
+  EXPECT_EQ(run("015f5f", 3).result.status, StatusCode::kStackUnderflow);
+}
+
+TEST_F(InterpreterTest, GasReadsTheExactCounterInsideBlocks) {
+  // PUSH1 1, POP, GAS, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN: GAS sees 100000 minus
+  // PUSH1, POP and its own 2, though its block was entered with more instructions after it.
+  const Outcome r = run("6001505a" "600052" "60206000f3");
+  ASSERT_EQ(r.result.status, StatusCode::kSuccess);
+  EXPECT_EQ(Uint256::from_be(r.result.output.data()), Uint256{100000 - 3 - 2 - 2});
+}
+
+TEST(CodeAnalysis, BlocksCarryTheirStaticChecks) {
+  // 0 PUSH1 1, 2 PUSH1 2, 4 ADD, 5 JUMPDEST, 6 POP, 7 GAS, 8 POP, 9 STOP
+  const CodeAnalysis a = analyze(*from_hex("6001600201" "5b" "50" "5a" "50" "00"));
+  ASSERT_EQ(a.blocks.size(), 11u);
+  // From the start to GAS, the block's last instruction: 3 + 3 + 3 + 1 + 2 + 2 gas, no
+  // items needed, at most two added (before ADD).
+  EXPECT_EQ(a.block(0).gas, 14u);
+  EXPECT_EQ(a.block(0).stack_req, 0);
+  EXPECT_EQ(a.block(0).stack_growth, 2);
+  // From the JUMPDEST (a jump may enter there): 1 + 2 + 2 gas; POP needs one item.
+  EXPECT_EQ(a.block(5).gas, 5u);
+  EXPECT_EQ(a.block(5).stack_req, 1);
+  EXPECT_EQ(a.block(5).stack_growth, 0);
+  // After GAS, which falls through into a new block: POP, STOP.
+  EXPECT_EQ(a.block(8).gas, 2u);
+  EXPECT_EQ(a.block(8).stack_req, 1);
+  // Not entries.
+  EXPECT_EQ(a.block(4).gas, 0u);
+  EXPECT_EQ(a.block(6).gas, 0u);
+  // JUMPI ends a block too; a JUMPDEST inside PUSH data is no entry.
+  const CodeAnalysis b = analyze(*from_hex("5f5f57" "605b" "01"));
+  EXPECT_EQ(b.block(0).gas, 2u + 2 + 10);
+  EXPECT_EQ(b.block(0).stack_growth, 2);
+  EXPECT_EQ(b.block(3).gas, 3u + 3);  // PUSH1 0x5b, ADD
+  EXPECT_EQ(b.block(3).stack_req, 1);
+  EXPECT_EQ(b.block(4).gas, 0u);
 }
 
 TEST(CodeAnalysis, JumpdestsSkipPushData) {
