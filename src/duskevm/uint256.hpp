@@ -58,7 +58,10 @@ struct Uint256 {
   constexpr bool fits_u64() const { return (w[1] | w[2] | w[3]) == 0; }
   constexpr u64 low64() const { return w[0]; }
 
-  friend constexpr bool operator==(const Uint256&, const Uint256&) = default;
+  // Limb by limb: the defaulted comparison of the array becomes a memcmp call.
+  friend constexpr bool operator==(const Uint256& a, const Uint256& b) {
+    return ((a.w[0] ^ b.w[0]) | (a.w[1] ^ b.w[1]) | (a.w[2] ^ b.w[2]) | (a.w[3] ^ b.w[3])) == 0;
+  }
 };
 
 // ---- carry chains -----------------------------------------------------------------
