@@ -20,15 +20,26 @@ constexpr Address kRipemdAddress = address_from_u8(3);
 
 Account::Account() : code(empty_code()) {}
 
-const Account* State::find(const Address& a) const {
-  auto it = accounts_.find(a);
-  return it == accounts_.end() ? nullptr : &it->second;
+namespace {
+bool same_address(const Address& x, const Address& y) {
+  return ((load_le<u64>(x.data()) ^ load_le<u64>(y.data())) | (load_le<u64>(x.data() + 8) ^ load_le<u64>(y.data() + 8)) |
+          (load_le<u32>(x.data() + 16) ^ load_le<u32>(y.data() + 16))) == 0;
 }
-Account* State::find_mut(const Address& a) {
+}  // namespace
+
+Account* State::lookup(const Address& a) const {
+  if (last_found_.account && same_address(last_found_.addr, a)) return last_found_.account;
   auto it = accounts_.find(a);
-  return it == accounts_.end() ? nullptr : &it->second;
+  if (it == accounts_.end()) return nullptr;
+  // The map is const here; its values are not (find_mut hands them out).
+  Account* acc = const_cast<Account*>(&it->second);
+  last_found_.addr = a;
+  last_found_.account = acc;
+  return acc;
 }
-Account& State::must(const Address& a) { return accounts_.find(a)->second; }
+const Account* State::find(const Address& a) const { return lookup(a); }
+Account* State::find_mut(const Address& a) { return lookup(a); }
+Account& State::must(const Address& a) { return *lookup(a); }
 
 Uint256 State::balance(const Address& a) const {
   const Account* acc = find(a);
@@ -115,7 +126,8 @@ bool State::access_account(const Address& a) {
 }
 
 bool State::access_slot(const Address& a, const Uint256& key) {
-  if (!warm_slots_.emplace(a, key).second) return true;
+  // insert, not emplace: emplace allocates a node before it finds the key present.
+  if (!warm_slots_.insert({a, key}).second) return true;
   journal_.push_back({Change::kWarmSlot, a, key, {}, nullptr, {}, false});
   return false;
 }
@@ -134,7 +146,10 @@ void State::revert_to(size_t mark) {
   while (journal_.size() > mark) {
     Entry& e = journal_.back();
     switch (e.kind) {
-      case Change::kCreateAccount: accounts_.erase(e.addr); break;
+      case Change::kCreateAccount:
+        accounts_.erase(e.addr);
+        last_found_.account = nullptr;
+        break;
       case Change::kBalance: must(e.addr).balance = e.prev; break;
       case Change::kNonce: must(e.addr).nonce = e.prev.low64(); break;
       case Change::kCode:
@@ -171,6 +186,7 @@ void State::finalize_transaction() {
     const bool touched_empty = touched_.count(it->first) != 0 && acc.is_empty();
     if (acc.destructed || touched_empty) {
       it = accounts_.erase(it);
+      last_found_.account = nullptr;
       continue;
     }
     acc.created = false;

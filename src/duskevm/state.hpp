@@ -126,8 +126,24 @@ class State {
     bool prev_flag = false;
   };
   Account& must(const Address& a);
+  Account* lookup(const Address& a) const;
 
   std::map<Address, Account> accounts_;
+  // The account the last lookup found: a contract reads its own account over and over
+  // (SLOAD, SSTORE, SELFBALANCE), and the map's search compares addresses with memcmp at
+  // every level. Map nodes stay put until erased; every erase forgets it, and so does
+  // a copy of the State (the pointer is into the original's map).
+  struct LastFound {
+    Address addr{};
+    Account* account = nullptr;
+    LastFound() = default;
+    LastFound(const LastFound&) {}
+    LastFound& operator=(const LastFound&) {
+      account = nullptr;
+      return *this;
+    }
+  };
+  mutable LastFound last_found_;
   std::set<Address> warm_accounts_;
   // Looked up, inserted and erased, never iterated: a hash set keeps SLOAD cheap
   // without making anything depend on its order.
