@@ -15,6 +15,9 @@
 // JUMPDEST reached by falling through is already covered by its block's check, so it does
 // not end a block), and the instruction after each falling-through last instruction.
 // For each entry the analysis records what the rest of the block needs (BlockEntry).
+// A JUMPDEST byte inside PUSH data gets an entry that always fails, so that the fast
+// jump (which checks the destination's byte and entry, not the jumpdest map) takes its
+// slow path and finds the destination invalid there.
 #pragma once
 
 #include <map>
@@ -27,12 +30,16 @@
 namespace dusk::evm {
 
 // The checks that stand for a block's per-instruction ones, from one entry to the
-// block's end: all of it runs, or a check fails somewhere in it.
+// block's end: all of it runs, or a check fails somewhere in it. The stack's height h at
+// the entry must satisfy min_height <= h <= min_height + height_span, one unsigned
+// comparison: h - min_height <= height_span.
 struct BlockEntry {
   static constexpr u16 kStackLimit = 1024;
-  u32 gas = 0;           // the static gas of its instructions
-  u16 stack_req = 0;     // stack items needed at the entry (at most kStackLimit + 1)
-  u16 stack_growth = 0;  // the most items it adds over the entry's height (the same bound)
+  static constexpr u16 kNever = 0xffff;  // a min_height no stack reaches
+  u32 gas = 0;          // the static gas of its instructions
+  u16 min_height = 0;   // the items its instructions take beyond what they push
+  u16 height_span = 0;  // kStackLimit - min_height - the most items it adds
+  bool admits(u64 height) const { return height - min_height <= height_span; }
 };
 
 struct CodeAnalysis {

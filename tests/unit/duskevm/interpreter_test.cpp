@@ -255,25 +255,35 @@ TEST(CodeAnalysis, BlocksCarryTheirStaticChecks) {
   // From the start to GAS, the block's last instruction: 3 + 3 + 3 + 1 + 2 + 2 gas, no
   // items needed, at most two added (before ADD).
   EXPECT_EQ(a.block(0).gas, 14u);
-  EXPECT_EQ(a.block(0).stack_req, 0);
-  EXPECT_EQ(a.block(0).stack_growth, 2);
+  EXPECT_EQ(a.block(0).min_height, 0);
+  EXPECT_EQ(a.block(0).height_span, 1024 - 2);
   // From the JUMPDEST (a jump may enter there): 1 + 2 + 2 gas; POP needs one item.
   EXPECT_EQ(a.block(5).gas, 5u);
-  EXPECT_EQ(a.block(5).stack_req, 1);
-  EXPECT_EQ(a.block(5).stack_growth, 0);
+  EXPECT_EQ(a.block(5).min_height, 1);
+  EXPECT_EQ(a.block(5).height_span, 1024 - 1);
+  EXPECT_FALSE(a.block(5).admits(0));
+  EXPECT_TRUE(a.block(5).admits(1));
+  EXPECT_TRUE(a.block(5).admits(1024));
   // After GAS, which falls through into a new block: POP, STOP.
   EXPECT_EQ(a.block(8).gas, 2u);
-  EXPECT_EQ(a.block(8).stack_req, 1);
-  // Not entries.
+  EXPECT_EQ(a.block(8).min_height, 1);
+  // Not entries; running off the end enters an empty block.
   EXPECT_EQ(a.block(4).gas, 0u);
   EXPECT_EQ(a.block(6).gas, 0u);
+  EXPECT_TRUE(a.block(10).admits(0));
+  EXPECT_TRUE(a.block(10).admits(1024));
   // JUMPI ends a block too; a JUMPDEST inside PUSH data is no entry.
   const CodeAnalysis b = analyze(*from_hex("5f5f57" "605b" "01"));
   EXPECT_EQ(b.block(0).gas, 2u + 2 + 10);
-  EXPECT_EQ(b.block(0).stack_growth, 2);
+  EXPECT_EQ(b.block(0).height_span, 1024 - 2);
   EXPECT_EQ(b.block(3).gas, 3u + 3);  // PUSH1 0x5b, ADD
-  EXPECT_EQ(b.block(3).stack_req, 1);
-  EXPECT_EQ(b.block(4).gas, 0u);
+  EXPECT_EQ(b.block(3).min_height, 1);
+  EXPECT_FALSE(b.block(4).admits(1));  // the 0x5b in PUSH1's data: a failing entry
+  EXPECT_FALSE(b.is_jumpdest(4));
+  // 1025 items needed (POP after 1024 PUSH0 is fine, 1025 POPs are not): never admitted.
+  std::string pops = "5b";
+  for (int i = 0; i < 1025; ++i) pops += "50";
+  EXPECT_FALSE(analyze(*from_hex(pops)).block(0).admits(1024));
 }
 
 TEST(CodeAnalysis, JumpdestsSkipPushData) {
