@@ -1,4 +1,5 @@
-// Division (Knuth's algorithm D on 64-bit limbs) and the operations built on it.
+// Division (Knuth's algorithm D on 64-bit limbs, quotient digits by reciprocal) and the
+// operations built on it.
 #include "duskevm/uint256.hpp"
 
 namespace dusk::evm {
@@ -19,74 +20,121 @@ inline u64 div_2by1(u64 hi, u64 lo, u64 d, u64& rem) {
 #endif
 }
 
-// Divides u (m limbs) by v (n limbs, v[n-1] != 0, n <= m) with Knuth's algorithm D (TAOCP
-// vol. 2, 4.3.1). Writes m - n + 1 quotient limbs to q and n remainder limbs to r.
-// Buffers are fixed size: m <= 8 covers the 512-bit MULMOD product.
-void knuth_divrem(const u64* u, int m, const u64* v, int n, u64* q, u64* r) {
-  if (n == 1) {
-    // Fast path: one-limb divisor, schoolbook division by a digit (rem < v[0] always).
-    u64 rem = 0;
-    for (int i = m - 1; i >= 0; --i) q[i] = div_2by1(rem, u[i], v[0], rem);
-    r[0] = rem;
-    return;
+// The reciprocal of a normalized two-limb divisor (d1:d0, top bit of d1 set):
+// floor((2^192 - 1) / (d1:d0)) - 2^64, Möller and Granlund, "Improved division by
+// invariant integers" (IEEE Trans. Computers, 2011), algorithm 6; its first step is the
+// one-limb reciprocal floor((2^128 - 1) / d1) - 2^64, one DIV.
+u64 reciprocal_3by2(u64 d1, u64 d0) {
+  u64 unused;
+  u64 v = div_2by1(~d1, ~u64{0}, d1, unused);
+  u64 p = d1 * v + d0;
+  if (p < d0) {
+    --v;
+    if (p >= d1) {
+      --v;
+      p -= d1;
+    }
+    p -= d1;
   }
-  // D1: normalize so the divisor's top bit is set; the quotient estimate is then off by
-  // at most 2 and the correction loop below fixes it.
-  const unsigned s = static_cast<unsigned>(__builtin_clzll(v[n - 1]));
-  u64 vn[8], un[9];
-  for (int i = n - 1; i > 0; --i) vn[i] = (v[i] << s) | (s ? v[i - 1] >> (64 - s) : 0);
+  const u128 t = static_cast<u128>(v) * d0;
+  const u64 t1 = static_cast<u64>(t >> 64), t0 = static_cast<u64>(t);
+  p += t1;
+  if (p < t1) {
+    --v;
+    if (p > d1 || (p == d1 && t0 >= d0)) --v;
+  }
+  return v;
+}
+
+// (u2:u1:u0) / (d1:d0) for (u2:u1) < (d1:d0), with v = reciprocal_3by2(d1, d0): the
+// same paper, algorithm 5 (two multiplications and no DIV).
+u64 div_3by2(u64 u2, u64 u1, u64 u0, u64 d1, u64 d0, u64 v) {
+  const u128 q = static_cast<u128>(v) * u2 + ((static_cast<u128>(u2) << 64) | u1);
+  u64 q1 = static_cast<u64>(q >> 64);
+  const u64 q0 = static_cast<u64>(q);
+  const u64 r1 = u1 - q1 * d1;
+  const u128 d = (static_cast<u128>(d1) << 64) | d0;
+  u128 r = ((static_cast<u128>(r1) << 64) | u0) - static_cast<u128>(d0) * q1 - d;
+  ++q1;
+  if (static_cast<u64>(r >> 64) >= q0) {
+    --q1;
+    r += d;
+  }
+  if (r >= d) ++q1;
+  return q1;
+}
+
+// Divides u (m limbs) by v (N limbs, v[N-1] != 0, 2 <= N <= m) with Knuth's algorithm D
+// (TAOCP vol. 2, 4.3.1), N a constant so the limb loops unroll. Writes m - N + 1
+// quotient limbs to q and N remainder limbs to r. m <= 8 covers the 512-bit MULMOD
+// product. The quotient digit is estimated from the remainder's top three limbs and
+// the divisor's top two by div_3by2 (never too small, at most one too large), so the
+// add-back step corrects it.
+template <int N>
+void knuth_divrem(const u64* u, int m, const u64* v, u64* q, u64* r) {
+  // D1: normalize so the divisor's top bit is set.
+  const unsigned s = static_cast<unsigned>(__builtin_clzll(v[N - 1]));
+  u64 vn[N], un[9];
+#pragma GCC unroll 4
+  for (int i = N - 1; i > 0; --i) vn[i] = (v[i] << s) | (s ? v[i - 1] >> (64 - s) : 0);
   vn[0] = v[0] << s;
   un[m] = s ? u[m - 1] >> (64 - s) : 0;
   for (int i = m - 1; i > 0; --i) un[i] = (u[i] << s) | (s ? u[i - 1] >> (64 - s) : 0);
   un[0] = u[0] << s;
 
-  const u64 vtop = vn[n - 1], vnext = vn[n - 2];
-  for (int j = m - n; j >= 0; --j) {
-    // D3: estimate qhat from the top two limbs of the remainder and the top divisor limb.
-    // The remainder's top limb never exceeds vtop; when equal, qhat starts at 2^64 - 1.
-    u64 qhat, rhat;
-    bool rhat_overflow = false;
-    if (un[j + n] >= vtop) {
-      qhat = ~u64{0};
-      const u128 r128 = ((static_cast<u128>(un[j + n]) << 64) | un[j + n - 1]) -
-                     static_cast<u128>(qhat) * vtop;
-      rhat = static_cast<u64>(r128);
-      rhat_overflow = (r128 >> 64) != 0;
-    } else {
-      qhat = div_2by1(un[j + n], un[j + n - 1], vtop, rhat);
-    }
-    while (!rhat_overflow &&
-           static_cast<u128>(qhat) * vnext > ((static_cast<u128>(rhat) << 64) | un[j + n - 2])) {
-      --qhat;
-      rhat += vtop;
-      rhat_overflow = rhat < vtop;  // wrapped past 2^64: the test can no longer fail
-    }
-    // D4: un[j..j+n] -= qhat * vn.
+  const u64 d1 = vn[N - 1], d0 = vn[N - 2];
+  const u64 reciprocal = reciprocal_3by2(d1, d0);
+  for (int j = m - N; j >= 0; --j) {
+    // D3: the estimate. The remainder's top two limbs never exceed the divisor's; when
+    // equal, the digit is 2^64 - 1 or one less.
+    const u64 u2 = un[j + N], u1 = un[j + N - 1];
+    const u64 qhat = (u2 == d1 && u1 == d0) ? ~u64{0} : div_3by2(u2, u1, un[j + N - 2], d1, d0, reciprocal);
+    // D4: un[j..j+N] -= qhat * vn.
     u64 mul_carry = 0, borrow = 0;
-    for (int i = 0; i < n; ++i) {
+#pragma GCC unroll 4
+    for (int i = 0; i < N; ++i) {
       const u128 p = static_cast<u128>(qhat) * vn[i] + mul_carry;
       mul_carry = static_cast<u64>(p >> 64);
       const u128 d = static_cast<u128>(un[i + j]) - static_cast<u64>(p) - borrow;
       un[i + j] = static_cast<u64>(d);
       borrow = static_cast<u64>(d >> 127);
     }
-    const u128 d = static_cast<u128>(un[j + n]) - mul_carry - borrow;
-    un[j + n] = static_cast<u64>(d);
+    const u128 d = static_cast<u128>(un[j + N]) - mul_carry - borrow;
+    un[j + N] = static_cast<u64>(d);
     q[j] = qhat;
     if (d >> 127 != 0) {
-      // D6: the estimate was one too large (probability about 2/2^64): add back.
+      // D6: the estimate was one too large: add back.
       --q[j];
       u64 carry = 0;
-      for (int i = 0; i < n; ++i) {
+#pragma GCC unroll 4
+      for (int i = 0; i < N; ++i) {
         const u128 t = static_cast<u128>(un[i + j]) + vn[i] + carry;
         un[i + j] = static_cast<u64>(t);
         carry = static_cast<u64>(t >> 64);
       }
-      un[j + n] += carry;
+      un[j + N] += carry;
     }
   }
   // D8: unnormalize the remainder.
-  for (int i = 0; i < n; ++i) r[i] = (un[i] >> s) | (s ? un[i + 1] << (64 - s) : 0);
+#pragma GCC unroll 4
+  for (int i = 0; i < N; ++i) r[i] = (un[i] >> s) | (s ? un[i + 1] << (64 - s) : 0);
+}
+
+// u (m limbs) divided by v (n limbs, v[n-1] != 0, n <= m): m - n + 1 quotient limbs to
+// q, n remainder limbs to r.
+void divrem(const u64* u, int m, const u64* v, int n, u64* q, u64* r) {
+  switch (n) {
+    case 1: {
+      // One-limb divisor: schoolbook division by a digit (the remainder stays below it).
+      u64 rem = 0;
+      for (int i = m - 1; i >= 0; --i) q[i] = div_2by1(rem, u[i], v[0], rem);
+      r[0] = rem;
+      return;
+    }
+    case 2: return knuth_divrem<2>(u, m, v, q, r);
+    case 3: return knuth_divrem<3>(u, m, v, q, r);
+    default: return knuth_divrem<4>(u, m, v, q, r);
+  }
 }
 
 int significant_limbs(const u64* x, int n) {
@@ -104,7 +152,7 @@ Uint256 reduce(const u64* x, int len, const Uint256& m) {
     return r;
   }
   u64 q[8];
-  knuth_divrem(x, m_len, m.w.data(), n, q, r.w.data());
+  divrem(x, m_len, m.w.data(), n, q, r.w.data());
   return r;
 }
 
@@ -116,7 +164,7 @@ DivMod divmod(const Uint256& a, const Uint256& b) {
   const int m = significant_limbs(a.w.data(), 4);
   const int n = significant_limbs(b.w.data(), 4);
   DivMod out;
-  knuth_divrem(a.w.data(), m, b.w.data(), n, out.quot.w.data(), out.rem.w.data());
+  divrem(a.w.data(), m, b.w.data(), n, out.quot.w.data(), out.rem.w.data());
   return out;
 }
 
