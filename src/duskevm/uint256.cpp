@@ -2,6 +2,10 @@
 // operations built on it.
 #include "duskevm/uint256.hpp"
 
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
 namespace dusk::evm {
 namespace {
 
@@ -17,6 +21,21 @@ inline u64 div_2by1(u64 hi, u64 lo, u64 d, u64& rem) {
   const u128 num = (static_cast<u128>(hi) << 64) | lo;
   rem = static_cast<u64>(num % d);
   return static_cast<u64>(num / d);
+#endif
+}
+
+// x - y - borrow_in, the borrow out in `borrow` (0 or 1): one SBB on x86-64.
+inline u64 sub_borrow(u64 x, u64 y, u64& borrow) {
+#if defined(__x86_64__)
+  unsigned long long out;
+  borrow = _subborrow_u64(static_cast<unsigned char>(borrow), x, y, &out);
+  return out;
+#else
+  const u64 t = x - y;
+  const u64 b1 = x < y;
+  const u64 out = t - borrow;
+  borrow = b1 | (t < borrow);
+  return out;
 #endif
 }
 
@@ -52,15 +71,22 @@ u64 div_3by2(u64 u2, u64 u1, u64 u0, u64 d1, u64 d0, u64 v) {
   const u128 q = static_cast<u128>(v) * u2 + ((static_cast<u128>(u2) << 64) | u1);
   u64 q1 = static_cast<u64>(q >> 64);
   const u64 q0 = static_cast<u64>(q);
-  const u64 r1 = u1 - q1 * d1;
-  const u128 d = (static_cast<u128>(d1) << 64) | d0;
-  u128 r = ((static_cast<u128>(r1) << 64) | u0) - static_cast<u128>(d0) * q1 - d;
+  // (r1:r0) = (u1 - q1 d1 : u0) - d0 q1 - (d1:d0), modulo 2^128, in 64-bit halves.
+  const u128 t = static_cast<u128>(d0) * q1;
+  u64 borrow = 0;
+  u64 r0 = sub_borrow(u0, static_cast<u64>(t), borrow);
+  u64 r1 = sub_borrow(u1 - q1 * d1, static_cast<u64>(t >> 64), borrow);
+  borrow = 0;
+  r0 = sub_borrow(r0, d0, borrow);
+  r1 = sub_borrow(r1, d1, borrow);
   ++q1;
-  if (static_cast<u64>(r >> 64) >= q0) {
+  if (r1 >= q0) {  // one too many: add the divisor back
     --q1;
-    r += d;
+    const u64 lo = r0 + d0;
+    r1 += d1 + (lo < d0);
+    r0 = lo;
   }
-  if (r >= d) ++q1;
+  if (r1 > d1 || (r1 == d1 && r0 >= d0)) ++q1;  // one too few
   return q1;
 }
 
@@ -72,14 +98,15 @@ u64 div_3by2(u64 u2, u64 u1, u64 u0, u64 d1, u64 d0, u64 v) {
 // add-back step corrects it.
 template <int N>
 void knuth_divrem(const u64* u, int m, const u64* v, u64* q, u64* r) {
-  // D1: normalize so the divisor's top bit is set.
+  // D1: normalize so the divisor's top bit is set. (x >> 1) >> (63 - s) is the bits
+  // shifted out of x, 0 when s is 0, without a branch or a shift by 64.
   const unsigned s = static_cast<unsigned>(__builtin_clzll(v[N - 1]));
   u64 vn[N], un[9];
 #pragma GCC unroll 4
-  for (int i = N - 1; i > 0; --i) vn[i] = (v[i] << s) | (s ? v[i - 1] >> (64 - s) : 0);
+  for (int i = N - 1; i > 0; --i) vn[i] = (v[i] << s) | ((v[i - 1] >> 1) >> (63 - s));
   vn[0] = v[0] << s;
-  un[m] = s ? u[m - 1] >> (64 - s) : 0;
-  for (int i = m - 1; i > 0; --i) un[i] = (u[i] << s) | (s ? u[i - 1] >> (64 - s) : 0);
+  un[m] = (u[m - 1] >> 1) >> (63 - s);
+  for (int i = m - 1; i > 0; --i) un[i] = (u[i] << s) | ((u[i - 1] >> 1) >> (63 - s));
   un[0] = u[0] << s;
 
   const u64 d1 = vn[N - 1], d0 = vn[N - 2];
@@ -89,20 +116,21 @@ void knuth_divrem(const u64* u, int m, const u64* v, u64* q, u64* r) {
     // equal, the digit is 2^64 - 1 or one less.
     const u64 u2 = un[j + N], u1 = un[j + N - 1];
     const u64 qhat = (u2 == d1 && u1 == d0) ? ~u64{0} : div_3by2(u2, u1, un[j + N - 2], d1, d0, reciprocal);
-    // D4: un[j..j+N] -= qhat * vn.
-    u64 mul_carry = 0, borrow = 0;
+    // D4: un[j..j+N] -= qhat * vn: the product's N + 1 limbs, then one borrow chain.
+    u64 p[N + 1];
+    u64 mul_carry = 0;
 #pragma GCC unroll 4
     for (int i = 0; i < N; ++i) {
-      const u128 p = static_cast<u128>(qhat) * vn[i] + mul_carry;
-      mul_carry = static_cast<u64>(p >> 64);
-      const u128 d = static_cast<u128>(un[i + j]) - static_cast<u64>(p) - borrow;
-      un[i + j] = static_cast<u64>(d);
-      borrow = static_cast<u64>(d >> 127);
+      const u128 t = static_cast<u128>(qhat) * vn[i] + mul_carry;
+      p[i] = static_cast<u64>(t);
+      mul_carry = static_cast<u64>(t >> 64);
     }
-    const u128 d = static_cast<u128>(un[j + N]) - mul_carry - borrow;
-    un[j + N] = static_cast<u64>(d);
+    p[N] = mul_carry;
+    u64 borrow = 0;
+#pragma GCC unroll 5
+    for (int i = 0; i <= N; ++i) un[i + j] = sub_borrow(un[i + j], p[i], borrow);
     q[j] = qhat;
-    if (d >> 127 != 0) {
+    if (borrow != 0) {
       // D6: the estimate was one too large: add back.
       --q[j];
       u64 carry = 0;
@@ -117,7 +145,7 @@ void knuth_divrem(const u64* u, int m, const u64* v, u64* q, u64* r) {
   }
   // D8: unnormalize the remainder.
 #pragma GCC unroll 4
-  for (int i = 0; i < N; ++i) r[i] = (un[i] >> s) | (s ? un[i + 1] << (64 - s) : 0);
+  for (int i = 0; i < N; ++i) r[i] = (un[i] >> s) | ((un[i + 1] << 1) << (63 - s));
 }
 
 // u (m limbs) divided by v (n limbs, v[n-1] != 0, n <= m): m - n + 1 quotient limbs to
