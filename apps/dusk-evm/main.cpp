@@ -44,7 +44,8 @@ constexpr const char* kStateTestUsage =
     "  -h, --help     show this help\n";
 
 constexpr const char* kRunUsage =
-    "usage: dusk-evm run --code HEX [--input HEX] [--gas N] [--fork NAME] [--json] [--trace]\n"
+    "usage: dusk-evm run --code HEX [--input HEX] [--gas N] [--fork NAME] [--p256verify] [--json]\n"
+    "                    [--trace]\n"
     "\n"
     "Executes HEX as the code of account 0x00..aa called by 0x00..cc (Prague rules unless\n"
     "--fork says otherwise) and prints the output, the gas used and the error, if any.\n"
@@ -54,6 +55,8 @@ constexpr const char* kRunUsage =
     "  --input HEX    calldata (default: empty)\n"
     "  --gas N        gas given to the call (default: 10000000)\n"
     "  --fork NAME    Cancun or Prague (default: Prague)\n"
+    "  --p256verify   P256VERIFY (EIP-7951) at 0x100, as the DuskEVM chain has it (RIP-7212's\n"
+    "                 address); Ethereum's Cancun and Prague have no precompile there\n"
     "  --json         print one JSON object {output, gasUsed, error}\n"
     "  --trace        print an EIP-3155 JSON line per instruction first\n"
     "  -h, --help     show this help\n";
@@ -143,6 +146,8 @@ int run_main(const std::vector<std::string_view>& args) {
       const auto f = dusk::evm::fork_from_name(v);
       if (!f) return bad_usage("unknown fork '" + std::string(v) + "' (Cancun or Prague)", "run ");
       opts.fork = *f;
+    } else if (a == "--p256verify") {
+      opts.p256verify = true;
     } else if (a == "--json") {
       opts.json = true;
     } else if (a == "--trace") {

@@ -28,6 +28,7 @@ int run_code(const RunOptions& opts) {
   env.timestamp = 1;
   env.gas_limit = 30'000'000;
   env.blobs = default_blob_schedule(opts.fork);
+  env.p256verify = opts.p256verify;
   TxContext tx{caller, Uint256{}, {}};
   CodeCache cache;
   Evm vm(state, env, tx, opts.fork, cache);
@@ -37,6 +38,7 @@ int run_code(const RunOptions& opts) {
   state.access_account(caller);
   state.access_account(code_addr);
   for (u8 i = 1; i <= last_precompile(opts.fork); ++i) state.access_account(address_from_u8(i));
+  if (opts.p256verify) state.access_account(kP256VerifyAddress);
 
   Message msg;
   msg.gas = static_cast<i64>(opts.gas);

@@ -15,6 +15,7 @@ struct RunOptions {
   evm::Fork fork = evm::Fork::kPrague;
   bool json = false;   // one JSON object {output, gasUsed, error}
   bool trace = false;  // EIP-3155 steps before the result
+  bool p256verify = false;  // P256VERIFY at 0x100 (BlockEnv::p256verify)
 };
 
 // The address the code runs at, and the caller (both plain test addresses).

@@ -24,6 +24,10 @@ struct BlockEnv {
   BlobSchedule blobs;
   // BLOCKHASH for numbers in [number - 256, number - 1]; absent: zero hashes.
   std::function<Hash256(u64)> block_hash;
+  // P256VERIFY (EIP-7951's semantics and gas) at 0x100, where RIP-7212 puts it for
+  // rollups: the DuskEVM chain enables it; Ethereum's Cancun and Prague (the state
+  // tests) have no precompile there.
+  bool p256verify = false;
 };
 
 // EIP-4844 fake_exponential(factor, numerator, denominator): factor * e^(num/den)

@@ -82,7 +82,7 @@ CallResult Evm::call(const Message& msg) {
   if (msg.kind != CallKind::kDelegateCall) state_.touch(msg.recipient);
 
   CallResult r;
-  const Precompile* pc = msg.skip_precompile ? nullptr : find_precompile(msg.code_address, fork_);
+  const Precompile* pc = msg.skip_precompile ? nullptr : find_precompile(msg.code_address, fork_, block_.p256verify);
   if (pc) {
     const u64 cost = pc->gas(msg.input);
     if (cost > static_cast<u64>(msg.gas)) {

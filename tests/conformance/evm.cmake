@@ -63,6 +63,13 @@ dusk_evm_run_test(add STATUS 0
 dusk_evm_run_test(json STATUS 0
   STDOUT "^\\{\"output\":\"0x0000000000000000000000000000000000000000000000000000000000000003\",\"gasUsed\":\"0x18\",\"error\":null\\}\n$"
   ARGS run --json --code 600160020160005260206000f3)
+# STATICCALL to 0x100 with 160 zero bytes (an invalid P256VERIFY input): 5 PUSHes + GAS
+# (17), the call (100 warm) and 5 words of memory (15), then P256VERIFY's 6,900 when
+# --p256verify maps it; without it 0x100 is a cold empty account (2,600) and runs nothing.
+dusk_evm_run_test(p256verify STATUS 0 STDOUT "^output: 0x\ngas used: 7032\n$"
+  ARGS run --p256verify --code 6000600060a060006101005afa00)
+dusk_evm_run_test(no_p256verify STATUS 0 STDOUT "^output: 0x\ngas used: 2632\n$"
+  ARGS run --code 6000600060a060006101005afa00)
 # PUSH1 1, JUMP to a non-JUMPDEST: all gas is consumed.
 dusk_evm_run_test(bad_jump STATUS 0 STDOUT "^output: 0x\ngas used: 1000\nerror: bad jump destination\n$"
   ARGS run --gas 1000 --code 600156)

@@ -19,7 +19,8 @@ const std::array<const Precompile*, 0x11> kByAddress = {
 
 u8 last_precompile(Fork fork) { return fork == Fork::kCancun ? 0x0a : 0x11; }
 
-const Precompile* find_precompile(const Address& a, Fork fork) {
+const Precompile* find_precompile(const Address& a, Fork fork, bool p256verify) {
+  if (p256verify && a == kP256VerifyAddress) return &kP256Verify;
   for (size_t i = 0; i < 19; ++i)
     if (a[i] != 0) return nullptr;
   const u8 n = a[19];

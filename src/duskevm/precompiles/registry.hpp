@@ -3,6 +3,7 @@
 //   0x01 ecrecover   0x02 sha256   0x03 ripemd160   0x04 identity   0x05 modexp
 //   0x06 bn254 add   0x07 bn254 mul   0x08 bn254 pairing   0x09 blake2f
 //   0x0a point evaluation (EIP-4844)   0x0b..0x11 BLS12-381 (EIP-2537, Prague only)
+//   0x100 P256VERIFY (EIP-7951), only when asked for (BlockEnv::p256verify)
 //
 // Every address of Cancun (0x01-0x0a) and Prague (0x01-0x11) has its implementation.
 // kPrecompileNotImplemented remains the error code a precompile of a future fork would
@@ -18,8 +19,11 @@ namespace dusk::evm {
 
 inline constexpr int kPrecompileNotImplemented = 0x7e57;  // Error::code of such a run()
 
-// The precompile at `a` under `fork`, or null.
-const Precompile* find_precompile(const Address& a, Fork fork);
+// 0x00..0100, P256VERIFY's address.
+inline constexpr Address kP256VerifyAddress = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+
+// The precompile at `a` under `fork`, or null; with `p256verify`, P256VERIFY at 0x100.
+const Precompile* find_precompile(const Address& a, Fork fork, bool p256verify = false);
 // The highest precompile address of a fork (0x0a for Cancun, 0x11 for Prague).
 u8 last_precompile(Fork fork);
 
@@ -38,7 +42,7 @@ extern const Precompile kBlsG2Msm;
 extern const Precompile kBlsPairing;
 extern const Precompile kBlsMapFpToG1;
 extern const Precompile kBlsMapFp2ToG2;
-// 0x100 (EIP-7951, Osaka; not mapped by the forks selectable today).
+// 0x100 (EIP-7951, Osaka's on Ethereum; see kP256VerifyAddress).
 extern const Precompile kP256Verify;
 extern const Precompile kPointEvaluation;  // point_evaluation.hpp
 extern const Precompile kBn254Add;         // bn254.hpp (EIP-196/197)

@@ -36,6 +36,14 @@ TEST(Precompiles, ModexpOutputs) { check_vectors(kModexp, "modexp.json", false);
 // empty output. 0x100 belongs to no fork selectable today.
 TEST(Precompiles, P256Verify) {
   EXPECT_EQ(check_vectors(kP256Verify, "p256Verify.json", true), 782u);
+  // At 0x100 only when the chain asks for it (RIP-7212's address).
+  EXPECT_EQ(find_precompile(kP256VerifyAddress, Fork::kPrague), nullptr);
+  EXPECT_EQ(find_precompile(kP256VerifyAddress, Fork::kPrague, true), &kP256Verify);
+  EXPECT_EQ(find_precompile(kP256VerifyAddress, Fork::kCancun, true), &kP256Verify);
+  Address near = kP256VerifyAddress;
+  near[0] = 1;
+  EXPECT_EQ(find_precompile(near, Fork::kPrague, true), nullptr);
+  EXPECT_EQ(find_precompile(address_from_u8(1), Fork::kPrague, true), &kEcrecover);
   EXPECT_EQ(find_precompile(address_from_u8(0), Fork::kPrague), nullptr);
   EXPECT_TRUE(kP256Verify.run(Bytes(159, 1))->empty());  // wrong length: empty, not an error
   EXPECT_TRUE(kP256Verify.run(Bytes(160, 0))->empty());  // r = s = 0, key (0, 0)
