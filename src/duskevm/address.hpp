@@ -24,6 +24,13 @@ inline Address to_address(const Uint256& v) {
 }
 inline Uint256 to_word(const Address& a) { return Uint256::from_be(a.data(), a.size()); }
 
+// Equality in three loads per side (std::array's == may call memcmp).
+inline bool same_address(const Address& x, const Address& y) {
+  return ((load_le<u64>(x.data()) ^ load_le<u64>(y.data())) |
+          (load_le<u64>(x.data() + 8) ^ load_le<u64>(y.data() + 8)) |
+          (load_le<u32>(x.data() + 16) ^ load_le<u32>(y.data() + 16))) == 0;
+}
+
 // An address with only its last byte set (precompiles and tests: 0x...01).
 constexpr Address address_from_u8(u8 b) {
   Address a{};

@@ -20,13 +20,6 @@ constexpr Address kRipemdAddress = address_from_u8(3);
 
 Account::Account() : code(empty_code()) {}
 
-namespace {
-bool same_address(const Address& x, const Address& y) {
-  return ((load_le<u64>(x.data()) ^ load_le<u64>(y.data())) | (load_le<u64>(x.data() + 8) ^ load_le<u64>(y.data() + 8)) |
-          (load_le<u32>(x.data() + 16) ^ load_le<u32>(y.data() + 16))) == 0;
-}
-}  // namespace
-
 Account* State::lookup(const Address& a) const {
   if (last_found_.account && same_address(last_found_.addr, a)) return last_found_.account;
   auto it = accounts_.find(a);
@@ -126,8 +119,7 @@ bool State::access_account(const Address& a) {
 }
 
 bool State::access_slot(const Address& a, const Uint256& key) {
-  // insert, not emplace: emplace allocates a node before it finds the key present.
-  if (!warm_slots_.insert({a, key}).second) return true;
+  if (!warm_slots_.insert(a, key)) return true;
   journal_.push_back({Change::kWarmSlot, a, key, {}, nullptr, {}, false});
   return false;
 }
@@ -165,7 +157,7 @@ void State::revert_to(size_t mark) {
         break;
       case Change::kWarmAccount: warm_accounts_.erase(e.addr); break;
       case Change::kWarmSlot:
-        warm_slots_.erase({e.addr, e.key});
+        warm_slots_.erase(e.addr, e.key);
         break;
       case Change::kRefund: refund_ = static_cast<i64>(e.prev.low64()); break;
       case Change::kLog: logs_.pop_back(); break;

@@ -16,13 +16,13 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "base/bytes.hpp"
 #include "duskevm/address.hpp"
 #include "duskevm/log.hpp"
+#include "duskevm/slot_set.hpp"
 #include "duskevm/trie.hpp"
 #include "duskevm/uint256.hpp"
 
@@ -146,14 +146,8 @@ class State {
   mutable LastFound last_found_;
   std::set<Address> warm_accounts_;
   // Looked up, inserted and erased, never iterated: a hash set keeps SLOAD cheap
-  // without making anything depend on its order.
-  struct SlotKeyHash {
-    size_t operator()(const std::pair<Address, Uint256>& k) const {
-      return static_cast<size_t>(load_le<u64>(k.first.data() + 12) * 0x9e3779b97f4a7c15ull ^ k.second.w[0] ^
-                                 (k.second.w[1] << 1) ^ (k.second.w[2] << 2) ^ (k.second.w[3] << 3));
-    }
-  };
-  std::unordered_set<std::pair<Address, Uint256>, SlotKeyHash> warm_slots_;
+  // without making anything depend on its order (slot_set.hpp).
+  SlotSet warm_slots_;
   std::set<Address> touched_;
   std::vector<Entry> journal_;
   std::vector<Log> logs_;
