@@ -97,9 +97,9 @@ class Evm {
   template <RunMode kMode>
   CallResult run(const Message& msg, const CodeAnalysis& code, ResumePoint* resume = nullptr);
   // Out-of-line instructions (interpreter.cpp).
-  StatusCode op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem, Bytes& return_data);
-  StatusCode op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem, Bytes& return_data);
-  StatusCode op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem);
+  StatusCode op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem, Bytes& return_data);
+  StatusCode op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem, Bytes& return_data);
+  StatusCode op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem);
 
 
   State& state_;

@@ -10,7 +10,7 @@ FramePool::Frame& FramePool::frame(int depth) {
     f = std::make_unique<Frame>();
     f->stack = std::make_unique<Uint256[]>(kStackWords);
   }
-  f->memory.clear();
+  f->memory.reset();
   return *f;
 }
 

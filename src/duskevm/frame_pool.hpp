@@ -6,13 +6,14 @@
 // allocated, zeroed and page-faulted for every transaction (measured on the
 // evm-benchmarks: about 12% of snailtracer's time went to the kernel's page faults
 // and to zeroing fresh buffers, and most of a small transaction's). A memory handed
-// out is empty; its old capacity stays. Not thread-safe: one pool per executing thread.
+// out is empty; its old capacity stays (memory.hpp). Not thread-safe: one pool per
+// executing thread.
 #pragma once
 
 #include <memory>
 #include <vector>
 
-#include "base/bytes.hpp"
+#include "duskevm/memory.hpp"
 #include "duskevm/uint256.hpp"
 
 namespace dusk::evm {
@@ -23,12 +24,15 @@ class FramePool {
 
   struct Frame {
     std::unique_ptr<Uint256[]> stack;  // kStackWords words
-    Bytes memory;
+    Memory memory;
   };
 
   // The buffers of call depth `depth` (0 to kMaxCallDepth), memory emptied. References
   // stay valid while deeper frames are handed out.
   Frame& frame(int depth);
+  // The buffers `frame(depth)` handed out, as they are: for a frame whose execution
+  // continues in another interpreter mode (interpreter.cpp's ResumePoint).
+  Frame& frame_in_use(int depth) { return *frames_[static_cast<size_t>(depth)]; }
 
  private:
   std::vector<std::unique_ptr<Frame>> frames_;

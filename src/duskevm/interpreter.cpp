@@ -42,18 +42,18 @@ constexpr u64 num_words(u64 bytes) { return (bytes + 31) / 32; }
 // out of gas (then `mem` is unchanged). Gas goes in and out by value: the interpreter's
 // gas counter must never have its address taken, or the compiler keeps it in memory
 // and every instruction pays a load and a store for it.
-[[gnu::noinline]] i64 grow_memory(i64 gas, Bytes& mem, u64 end) {
+[[gnu::noinline]] i64 grow_memory(i64 gas, Memory& mem, u64 end) {
   const u64 new_words = num_words(end);
   const u64 old_words = mem.size() / 32;
   gas -= memory_cost(new_words) - memory_cost(old_words);
   if (gas < 0) return gas;
-  mem.resize(new_words * 32, 0);
+  mem.grow(new_words * 32);
   return gas;
 }
 
 // Checks and charges a memory region given as words. On success `off` and `len` hold it.
 // Always inlined, so that `gas` stays the caller's register.
-[[gnu::always_inline]] inline bool memory_region(i64& gas, Bytes& mem, const Uint256& offset,
+[[gnu::always_inline]] inline bool memory_region(i64& gas, Memory& mem, const Uint256& offset,
                                                  const Uint256& size, u64& off, u64& len) {
   if (size.is_zero()) {
     off = 0;
@@ -180,7 +180,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
 #define OP_ACCESS(addr) \
   if (!state_.access_account(addr)) OP_CHARGE(kColdAccountSurcharge)
 
-[[gnu::noinline]] StatusCode Evm::op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem) {
+[[gnu::noinline]] StatusCode Evm::op_log(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem) {
   if (msg.is_static) OP_FAIL(kStaticModeViolation);
   const int n = opcode - op::LOG0;
   u64 off, len;
@@ -196,7 +196,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   return StatusCode::kSuccess;
 }
 
-[[gnu::noinline]] StatusCode Evm::op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem,
+[[gnu::noinline]] StatusCode Evm::op_create(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem,
                                             Bytes& return_data) {
   if (msg.is_static) OP_FAIL(kStaticModeViolation);
   const bool is2 = opcode == op::CREATE2;
@@ -240,7 +240,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   return StatusCode::kSuccess;
 }
 
-[[gnu::noinline]] StatusCode Evm::op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Bytes& mem,
+[[gnu::noinline]] StatusCode Evm::op_call(u8 opcode, const Message& msg, Uint256* sp, i64& gas, Memory& mem,
                                           Bytes& return_data) {
   const bool has_value = opcode == op::CALL || opcode == op::CALLCODE;
   const Uint256 gas_arg = sp[-1];
@@ -328,10 +328,11 @@ template <RunMode kMode>
 CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* resume) {
   constexpr bool kTrace = kMode == RunMode::kTraced;
   constexpr bool kFast = kMode == RunMode::kFast;
-  FramePool::Frame& fb = frames_.frame(msg.depth);
+  // A resumed frame keeps its memory; a new one starts with it empty.
+  FramePool::Frame& fb = resume ? frames_.frame_in_use(msg.depth) : frames_.frame(msg.depth);
   Uint256* const stack_base = fb.stack.get();
   Uint256* sp = stack_base;  // one past the top item
-  Bytes& mem = fb.memory;
+  Memory& mem = fb.memory;
   Bytes return_data;
   const u8* const code_begin = code.code();
   const u8* pc = code_begin;
@@ -683,16 +684,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
       CASE(PC) *sp++ = Uint256{static_cast<u64>(pc - code_begin)}; NEXT;
       CASE(MSIZE) *sp++ = Uint256{mem.size()}; NEXT;
       CASE(GAS) *sp++ = Uint256{static_cast<u64>(gas)}; NEXT_ENTRY;
-      CASE(JUMPDEST) {
-#if DUSK_EVM_CGOTO && defined(__GNUC__) && defined(__x86_64__)
-        // kFast's JUMPDEST is the bare dispatch, 13 bytes, and runs at two thirds of its
-        // speed when they straddle a 64-byte boundary (JUMPDEST_n0: 0.86 against 1.03 ms
-        // in two builds of the same code): pad to the boundary when fewer than 13 bytes
-        // are left before it. The padding comes after the label, as one or two NOPs.
-        if constexpr (kFast) asm volatile(".p2align 6,,12");
-#endif
-        NEXT;
-      }
+      CASE(JUMPDEST) NEXT;
       CASE(TLOAD) sp[-1] = state_.transient(msg.recipient, sp[-1]); NEXT;
       CASE(TSTORE) {
         if (msg.is_static) FAIL(kStaticModeViolation);

@@ -238,6 +238,10 @@ TEST_F(InterpreterTest, BlockChecksNameTheExactFault) {
   // ADD, PUSH0, PUSH0 with 3 gas: the block needs 7, but ADD's underflow comes first,
   // and kFast's fallback still names it.
   EXPECT_EQ(run("015f5f", 3).result.status, StatusCode::kStackUnderflow);
+  // The fallback keeps the frame's memory: MLOAD 0x1000 expands memory (419 gas), a jump
+  // enters a block whose ADD underflows, and its MLOAD 0x1000 must cost no expansion
+  // again: 438 gas before the jump, 7 after, 100 spare; out of gas would be wrong.
+  EXPECT_EQ(run("6110005150600a560000" "5b6110005101", 545).result.status, StatusCode::kStackUnderflow);
 }
 
 TEST_F(InterpreterTest, GasReadsTheExactCounterInsideBlocks) {
