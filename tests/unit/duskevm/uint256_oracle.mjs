@@ -25,7 +25,11 @@ for (let k = 1; k < 256; k += 7) edges.push(1n << BigInt(k), (1n << BigInt(k)) -
 const specialLimbs = [0n, 1n, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn,
   0xfffffffffffffffen];
 function value() {
-  switch (below(4)) {
+  switch (below(5)) {
+    case 4: {  // small magnitude, either sign: SDIV and SMOD's 64-bit path
+      const v = next64() >> BigInt(below(64));
+      return below(2) ? (M - v) & MASK : v;
+    }
     case 0: return edges[below(edges.length)];
     case 1: {  // random width: exercises every divisor and dividend limb count
       const bits = 1 + below(256);

@@ -64,6 +64,16 @@ TEST(Uint256, SignedDivision) {
   EXPECT_EQ(evm_sdiv(-Uint256{7}, Uint256{2}), -Uint256{3});  // truncates toward zero
   EXPECT_EQ(evm_smod(-Uint256{7}, Uint256{2}), -Uint256{1});  // sign of the dividend
   EXPECT_EQ(evm_smod(Uint256{7}, -Uint256{2}), Uint256{1});
+  // Sign-extended 64-bit operands take a 64-bit division; -2^63 / -1 = 2^63 fits 256 bits.
+  const Uint256 min64 = -Uint256{u64{1} << 63};
+  EXPECT_EQ(evm_sdiv(min64, minus_one), Uint256{u64{1} << 63});
+  EXPECT_EQ(evm_smod(min64, minus_one), Uint256{});
+  EXPECT_EQ(evm_sdiv(Uint256{7}, -Uint256{2}), -Uint256{3});
+  EXPECT_EQ(evm_sdiv(-Uint256{6}, -Uint256{3}), Uint256{2});
+  EXPECT_EQ(evm_smod(-Uint256{7}, -Uint256{3}), -Uint256{1});
+  EXPECT_EQ(evm_sdiv(Uint256{1}, -Uint256{2}), Uint256{});  // -0 is 0
+  // Just outside: 2^63 is not a sign-extended 64-bit value (its sign limb is 0).
+  EXPECT_EQ(evm_sdiv(Uint256{u64{1} << 63}, minus_one), -Uint256{u64{1} << 63});
 }
 
 TEST(Uint256, ModularArithmeticIsExact) {
