@@ -37,8 +37,7 @@ int run_code(const RunOptions& opts) {
   vm.set_exact_status(true);  // the status printed names the first fault exactly
   state.access_account(caller);
   state.access_account(code_addr);
-  for (u8 i = 1; i <= last_precompile(opts.fork); ++i) state.access_account(address_from_u8(i));
-  if (opts.p256verify) state.access_account(kP256VerifyAddress);
+  for (const Address& a : precompile_addresses(opts.fork, opts.p256verify)) state.access_account(a);
 
   Message msg;
   msg.gas = static_cast<i64>(opts.gas);

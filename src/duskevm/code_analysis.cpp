@@ -46,7 +46,7 @@ Suffix prepend(u8 opcode, const Suffix& next) {
   constexpr int kBound = BlockEntry::kStackLimit + 1;  // any more fails the same way
   const InstructionInfo& info = kInstructionTable[opcode];
   Suffix e;
-  e.gas = std::min<u64>(u64{info.static_gas} + next.gas, u64{1} << 40);
+  e.gas = info.static_gas + next.gas;  // at most 32,000 per byte of code: no overflow
   e.req = std::min(kBound, std::max<int>(info.stack_in, next.req - info.stack_change));
   e.growth = std::min(kBound, std::max(0, info.stack_change + next.growth));
   return e;
@@ -107,7 +107,8 @@ std::shared_ptr<const CodeAnalysis> CodeCache::get(const Hash256& code_hash, Byt
   if (it != entries_.end()) return it->second;
   auto a = std::make_shared<const CodeAnalysis>(analyze(code));
   const size_t bytes = a->memory_bytes();
-  if (bytes_ + bytes > kMaxBytes) {
+  if (bytes > max_bytes_) return a;
+  if (bytes_ + bytes > max_bytes_) {
     entries_.clear();
     bytes_ = 0;
   }

@@ -62,14 +62,19 @@ struct CodeAnalysis {
 CodeAnalysis analyze(ByteView code);
 
 // Analyses keyed by code hash. Bounded by the bytes the analyses hold: when a new one
-// would pass kMaxBytes, the cache starts afresh.
+// would pass the bound, the cache starts afresh; one larger than the bound alone is
+// returned but not kept.
 class CodeCache {
  public:
   static constexpr size_t kMaxBytes = size_t{64} << 20;
+  explicit CodeCache(size_t max_bytes = kMaxBytes) : max_bytes_(max_bytes) {}
   std::shared_ptr<const CodeAnalysis> get(const Hash256& code_hash, ByteView code);
+  size_t size() const { return entries_.size(); }
+  size_t bytes() const { return bytes_; }
 
  private:
   std::map<Hash256, std::shared_ptr<const CodeAnalysis>> entries_;
+  size_t max_bytes_;
   size_t bytes_ = 0;
 };
 

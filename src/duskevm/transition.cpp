@@ -70,8 +70,7 @@ Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Trans
   // EIP-2929 / EIP-2930 / EIP-3651 warm set.
   state.access_account(tx.sender);
   state.access_account(env.coinbase);
-  for (u8 i = 1; i <= last_precompile(fork); ++i) state.access_account(address_from_u8(i));
-  if (env.p256verify) state.access_account(kP256VerifyAddress);
+  for (const Address& a : precompile_addresses(fork, env.p256verify)) state.access_account(a);
   for (const auto& e : tx.access_list) {
     state.access_account(e.address);
     for (const auto& k : e.storage_keys) state.access_slot(e.address, Uint256::from_be(k.data()));

@@ -19,6 +19,13 @@ const std::array<const Precompile*, 0x11> kByAddress = {
 
 u8 last_precompile(Fork fork) { return fork == Fork::kCancun ? 0x0a : 0x11; }
 
+std::vector<Address> precompile_addresses(Fork fork, bool p256verify) {
+  std::vector<Address> out;
+  for (u8 i = 1; i <= last_precompile(fork); ++i) out.push_back(address_from_u8(i));
+  if (p256verify) out.push_back(kP256VerifyAddress);
+  return out;
+}
+
 const Precompile* find_precompile(const Address& a, Fork fork, bool p256verify) {
   if (p256verify && a == kP256VerifyAddress) return &kP256Verify;
   for (size_t i = 0; i < 19; ++i)

@@ -11,6 +11,8 @@
 // naming the precompile, rather than passing it off as an ordinary precompile failure.
 #pragma once
 
+#include <vector>
+
 #include "duskevm/address.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/precompiles/precompile.hpp"
@@ -26,6 +28,9 @@ inline constexpr Address kP256VerifyAddress = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 
 const Precompile* find_precompile(const Address& a, Fork fork, bool p256verify = false);
 // The highest precompile address of a fork (0x0a for Cancun, 0x11 for Prague).
 u8 last_precompile(Fork fork);
+// Every address find_precompile maps under these rules, in order (EIP-2929 warms them
+// all at a transaction's start).
+std::vector<Address> precompile_addresses(Fork fork, bool p256verify);
 
 // One declaration per implemented precompile (each defined in its own file).
 extern const Precompile kEcrecover;

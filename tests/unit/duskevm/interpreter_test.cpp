@@ -290,6 +290,30 @@ TEST(CodeAnalysis, BlocksCarryTheirStaticChecks) {
   EXPECT_FALSE(analyze(*from_hex(pops)).block(0).admits(1024));
 }
 
+TEST(CodeAnalysis, CacheKeepsToItsBound) {
+  const Bytes small(100, 0x5b), large(1000, 0x5b);
+  const size_t small_bytes = analyze(small).memory_bytes();
+  CodeCache cache(3 * small_bytes);
+  const auto key = [](u8 b) {
+    Hash256 h{};
+    h[0] = b;
+    return h;
+  };
+  const auto a = cache.get(key(1), small);
+  EXPECT_EQ(cache.get(key(1), small), a);  // kept: the same analysis again
+  cache.get(key(2), small);
+  cache.get(key(3), small);
+  EXPECT_EQ(cache.size(), 3u);
+  cache.get(key(4), small);  // would pass the bound: the cache starts afresh
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.bytes(), small_bytes);
+  // Larger than the bound alone: analysed and returned, not kept.
+  const auto big = cache.get(key(5), large);
+  EXPECT_TRUE(big->is_jumpdest(999));
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_LE(cache.bytes(), 3 * small_bytes);
+}
+
 TEST(CodeAnalysis, JumpdestsSkipPushData) {
   const Bytes code = *from_hex("5b605b5b7f" + std::string(64, '5') + "5b");
   const CodeAnalysis a = analyze(code);

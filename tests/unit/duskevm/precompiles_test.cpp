@@ -44,6 +44,15 @@ TEST(Precompiles, P256Verify) {
   near[0] = 1;
   EXPECT_EQ(find_precompile(near, Fork::kPrague, true), nullptr);
   EXPECT_EQ(find_precompile(address_from_u8(1), Fork::kPrague, true), &kEcrecover);
+  // The warm set at a transaction's start: exactly what find_precompile maps.
+  for (const Fork f : {Fork::kCancun, Fork::kPrague}) {
+    for (const bool p256 : {false, true}) {
+      const std::vector<Address> all = precompile_addresses(f, p256);
+      EXPECT_EQ(all.size(), size_t{last_precompile(f)} + (p256 ? 1 : 0));
+      for (const Address& a : all) EXPECT_NE(find_precompile(a, f, p256), nullptr) << address_hex(a);
+    }
+  }
+  EXPECT_EQ(precompile_addresses(Fork::kPrague, true).back(), kP256VerifyAddress);
   EXPECT_EQ(find_precompile(address_from_u8(0), Fork::kPrague), nullptr);
   EXPECT_TRUE(kP256Verify.run(Bytes(159, 1))->empty());  // wrong length: empty, not an error
   EXPECT_TRUE(kP256Verify.run(Bytes(160, 0))->empty());  // r = s = 0, key (0, 0)
