@@ -11,12 +11,12 @@
 #include <array>
 #include <random>
 
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
 namespace {
 
 using dusk::u64;
-using dusk::evm::Uint256;
+using dusk::Uint256;
 
 constexpr size_t kN = 256;
 
@@ -25,7 +25,7 @@ std::array<Uint256, kN> words(unsigned bits, u64 seed) {
   std::array<Uint256, kN> out;
   for (auto& w : out) {
     w = Uint256(rng(), rng(), rng(), rng());
-    w = dusk::evm::shr(w, 256 - bits);
+    w = dusk::shr(w, 256 - bits);
     if (w.is_zero()) w = Uint256{1};
   }
   return out;
@@ -46,30 +46,30 @@ void BM_add(benchmark::State& s) { run(s, 256, 256, [](auto& a, auto& b, auto&) 
 void BM_sub(benchmark::State& s) { run(s, 256, 256, [](auto& a, auto& b, auto&) { return a - b; }); }
 void BM_mul(benchmark::State& s) { run(s, 256, 256, [](auto& a, auto& b, auto&) { return a * b; }); }
 void BM_mul_full(benchmark::State& s) {
-  run(s, 256, 256, [](auto& a, auto& b, auto&) { return dusk::evm::mul_full(a, b); });
+  run(s, 256, 256, [](auto& a, auto& b, auto&) { return dusk::mul_full(a, b); });
 }
 void BM_div(benchmark::State& s) {
   run(s, 256, static_cast<unsigned>(s.range(0)),
-      [](auto& a, auto& b, auto&) { return dusk::evm::evm_div(a, b); });
+      [](auto& a, auto& b, auto&) { return dusk::evm_div(a, b); });
 }
 void BM_div_u64_by_u64(benchmark::State& s) {
-  run(s, 64, 40, [](auto& a, auto& b, auto&) { return dusk::evm::evm_div(a, b); });
+  run(s, 64, 40, [](auto& a, auto& b, auto&) { return dusk::evm_div(a, b); });
 }
 void BM_mod(benchmark::State& s) {
-  run(s, 256, 128, [](auto& a, auto& b, auto&) { return dusk::evm::evm_mod(a, b); });
+  run(s, 256, 128, [](auto& a, auto& b, auto&) { return dusk::evm_mod(a, b); });
 }
 void BM_sdiv(benchmark::State& s) {
-  run(s, 256, 128, [](auto& a, auto& b, auto&) { return dusk::evm::evm_sdiv(a, b); });
+  run(s, 256, 128, [](auto& a, auto& b, auto&) { return dusk::evm_sdiv(a, b); });
 }
 void BM_addmod(benchmark::State& s) {
-  run(s, 256, 256, [](auto& a, auto& b, auto& m) { return dusk::evm::evm_addmod(a, b, m); });
+  run(s, 256, 256, [](auto& a, auto& b, auto& m) { return dusk::evm_addmod(a, b, m); });
 }
 void BM_mulmod(benchmark::State& s) {
-  run(s, 256, 256, [](auto& a, auto& b, auto& m) { return dusk::evm::evm_mulmod(a, b, m); });
+  run(s, 256, 256, [](auto& a, auto& b, auto& m) { return dusk::evm_mulmod(a, b, m); });
 }
 void BM_exp(benchmark::State& s) {
   run(s, 256, static_cast<unsigned>(s.range(0)),
-      [](auto& a, auto& b, auto&) { return dusk::evm::exp(a, b); });
+      [](auto& a, auto& b, auto&) { return dusk::exp(a, b); });
 }
 
 BENCHMARK(BM_add);

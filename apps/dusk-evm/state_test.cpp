@@ -10,8 +10,8 @@
 
 namespace dusk::evm_cli {
 
-using evm::Address;
-using evm::Uint256;
+using dusk::Address;
+using dusk::Uint256;
 using nlohmann::json;
 
 namespace {
@@ -38,22 +38,22 @@ Result<Bytes> bytes(const json& j, const char* what) {
   return r;
 }
 
-Result<evm::Bytes32> bytes32(const json& j, const char* what) {
+Result<Bytes32> bytes32(const json& j, const char* what) {
   DUSK_ASSIGN(const Uint256 v, word(j, what));
   return v.to_be();
 }
 
 Result<Address> address(const json& j, const char* what) {
   if (!j.is_string()) return Error(std::string(what) + ": expected a hex string");
-  auto r = evm::address_from_hex(j.get<std::string>());
+  auto r = address_from_hex(j.get<std::string>());
   if (!r.ok()) return Error(std::string(what) + ": " + r.error().message);
   return r;
 }
 
-Result<evm::Hash256> hash(const json& j, const char* what) {
+Result<Hash256> hash(const json& j, const char* what) {
   DUSK_ASSIGN(const Bytes b, bytes(j, what));
   if (b.size() != 32) return Error(std::string(what) + ": expected 32 bytes");
-  evm::Hash256 h;
+  Hash256 h;
   std::copy(b.begin(), b.end(), h.begin());
   return h;
 }
@@ -62,7 +62,7 @@ Result<evm::State> load_state(const json& accounts) {
   evm::State state;
   if (!accounts.is_object()) return Error("pre: expected an object");
   for (const auto& [key, a] : accounts.items()) {
-    DUSK_ASSIGN(const Address addr, evm::address_from_hex(key));
+    DUSK_ASSIGN(const Address addr, address_from_hex(key));
     evm::Account acc;
     DUSK_ASSIGN(acc.nonce, word64(a.at("nonce"), "nonce"));
     DUSK_ASSIGN(acc.balance, word(a.at("balance"), "balance"));
@@ -86,7 +86,7 @@ Result<std::vector<evm::AccessListEntry>> access_list(const json& j) {
     evm::AccessListEntry entry;
     DUSK_ASSIGN(entry.address, address(e.at("address"), "accessList address"));
     for (const auto& k : e.at("storageKeys")) {
-      DUSK_ASSIGN(const evm::Bytes32 key, bytes32(k, "storage key"));
+      DUSK_ASSIGN(const Bytes32 key, bytes32(k, "storage key"));
       entry.storage_keys.push_back(key);
     }
     out.push_back(std::move(entry));
@@ -155,7 +155,7 @@ Result<StateTest> load_one(const std::string& name, const json& t) {
   if (tx.contains("blobVersionedHashes")) {
     b.type = evm::TxType::kBlob;
     for (const auto& h : tx.at("blobVersionedHashes")) {
-      DUSK_ASSIGN(const evm::Bytes32 bh, bytes32(h, "blobVersionedHashes"));
+      DUSK_ASSIGN(const Bytes32 bh, bytes32(h, "blobVersionedHashes"));
       b.blob_hashes.push_back(bh);
     }
     DUSK_ASSIGN(b.max_fee_per_blob_gas, word(tx.at("maxFeePerBlobGas"), "maxFeePerBlobGas"));
@@ -217,7 +217,7 @@ Result<StateTest> load_one(const std::string& name, const json& t) {
   return test;
 }
 
-std::string hex32(const evm::Hash256& h) { return "0x" + to_hex(h); }
+std::string hex32(const Hash256& h) { return "0x" + to_hex(h); }
 
 // Lists accounts whose nonce, balance, code or storage differ from the expected post
 // state (at most a few lines per account).
@@ -229,7 +229,7 @@ std::string state_diff(const evm::State& got, const json& expected) {
   const auto& have = got.accounts();
   for (const auto& [addr, w] : want) {
     auto it = have.find(addr);
-    const std::string name = "\n    " + evm::address_hex(addr);
+    const std::string name = "\n    " + address_hex(addr);
     if (it == have.end()) {
       out << name << ": missing";
       continue;
@@ -253,7 +253,7 @@ std::string state_diff(const evm::State& got, const json& expected) {
       if (!ws.count(k)) out << name << ": storage[" << k.to_hex() << "] = " << v.to_hex() << ", expected 0x0";
   }
   for (const auto& [addr, h] : have)
-    if (!want.count(addr)) out << "\n    " << evm::address_hex(addr) << ": unexpected account";
+    if (!want.count(addr)) out << "\n    " << address_hex(addr) << ": unexpected account";
   return out.str();
 }
 
@@ -316,7 +316,7 @@ CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCach
     if (*sender != tx.sender || d.type != tx.type || d.nonce != tx.nonce || d.gas_limit != tx.gas_limit ||
         d.value != tx.value || d.data != tx.data || d.to != tx.to || d.blob_hashes.size() != tx.blob_hashes.size() ||
         d.authorizations.size() != tx.authorizations.size() || d.access_list.size() != tx.access_list.size()) {
-      out.difference = "txbytes: decode to another transaction (sender " + evm::address_hex(*sender) + ")";
+      out.difference = "txbytes: decode to another transaction (sender " + address_hex(*sender) + ")";
       return out;
     }
   }
@@ -338,12 +338,12 @@ CaseOutcome run_case(const StateTest& test, const PostEntry& post, evm::CodeCach
     out.difference = *r->not_implemented;
     return out;
   }
-  const evm::Hash256 logs = evm::logs_hash(r.ok() ? r->logs : std::vector<evm::Log>{});
+  const Hash256 logs = evm::logs_hash(r.ok() ? r->logs : std::vector<evm::Log>{});
   if (logs != post.logs) {
     out.difference = "logs: expected " + hex32(post.logs) + ", got " + hex32(logs);
     return out;
   }
-  const evm::Hash256 root = state.root();
+  const Hash256 root = state.root();
   if (root != post.root) {
     out.difference = "root: expected " + hex32(post.root) + ", got " + hex32(root);
     if (detail && post.state) out.difference += state_diff(state, *post.state);

@@ -27,8 +27,8 @@ namespace dusk::evm_cli {
 struct PostEntry {
   evm::Fork fork;
   size_t data = 0, gas = 0, value = 0;  // indexes into the transaction template
-  evm::Hash256 root{};
-  evm::Hash256 logs{};
+  Hash256 root{};
+  Hash256 logs{};
   std::string expect_exception;       // empty: the transaction is valid
   const nlohmann::json* state = nullptr;  // expected post state, when the file has it
   Bytes txbytes;                      // the signed transaction, when the file has it
@@ -43,8 +43,8 @@ struct StateTest {
   evm::Transaction base;
   std::vector<Bytes> data;
   std::vector<std::vector<evm::AccessListEntry>> access_lists;  // by data index, if any
-  std::vector<evm::Uint256> gas_limits;
-  std::vector<evm::Uint256> values;
+  std::vector<Uint256> gas_limits;
+  std::vector<Uint256> values;
   std::vector<PostEntry> posts;
 
   // The transaction a post entry runs (its indexes were checked at load time).

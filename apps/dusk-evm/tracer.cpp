@@ -6,7 +6,7 @@
 
 namespace dusk::evm_cli {
 
-void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const evm::Uint256* stack_bottom,
+void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const Uint256* stack_bottom,
                          size_t stack_size, int depth, i64 refund) {
   std::string stack;
   for (size_t i = 0; i < stack_size; ++i) {

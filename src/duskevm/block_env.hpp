@@ -5,10 +5,10 @@
 
 #include <functional>
 
-#include "duskevm/address.hpp"
+#include "base/address.hpp"
 #include "duskevm/fork.hpp"
-#include "duskevm/trie.hpp"
-#include "duskevm/uint256.hpp"
+#include "trie/trie.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

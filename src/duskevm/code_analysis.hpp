@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "base/bytes.hpp"
-#include "duskevm/trie.hpp"
+#include "trie/trie.hpp"
 
 namespace dusk::evm {
 

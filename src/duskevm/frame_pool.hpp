@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "duskevm/memory.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

@@ -24,7 +24,7 @@
 #include "duskevm/evm.hpp"
 #include "duskevm/instructions.hpp"
 #include "duskevm/precompiles/registry.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 namespace {

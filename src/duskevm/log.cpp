@@ -1,7 +1,7 @@
 #include "duskevm/log.hpp"
 
 #include "crypto/hash/keccak.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 

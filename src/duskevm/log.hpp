@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "base/bytes.hpp"
-#include "duskevm/address.hpp"
-#include "duskevm/trie.hpp"
+#include "base/address.hpp"
+#include "trie/trie.hpp"
 
 namespace dusk::evm {
 

@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "base/bytes.hpp"
-#include "duskevm/address.hpp"
-#include "duskevm/trie.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/address.hpp"
+#include "trie/trie.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

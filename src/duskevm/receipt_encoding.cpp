@@ -1,6 +1,6 @@
 #include "duskevm/receipt_encoding.hpp"
 
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 
@@ -20,11 +20,11 @@ Bytes encode_receipt(TxType type, bool success, u64 cumulative_gas_used,
 }
 
 Hash256 receipts_root(std::span<const Bytes> encoded_receipts) {
-  return ordered_trie_root(std::vector<Bytes>(encoded_receipts.begin(), encoded_receipts.end()));
+  return trie::ordered_trie_root(std::vector<Bytes>(encoded_receipts.begin(), encoded_receipts.end()));
 }
 
 Hash256 transactions_root(std::span<const Bytes> encoded_transactions) {
-  return ordered_trie_root(
+  return trie::ordered_trie_root(
       std::vector<Bytes>(encoded_transactions.begin(), encoded_transactions.end()));
 }
 

@@ -18,7 +18,7 @@
 #include "base/bytes.hpp"
 #include "duskevm/log.hpp"
 #include "duskevm/transaction.hpp"
-#include "duskevm/trie.hpp"
+#include "trie/trie.hpp"
 
 namespace dusk::evm {
 

@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "duskevm/address.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/address.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

@@ -1,7 +1,7 @@
 #include "duskevm/state.hpp"
 
 #include "crypto/hash/keccak.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 
@@ -204,7 +204,7 @@ Hash256 storage_root(const Account& acc) {
     const auto k = key.to_be();
     entries.emplace(Bytes(k.begin(), k.end()), rlp::encode_uint(slot.current));
   }
-  return entries.empty() ? kEmptyTrieRoot : secure_trie_root(entries);
+  return entries.empty() ? trie::kEmptyTrieRoot : trie::secure_trie_root(entries);
 }
 
 Hash256 State::root() const {
@@ -219,7 +219,7 @@ Hash256 State::root() const {
     rlp::encode_list_payload(item, payload);
     entries.emplace(Bytes(addr.begin(), addr.end()), std::move(item));
   }
-  return entries.empty() ? kEmptyTrieRoot : secure_trie_root(entries);
+  return entries.empty() ? trie::kEmptyTrieRoot : trie::secure_trie_root(entries);
 }
 
 }  // namespace dusk::evm

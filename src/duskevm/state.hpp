@@ -20,11 +20,11 @@
 #include <vector>
 
 #include "base/bytes.hpp"
-#include "duskevm/address.hpp"
+#include "base/address.hpp"
 #include "duskevm/log.hpp"
 #include "duskevm/slot_set.hpp"
-#include "duskevm/trie.hpp"
-#include "duskevm/uint256.hpp"
+#include "trie/trie.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

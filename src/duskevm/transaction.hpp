@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "base/bytes.hpp"
-#include "duskevm/address.hpp"
+#include "base/address.hpp"
 #include "duskevm/block_env.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/state.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
 namespace dusk::evm {
 

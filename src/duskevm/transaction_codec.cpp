@@ -4,7 +4,7 @@
 
 #include "crypto/hash/keccak.hpp"
 #include "crypto/secp256k1.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 namespace {

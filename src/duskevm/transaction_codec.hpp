@@ -12,7 +12,7 @@
 #include "base/bytes.hpp"
 #include "base/result.hpp"
 #include "duskevm/transaction.hpp"
-#include "duskevm/trie.hpp"
+#include "trie/trie.hpp"
 
 namespace dusk::evm {
 

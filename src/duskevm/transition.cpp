@@ -3,7 +3,7 @@
 #include "crypto/hash/keccak.hpp"
 #include "crypto/secp256k1.hpp"
 #include "duskevm/precompiles/registry.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 namespace {

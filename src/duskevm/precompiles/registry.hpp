@@ -13,7 +13,7 @@
 
 #include <vector>
 
-#include "duskevm/address.hpp"
+#include "base/address.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/precompiles/precompile.hpp"
 

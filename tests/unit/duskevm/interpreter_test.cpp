@@ -373,7 +373,7 @@ TEST(StateJournal, FinalizeClearsTouchedEmptyAccounts) {
 }
 
 TEST(StateRoot, EmptyState) {
-  EXPECT_EQ(State{}.root(), kEmptyTrieRoot);
+  EXPECT_EQ(State{}.root(), trie::kEmptyTrieRoot);
 }
 
 }  // namespace

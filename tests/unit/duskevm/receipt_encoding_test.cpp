@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "duskevm/receipt_encoding.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 namespace dusk::evm {
 namespace {
@@ -61,14 +61,14 @@ TEST(ReceiptEncoding, LogsAndTheirBloom) {
 }
 
 TEST(ReceiptEncoding, RootsAndBlockBloom) {
-  EXPECT_EQ(receipts_root({}), kEmptyTrieRoot);
-  EXPECT_EQ(transactions_root({}), kEmptyTrieRoot);
+  EXPECT_EQ(receipts_root({}), trie::kEmptyTrieRoot);
+  EXPECT_EQ(transactions_root({}), trie::kEmptyTrieRoot);
   const std::vector<Bytes> receipts = {encode_receipt(TxType::kLegacy, true, 21000, {}),
                                        encode_receipt(TxType::kDynamicFee, false, 42000, {})};
   // Keys rlp(0) = 0x80 and rlp(1) = 0x01.
   std::map<Bytes, Bytes> m = {{hex("80"), receipts[0]}, {hex("01"), receipts[1]}};
-  EXPECT_EQ(receipts_root(receipts), trie_root(m));
-  EXPECT_NE(receipts_root(receipts), kEmptyTrieRoot);
+  EXPECT_EQ(receipts_root(receipts), trie::trie_root(m));
+  EXPECT_NE(receipts_root(receipts), trie::kEmptyTrieRoot);
   // Order matters.
   const std::vector<Bytes> swapped = {receipts[1], receipts[0]};
   EXPECT_NE(receipts_root(swapped), receipts_root(receipts));

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 #include "duskevm/transaction.hpp"
 #include "duskevm/transaction_codec.hpp"
 

@@ -2,9 +2,9 @@
 // prefix (RLP) serialization"), round trips, and every rejection rule.
 #include <gtest/gtest.h>
 
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
-namespace dusk::evm::rlp {
+namespace dusk::rlp {
 namespace {
 
 Bytes hex(const char* s) { return *from_hex(s); }
@@ -127,4 +127,4 @@ TEST(Rlp, DepthLimit) {
 }
 
 }  // namespace
-}  // namespace dusk::evm::rlp
+}  // namespace dusk::rlp

@@ -1,12 +1,12 @@
 // Division (Knuth's algorithm D on 64-bit limbs, quotient digits by reciprocal) and the
 // operations built on it.
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
 #if defined(__x86_64__)
 #include <x86intrin.h>
 #endif
 
-namespace dusk::evm {
+namespace dusk {
 namespace {
 
 // (hi:lo) / d and the remainder. Precondition: hi < d, so the quotient fits 64 bits. On
@@ -291,4 +291,4 @@ std::string Uint256::to_hex() const {
   return out;
 }
 
-}  // namespace dusk::evm
+}  // namespace dusk

@@ -1,9 +1,9 @@
 // Direct tests of Uint256 edge cases; uint256_oracle_test.cpp covers random values.
 #include <gtest/gtest.h>
 
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
-namespace dusk::evm {
+namespace dusk {
 namespace {
 
 Uint256 h(const char* s) { return *Uint256::from_hex(s); }
@@ -141,4 +141,4 @@ TEST(Uint256, BigEndianAndHex) {
 }
 
 }  // namespace
-}  // namespace dusk::evm
+}  // namespace dusk

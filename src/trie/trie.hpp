@@ -18,10 +18,9 @@
 #include <vector>
 
 #include "base/bytes.hpp"
+#include "base/fixed_bytes.hpp"
 
-namespace dusk::evm {
-
-using Hash256 = std::array<u8, 32>;
+namespace dusk::trie {
 
 // keccak256(rlp("")) = 0x56e81f...b421.
 extern const Hash256 kEmptyTrieRoot;
@@ -38,4 +37,4 @@ Hash256 ordered_trie_root(const std::vector<Bytes>& values);
 // 2 * leaf + (odd length), padded with a zero nibble when the length is even.
 Bytes hex_prefix(const std::vector<u8>& nibbles, size_t begin, size_t end, bool leaf);
 
-}  // namespace dusk::evm
+}  // namespace dusk::trie

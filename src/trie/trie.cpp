@@ -1,11 +1,11 @@
-#include "duskevm/trie.hpp"
+#include "trie/trie.hpp"
 
 #include <algorithm>
 
 #include "crypto/hash/keccak.hpp"
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
-namespace dusk::evm {
+namespace dusk::trie {
 namespace {
 
 struct Entry {
@@ -121,4 +121,4 @@ Hash256 ordered_trie_root(const std::vector<Bytes>& values) {
   return trie_root(entries);
 }
 
-}  // namespace dusk::evm
+}  // namespace dusk::trie

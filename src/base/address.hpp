@@ -1,5 +1,5 @@
-// Address: a 20-byte Ethereum account address, and the conversions between addresses and
-// EVM words.
+// The 20-byte account address: equality, hex, and the conversions between addresses
+// and 256-bit words.
 #pragma once
 
 #include <array>
@@ -7,13 +7,11 @@
 #include <string_view>
 
 #include "base/bytes.hpp"
+#include "base/fixed_bytes.hpp"
 #include "base/result.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
-namespace dusk::evm {
-
-using Address = std::array<u8, 20>;
-using Bytes32 = std::array<u8, 32>;
+namespace dusk {
 
 // The low 20 bytes of a word (how CALL, BALANCE and friends read an address operand).
 inline Address to_address(const Uint256& v) {
@@ -43,4 +41,4 @@ Result<Address> address_from_hex(std::string_view hex);
 // 0x-prefixed lower-case hex.
 std::string address_hex(const Address& a);
 
-}  // namespace dusk::evm
+}  // namespace dusk

@@ -17,7 +17,7 @@
 #include "base/int.hpp"
 #include "base/result.hpp"
 
-namespace dusk::evm {
+namespace dusk {
 
 struct Uint256 {
   std::array<u64, 4> w{};  // w[0] is the least significant limb
@@ -361,4 +361,4 @@ constexpr Uint256 sar(const Uint256& a, u64 n) {
   return ~shr(~a, n);
 }
 
-}  // namespace dusk::evm
+}  // namespace dusk

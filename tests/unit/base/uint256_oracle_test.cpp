@@ -9,10 +9,10 @@
 
 #include <gtest/gtest.h>
 
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 #include "support/node_oracle.hpp"
 
-namespace dusk::evm {
+namespace dusk {
 namespace {
 
 // Cases per run; DUSK_UINT256_ORACLE_CASES overrides it for longer soak runs.
@@ -70,4 +70,4 @@ TEST(Uint256Oracle, MatchesBigInt) {
 }
 
 }  // namespace
-}  // namespace dusk::evm
+}  // namespace dusk

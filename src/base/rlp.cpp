@@ -1,8 +1,8 @@
-#include "duskevm/rlp.hpp"
+#include "base/rlp.hpp"
 
 #include <string>
 
-namespace dusk::evm::rlp {
+namespace dusk::rlp {
 namespace {
 
 Error fail(RlpError code, const std::string& what) {
@@ -165,4 +165,4 @@ Result<Value> decode(ByteView in) {
   return v;
 }
 
-}  // namespace dusk::evm::rlp
+}  // namespace dusk::rlp

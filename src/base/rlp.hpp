@@ -10,9 +10,9 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
-#include "duskevm/uint256.hpp"
+#include "base/uint256.hpp"
 
-namespace dusk::evm::rlp {
+namespace dusk::rlp {
 
 // ---- encoding ------------------------------------------------------------------
 
@@ -77,4 +77,4 @@ Result<u64> decode_u64(const Item& item);
 inline constexpr int kMaxDepth = 1024;
 Result<Value> decode(ByteView in);
 
-}  // namespace dusk::evm::rlp
+}  // namespace dusk::rlp

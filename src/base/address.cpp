@@ -1,6 +1,6 @@
-#include "duskevm/address.hpp"
+#include "base/address.hpp"
 
-namespace dusk::evm {
+namespace dusk {
 
 Result<Address> address_from_hex(std::string_view hex) {
   DUSK_ASSIGN(Bytes b, from_hex(hex));
@@ -12,4 +12,4 @@ Result<Address> address_from_hex(std::string_view hex) {
 
 std::string address_hex(const Address& a) { return "0x" + to_hex(a); }
 
-}  // namespace dusk::evm
+}  // namespace dusk

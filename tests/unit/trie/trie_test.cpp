@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 
 #include "crypto/hash/keccak.hpp"
-#include "duskevm/rlp.hpp"
-#include "duskevm/trie.hpp"
+#include "base/rlp.hpp"
+#include "trie/trie.hpp"
 
-namespace dusk::evm {
+namespace dusk::trie {
 namespace {
 
 Bytes bytes_of(std::string_view s) {
@@ -190,4 +190,4 @@ TEST(Trie, OrderedRootUsesRlpIndexKeys) {
 }
 
 }  // namespace
-}  // namespace dusk::evm
+}  // namespace dusk::trie
