@@ -135,6 +135,29 @@ inline void push_value(Uint256* slot, const u8* immediate) {
   }
 }
 
+#if DUSK_EVM_CGOTO
+// interpreter_labels.inc, read as opcodes: entry i must name opcode i when the
+// instruction list defines it, and UNDEFINED otherwise.
+namespace label_check {
+using namespace op;
+inline constexpr int UNDEFINED = -1;
+inline constexpr int kOpcodes[] = {
+#define DUSK_EVM_LABEL(name) static_cast<int>(name)
+#include "duskevm/interpreter_labels.inc"
+#undef DUSK_EVM_LABEL
+};
+constexpr bool labels_match_instructions() {
+  if (std::size(kOpcodes) != 256) return false;
+  for (int i = 0; i < 256; ++i) {
+    const int want = kInstructionTable[i].name ? i : UNDEFINED;
+    if (kOpcodes[i] != want) return false;
+  }
+  return true;
+}
+static_assert(labels_match_instructions(), "interpreter_labels.inc disagrees with DUSK_EVM_INSTRUCTIONS");
+}  // namespace label_check
+#endif
+
 }  // namespace
 
 Address create_address(const Address& sender, u64 nonce) {
@@ -411,7 +434,9 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
   // predictor sees one jump site per instruction kind. Undefined opcodes land on
   // L_UNDEFINED.
   static void* const kLabels[256] = {
+#define DUSK_EVM_LABEL(name) &&L_##name
 #include "duskevm/interpreter_labels.inc"
+#undef DUSK_EVM_LABEL
   };
 #define CASE(name) \
   L_##name:        \
