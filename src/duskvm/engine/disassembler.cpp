@@ -2,7 +2,8 @@
 
 #include <map>
 
-#include "duskvm/engine/ops.hpp"
+#include "duskvm/engine/detail/opcodes.hpp"
+#include "duskvm/engine/detail/ops.hpp"
 
 namespace dusk::wasm {
 
@@ -18,9 +19,10 @@ std::vector<OpInfo> op_infos() {
 #define DUSK_ON_OP(name, words) v.push_back({#name, words});
   DUSK_FOR_EACH_OP()
 #undef DUSK_ON_OP
-#define DUSK_BINOP(opc, name, ta, tr, body) v.push_back({#name, 4});
-#define DUSK_UNOP(opc, name, ta, tr, body) v.push_back({#name, 3});
-#include "duskvm/engine/numeric_ops.def"
+  // Numeric instructions keep their wasm names (opcodes.def): i32.add, f64.sqrt, ...
+#define DUSK_BINOP(name, ta, tr, body) v.push_back({opcode_info(Opcode::name).text, 4});
+#define DUSK_UNOP(name, ta, tr, body) v.push_back({opcode_info(Opcode::name).text, 3});
+#include "duskvm/engine/detail/numeric_ops.def"
 #undef DUSK_BINOP
 #undef DUSK_UNOP
   return v;

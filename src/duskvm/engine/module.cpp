@@ -1,7 +1,7 @@
 #include "duskvm/engine/module.hpp"
 
-#include "duskvm/engine/decoder.hpp"
-#include "duskvm/engine/function_compiler.hpp"
+#include "duskvm/engine/detail/decoder.hpp"
+#include "duskvm/engine/detail/function_compiler.hpp"
 
 namespace dusk::wasm {
 

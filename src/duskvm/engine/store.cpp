@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "duskvm/engine/interpreter.hpp"
+#include "duskvm/engine/detail/interpreter.hpp"
 #include "duskvm/engine/module.hpp"
 
 namespace dusk::wasm {

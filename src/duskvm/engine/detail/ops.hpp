@@ -156,9 +156,9 @@ enum class Op : u16 {
 #define DUSK_ON_OP(name, words) name,
   DUSK_FOR_EACH_OP()
 #undef DUSK_ON_OP
-#define DUSK_BINOP(opc, name, ta, tr, body) name,
-#define DUSK_UNOP(opc, name, ta, tr, body) name,
-#include "duskvm/engine/numeric_ops.def"
+#define DUSK_BINOP(name, ta, tr, body) name,
+#define DUSK_UNOP(name, ta, tr, body) name,
+#include "duskvm/engine/detail/numeric_ops.def"
 #undef DUSK_BINOP
 #undef DUSK_UNOP
   kCount

@@ -6,7 +6,7 @@
 
 #include "base/result.hpp"
 #include "duskvm/engine/module.hpp"
-#include "duskvm/engine/reader.hpp"
+#include "duskvm/engine/detail/reader.hpp"
 
 namespace dusk::wasm {
 

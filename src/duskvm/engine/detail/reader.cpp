@@ -1,4 +1,4 @@
-#include "duskvm/engine/reader.hpp"
+#include "duskvm/engine/detail/reader.hpp"
 
 namespace dusk::wasm {
 

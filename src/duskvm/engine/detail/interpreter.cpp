@@ -1,4 +1,4 @@
-#include "duskvm/engine/interpreter.hpp"
+#include "duskvm/engine/detail/interpreter.hpp"
 
 #include <sys/mman.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 
 #include "duskvm/engine/module.hpp"
-#include "duskvm/engine/ops.hpp"
+#include "duskvm/engine/detail/ops.hpp"
 
 namespace dusk::wasm {
 
@@ -201,9 +201,9 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
 #define DUSK_ON_OP(name, words) DUSK_LABEL_OFFSET(name),
       DUSK_FOR_EACH_OP()
 #undef DUSK_ON_OP
-#define DUSK_BINOP(opc, name, ta, tr, body) DUSK_LABEL_OFFSET(name),
-#define DUSK_UNOP(opc, name, ta, tr, body) DUSK_LABEL_OFFSET(name),
-#include "duskvm/engine/numeric_ops.def"
+#define DUSK_BINOP(name, ta, tr, body) DUSK_LABEL_OFFSET(name),
+#define DUSK_UNOP(name, ta, tr, body) DUSK_LABEL_OFFSET(name),
+#include "duskvm/engine/detail/numeric_ops.def"
 #undef DUSK_BINOP
 #undef DUSK_UNOP
   };
@@ -640,7 +640,7 @@ L_F64MulAdd:
   DUSK_STORE_OPS(DUSK_X)
 #undef DUSK_X
 
-#define DUSK_BINOP(opc, name, ta, tr, body) \
+#define DUSK_BINOP(name, ta, tr, body) \
   L_##name: {                               \
     const ta##_T a = get_##ta(S(1));        \
     const ta##_T b = get_##ta(S(2));        \
@@ -650,7 +650,7 @@ L_F64MulAdd:
     pc += 4;                                \
     NEXT();                                 \
   }
-#define DUSK_UNOP(opc, name, ta, tr, body) \
+#define DUSK_UNOP(name, ta, tr, body) \
   L_##name: {                              \
     const ta##_T a = get_##ta(S(1));       \
     tr##_T r;                              \
@@ -659,7 +659,7 @@ L_F64MulAdd:
     pc += 3;                               \
     NEXT();                                \
   }
-#include "duskvm/engine/numeric_ops.def"
+#include "duskvm/engine/detail/numeric_ops.def"
 #undef DUSK_BINOP
 #undef DUSK_UNOP
 

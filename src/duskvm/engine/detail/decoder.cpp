@@ -1,4 +1,6 @@
-#include "duskvm/engine/decoder.hpp"
+#include "duskvm/engine/detail/decoder.hpp"
+
+#include "duskvm/engine/detail/opcodes.hpp"
 
 #include <algorithm>
 
@@ -42,7 +44,7 @@ Status Decoder::decode() {
                  kTooLarge);
   Reader r(bytes_.data(), bytes_.data() + bytes_.size());
   u32 magic = 0, version = 0;
-  if (!r.fixed32(&magic) || magic != 0x6d736100) return Error("magic header not detected", kMalformed);
+  if (!r.fixed32(&magic) || magic != kWasmMagic) return Error("magic header not detected", kMalformed);
   if (!r.fixed32(&version)) return Error("unexpected end", kMalformed);
   if (version != 1) return Error("unknown binary version", kMalformed);
 
@@ -126,11 +128,12 @@ bool Decoder::count(Reader& r, u32 limit, const char* what, u32* out) {
 bool Decoder::valtype(Reader& r, ValType* out) {
   u8 b;
   CHECK(r.byte(&b));
-  switch (b) {
-    case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x70: case 0x6f:
+  switch (static_cast<ValType>(b)) {
+    case ValType::kI32: case ValType::kI64: case ValType::kF32: case ValType::kF64:
+    case ValType::kFuncRef: case ValType::kExternRef:
       *out = static_cast<ValType>(b);
       return true;
-    case 0x7b:
+    case ValType::kV128:
       return unsupported("SIMD (v128) is not supported");
   }
   return r.fail("malformed value type");
@@ -139,7 +142,7 @@ bool Decoder::valtype(Reader& r, ValType* out) {
 bool Decoder::reftype(Reader& r, ValType* out) {
   u8 b;
   CHECK(r.byte(&b));
-  if (b != 0x70 && b != 0x6f) return r.fail("malformed reference type");
+  if (!is_ref(static_cast<ValType>(b))) return r.fail("malformed reference type");
   *out = static_cast<ValType>(b);
   return true;
 }
@@ -206,20 +209,24 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
   int produced = 0;
   ValType type = ValType::kI32;
   for (;;) {
-    u8 op;
-    CHECK(r.byte(&op));
-    if (op == 0x0b) break;
+    u8 byte;
+    CHECK(r.byte(&byte));
+    const Opcode op = static_cast<Opcode>(byte);
+    if (op == Opcode::End) break;
+    const bool constant_instruction = op == Opcode::I32Const || op == Opcode::I64Const || op == Opcode::F32Const ||
+                                      op == Opcode::F64Const || op == Opcode::RefNull || op == Opcode::RefFunc ||
+                                      op == Opcode::GlobalGet;
     if (produced > 0) {
       // A second instruction: either a non-constant one or an extra value.
-      if (op == 0x41 || op == 0x42 || op == 0x43 || op == 0x44 || op == 0xd0 || op == 0xd2 || op == 0x23) {
+      if (constant_instruction) {
         ++produced;
         // Consume the immediate so the error below is about types, not bytes.
       } else {
         return invalid("constant expression required (extended constant expressions are not supported)");
       }
     }
-    switch (op) {
-      case 0x41: {
+    switch (constant_instruction ? op : Opcode::Unreachable) {
+      case Opcode::I32Const: {
         i32 v;
         CHECK(r.s32leb(&v));
         out->kind = ConstExpr::Kind::kValue;
@@ -227,7 +234,7 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         type = ValType::kI32;
         break;
       }
-      case 0x42: {
+      case Opcode::I64Const: {
         i64 v;
         CHECK(r.s64leb(&v));
         out->kind = ConstExpr::Kind::kValue;
@@ -235,7 +242,7 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         type = ValType::kI64;
         break;
       }
-      case 0x43: {
+      case Opcode::F32Const: {
         u32 v;
         CHECK(r.fixed32(&v));
         out->kind = ConstExpr::Kind::kValue;
@@ -243,7 +250,7 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         type = ValType::kF32;
         break;
       }
-      case 0x44: {
+      case Opcode::F64Const: {
         u64 v;
         CHECK(r.fixed64(&v));
         out->kind = ConstExpr::Kind::kValue;
@@ -251,13 +258,13 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         type = ValType::kF64;
         break;
       }
-      case 0xd0: {
+      case Opcode::RefNull: {
         CHECK(reftype(r, &type));
         out->kind = ConstExpr::Kind::kValue;
         out->bits = 0;
         break;
       }
-      case 0xd2: {
+      case Opcode::RefFunc: {
         u32 idx;
         CHECK(r.u32leb(&idx));
         if (idx >= m_.func_types_.size()) return invalid("unknown function " + std::to_string(idx));
@@ -267,7 +274,7 @@ bool Decoder::const_expr(Reader& r, ValType expected, ConstExpr* out) {
         type = ValType::kFuncRef;
         break;
       }
-      case 0x23: {
+      case Opcode::GlobalGet: {
         u32 idx;
         CHECK(r.u32leb(&idx));
         // Only imported globals are visible to constant expressions, and only immutable ones.
@@ -294,7 +301,7 @@ bool Decoder::type_section(Reader& r) {
   for (auto& t : m_.types_) {
     u8 form;
     CHECK(r.byte(&form));
-    if (form != 0x60) return r.fail("integer representation too long");  // malformed type form
+    if (form != kFuncTypeForm) return r.fail("integer representation too long");  // malformed type form
     u32 np, nr;
     CHECK(count(r, 1000, "parameters", &np));
     t.params.resize(np);
@@ -466,7 +473,7 @@ bool Decoder::elem_section(Reader& r) {
       } else {
         u8 kind;
         CHECK(r.byte(&kind));
-        if (kind != 0x00) return r.fail("malformed element kind");
+        if (kind != kElemKindFuncRef) return r.fail("malformed element kind");
         seg.type = ValType::kFuncRef;
       }
     }
