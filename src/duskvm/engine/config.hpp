@@ -17,8 +17,16 @@ struct GasSchedule {
   std::array<u32, 32> op_fc{};
   u32 call = 0;               // extra for call / call_indirect (on top of op[])
   u32 memory_grow_page = 0;   // per 64 KiB page added by memory.grow
-  u32 bulk_byte_num = 1;      // bulk memory/table ops cost bulk_byte_num per
-  u32 bulk_byte_den = 64;     // bulk_byte_den bytes (or elements) touched, rounded up
+  u32 bulk_byte_num = 1;      // bytes written or copied by one instruction (bulk memory,
+  u32 bulk_byte_den = 64;     // table operations at 8 bytes an element, a function's frame
+                              // on entry) cost bulk_byte_num per bulk_byte_den, rounded up
+
+  // The price of touching `bytes` bytes at the bulk rate (saturating).
+  u64 bulk_cost(u64 bytes) const {
+    const unsigned __int128 c =
+        (static_cast<unsigned __int128>(bytes) * bulk_byte_num + bulk_byte_den - 1) / (bulk_byte_den ? bulk_byte_den : 1);
+    return c > ~u64{0} ? ~u64{0} : static_cast<u64>(c);
+  }
 };
 
 GasSchedule default_gas_schedule();

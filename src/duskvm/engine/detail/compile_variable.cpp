@@ -128,7 +128,7 @@ bool Compiler::constant(Opcode op) {
     default:
       return r_.fail("illegal opcode");
   }
-  push_slot(type, live() ? const_slot(bits) : natural(stack_.size()));
+  push_const(type, bits);
   return true;
 }
 
@@ -155,7 +155,7 @@ bool Compiler::reference(Opcode op) {
       DUSK_CHECK(r_.byte(&b));
       const ValType t = static_cast<ValType>(b);
       if (!is_ref(t)) return r_.fail("malformed reference type");
-      push_slot(t, live() ? const_slot(0) : natural(stack_.size()));
+      push_const(t, 0);
       return true;
     }
     case Opcode::RefIsNull: {

@@ -25,6 +25,9 @@ inline constexpr u32 kStackTag = 0x80000000u;
 inline constexpr u32 kTagMask = 0xc0000000u;
 inline constexpr u32 kNone = 0xffffffffu;
 
+// Distinct constants a function keeps in its pool (see Compiler::push_const).
+inline constexpr u32 kMaxPooledConstants = 256;
+
 // The fused compare-and-branch for a comparison, taken when the comparison holds
 // (when_true) or fails; Op::kCount when it has none (compile_numeric.cpp).
 Op fused_branch(Op cmp, bool when_true);
@@ -205,10 +208,29 @@ class Compiler {
       if (p < stack_.size() && stack_[p].slot == x) materialize(p);
     local_refs_[x].clear();
   }
-  u32 const_slot(u64 bits) {
-    auto [it, inserted] = const_index_.try_emplace(bits, static_cast<u32>(consts_.size()));
-    if (inserted) consts_.push_back(bits);
-    return kConstTag | it->second;
+  // A constant's value: a slot of the function's constant pool, which entering the
+  // function copies into its frame. The pool holds at most kMaxPooledConstants values,
+  // so that entering costs a bounded copy; further constants are written by a Const
+  // instruction where they are pushed (paid for by the const instruction's own gas).
+  void push_const(ValType t, u64 bits) {
+    if (!live()) {
+      push(t);
+      return;
+    }
+    auto it = const_index_.find(bits);
+    if (it == const_index_.end() && consts_.size() < kMaxPooledConstants) {
+      it = const_index_.emplace(bits, static_cast<u32>(consts_.size())).first;
+      consts_.push_back(bits);
+    }
+    if (it != const_index_.end()) {
+      push_slot(t, kConstTag | it->second);
+      return;
+    }
+    push(t);
+    emit_op(Op::Const);
+    emit_imm(static_cast<u32>(bits));
+    emit_imm(static_cast<u32>(bits >> 32));
+    emit_dst(stack_.back().slot);
   }
 
   // --- control

@@ -17,6 +17,17 @@ Status Compiler::run(u32 func_index, Function* out) {
 
   ctrls_.push_back({Kind::kFunction, {}, ft.results, 0, false, false, 0, {}, kNone});
   leader();
+  // Entering the function zeroes its locals and copies its constant pool into the
+  // frame. That work is paid on entry, at the bulk-memory rate for the bytes written, in
+  // the Gas instruction that starts the body (its price is added once the pool's size is
+  // known; no branch ever targets the start of a function).
+  u32 entry_gas_pos = kNone;
+  if (cfg_.metering) {
+    emit_op(Op::Gas);
+    entry_gas_pos = pos();
+    emit_imm(0);
+    gas_pos_ = entry_gas_pos;
+  }
   while (!ctrls_.empty()) {
     u8 opc;
     if (!r_.byte(&opc)) break;
@@ -29,6 +40,13 @@ Status Compiler::run(u32 func_index, Function* out) {
   }
   if (!ctrls_.empty()) return malformed("unexpected end of section or function");
   if (!r_.at_end()) return malformed("operators remaining after end of function");
+
+  if (entry_gas_pos != kNone) {
+    const u64 slots = u64{num_locals} - ft.params.size() + consts_.size();
+    const u64 total = code_[entry_gas_pos] + cfg_.gas.bulk_cost(slots * sizeof(u64));
+    if (total > 0xffffffffu) return Error("function entry costs more gas than one block can charge", kTooLarge);
+    code_[entry_gas_pos] = static_cast<u32>(total);
+  }
 
   // Relocate constant and stack slots now that their bases are known.
   const u32 const_base = num_locals;

@@ -62,10 +62,25 @@ using U64_T = u64;
 using F32_T = float;
 using F64_T = double;
 
-// Gas for touching n bytes or elements in a bulk operation (rounded up, saturating).
-inline u64 bulk_cost(const GasSchedule& g, u64 n) {
-  const u128 c = (static_cast<u128>(n) * g.bulk_byte_num + g.bulk_byte_den - 1) / (g.bulk_byte_den ? g.bulk_byte_den : 1);
-  return c > ~u64{0} ? ~u64{0} : static_cast<u64>(c);
+// Table elements are 8 bytes: bulk table operations pay the bulk rate for those bytes.
+constexpr u64 kElementBytes = sizeof(u64);
+
+// Frame setup: short runs as inline loops (cheaper than a call), long ones through
+// memset/memcpy (the function paid for them on entry: see Compiler::run).
+constexpr u64 kInlineSlots = 32;
+inline void zero_slots(u64* p, u64 n) {
+  if (n <= kInlineSlots) {
+    for (u64 k = 0; k < n; ++k) p[k] = 0;
+  } else {
+    std::memset(p, 0, n * sizeof(u64));
+  }
+}
+inline void copy_slots(u64* dst, const u64* src, u64 n) {
+  if (n <= kInlineSlots) {
+    for (u64 k = 0; k < n; ++k) dst[k] = src[k];
+  } else {
+    std::memcpy(dst, src, n * sizeof(u64));
+  }
 }
 
 #ifdef DUSK_WASM_OP_STATS
@@ -388,10 +403,8 @@ L_enter: {
   }
   fp = nfp;
   u64* p = fp + fn->num_params;
-  for (u32 k = 0; k < fn->num_locals; ++k) p[k] = 0;
-  const u64* c = fn->consts.data();
-  u64* q = p + fn->num_locals;
-  for (size_t k = 0, n = fn->consts.size(); k < n; ++k) q[k] = c[k];
+  zero_slots(p, fn->num_locals);
+  copy_slots(p + fn->num_locals, fn->consts.data(), fn->consts.size());
   if (callee->owner_ != inst) {
     inst = callee->owner_;
     LOAD_MEMORY();
@@ -402,6 +415,10 @@ L_enter: {
 L_Copy:
   S(2) = S(1);
   pc += 3;
+  NEXT();
+L_Const:
+  S(3) = pc[1] | static_cast<u64>(pc[2]) << 32;
+  pc += 4;
   NEXT();
 L_Select:
   S(4) = static_cast<u32>(S(3)) ? S(1) : S(2);
@@ -446,7 +463,7 @@ L_TableSize:
 L_TableGrow: {
   TableInst* t = inst->tables_[pc[1]];
   const u32 n = static_cast<u32>(S(3));
-  if (n <= t->max_ - t->elems_.size()) CHARGE(bulk_cost(cfg.gas, n));  // a refused grow is free
+  if (n <= t->max_ - t->elems_.size()) CHARGE(cfg.gas.bulk_cost(n * kElementBytes));  // a refused grow is free
   S(4) = static_cast<u32>(t->grow(n, S(2)));
   pc += 5;
   NEXT();
@@ -456,7 +473,7 @@ L_TableFill: {
   const u64 i = static_cast<u32>(S(2)), n = static_cast<u32>(S(4));
   const u64 v = S(3);
   if (i + n > t->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n * kElementBytes));
   std::fill(t->elems_.begin() + i, t->elems_.begin() + i + n, v);
   pc += 5;
   NEXT();
@@ -466,7 +483,7 @@ L_TableCopy: {
   const TableInst* stbl = inst->tables_[pc[2]];
   const u64 d = static_cast<u32>(S(3)), s = static_cast<u32>(S(4)), n = static_cast<u32>(S(5));
   if (s + n > stbl->elems_.size() || d + n > dt->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n * kElementBytes));
   if (n) std::memmove(dt->elems_.data() + d, stbl->elems_.data() + s, n * sizeof(u64));
   pc += 6;
   NEXT();
@@ -476,7 +493,7 @@ L_TableInit: {
   const std::vector<u64>& seg = inst->elem_segments_[pc[2]];
   const u64 d = static_cast<u32>(S(3)), s = static_cast<u32>(S(4)), n = static_cast<u32>(S(5));
   if (s + n > seg.size() || d + n > t->elems_.size()) TRAP(Trap::kTableOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n * kElementBytes));
   if (n) std::memcpy(t->elems_.data() + d, seg.data() + s, n * sizeof(u64));
   pc += 6;
   NEXT();
@@ -507,7 +524,7 @@ L_MemoryGrow: {
 L_MemoryFill: {
   const u64 d = S(1), n = S(3);
   if (d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
     mem0->note_write(d, n);
     std::memset(mem + d, static_cast<u8>(S(2)), n);
@@ -518,7 +535,7 @@ L_MemoryFill: {
 L_MemoryCopy: {
   const u64 d = S(1), s = S(2), n = S(3);
   if (d > mem_size || n > mem_size - d || s > mem_size || n > mem_size - s) TRAP(Trap::kMemoryOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
     mem0->note_write(d, n);
     std::memmove(mem + d, mem + s, n);
@@ -530,7 +547,7 @@ L_MemoryInit: {
   const ByteView seg = inst->data_segments_[pc[1]];
   const u64 d = S(2), s = static_cast<u32>(S(3)), n = static_cast<u32>(S(4));
   if (s + n > seg.size() || d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
-  CHARGE(bulk_cost(cfg.gas, n));
+  CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
     mem0->note_write(d, n);
     std::memcpy(mem + d, seg.data() + s, n);

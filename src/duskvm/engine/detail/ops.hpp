@@ -28,6 +28,7 @@ namespace dusk::wasm {
   X(Call, 3)          /* i:function index s:argument base */                        \
   X(CallIndirect, 5)  /* i:table i:type index s:element index s:argument base */    \
   X(Copy, 3)          /* s:src s:dst */                                             \
+  X(Const, 4)         /* i:low i:high s:dst -- a constant outside the pool */       \
   X(Select, 5)        /* s:a s:b s:cond s:dst */                                    \
   X(GlobalGet, 3)     /* i:global s:dst */                                          \
   X(GlobalSet, 3)     /* i:global s:src */                                          \
