@@ -16,7 +16,10 @@ struct GasSchedule {
   std::array<u32, 256> op{};
   std::array<u32, 32> op_fc{};
   u32 call = 0;               // extra for call / call_indirect (on top of op[])
-  u32 memory_grow_page = 0;   // per 64 KiB page added by memory.grow
+  u32 memory_grow_page = 0;   // per 64 KiB page added by memory.grow (its commit and the
+                              // page faults of its first use)
+  u32 page_write = 0;         // per 4 KiB page written for the first time since the
+                              // memory's snapshot (saving its old contents)
   u32 bulk_byte_num = 1;      // bytes written or copied by one instruction (bulk memory,
   u32 bulk_byte_den = 64;     // table operations at 8 bytes an element, a function's frame
                               // on entry) cost bulk_byte_num per bulk_byte_den, rounded up

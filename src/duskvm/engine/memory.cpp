@@ -76,6 +76,13 @@ void Memory::note_write_slow(u64 addr, u64 len) {
   }
 }
 
+u64 Memory::count_pages_to_save(u64 addr, u64 len) const {
+  const u64 first = addr / kTrackPageSize, last = (addr + len - 1) / kTrackPageSize;
+  u64 n = 0;
+  for (u64 p = first; p <= last; ++p) n += barrier_[p] != 0;
+  return n;
+}
+
 void Memory::revert() {
   if (!snapshot_active_) return;
   for (auto& [page, bytes] : saved_) {

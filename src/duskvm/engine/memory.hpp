@@ -76,6 +76,11 @@ class Memory {
   void note_write(u64 addr, u64 len) {
     if (snapshot_active_) note_write_slow(addr, len);
   }
+  // How many pages of [addr, addr+len) note_write would save now (0 without a
+  // snapshot): the engine charges for them before the write (GasSchedule::page_write).
+  u64 pages_to_save(u64 addr, u64 len) const {
+    return snapshot_active_ && len ? count_pages_to_save(addr, len) : 0;
+  }
 
  protected:
   Memory(const MemoryType& type, u8* base, u64 reserved_bytes, u64 max_pages);
@@ -90,6 +95,7 @@ class Memory {
 
  private:
   void note_write_slow(u64 addr, u64 len);
+  u64 count_pages_to_save(u64 addr, u64 len) const;
 
   u8* barrier_ = nullptr;  // reserved_ / kTrackPageSize bytes, committed lazily
   u64 barrier_bytes_ = 0;

@@ -92,6 +92,12 @@ Error link_error(const Import& imp, const std::string& why) {
   return Error("incompatible import type for " + imp.module + "." + imp.name + ": " + why, kLinkError);
 }
 
+u64 saturating_add(u64 a, u64 b) { return a > ~u64{0} - b ? ~u64{0} : a + b; }
+u64 saturating_mul(u64 a, u64 b) {
+  const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  return p > ~u64{0} ? ~u64{0} : static_cast<u64>(p);
+}
+
 }  // namespace
 
 Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
@@ -146,6 +152,20 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
       }
     }
   }
+
+  // Creating what the module defines is paid for before anything is created.
+  const u64 setup = config_.metering ? instantiation_cost(m) : 0;
+  if (setup > gas_limit) {
+    if (start_result) {
+      start_result->trap = Trap::kOutOfGas;
+      start_result->gas_used = gas_limit;
+    }
+    return Error("out of gas: instantiation needs " + std::to_string(setup) + " gas (memories, tables and segments), the limit is " +
+                     std::to_string(gas_limit),
+                 kInstantiationTrap);
+  }
+  gas_limit -= setup;
+  if (start_result) start_result->gas_used = setup;
 
   // Definitions.
   for (size_t i = 0; i < m.functions_.size(); ++i) {
@@ -229,12 +249,29 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
   }
   if (m.start_) {
     ExecResult r = invoke(result->funcs_[*m.start_], {}, nullptr, gas_limit);
+    r.gas_used += setup;
     const bool ok = r.ok();
     std::string why = ok ? std::string() : "start function: " + r.describe();
     if (start_result) *start_result = std::move(r);
     if (!ok) return Error(std::move(why), kInstantiationTrap);
   }
   return result;
+}
+
+// What instantiating `m` costs before its start function: committing its memories (as
+// memory.grow would), filling its tables and evaluating its element segments (8 bytes an
+// element at the bulk rate) and copying its active data segments (bulk rate).
+u64 Store::instantiation_cost(const Module& m) const {
+  const GasSchedule& g = config_.gas;
+  u64 cost = 0;
+  for (size_t i = m.num_imported_memories_; i < m.memories_.size(); ++i)
+    cost = saturating_add(cost, saturating_mul(m.memories_[i].limits.min, g.memory_grow_page));
+  for (size_t i = m.num_imported_tables_; i < m.tables_.size(); ++i)
+    cost = saturating_add(cost, g.bulk_cost(saturating_mul(m.tables_[i].limits.min, sizeof(u64))));
+  for (const ElemSegment& seg : m.elems_) cost = saturating_add(cost, g.bulk_cost(seg.items.size() * sizeof(u64)));
+  for (const DataSegment& seg : m.datas_)
+    if (seg.mode == DataSegment::Mode::kActive) cost = saturating_add(cost, g.bulk_cost(seg.bytes.size()));
+  return cost;
 }
 
 ExecResult Store::invoke(FuncInst* f, std::span<const Value> args, std::vector<Value>* results, u64 gas_limit) {

@@ -170,11 +170,14 @@ class Store {
   TableInst* add_table(const TableType& type, Value init);
   Memory* add_memory(const MemoryType& type);
 
-  // Instantiates with one Extern per import, in the module's import order. Segments
-  // are applied in order; if one traps, the ones before it stay applied (as the spec
-  // requires) and the error has code kInstantiationTrap. The start function runs with
-  // the given gas; if start_result is given it receives the start function's outcome
-  // (trap, gas used, exit code), also when it traps.
+  // Instantiates with one Extern per import, in the module's import order. Creating the
+  // module's memories and tables and copying its segments is paid from gas_limit first
+  // (when metering: memory pages at memory_grow_page, table elements and segments at the
+  // bulk rate); too little gas fails with kInstantiationTrap before anything is created.
+  // Segments are applied in order; if one traps, the ones before it stay applied (as the
+  // spec requires) and the error has code kInstantiationTrap. The start function runs
+  // with the gas left; if start_result is given it receives the outcome (trap, gas used
+  // including the instantiation's, exit code), also when it traps.
   Result<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
                                 u64 gas_limit = ~u64{0}, ExecResult* start_result = nullptr);
 
@@ -186,6 +189,7 @@ class Store {
 
  private:
   friend class Interpreter;
+  u64 instantiation_cost(const Module& m) const;
   EngineConfig config_;
   std::vector<std::unique_ptr<FuncInst>> funcs_;
   std::vector<std::unique_ptr<TableInst>> tables_;

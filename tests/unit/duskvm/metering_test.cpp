@@ -136,5 +136,55 @@ TEST(Metering, BulkMemoryOperationsPayPerByte) {
   EXPECT_EQ(page.gas_used - none.gas_used, g.bulk_cost(65536));
 }
 
+TEST(Metering, FirstWriteToAPageAfterASnapshotPaysForSavingIt) {
+  const GasSchedule g = default_gas_schedule();
+  ModuleBuilder b;
+  b.memory(1);
+  // store8 at the address given: one byte.
+  b.func(b.type({VT::kI32}, {}), {}, cat({op::local_get(0), op::i32_const(1), Bytes{0x3a, 0x00, 0x00}}), "poke");
+  Loaded l(b.build());
+  ASSERT_NE(l.instance, nullptr);
+  const u64 plain = l.call("poke", {Value::i32(100)}).gas_used;
+  Memory* mem = l.instance->memory(0);
+  mem->snapshot();
+  EXPECT_EQ(l.call("poke", {Value::i32(100)}).gas_used, plain + g.page_write);  // saves page 0
+  EXPECT_EQ(l.call("poke", {Value::i32(200)}).gas_used, plain);                 // page 0 again
+  EXPECT_EQ(l.call("poke", {Value::i32(5000)}).gas_used, plain + g.page_write);  // page 1
+  EXPECT_EQ(mem->written_pages(), (std::vector<u64>{0, 1}));
+}
+
+TEST(Metering, GrowingMemoryPaysPerPage) {
+  const GasSchedule g = default_gas_schedule();
+  ModuleBuilder b;
+  b.memory(1);
+  b.func(b.type({VT::kI32}, {VT::kI32}), {}, cat({op::local_get(0), op::memory_grow()}), "grow");
+  Loaded l(b.build());
+  ASSERT_NE(l.instance, nullptr);
+  const u64 none = l.call("grow", {Value::i32(0)}).gas_used;
+  EXPECT_EQ(l.call("grow", {Value::i32(3)}).gas_used, none + 3 * u64{g.memory_grow_page});
+  // A refused grow (past the 16-page limit) pays nothing for pages.
+  EXPECT_EQ(l.call("grow", {Value::i32(100)}).gas_used, none);
+}
+
+TEST(Metering, InstantiationPaysForMemoriesTablesAndSegments) {
+  const GasSchedule g = default_gas_schedule();
+  ModuleBuilder b;
+  b.memory(4);
+  b.table(1000);
+  auto m = compile(b.build(), config());
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  const u64 want = 4 * u64{g.memory_grow_page} + g.bulk_cost(1000 * 8);
+  Store store(config());
+  ExecResult start;
+  ASSERT_TRUE(store.instantiate(*m, {}, want, &start).ok());
+  EXPECT_EQ(start.gas_used, want);
+  // One unit short: nothing is created, and the error says why.
+  auto short_of = store.instantiate(*m, {}, want - 1, &start);
+  ASSERT_FALSE(short_of.ok());
+  EXPECT_EQ(short_of.error().code, kInstantiationTrap);
+  EXPECT_NE(short_of.error().message.find("out of gas"), std::string::npos) << short_of.error().message;
+  EXPECT_EQ(start.trap, Trap::kOutOfGas);
+}
+
 }  // namespace
 }  // namespace dusk::wasm

@@ -264,7 +264,10 @@ Interpreter::Outcome Interpreter::execute(Store* store_ptr, FuncInst* f, u64* sl
 #define WRITE_BARRIER(ea, n)                                                          \
   do {                                                                                \
     if (barrier[(ea) / Memory::kTrackPageSize] | barrier[((ea) + (n)-1) / Memory::kTrackPageSize]) \
-      [[unlikely]] mem0->note_write(ea, n);                                           \
+      [[unlikely]] {                                                                  \
+      CHARGE(mem0->pages_to_save(ea, n) * cfg.gas.page_write);                        \
+      mem0->note_write(ea, n);                                                        \
+    }                                                                                 \
   } while (0)
 #define NEXT()                         \
   do {                                 \
@@ -526,6 +529,7 @@ L_MemoryFill: {
   if (d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
   CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
+    CHARGE(mem0->pages_to_save(d, n) * cfg.gas.page_write);
     mem0->note_write(d, n);
     std::memset(mem + d, static_cast<u8>(S(2)), n);
   }
@@ -537,6 +541,7 @@ L_MemoryCopy: {
   if (d > mem_size || n > mem_size - d || s > mem_size || n > mem_size - s) TRAP(Trap::kMemoryOutOfBounds);
   CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
+    CHARGE(mem0->pages_to_save(d, n) * cfg.gas.page_write);
     mem0->note_write(d, n);
     std::memmove(mem + d, mem + s, n);
   }
@@ -549,6 +554,7 @@ L_MemoryInit: {
   if (s + n > seg.size() || d > mem_size || n > mem_size - d) TRAP(Trap::kMemoryOutOfBounds);
   CHARGE(cfg.gas.bulk_cost(n));
   if (n) {
+    CHARGE(mem0->pages_to_save(d, n) * cfg.gas.page_write);
     mem0->note_write(d, n);
     std::memcpy(mem + d, seg.data() + s, n);
   }
