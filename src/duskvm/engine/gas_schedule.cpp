@@ -21,7 +21,7 @@ GasSchedule default_gas_schedule() {
   }
   g.call = 4;
   // Committing a 64 KiB page and faulting in its 16 pages of 4 KiB costs about 30 us on
-  // the reference machine (fuzz/honest/grow.wat): at 1024 gas it was the slowest work
+  // the reference machine (tests/gas_bound/honest/grow.wat): at 1024 gas it was the slowest work
   // per gas by far (29 ns/gas against 0.5-1.5 for the other honest mixes).
   g.memory_grow_page = 16384;
   // Saving a 4 KiB page on its first write after a snapshot: an allocation and a copy.
