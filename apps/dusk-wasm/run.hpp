@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "base/int.hpp"
+#include "cli/exit_status.hpp"
 
 namespace dusk::wasm_cli {
 
 // Process exit statuses besides the program's own.
 inline constexpr int kExitCodeOutOfRange = 1;  // proc_exit with a code above 255
-inline constexpr int kExitUsage = 2;  // bad arguments, unreadable or invalid module, link error
+inline constexpr int kExitUsage = cli::kExitUsage;  // bad arguments, unreadable or invalid module, link error
 inline constexpr int kExitTrap = 134;  // the program trapped (as a shell reports SIGABRT)
 
 struct RunOptions {
