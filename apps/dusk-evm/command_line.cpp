@@ -40,10 +40,13 @@ constexpr const char* kRunDescription =
 
 constexpr const char* kRunFooter =
     "Memory costs 3 gas per 32-byte word plus words^2/512, so a large --gas pays for a\n"
-    "lot of it: 1 GiB costs about 2.2*10^12 gas, 4 GiB about 3.5*10^13.\n"
+    "lot of it: 1 GiB costs about 2.2*10^12 gas, 4 GiB about 3.5*10^13. Memory, return\n"
+    "data or logs larger than the machine can allocate end the run with \"dusk-evm: out\n"
+    "of memory\".\n"
     "\n"
     "exit status:\n"
     "  0      the code ran, whatever its outcome (see error)\n"
+    "  1      out of memory\n"
     "  2      bad arguments\n"
     "\n"
     "examples:\n"

@@ -4,11 +4,31 @@
 
 #include <cstdio>
 #include <functional>
+#include <new>
 #include <variant>
 
 #include "command_line.hpp"
 
 namespace {
+
+// The status when the machine cannot allocate what a run needs.
+constexpr int kExitOutOfMemory = 1;
+
+// Runs `command`, reporting an allocation failure instead of aborting on it: the EVM's
+// memory, return data and logs grow as far as gas pays for them, and a large --gas pays
+// for gigabytes.
+int reporting_out_of_memory(const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const std::bad_alloc&) {
+    std::fflush(stdout);
+    std::fputs(
+        "dusk-evm: out of memory: the run needs more memory than the machine can allocate (EVM memory, "
+        "return data and logs grow as far as gas pays for them)\n",
+        stderr);
+    return kExitOutOfMemory;
+  }
+}
 
 // Runs `body` on a thread with a 256 MiB stack (reserved, committed only as used). The
 // EVM recurses natively once per call depth (up to 1024): about 3 KiB per level in an
@@ -42,7 +62,9 @@ int main(int argc, char** argv) {
   const CommandLine command = parse_command_line(argc, argv);
   if (const int* status = std::get_if<int>(&command)) return *status;
   return with_big_stack([&] {
-    if (const auto* o = std::get_if<StateTestOptions>(&command)) return run_statetests(*o);
-    return run_code(std::get<RunOptions>(command));
+    return reporting_out_of_memory([&] {
+      if (const auto* o = std::get_if<StateTestOptions>(&command)) return run_statetests(*o);
+      return run_code(std::get<RunOptions>(command));
+    });
   });
 }
