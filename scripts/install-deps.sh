@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build ccache make pkg-config
   # libraries and test frameworks
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  # command lines of the tools in apps/ (header-only)
+  libcli11-dev
   # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
   libsecp256k1-dev
   # OpenSSL's BIGNUM for the EVM's modexp precompile (0x05)

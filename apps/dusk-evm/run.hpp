@@ -1,6 +1,7 @@
 // `dusk-evm run`: executes bytecode as a call to an account holding it.
 #pragma once
 
+#include <limits>
 #include <string>
 
 #include "base/bytes.hpp"
@@ -8,10 +9,15 @@
 
 namespace dusk::evm_cli {
 
+// The most gas a run can be given: the interpreter counts gas in an i64 (as EIP-1985
+// bounds gas values at 2^63 - 1); sums such as a call's gas plus its stipend stay below
+// the limit because the caller pays more than the stipend first.
+inline constexpr u64 kMaxRunGas = static_cast<u64>(std::numeric_limits<i64>::max());
+
 struct RunOptions {
   Bytes code;
   Bytes input;
-  u64 gas = 10'000'000;
+  u64 gas = 10'000'000;  // at most kMaxRunGas
   evm::Fork fork = evm::Fork::kPrague;
   bool json = false;   // one JSON object {output, gasUsed, error}
   bool trace = false;  // EIP-3155 steps before the result

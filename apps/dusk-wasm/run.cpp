@@ -58,6 +58,14 @@ Result<std::vector<wasm::Value>> check_entry(const wasm::Module& module, const R
   return args;
 }
 
+// The process status for a WASI exit code (a u32 the engine keeps in an int).
+int exit_status(int wasi_code) {
+  const u32 code = static_cast<u32>(wasi_code);
+  if (code <= 255) return static_cast<int>(code);
+  std::fprintf(stderr, "dusk-wasm: exit code %u is out of range 0-255\n", code);
+  return kExitCodeOutOfRange;
+}
+
 void print_stats(u64 gas_used, std::chrono::steady_clock::duration wall) {
   const double ms = std::chrono::duration<double, std::milli>(wall).count();
   std::fprintf(stderr, "dusk-wasm: gas used: %llu\ndusk-wasm: wall time: %.3f ms\n",
@@ -102,7 +110,7 @@ int run_module(const RunOptions& o) {
         for (const wasm::Value& v : results) std::printf("%s\n", format_value(v).c_str());
         return 0;
       case wasm::Trap::kExit:
-        return r.exit_code;
+        return exit_status(r.exit_code);
       case wasm::Trap::kOutOfGas:
         std::fprintf(stderr, "dusk-wasm: trap: out of gas (gas used: %llu, limit: %llu)\n",
                      static_cast<unsigned long long>(r.gas_used), static_cast<unsigned long long>(o.gas));

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "base/json_depth.hpp"
 #include "duskvm/engine/linker.hpp"
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/store.hpp"
@@ -66,10 +67,12 @@ class ScriptRunner {
     source_ = path_;
     auto bytes = read_file(path_);
     if (!bytes) return script_error(bytes.error().message);
+    const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+    // Before parsing: walks over the parsed value recurse once per level.
+    if (Status depth = check_json_depth(text, kMaxScriptDepth); !depth) return script_error(depth.error().message);
     json script;
     try {
-      const auto* p = reinterpret_cast<const char*>(bytes->data());
-      script = json::parse(p, p + bytes->size());
+      script = json::parse(text);
     } catch (const json::exception& e) {
       return script_error(std::string("not a JSON spec-test script: ") + e.what());
     }

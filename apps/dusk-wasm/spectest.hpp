@@ -9,12 +9,18 @@
 //   - command types this runner does not know.
 // Trap messages are compared loosely: any trap satisfies assert_trap (--verbose shows
 // the expected message next to ours); assert_exhaustion needs kCallStackExhausted.
+// A script nested more than kMaxScriptDepth levels deep is an error of that file,
+// found before parsing ("JSON nested deeper than 256 levels (at byte N)").
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "base/json_depth.hpp"
+
 namespace dusk::wasm_cli {
+
+inline constexpr u32 kMaxScriptDepth = kMaxJsonDepth;  // 256
 
 struct SpecTestOptions {
   bool verbose = false;

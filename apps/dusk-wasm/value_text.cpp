@@ -105,14 +105,6 @@ std::string format_float(Bits bits) {
 
 }  // namespace
 
-Result<u64> parse_unsigned(std::string_view text, u64 max) {
-  const bool hex = starts_with_hex_prefix(text);
-  std::optional<u64> v = hex ? parse_all(text.substr(2), 16) : parse_all(text, 10);
-  if (!v) return Error("'" + std::string(text) + "' is not an unsigned integer");
-  if (*v > max) return Error("'" + std::string(text) + "' is larger than " + std::to_string(max));
-  return *v;
-}
-
 Result<Value> parse_value(ValType type, std::string_view text) {
   switch (type) {
     case ValType::kI32: {

@@ -23,7 +23,4 @@ Result<wasm::Value> parse_value(wasm::ValType type, std::string_view text);
 
 std::string format_value(const wasm::Value& value);
 
-// Unsigned integer in decimal or 0x-hex, at most max; used for options such as --gas.
-Result<u64> parse_unsigned(std::string_view text, u64 max = ~u64{0});
-
 }  // namespace dusk::wasm_cli

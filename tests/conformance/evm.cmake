@@ -87,6 +87,34 @@ dusk_evm_run_test(trace_costs STATUS 0
 # PUSH0 (EIP-3855) costs 2 under Cancun too.
 dusk_evm_run_test(push0_cancun STATUS 0 STDOUT "gas used: 2\n$" ARGS run --fork Cancun --code 5f)
 dusk_evm_run_test(bad_hex STATUS 2 STDERR "--code: " ARGS run --code 6g)
+dusk_evm_run_test(help STATUS 0
+  STDOUT "^usage: dusk-evm run --code HEX \\[OPTIONS\\]\n.*--gas N[^\n]*\n[^\n]*9223372036854775807 = 2\\^63-1.*exit status:.*out of memory"
+  ARGS run --help)
+# --gas: 0 to 2^63 - 1 (the EVM's signed 64-bit gas counter), anything else a usage error.
+dusk_evm_run_test(gas_max STATUS 0 STDOUT "^output: 0x\ngas used: 0\n$" ARGS run --gas 9223372036854775807 --code 00)
+dusk_evm_run_test(gas_above_max STATUS 2
+  STDERR "^dusk-evm: --gas: '9223372036854775808' is out of range \\(0 to 9223372036854775807\\)\nTry 'dusk-evm run --help'.\n$"
+  ARGS run --gas 9223372036854775808 --code 00)
+dusk_evm_run_test(gas_huge STATUS 2 STDERR "--gas: '99999999999999999999999' is out of range"
+  ARGS run --gas 99999999999999999999999 --code 00)
+dusk_evm_run_test(gas_negative STATUS 2 STDERR "--gas: '-1' is out of range" ARGS run --gas -1 --code 00)
+dusk_evm_run_test(gas_not_a_number STATUS 2 STDERR "--gas: '1e6' is not a number" ARGS run --gas 1e6 --code 00)
+dusk_evm_run_test(unexpected_argument STATUS 2 STDERR "unexpected argument 'extra'" ARGS run --code 00 extra)
+# RETURN of 4 GiB (PUSH5 2^32, PUSH1 0, RETURN) and LOG0 of 4 GiB, with the 3.5 * 10^13
+# gas that much memory costs: the allocation fails (the address space is limited to
+# 1 GiB) and the run ends with a message, not with std::bad_alloc's abort. Sanitizer
+# builds reserve terabytes of address space, so they cannot run under the limit.
+if(NOT DUSK_SANITIZE)
+  set(limit_1g ${CMAKE_CURRENT_SOURCE_DIR}/cli/with_memory_limit.sh 1048576)
+  dusk_evm_run_test(return_out_of_memory STATUS 1 STDERR "^dusk-evm: out of memory: "
+    LAUNCHER ${limit_1g} ARGS run --gas 100000000000000 --code 6401000000006000f3)
+  dusk_evm_run_test(log_out_of_memory STATUS 1 STDERR "^dusk-evm: out of memory: "
+    LAUNCHER ${limit_1g} ARGS run --gas 100000000000000 --code 6401000000006000a0)
+endif()
 dusk_evm_run_test(no_code STATUS 2 STDERR "--code is required" ARGS run)
 dusk_evm_run_test(bad_fork STATUS 2 STDERR "unknown fork 'Osaka'" ARGS run --fork Osaka --code 00)
 dusk_evm_run_test(unknown_command STATUS 2 STDERR "unknown command 'frobnicate'" ARGS frobnicate)
+dusk_expect_test(TOOL dusk-evm NAME dusk_evm_cli_help STATUS 0 STDOUT "^usage: dusk-evm COMMAND.*statetest.*run" ARGS --help)
+dusk_expect_test(TOOL dusk-evm NAME dusk_evm_cli_statetest_help STATUS 0
+  STDOUT "^usage: dusk-evm statetest \\[OPTIONS\\] PATH...\n.*--known-failures FILE.*exit status:" ARGS statetest --help)
+dusk_expect_test(TOOL dusk-evm NAME dusk_evm_cli_statetest_no_path STATUS 2 STDERR "PATH is required\nTry 'dusk-evm statetest --help'" ARGS statetest)

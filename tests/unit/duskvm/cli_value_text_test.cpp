@@ -114,14 +114,4 @@ TEST(CliValueText, FormatThenParseKeepsBits) {
   }
 }
 
-TEST(CliValueText, Unsigned) {
-  EXPECT_EQ(*parse_unsigned("0"), 0u);
-  EXPECT_EQ(*parse_unsigned("18446744073709551615"), ~u64{0});
-  EXPECT_EQ(*parse_unsigned("0x10"), 16u);
-  EXPECT_FALSE(parse_unsigned("-1").ok());
-  EXPECT_FALSE(parse_unsigned("18446744073709551616").ok());
-  EXPECT_FALSE(parse_unsigned("10", 9).ok());
-  EXPECT_FALSE(parse_unsigned("").ok());
-}
-
 }  // namespace dusk::wasm_cli
