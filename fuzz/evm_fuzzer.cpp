@@ -13,9 +13,16 @@
 // except where interpreter.cpp allows them to differ (an exceptional halt that kFast
 // reports as out of gas); the gas left must lie in [0, gas]. Sanitizers (ASan, UBSan)
 // catch the rest.
+//
+// Gas bounds work: every call's CPU time per gas must stay under the ceiling that the
+// honest mixes of tests/gas_bound/evm_honest.hpp calibrate at start-up (the slowest
+// precompile vector's too when the code can reach one). A run over it is timed twice
+// more and fails if all three are over (fuzz/README.md).
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <memory>
 
 #include "crypto/hash/keccak.hpp"
@@ -23,6 +30,7 @@
 #include "duskevm/precompiles/point_evaluation.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "duskevm/transaction_codec.hpp"
+#include "gas_bound/evm_honest.hpp"
 
 namespace {
 
@@ -31,48 +39,6 @@ using namespace dusk::evm;
 
 constexpr i64 kGas = 200'000;
 
-struct Run {
-  CallResult result;
-  Hash256 root;
-  size_t logs;
-};
-
-Run execute(Fork fork, ByteView code, ByteView input, bool exact_status) {
-  const Address code_addr = address_from_u8(0xaa), callee = address_from_u8(0xbb);
-  const Address caller = address_from_u8(0xcc);
-  State state;
-  Account acc;
-  acc.code_hash = crypto::keccak256(code);
-  acc.code = std::make_shared<const Bytes>(code.begin(), code.end());
-  acc.nonce = 1;
-  state.put(code_addr, acc);
-  state.put(callee, acc);
-  Account from;
-  from.balance = Uint256{1} << 100;
-  state.put(caller, from);
-  BlockEnv env;
-  env.number = 1;
-  env.timestamp = 1;
-  env.gas_limit = 30'000'000;
-  env.blobs = default_blob_schedule(fork);
-  TxContext tx{caller, Uint256{}, {}};
-  CodeCache cache;
-  Evm vm(state, env, tx, fork, cache);
-  vm.set_exact_status(exact_status);
-  state.access_account(caller);
-  state.access_account(code_addr);
-  Message msg;
-  msg.gas = kGas;
-  msg.recipient = code_addr;
-  msg.sender = caller;
-  msg.code_address = code_addr;
-  msg.input = input;  // a view: the fuzzer's buffer outlives the call
-  msg.code = state.find(code_addr)->code;
-  msg.code_hash = acc.code_hash;
-  CallResult r = vm.call(msg);
-  return {std::move(r), state.root(), state.logs().size()};
-}
-
 bool exceptional(StatusCode s) { return s != StatusCode::kSuccess && s != StatusCode::kRevert; }
 
 }  // namespace
@@ -80,8 +46,19 @@ bool exceptional(StatusCode s) { return s != StatusCode::kSuccess && s != Status
 // Loads the KZG trusted setup before the timed runs: parsing its 4,096 points with their
 // subgroup checks takes seconds under the sanitizers, and charged to the first input that
 // reaches the point evaluation precompile it tripped libFuzzer's per-input timeout.
+dusk::fuzz::EvmCalibration g_calibration;
+
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   (void)point_evaluation_trusted_setup();
+  g_calibration = dusk::fuzz::calibrate_evm(std::string(DUSK_TESTDATA) + "/crypto/precompiles", 200'000'000);
+  if (!g_calibration.instructions.calibrated()) std::abort();
+  if (std::getenv("DUSK_FUZZ_STATS")) {
+    for (const auto& row : g_calibration.rows)
+      std::fprintf(stderr, "dusk-fuzz: honest %-16s %10llu gas %9.3f ms %8.2f ns/gas\n", row.name.c_str(),
+                   static_cast<unsigned long long>(row.timing.gas), row.timing.nanos / 1e6, row.timing.per_gas());
+    std::fprintf(stderr, "dusk-fuzz: ceiling %.2f ns/gas without precompiles, %.2f with\n",
+                 g_calibration.instructions.ceiling_per_gas(), g_calibration.with_precompiles.ceiling_per_gas());
+  }
   return 0;
 }
 
@@ -103,8 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   len = len < size - 3 ? len : size - 3;
   const ByteView code = in.subspan(3, len);
   const ByteView input = in.subspan(3 + len);
-  const Run fast = execute(fork, code, input, false);
-  const Run checked = execute(fork, code, input, true);
+  const dusk::fuzz::EvmRun fast = dusk::fuzz::run_evm(fork, code, input, kGas, false);
+  const dusk::fuzz::EvmRun checked = dusk::fuzz::run_evm(fork, code, input, kGas, true);
   const CallResult& a = fast.result;
   const CallResult& b = checked.result;
   if (a.gas_left < 0 || a.gas_left > kGas) std::abort();
@@ -112,5 +89,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       a.status == b.status || (a.status == StatusCode::kOutOfGas && exceptional(b.status));
   if (!same_status || a.gas_left != b.gas_left || a.output != b.output) std::abort();
   if (fast.root != checked.root || fast.logs != checked.logs) std::abort();
+  const dusk::fuzz::GasBound& bound = g_calibration.bound_for(code);
+  if (bound.exceeds(fast.timing)) {
+    // Confirm with two more runs before calling it a hole: the fastest counts.
+    dusk::fuzz::GasTiming best = fast.timing;
+    for (int i = 0; i < 2 && bound.exceeds(best); ++i) {
+      const dusk::fuzz::GasTiming t = dusk::fuzz::run_evm(fork, code, input, kGas, false).timing;
+      if (t.nanos < best.nanos) best = t;
+    }
+    if (bound.exceeds(best)) {
+      std::fprintf(stderr, "dusk-fuzz: %llu gas took %.3f ms: %.2f ns/gas, over the ceiling of %.2f\n",
+                   static_cast<unsigned long long>(best.gas), best.nanos / 1e6, best.per_gas(), bound.ceiling_per_gas());
+      std::abort();
+    }
+  }
   return 0;
 }

@@ -13,6 +13,11 @@
 // Built with clang++ -fsanitize=fuzzer,address,undefined by fuzz/CMakeLists.txt;
 // `wasm_fuzzer file.wasm` replays one input, `wasm_fuzzer dir/` fuzzes.
 // DUSK_FUZZ_STATS=1 prints how far the inputs got (compiled, instantiated, invoked) at exit.
+//
+// Gas bounds work: each execution (instantiation and every invocation) must spend no
+// more CPU time per gas than the ceiling that the honest mixes of tests/gas_bound/honest
+// calibrate at start-up (tests/gas_bound/gas_bound.hpp). An execution over it is timed
+// once more (both fresh stores ran it already) and fails if every run was over.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +29,7 @@
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/store.hpp"
 #include "duskvm/engine/trap.hpp"
+#include "gas_bound/wasm_honest.hpp"
 
 namespace {
 
@@ -116,8 +122,10 @@ bool stub_import(Store& store, const Module& m, const Import& imp, Extern* out) 
 // dependence on addresses).
 using Transcript = std::vector<u64>;
 
-void run_exports(Store& store, Instance& inst, Transcript* log, bool count) {
+// Returns the gas all the invocations used.
+u64 run_exports(Store& store, Instance& inst, Transcript* log, bool count) {
   size_t calls = 0;
+  u64 gas = 0;
   for (const Export& e : inst.module().exports()) {
     if (e.kind != ExternKind::kFunc) continue;
     if (++calls > kMaxInvocations) break;
@@ -130,6 +138,7 @@ void run_exports(Store& store, Instance& inst, Transcript* log, bool count) {
     std::vector<Value> results;
     const ExecResult r = store.invoke(f, args, &results, kGasLimit);
     if (r.gas_used > kGasLimit) fail("gas used exceeds the limit");
+    gas += r.gas_used;
     if (r.trap == Trap::kOutOfGas && r.gas_used != kGasLimit) fail("out of gas before the limit was used");
     if (static_cast<unsigned>(r.trap) >= 16) fail("unknown trap code");
     // Our stubs never fail and there is no WASI, so these cannot happen.
@@ -150,10 +159,17 @@ void run_exports(Store& store, Instance& inst, Transcript* log, bool count) {
       else ++g_stats.traps[static_cast<unsigned>(r.trap)];
     }
   }
+  return gas;
 }
 
-// Instantiates the module in a fresh store with stub imports and runs its exports.
-void execute(const std::shared_ptr<const Module>& module, Transcript* log, bool count) {
+dusk::fuzz::GasBound g_bound;
+
+// Instantiates the module in a fresh store with stub imports and runs its exports;
+// returns the gas and CPU time of all of it.
+dusk::fuzz::GasTiming execute(const std::shared_ptr<const Module>& module, Transcript* log, bool count) {
+  const u64 start = dusk::fuzz::thread_cpu_nanos();
+  u64 gas = 0;
+  const auto timing = [&] { return dusk::fuzz::GasTiming{gas, dusk::fuzz::thread_cpu_nanos() - start}; };
   Store store(fuzz_config());
   std::vector<Extern> imports;
   imports.reserve(module->imports().size());
@@ -161,24 +177,27 @@ void execute(const std::shared_ptr<const Module>& module, Transcript* log, bool 
     Extern ext;
     if (!stub_import(store, *module, imp, &ext)) {  // e.g. a table or memory over the limits
       log->push_back(~u64{0});
-      return;
+      return timing();
     }
     imports.push_back(ext);
   }
   if (count) ++g_stats.linked;
 
-  auto inst = store.instantiate(module, imports, kGasLimit);
+  ExecResult start_result;
+  auto inst = store.instantiate(module, imports, kGasLimit, &start_result);
+  gas += start_result.gas_used;
   if (!inst.ok()) {
     const int code = inst.error().code;
     if (code != kLinkError && code != kInstantiationTrap) fail("instantiate error without an InstantiateError code");
     // The stubs match the imports exactly, so linking itself must succeed.
     if (code == kLinkError) fail("stub imports rejected by the linker");
     log->push_back(static_cast<u64>(code));
-    return;
+    return timing();
   }
   if (count) ++g_stats.instantiated;
   log->push_back(0);
-  run_exports(store, *inst.value(), log, count);
+  gas += run_exports(store, *inst.value(), log, count);
+  return timing();
 }
 
 void append_u32(Bytes& out, u64 v) {
@@ -235,12 +254,33 @@ void run_module(ByteView bytes) {
   ++g_stats.compiled;
   const std::shared_ptr<const Module> module = std::move(compiled).value();
   Transcript first, second;
-  execute(module, &first, true);
-  execute(module, &second, false);
+  const dusk::fuzz::GasTiming a = execute(module, &first, true);
+  const dusk::fuzz::GasTiming b = execute(module, &second, false);
   if (first != second) fail("two runs of the same module differ");
+  if (g_bound.exceeds(a) && g_bound.exceeds(b)) {
+    Transcript third;
+    const dusk::fuzz::GasTiming c = execute(module, &third, false);
+    if (g_bound.exceeds(c)) {
+      std::fprintf(stderr, "dusk-fuzz: %llu gas took %.3f ms: %.2f ns/gas, over the ceiling of %.2f\n",
+                   static_cast<unsigned long long>(c.gas), c.nanos / 1e6, c.per_gas(), g_bound.ceiling_per_gas());
+      fail("CPU time per gas over the ceiling: work that gas does not pay for");
+    }
+  }
 }
 
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  const auto mixes = dusk::fuzz::calibrate_wasm(DUSK_HONEST_WASM_DIR, fuzz_config(), &g_bound);
+  if (!g_bound.calibrated()) fail("no honest mix ran from " DUSK_HONEST_WASM_DIR);
+  if (std::getenv("DUSK_FUZZ_STATS")) {
+    for (const auto& m : mixes)
+      std::fprintf(stderr, "dusk-fuzz: honest %-8s %10llu gas %9.3f ms %8.2f ns/gas\n", m.name.c_str(),
+                   static_cast<unsigned long long>(m.timing.gas), m.timing.nanos / 1e6, m.timing.per_gas());
+    std::fprintf(stderr, "dusk-fuzz: ceiling %.2f ns/gas\n", g_bound.ceiling_per_gas());
+  }
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ++g_stats.inputs;

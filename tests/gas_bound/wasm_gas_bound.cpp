@@ -12,14 +12,13 @@
 #include <vector>
 
 #include "gas_bound/wasm_honest.hpp"
-#include "support/wasm_module_builder.hpp"
+#include "gas_bound/wasm_attacks.hpp"
 
 namespace {
 
 using namespace dusk;
-using namespace dusk::testing::wasm_builder;
+using namespace dusk::fuzz::wasm_attacks;
 using dusk::fuzz::GasTiming;
-using VT = ValType;
 
 constexpr u64 kAttackGas = 1'000'000;
 
@@ -28,60 +27,6 @@ wasm::EngineConfig config() {
   c.max_memory_pages = 256;
   c.max_table_elements = 1'000'000;
   return c;
-}
-
-// (func $f <locals> <body>) (func (export "main") (loop (call $f) (br 0)))
-Bytes called_in_a_loop(std::vector<ModuleBuilder::Local> locals, const Bytes& body) {
-  ModuleBuilder b;
-  const u32 t = b.type({}, {});
-  const u32 f = b.func(t, std::move(locals), body);
-  b.func(t, {}, cat({op::loop(), op::call(f), op::br(0), op::kEnd}), "main");
-  return b.build();
-}
-
-Bytes many_locals() { return called_in_a_loop({{49'990, VT::kI64}}, {}); }
-
-Bytes many_constants() {
-  Bytes untaken;
-  for (i32 i = 1; i <= 1'000'000; ++i) {
-    const Bytes c = op::i32_const(i);
-    untaken.insert(untaken.end(), c.begin(), c.end());
-    untaken.push_back(op::drop()[0]);
-  }
-  return called_in_a_loop({}, cat({op::i32_const(0), op::if_(), untaken, op::kEnd}));
-}
-
-// (loop (memory.fill 0 0 (memory size in bytes)) (br 0)) over a 2 MiB memory (its
-// instantiation takes half of the gas).
-Bytes fill_whole_memory() {
-  ModuleBuilder b;
-  b.memory(32);
-  const Bytes size = cat({op::memory_size(), op::i32_const(16), Bytes{0x74}});  // pages << 16
-  b.func(b.type({}, {}), {},
-         cat({op::loop(), op::i32_const(0), op::i32_const(0), size, op::memory_fill(), op::br(0), op::kEnd}), "main");
-  return b.build();
-}
-
-// (loop (table.copy 0 0 (i32.const 1) (i32.const 0) (i32.const 999999)) (br 0))
-Bytes copy_whole_table() {
-  ModuleBuilder b;
-  b.table(1'000'000);
-  b.func(b.type({}, {}), {},
-         cat({op::loop(), op::i32_const(1), op::i32_const(0), op::i32_const(999'999), op::table_copy(0, 0), op::br(0),
-              op::kEnd}),
-         "main");
-  return b.build();
-}
-
-// (loop (table.fill 0 (i32.const 0) (ref.null func) (i32.const 1000000)) (br 0))
-Bytes fill_whole_table() {
-  ModuleBuilder b;
-  b.table(1'000'000);
-  b.func(b.type({}, {}), {},
-         cat({op::loop(), op::i32_const(0), op::ref_null_func(), op::i32_const(1'000'000), op::table_fill(0), op::br(0),
-              op::kEnd}),
-         "main");
-  return b.build();
 }
 
 void print_row(const char* name, const GasTiming& t, double honest) {
@@ -120,7 +65,7 @@ int main(int argc, char** argv) {
     Bytes wasm;
   };
   const Attack attacks[] = {
-      {"many_locals", many_locals()},          {"many_constants", many_constants()},
+      {"many_locals", many_locals(kFullLocals)}, {"many_constants", many_constants(kFullConstants)},
       {"fill_whole_memory", fill_whole_memory()}, {"copy_whole_table", copy_whole_table()},
       {"fill_whole_table", fill_whole_table()},
   };
