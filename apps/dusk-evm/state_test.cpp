@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <sstream>
 
 #include "crypto/hash/keccak.hpp"
@@ -79,9 +80,10 @@ Result<evm::State> load_state(const json& accounts) {
   return state;
 }
 
-Result<std::vector<evm::AccessListEntry>> access_list(const json& j) {
+// nullopt for null: no access list at all.
+Result<std::optional<std::vector<evm::AccessListEntry>>> access_list(const json& j) {
+  if (j.is_null()) return std::optional<std::vector<evm::AccessListEntry>>{};
   std::vector<evm::AccessListEntry> out;
-  if (j.is_null()) return out;
   for (const auto& e : j) {
     evm::AccessListEntry entry;
     DUSK_ASSIGN(entry.address, address(e.at("address"), "accessList address"));
@@ -91,7 +93,7 @@ Result<std::vector<evm::AccessListEntry>> access_list(const json& j) {
     }
     out.push_back(std::move(entry));
   }
-  return out;
+  return std::optional<std::vector<evm::AccessListEntry>>{std::move(out)};
 }
 
 Result<StateTest> load_one(const std::string& name, const json& t) {
@@ -146,7 +148,7 @@ Result<StateTest> load_one(const std::string& name, const json& t) {
   }
   if (tx.contains("gasPrice")) {
     DUSK_ASSIGN(b.gas_price, word(tx.at("gasPrice"), "gasPrice"));
-    b.type = tx.contains("accessLists") ? evm::TxType::kAccessList : evm::TxType::kLegacy;
+    b.type = evm::TxType::kLegacy;  // kAccessList for a data index with an access list (tx_for)
   } else {
     DUSK_ASSIGN(b.max_fee_per_gas, word(tx.at("maxFeePerGas"), "maxFeePerGas"));
     DUSK_ASSIGN(b.max_priority_fee_per_gas, word(tx.at("maxPriorityFeePerGas"), "maxPriorityFeePerGas"));
@@ -202,7 +204,8 @@ Result<StateTest> load_one(const std::string& name, const json& t) {
       p.data = idx.at("data").get<size_t>();
       p.gas = idx.at("gas").get<size_t>();
       p.value = idx.at("value").get<size_t>();
-      if (p.data >= test.data.size() || p.gas >= test.gas_limits.size() || p.value >= test.values.size())
+      if (p.data >= test.data.size() || p.gas >= test.gas_limits.size() || p.value >= test.values.size() ||
+          (!test.access_lists.empty() && p.data >= test.access_lists.size()))
         return Error("post entry index out of range");
       DUSK_ASSIGN(p.root, hash(e.at("hash"), "hash"));
       DUSK_ASSIGN(p.logs, hash(e.at("logs"), "logs"));
@@ -273,9 +276,12 @@ bool exception_matches(const std::string& expected, const std::string& got) {
 evm::Transaction StateTest::tx_for(const PostEntry& p) const {
   evm::Transaction tx = base;
   tx.data = data[p.data];
-  if (!access_lists.empty()) tx.access_list = access_lists[p.data];
   tx.gas_limit = gas_limits[p.gas];
   tx.value = values[p.value];
+  if (!access_lists.empty() && access_lists[p.data]) {
+    tx.access_list = *access_lists[p.data];
+    if (tx.type == evm::TxType::kLegacy) tx.type = evm::TxType::kAccessList;
+  }
   return tx;
 }
 

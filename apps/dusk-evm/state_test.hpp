@@ -42,7 +42,9 @@ struct StateTest {
   // The transaction template: `base` with one of each of these filled in.
   evm::Transaction base;
   std::vector<Bytes> data;
-  std::vector<std::vector<evm::AccessListEntry>> access_lists;  // by data index, if any
+  // By data index, when the file has accessLists; nullopt where it has null (no access
+  // list: a gasPrice transaction is then a legacy one, as without accessLists).
+  std::vector<std::optional<std::vector<evm::AccessListEntry>>> access_lists;
   std::vector<Uint256> gas_limits;
   std::vector<Uint256> values;
   std::vector<PostEntry> posts;
