@@ -61,6 +61,8 @@ function(dusk_evm_fixture_test name passed)
 endfunction()
 # accessLists with null for a data index: that transaction has no access list (type 0).
 dusk_evm_fixture_test(access_list_null 2)
+# A value or gas limit wider than 256 bits: that case is an invalid transaction.
+dusk_evm_fixture_test(quantity_overflow 3)
 
 function(dusk_evm_run_test name)
   dusk_expect_test(TOOL dusk-evm NAME dusk_evm_run_${name} ${ARGN})
