@@ -63,6 +63,8 @@ endfunction()
 dusk_evm_fixture_test(access_list_null 2)
 # A value or gas limit wider than 256 bits: that case is an invalid transaction.
 dusk_evm_fixture_test(quantity_overflow 3)
+# More blobs than a block holds: TYPE_3_TX_BLOB_COUNT_EXCEEDED alone, as older fills say.
+dusk_evm_fixture_test(blob_count_exceeded 2)
 
 function(dusk_evm_run_test name)
   dusk_expect_test(TOOL dusk-evm NAME dusk_evm_run_${name} ${ARGN})
