@@ -69,7 +69,9 @@ std::optional<Input> load_input(const std::string& path, size_t data_index) {
   evm_cli::PostEntry post;
   post.fork = kFork;
   post.data = data_index;
-  input.tx = input.test.tx_for(post);
+  auto tx = input.test.tx_for(post);
+  if (!tx.ok()) return std::nullopt;
+  input.tx = std::move(tx).value();
   input.intrinsic = evm::intrinsic_gas(input.tx, post.fork);
   input.env = input.test.env;
   input.env.blobs = evm::default_blob_schedule(post.fork);

@@ -39,16 +39,23 @@ struct StateTest {
   evm::State pre;
   evm::BlockEnv env;
   std::map<evm::Fork, evm::BlobSchedule> blob_schedules;  // from config, when given
-  // The transaction template: `base` with one of each of these filled in.
+  // The transaction template: `base` with one of each of these filled in. A gas limit or
+  // value wider than 256 bits is nullopt: no transaction can carry it.
   evm::Transaction base;
   std::vector<Bytes> data;
-  std::vector<std::vector<evm::AccessListEntry>> access_lists;  // by data index, if any
-  std::vector<Uint256> gas_limits;
-  std::vector<Uint256> values;
+  // By data index, when the file has accessLists; nullopt where it has null (no access
+  // list: a gasPrice transaction is then a legacy one, as without accessLists).
+  std::vector<std::optional<std::vector<evm::AccessListEntry>>> access_lists;
+  std::vector<std::optional<Uint256>> gas_limits;
+  std::vector<std::optional<Uint256>> values;
+  // The exception of a field of `base` (nonce, fees) wider than 256 bits; empty if none.
+  std::string base_overflow;
   std::vector<PostEntry> posts;
 
-  // The transaction a post entry runs (its indexes were checked at load time).
-  evm::Transaction tx_for(const PostEntry& p) const;
+  // The transaction a post entry runs (its indexes were checked at load time), or, when
+  // one of its quantities is wider than 256 bits, the exception naming that quantity
+  // (TransactionException.VALUE_OVERFLOW and so on): then no transaction encodes it.
+  Result<evm::Transaction> tx_for(const PostEntry& p) const;
 };
 
 // Parses every test of a file's JSON. `doc` must outlive the result (post states point

@@ -62,7 +62,7 @@ enum class TxError : u8 {
   kNonceIsMax,                      // EIP-2681
   kInitcodeSizeExceeded,            // EIP-3860
   kGasAllowanceExceeded,            // gas limit above the block's
-  kBlobGasAllowanceExceeded,        // EIP-4844: blob gas above the block's maximum
+  kBlobCountExceeded,               // EIP-4844: more blobs than a block may hold
   kPriorityGreaterThanMaxFee,       // EIP-1559
   kInsufficientMaxFeePerGas,        // fee cap below the base fee
   kZeroBlobs,                       // EIP-4844

@@ -53,6 +53,19 @@ else()
   message(WARNING "EEST state tests not found at ${eest_archive}: evm_state_tests_* not registered")
 endif()
 
+# --- state-test details of other fillers, on fixtures of our own -----------------------
+# tests/conformance/evm/NAME.json must pass whole: `passed` cases, none failing.
+function(dusk_evm_fixture_test name passed)
+  dusk_expect_test(TOOL dusk-evm NAME dusk_evm_cli_statetest_${name} STATUS 0
+    STDOUT "^${passed} passed, 0 failed\n$" ARGS statetest ${CMAKE_CURRENT_SOURCE_DIR}/evm/${name}.json)
+endfunction()
+# accessLists with null for a data index: that transaction has no access list (type 0).
+dusk_evm_fixture_test(access_list_null 2)
+# A value or gas limit wider than 256 bits: that case is an invalid transaction.
+dusk_evm_fixture_test(quantity_overflow 3)
+# More blobs than a block holds: TYPE_3_TX_BLOB_COUNT_EXCEEDED alone, as older fills say.
+dusk_evm_fixture_test(blob_count_exceeded 2)
+
 function(dusk_evm_run_test name)
   dusk_expect_test(TOOL dusk-evm NAME dusk_evm_run_${name} ${ARGN})
 endfunction()

@@ -1,9 +1,10 @@
 // The optimal ate pairing of BLS12-381: e: G1 x G2 -> GT, GT the order-r subgroup of
 // Fp12^*.
 //
-// e(P, Q) = final_exponentiation(miller_loop(P, Q)). The Miller loop runs over the bits
-// of |x| = 0xd201000000010000 with Q kept in Jacobian coordinates on the twist; its
-// tangent and chord lines, evaluated at P, are sparse Fp12 elements folded in with
+// e(P, Q) = final_exponentiation(miller_loop(P, Q)). The Miller loop (the template of
+// ec/multi_miller_loop.hpp) runs over the bits of |x| = 0xd201000000010000 with Q kept
+// in Jacobian coordinates on the twist; its tangent and chord lines
+// (ec/miller_lines.hpp), evaluated at P, are sparse Fp12 elements folded in with
 // mul_by_014 (M-type twist). The result is conjugated because x < 0. Line values are
 // scaled by factors in proper subfields, which the final exponentiation removes.
 // The final exponentiation raises to 3 (p^12 - 1) / r: the easy part (p^6 - 1)(p^2 + 1)
@@ -27,32 +28,23 @@
 #include "crypto/bls12_381/fp12.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
+#include "crypto/ec/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bls12_381 {
 
 using PairingInput = std::pair<G1Affine, G2Affine>;
 
-// A line of the Miller loop before evaluation at P: c0 + (c1 x_P) v + (c4 y_P) v w.
-struct MillerLine {
-  Fp2 c0, c1, c4;
-};
-
 // Q prepared for Miller loops: the line of every step of the loop for this Q, in the
 // order the loop uses them (68 lines, about 20 KiB). The G2 half of a Miller loop then
 // happens once per Q instead of once per pairing; a fixed Q (a verification key's point,
 // the G2 generator) pays it once. Empty for the identity.
-struct G2Prepared {
-  std::vector<MillerLine> lines;
-};
+using G2Prepared = ec::G2Prepared<Fp2>;
 G2Prepared prepare_g2(const G2Affine& q);
 // The lines of -G2 (the generator's negation), prepared once on first use: the fixed
 // point of min-sig signature checks e(H(m), pk) e(sig, -G2) = 1.
 const G2Prepared& neg_g2_generator_lines();
 
-struct PreparedPairingInput {
-  G1Affine p;
-  const G2Prepared* q;
-};
+using PreparedPairingInput = ec::PreparedPairingInput<G1Affine, Fp2>;
 
 // The product of the Miller loops of all pairs, sharing one accumulator (one squaring
 // per bit for all pairs).

@@ -1,120 +1,54 @@
 #include "crypto/bn254/pairing.hpp"
 
-#include <array>
 #include <vector>
 
 #include "crypto/ec/cyclotomic.hpp"
-#include "crypto/ec/miller_lines.hpp"
+#include "crypto/ec/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {
 
-using Jacobian = ec::JacobianPoint<Fp2>;
-using Line = ec::LineCoeffs<Fp2>;
-
-// 6u + 2 = 29793968203157093288 (65 bits) as a u128.
-constexpr u128 kLoop = static_cast<u128>(kU) * 6 + 2;
-
-// Non-adjacent form, least significant digit first.
-struct Naf {
-  std::array<i8, 67> d{};
-  size_t len = 0;
+// What the shared Miller loop (ec/multi_miller_loop.hpp) needs to know of BN254.
+struct Curve {
+  using Fp2 = bn254::Fp2;
+  using Fp12 = bn254::Fp12;
+  using G1Affine = bn254::G1Affine;
+  using G2Affine = bn254::G2Affine;
+  // 6u + 2 = 29793968203157093288 (65 bits) in NAF: 66 digits, 22 non-zero.
+  static constexpr ec::SignedDigits kLoop = ec::naf_digits(static_cast<u128>(kU) * 6 + 2);
+  static constexpr bool kNegativeLoop = false;
+  static constexpr size_t kExtraLines = 2;
+  // The D-type line value yc y_P + xc x_P w + c v w.
+  static Fp12 evaluate(const Fp12& f, const ec::LineCoeffs<Fp2>& l, const G1Affine& p) {
+    return f.mul_by_034(l.yc * p.y, l.xc * p.x, l.c);
+  }
+  // The two extra lines: through T and psi(Q), then through T + psi(Q) and -psi^2(Q).
+  static void extra_lines(ec::JacobianPoint<Fp2>& t, const G2Affine& q,
+                          std::vector<ec::LineCoeffs<Fp2>>& lines) {
+    const G2Affine q1 = g2_psi(q);
+    const G2Affine q2 = -g2_psi(q1);
+    lines.push_back(ec::addition_step(t, q1.x, q1.y));
+    lines.push_back(ec::addition_step(t, q2.x, q2.y));
+  }
 };
-constexpr Naf naf_of(u128 n) {
-  Naf naf;
-  while (n != 0) {
-    i8 digit = 0;
-    if (n & 1) {
-      digit = (n & 3) == 3 ? -1 : 1;
-      if (digit == 1) {
-        n -= 1;
-      } else {
-        n += 1;
-      }
-    }
-    naf.d[naf.len++] = digit;
-    n >>= 1;
-  }
-  return naf;
-}
-constexpr Naf kNaf = naf_of(kLoop);       // 66 digits, 22 non-zero
-constexpr Naf kUNaf = naf_of(kU);         // 63 digits, 24 non-zero (28 ones in binary)
+static_assert(ec::kPreparedLines<Curve> == 88);
 
-// The D-type line value yc y_P + xc x_P w + c v w.
-Fp12 evaluate(const Fp12& f, const Line& l, const G1Affine& p) {
-  return f.mul_by_034(l.yc * p.y, l.xc * p.x, l.c);
-}
+// u in NAF: 63 digits, 24 non-zero (28 ones in binary).
+constexpr ec::SignedDigits kUNaf = ec::naf_digits(kU);
 
-// f^u for f in the cyclotomic subgroup (u > 0), over the NAF of u: a digit -1 multiplies
-// by the conjugate, which is the inverse there.
-Fp12 cyclotomic_exp_by_u(const Fp12& f) {
-  const Fp12 f_inv = f.conjugate();
-  Fp12 acc = f;  // the leading digit, 1
-  for (size_t i = kUNaf.len - 1; i-- > 0;) {
-    acc = ec::cyclotomic_square(acc);
-    if (kUNaf.d[i] > 0) acc = acc * f;
-    if (kUNaf.d[i] < 0) acc = acc * f_inv;
-  }
-  return acc;
-}
+// f^u for f in the cyclotomic subgroup (u > 0).
+Fp12 cyclotomic_exp_by_u(const Fp12& f) { return ec::cyclotomic_pow<kUNaf>(f); }
 
 }  // namespace
 
-G2Prepared prepare_g2(const G2Affine& q) {
-  G2Prepared out;
-  if (q.infinity) return out;
-  out.lines.reserve(kNaf.len + 24);
-  Jacobian r{q.x, q.y, Fp2::one()};
-  const G2Affine neg_q = -q;
-  for (size_t i = kNaf.len - 1; i-- > 0;) {
-    out.lines.push_back(ec::doubling_step(r));
-    const int digit = kNaf.d[i];
-    if (digit == 0) continue;
-    const G2Affine& add = digit > 0 ? q : neg_q;
-    out.lines.push_back(ec::addition_step(r, add.x, add.y));
-  }
-  // The two extra lines: through T and psi(Q), then through T + psi(Q) and -psi^2(Q).
-  const G2Affine q1 = g2_psi(q);
-  const G2Affine q2 = -g2_psi(q1);
-  out.lines.push_back(ec::addition_step(r, q1.x, q1.y));
-  out.lines.push_back(ec::addition_step(r, q2.x, q2.y));
-  return out;
-}
+G2Prepared prepare_g2(const G2Affine& q) { return ec::prepare_g2<Curve>(q); }
 
 Fp12 miller_loop(std::span<const PreparedPairingInput> pairs) {
-  std::vector<const PreparedPairingInput*> live;
-  for (const auto& pq : pairs) {
-    if (pq.p.infinity || pq.q->lines.empty()) continue;  // contributes 1
-    live.push_back(&pq);
-  }
-  Fp12 f = Fp12::one();
-  if (live.empty()) return f;
-  // Every prepared Q has its lines at the same positions: k walks them in step.
-  size_t k = 0;
-  auto apply_lines = [&] {
-    for (const auto* pq : live) f = evaluate(f, pq->q->lines[k], pq->p);
-    ++k;
-  };
-  for (size_t i = kNaf.len - 1; i-- > 0;) {
-    if (i + 2 != kNaf.len) f = f.square();  // f = 1 on the first step
-    apply_lines();                          // doubling
-    if (kNaf.d[i] != 0) apply_lines();      // addition of +-Q
-  }
-  apply_lines();  // T + psi(Q)
-  apply_lines();  // - psi^2(Q)
-  return f;
+  return ec::multi_miller_loop<Curve>(pairs);
 }
 
 Fp12 miller_loop(std::span<const PairingInput> pairs) {
-  std::vector<G2Prepared> prepared;
-  std::vector<PreparedPairingInput> inputs;
-  prepared.reserve(pairs.size());
-  inputs.reserve(pairs.size());
-  for (const auto& [p, q] : pairs) {
-    prepared.push_back(p.infinity ? G2Prepared{} : prepare_g2(q));
-    inputs.push_back({p, &prepared.back()});
-  }
-  return miller_loop(std::span<const PreparedPairingInput>(inputs));
+  return ec::multi_miller_loop<Curve>(pairs);
 }
 
 Fp12 miller_loop(const G1Affine& p, const G2Affine& q) {

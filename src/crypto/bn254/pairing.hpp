@@ -3,9 +3,10 @@
 //
 // e(P, Q) = final_exponentiation(miller_loop(P, Q)) with
 //   miller_loop = f_{6u+2,Q}(P) * l_{T,psi(Q)}(P) * l_{T+psi(Q),-psi^2(Q)}(P),
-// T = [6u+2]Q (Vercauteren, "Optimal pairings", 2010). The loop runs over the signed
-// binary (NAF) digits of 6u + 2 = 0x19d797039be763ba8, Q in Jacobian coordinates on the
-// twist, lines from ec/miller_lines.hpp folded in with mul_by_034 (D-type twist).
+// T = [6u+2]Q (Vercauteren, "Optimal pairings", 2010). The loop (the template of
+// ec/multi_miller_loop.hpp) runs over the signed binary (NAF) digits of
+// 6u + 2 = 0x19d797039be763ba8, Q in Jacobian coordinates on the twist, lines from
+// ec/miller_lines.hpp folded in with mul_by_034 (D-type twist).
 // The final exponentiation raises to (p^12 - 1) / r exactly: the easy part
 // (p^6 - 1)(p^2 + 1) by a conjugation, an inversion and a Frobenius map, the hard part
 // (p^4 - p^2 + 1) / r by the chain of Scott, Benger, Charlemagne, Dominguez Perez and
@@ -26,25 +27,20 @@
 #include "crypto/bn254/fp12.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/g2.hpp"
-#include "crypto/ec/miller_lines.hpp"
+#include "crypto/ec/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bn254 {
 
 using PairingInput = std::pair<G1Affine, G2Affine>;
 
 // Q prepared for Miller loops: the line of every step of the loop for this Q, in the
-// order the loop uses them (about 90 lines, 17 KiB). The G2 half of a Miller loop
+// order the loop uses them (88 lines, 17 KiB). The G2 half of a Miller loop
 // (doublings and additions of Q's multiples) then happens once per Q instead of once per
 // pairing; a fixed Q (a verification key's point) pays it once. Empty for the identity.
-struct G2Prepared {
-  std::vector<ec::LineCoeffs<Fp2>> lines;
-};
+using G2Prepared = ec::G2Prepared<Fp2>;
 G2Prepared prepare_g2(const G2Affine& q);
 
-struct PreparedPairingInput {
-  G1Affine p;
-  const G2Prepared* q;
-};
+using PreparedPairingInput = ec::PreparedPairingInput<G1Affine, Fp2>;
 
 // The product of the Miller loops of all pairs, sharing one accumulator. The plain form
 // prepares each Q and runs the prepared loop.

@@ -3,11 +3,13 @@
 // final exponentiation. Granger and Scott ("Faster squaring in the cyclotomic subgroup
 // of sixth degree extensions", PKC 2010): three squarings in Fp4 = Fp2[s]/(s^2 - xi)
 // instead of a full Fp12 squaring. Generic over the tower (any xi = k + u).
-// Correct only for cyclotomic inputs; constant time.
+// Correct only for cyclotomic inputs; constant time. And exponentiation by a constant
+// with it (cyclotomic_pow).
 #pragma once
 
 #include <utility>
 
+#include "crypto/ec/signed_digits.hpp"
 #include "crypto/ff/fp12.hpp"
 
 namespace dusk::crypto::ec {
@@ -41,6 +43,23 @@ ff::Fp12T<Params> cyclotomic_square(const ff::Fp12T<Params>& f) {
   z3 = s2 - z3;
   z3 = z3 + z3 + s2;
   return ff::Fp12T<Params>(Fp6(z0, z4, z3), Fp6(z2, z1, z5));
+}
+
+// f^e for f in the cyclotomic subgroup and a constant e > 0 given by its digits: one
+// cyclotomic squaring per digit below the leading 1, one product per other non-zero
+// digit, by f or, for a -1, by its conjugate (the inverse there). The exponentiations by
+// the curve parameter in the final exponentiations of BLS12-381 (binary) and BN254 (NAF).
+template <SignedDigits kExp, typename Params>
+ff::Fp12T<Params> cyclotomic_pow(const ff::Fp12T<Params>& f) {
+  static_assert(kExp.len > 0 && kExp.d[kExp.len - 1] == 1);
+  const ff::Fp12T<Params> f_inv = kExp.has_negative() ? f.conjugate() : f;
+  ff::Fp12T<Params> acc = f;
+  for (size_t i = kExp.len - 1; i-- > 0;) {
+    acc = cyclotomic_square(acc);
+    if (kExp.d[i] > 0) acc = acc * f;
+    if (kExp.d[i] < 0) acc = acc * f_inv;
+  }
+  return acc;
 }
 
 }  // namespace dusk::crypto::ec

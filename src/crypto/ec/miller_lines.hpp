@@ -1,6 +1,7 @@
 // The tangent and chord steps of a Miller loop on a sextic twist y^2 = x^3 + b'
 // (a = 0) over Fp2, with the running point in Jacobian coordinates: curve-independent,
-// for any pairing whose G2 lives on such a twist (BN254 here).
+// for any pairing whose G2 lives on such a twist (BLS12-381 and BN254, through
+// multi_miller_loop.hpp).
 //
 // Each step updates the point and returns the line through it as three Fp2 values:
 //   the line is  yc * y_P + xc * x_P + c  (up to a factor in Fp2),

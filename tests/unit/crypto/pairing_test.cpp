@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crypto/bls12_381/pairing.hpp"
+#include "crypto/ec/signed_digits.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {
@@ -25,6 +26,33 @@ constexpr auto kFinalExponent = ff::from_hex<68>(
 Fp12 random_fp12(Rng& rng) {
   auto f2 = [&] { return Fp2(random_element<Fp>(rng), random_element<Fp>(rng)); };
   return Fp12(Fp6(f2(), f2(), f2()), Fp6(f2(), f2(), f2()));
+}
+
+// The digits the Miller loops and the exponentiations by the curve parameters walk: they
+// sum to the value, lead with a 1, and in NAF no two neighbours are both non-zero.
+TEST(PairingTest, SignedDigitsRepresentTheirValue) {
+  const u128 values[] = {1, 2, 3, 7, kAbsX, static_cast<u128>(4965661367192848881ull) * 6 + 2,
+                         (static_cast<u128>(0x5a5a5a5a5a5a5a5aull) << 60) | 0xfff0fff, ~u128{0} >> 2};
+  for (const u128 n : values) {
+    for (const bool naf : {false, true}) {
+      const ec::SignedDigits e = naf ? ec::naf_digits(n) : ec::binary_digits(n);
+      ASSERT_GT(e.len, 0u);
+      EXPECT_EQ(e.d[e.len - 1], 1);
+      u128 sum = 0;
+      for (size_t i = e.len; i-- > 0;) sum = 2 * sum + static_cast<u128>(static_cast<i64>(e.d[i]));
+      EXPECT_TRUE(sum == n) << "naf " << naf;
+      for (size_t i = 0; i + 1 < e.len; ++i) {
+        if (naf) {
+          EXPECT_FALSE(e.d[i] != 0 && e.d[i + 1] != 0) << i;
+        } else {
+          EXPECT_GE(e.d[i], 0);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(ec::binary_digits(kAbsX).nonzero(), 6u);
+  EXPECT_FALSE(ec::binary_digits(kAbsX).has_negative());
+  EXPECT_TRUE(ec::naf_digits(7).has_negative());  // 8 - 1
 }
 
 TEST(PairingTest, FinalExponentiationMatchesDefinition) {

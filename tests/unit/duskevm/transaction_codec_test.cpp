@@ -186,6 +186,16 @@ TEST(ValidateTransaction, ExceptionNames) {
   t.to.reset();
   t.gas_limit = Uint256{60000};  // covers the creation's intrinsic gas
   expect(t, "TYPE_3_TX_CONTRACT_CREATION");
+  // More blobs than a block holds (9 in Prague) is the transaction's fault,
+  // found before the block's gas allowance.
+  t.to = tx.to;
+  t.gas_limit = tx.gas_limit;
+  t.blob_hashes.assign(9, t.blob_hashes[0]);
+  expect(t, "INSUFFICIENT_ACCOUNT_FUNDS");  // 9 blobs may be sent; their gas is not paid for
+  t.blob_hashes.push_back(t.blob_hashes[0]);
+  expect(t, "TYPE_3_TX_BLOB_COUNT_EXCEEDED");
+  t.gas_limit = Uint256{30000001};
+  expect(t, "TYPE_3_TX_BLOB_COUNT_EXCEEDED");  // before the block's gas allowance
   t = tx;
   t.type = TxType::kSetCode;
   expect(t, "TYPE_4_EMPTY_AUTHORIZATION_LIST");
