@@ -102,9 +102,9 @@ bool stub_import(Store& store, const Module& m, const Import& imp, Extern* out) 
       return true;
     }
     case ExternKind::kMemory: {
-      Memory* mem = store.add_memory(imp.memory);
-      if (!mem) return false;
-      *out = Extern::memory(mem);
+      auto mem = store.add_memory(imp.memory);
+      if (!mem.ok()) return false;
+      *out = Extern::memory(*mem);
       return true;
     }
     case ExternKind::kGlobal: {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace dusk::wasm {
 
@@ -12,19 +13,18 @@ constexpr u64 kMaxPages32 = 65536;
 constexpr u64 kMaxPages64 = u64{1} << 48;
 }  // namespace
 
-std::unique_ptr<Memory> Memory::create(const MemoryType& type, u64 limit_pages) {
+Result<std::unique_ptr<Memory>> Memory::create(const MemoryType& type, u64 limit_pages) {
   const u64 arch_max = type.is64 ? kMaxPages64 : kMaxPages32;
   u64 max_pages = std::min({type.limits.max.value_or(arch_max), arch_max, limit_pages});
-  if (type.limits.min > max_pages) return nullptr;
+  if (type.limits.min > max_pages)
+    return Error("memory of " + std::to_string(type.limits.min) + " pages exceeds the engine limit of " +
+                 std::to_string(limit_pages) + " pages");
   const u64 reserve = max_pages * kPageSize;
-  u8* base = nullptr;
-  if (reserve > 0) {
-    void* p = mmap(nullptr, reserve, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) return nullptr;
-    base = static_cast<u8*>(p);
-  }
-  std::unique_ptr<Memory> m(new Memory(type, base, reserve, max_pages));
-  if (type.limits.min > 0 && !m->grow(type.limits.min)) return nullptr;
+  auto r = AddressSpace::instance().reserve(reserve, reserve / kTrackPageSize);
+  if (!r.ok()) return r.take_error();
+  std::unique_ptr<Memory> m(new Memory(type, *r, max_pages));
+  if (type.limits.min > 0 && !m->grow(type.limits.min))
+    return Error("cannot commit the " + std::to_string(type.limits.min) + " initial pages of a memory");
   return m;
 }
 
@@ -33,24 +33,12 @@ namespace {
 u8 g_empty_barrier[1] = {0};
 }  // namespace
 
-Memory::Memory(const MemoryType& type, u8* base, u64 reserved_bytes, u64 max_pages)
-    : type_(type), base_(base), reserved_(reserved_bytes), max_pages_(max_pages) {
-  barrier_bytes_ = reserved_bytes / kTrackPageSize;
-  void* p = barrier_bytes_ ? mmap(nullptr, barrier_bytes_, PROT_READ | PROT_WRITE,
-                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
-                           : MAP_FAILED;
-  if (p == MAP_FAILED) {
-    barrier_ = g_empty_barrier;
-    barrier_bytes_ = 0;
-  } else {
-    barrier_ = static_cast<u8*>(p);
-  }
+Memory::Memory(const MemoryType& type, const Reservation& r, u64 max_pages)
+    : type_(type), base_(r.base), reserved_(r.bytes), max_pages_(max_pages), reservation_(r) {
+  barrier_ = r.barrier ? r.barrier : g_empty_barrier;
 }
 
-Memory::~Memory() {
-  if (base_) munmap(base_, reserved_);
-  if (barrier_bytes_) munmap(barrier_, barrier_bytes_);
-}
+Memory::~Memory() { AddressSpace::instance().release(reservation_, size_); }
 
 void Memory::snapshot() {
   saved_.clear();

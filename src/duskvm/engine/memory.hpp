@@ -17,16 +17,19 @@
 #include <vector>
 
 #include "base/bytes.hpp"
+#include "base/result.hpp"
+#include "duskvm/engine/detail/address_space.hpp"
 #include "duskvm/engine/types.hpp"
 
 namespace dusk::wasm {
 
 class Memory {
  public:
-  // Reserves address space for min(type.max, limit_pages) pages and commits type.min.
-  // Fails (returns nullptr from create) if the minimum exceeds limit_pages or the
-  // reservation fails.
-  static std::unique_ptr<Memory> create(const MemoryType& type, u64 limit_pages);
+  // Reserves address space for min(type.max, limit_pages) pages (from the process's
+  // bounded, reused pool: detail/address_space.hpp) and commits type.min. Fails with a
+  // message saying why: the minimum exceeds limit_pages, the process's live memories
+  // already hold the address space allowed, or the kernel refused.
+  static Result<std::unique_ptr<Memory>> create(const MemoryType& type, u64 limit_pages);
   virtual ~Memory();
   Memory(const Memory&) = delete;
   Memory& operator=(const Memory&) = delete;
@@ -83,7 +86,7 @@ class Memory {
   }
 
  protected:
-  Memory(const MemoryType& type, u8* base, u64 reserved_bytes, u64 max_pages);
+  Memory(const MemoryType& type, const Reservation& reservation, u64 max_pages);
   // Makes bytes [old_size, new_size) usable; the default commits them read-write.
   virtual bool commit(u64 old_size, u64 new_size);
 
@@ -97,8 +100,8 @@ class Memory {
   void note_write_slow(u64 addr, u64 len);
   u64 count_pages_to_save(u64 addr, u64 len) const;
 
+  Reservation reservation_;
   u8* barrier_ = nullptr;  // reserved_ / kTrackPageSize bytes, committed lazily
-  u64 barrier_bytes_ = 0;
   bool snapshot_active_ = false;
   u64 snapshot_size_ = 0;
   std::vector<std::pair<u64, std::unique_ptr<u8[]>>> saved_;  // page index, old contents

@@ -73,10 +73,10 @@ TableInst* Store::add_table(const TableType& type, Value init) {
   return tables_.back().get();
 }
 
-Memory* Store::add_memory(const MemoryType& type) {
+Result<Memory*> Store::add_memory(const MemoryType& type) {
   auto m = Memory::create(type, config_.max_memory_pages);
-  if (!m) return nullptr;
-  memories_.push_back(std::move(m));
+  if (!m.ok()) return m.take_error();
+  memories_.push_back(std::move(m).value());
   return memories_.back().get();
 }
 
@@ -182,12 +182,9 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
     inst->tables_.push_back(t);
   }
   for (size_t i = m.num_imported_memories_; i < m.memories_.size(); ++i) {
-    Memory* mem = add_memory(m.memories_[i]);
-    if (!mem)
-      return Error("memory of " + std::to_string(m.memories_[i].limits.min) + " pages exceeds the engine limit of " +
-                       std::to_string(config_.max_memory_pages),
-                   kInstantiationTrap);
-    inst->memories_.push_back(mem);
+    auto mem = add_memory(m.memories_[i]);
+    if (!mem.ok()) return Error(mem.error().message, kInstantiationTrap);
+    inst->memories_.push_back(*mem);
   }
   Instance* const ip = inst.get();
   auto eval = [ip](const ConstExpr& e) -> u64 {

@@ -168,7 +168,9 @@ class Store {
   GlobalInst* add_global(GlobalType type, Value init);
   // nullptr when the limits exceed the engine's limits.
   TableInst* add_table(const TableType& type, Value init);
-  Memory* add_memory(const MemoryType& type);
+  // Fails with the reason (Memory::create): over the engine's page limit, or no
+  // address space left for another memory.
+  Result<Memory*> add_memory(const MemoryType& type);
 
   // Instantiates with one Extern per import, in the module's import order. Creating the
   // module's memories and tables and copying its segments is paid from gas_limit first

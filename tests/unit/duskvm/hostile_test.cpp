@@ -116,8 +116,11 @@ TEST(Hostile, MemoryOverFourGibIsInvalid) {
 
 TEST(Hostile, HugeMemoryImportCannotBeCreated) {
   Harness h;
-  EXPECT_EQ(h.store.add_memory(MemoryType{Limits{65536, std::nullopt}, false}), nullptr);
-  EXPECT_EQ(h.store.add_memory(MemoryType{Limits{u64{1} << 48, std::nullopt}, true}), nullptr);
+  auto m32 = h.store.add_memory(MemoryType{Limits{65536, std::nullopt}, false});
+  ASSERT_FALSE(m32.ok());
+  EXPECT_NE(m32.error().message.find("65536 pages exceeds the engine limit of 256 pages"), std::string::npos)
+      << m32.error().message;
+  EXPECT_FALSE(h.store.add_memory(MemoryType{Limits{u64{1} << 48, std::nullopt}, true}).ok());
 }
 
 TEST(Hostile, MemoryGrowBeyondLimitReturnsMinusOne) {
