@@ -94,6 +94,19 @@ u32 string_sizes(HostContext& ctx, const std::vector<std::string>& strings, u32 
   return kSuccess;
 }
 
+// What a WASI call costs on top of the call instruction: a system call's worth, plus
+// the bulk rate (GasSchedule::bulk_cost) for every byte it copies in or out of the
+// guest. Charged before the work; too little gas traps with kOutOfGas.
+constexpr u64 kWasiCallGas = 1000;
+
+bool charge_bytes(HostContext& ctx, u64 bytes) { return ctx.consume_gas(ctx.store->config().gas.bulk_cost(bytes)); }
+
+u64 total_length(const std::vector<std::string>& strings) {
+  u64 total = 0;
+  for (const std::string& s : strings) total += s.size() + 1 + 4;  // bytes, NUL, pointer
+  return total;
+}
+
 bool write_all(int fd, const u8* data, size_t len) {
   while (len > 0) {
     const ssize_t n = ::write(fd, data, len);
@@ -110,6 +123,7 @@ bool write_all(int fd, const u8* data, size_t len) {
 }  // namespace
 
 Trap Wasi::args_get(HostContext& ctx, Args a, std::span<Value> r) {
+  if (!charge_bytes(ctx, total_length(options_.args))) return Trap::kOutOfGas;
   return ret(r, copy_strings(ctx, options_.args, a[0].as_u32(), a[1].as_u32()));
 }
 
@@ -118,6 +132,7 @@ Trap Wasi::args_sizes_get(HostContext& ctx, Args a, std::span<Value> r) {
 }
 
 Trap Wasi::environ_get(HostContext& ctx, Args a, std::span<Value> r) {
+  if (!charge_bytes(ctx, total_length(options_.env))) return Trap::kOutOfGas;
   return ret(r, copy_strings(ctx, options_.env, a[0].as_u32(), a[1].as_u32()));
 }
 
@@ -131,7 +146,11 @@ Trap Wasi::fd_write(HostContext& ctx, Args a, std::span<Value> r) {
   if ((fd != 1 && fd != 2) || closed_[fd]) return ret(r, kBadf);
   std::vector<IoVec> iovs;
   u8* nwritten = guest(ctx, a[3].as_u32(), 4);
+  if (!charge_bytes(ctx, u64{a[2].as_u32()} * 8)) return Trap::kOutOfGas;  // the iovec table
   if (nwritten == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, kFault);
+  u64 bytes = 0;
+  for (const IoVec& v : iovs) bytes += v.len;
+  if (!charge_bytes(ctx, bytes)) return Trap::kOutOfGas;
   u64 total = 0;
   for (const IoVec& v : iovs) {
     if (total + v.len > 0xffffffffu) break;  // the count must fit the u32 result
@@ -148,7 +167,11 @@ Trap Wasi::fd_read(HostContext& ctx, Args a, std::span<Value> r) {
   if (fd != 0 || closed_[0]) return ret(r, kBadf);
   std::vector<IoVec> iovs;
   u8* nread = guest(ctx, a[3].as_u32(), 4);
+  if (!charge_bytes(ctx, u64{a[2].as_u32()} * 8)) return Trap::kOutOfGas;  // the iovec table
   if (nread == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, kFault);
+  u64 bytes = 0;
+  for (const IoVec& v : iovs) bytes += v.len;
+  if (!charge_bytes(ctx, bytes)) return Trap::kOutOfGas;  // the most it can read
   u64 total = 0;
   for (const IoVec& v : iovs) {
     if (total + v.len > 0xffffffffu) break;
@@ -212,6 +235,7 @@ Trap Wasi::clock_time_get(HostContext& ctx, Args a, std::span<Value> r) {
 // random_get(buf, len) -> errno
 Trap Wasi::random_get(HostContext& ctx, Args a, std::span<Value> r) {
   const u32 len = a[1].as_u32();
+  if (!charge_bytes(ctx, len)) return Trap::kOutOfGas;
   u8* p = guest(ctx, a[0].as_u32(), len);
   if (p == nullptr) return ret(r, kFault);
   for (u32 done = 0; done < len;) {
@@ -236,6 +260,7 @@ void Wasi::define(wasm::Store& store, wasm::Linker& linker, const wasm::Module& 
   auto add = [&](const char* name, FuncType type, Method method) {
     wasm::FuncInst* f = store.add_host_function(
         type, [this, method](HostContext& ctx, Args args, std::span<Value> results) {
+          if (!ctx.consume_gas(kWasiCallGas)) return Trap::kOutOfGas;
           return (this->*method)(ctx, args, results);
         });
     linker.define(kWasiModule, name, wasm::Extern::func(f));

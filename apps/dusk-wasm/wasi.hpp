@@ -11,8 +11,9 @@
 // Every other function the module imports from wasi_snapshot_preview1 is defined as a
 // stub returning ENOSYS, so programs link and fail only if they call it. Other file
 // descriptors get EBADF. Guest pointers are checked through Memory::ptr; a bad one
-// gives EFAULT. This is a tool for running programs, not consensus code: clocks and
-// randomness come from the host.
+// gives EFAULT. Every call pays kWasiCallGas (1,000) and the bulk rate for the bytes it
+// copies (wasi.cpp), so that gas bounds the host's work too. This is a tool for running
+// programs, not consensus code: clocks and randomness come from the host.
 #pragma once
 
 #include <string>
