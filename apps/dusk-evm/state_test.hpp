@@ -16,8 +16,8 @@
 
 #include "base/result.hpp"
 #include "duskevm/block_env.hpp"
-#include "duskevm/code_analysis.hpp"
-#include "duskevm/frame_pool.hpp"
+#include "duskevm/detail/code_analysis.hpp"
+#include "duskevm/detail/frame_pool.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/state.hpp"
 #include "duskevm/transaction.hpp"

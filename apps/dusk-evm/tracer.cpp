@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "duskevm/instructions.hpp"
+#include "duskevm/detail/instructions.hpp"
 
 namespace dusk::evm_cli {
 

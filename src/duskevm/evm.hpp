@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "duskevm/block_env.hpp"
-#include "duskevm/code_analysis.hpp"
+#include "duskevm/detail/code_analysis.hpp"
 #include "duskevm/fork.hpp"
-#include "duskevm/frame_pool.hpp"
+#include "duskevm/detail/frame_pool.hpp"
 #include "duskevm/message.hpp"
 #include "duskevm/state.hpp"
 

@@ -22,7 +22,7 @@
 #include "base/bytes.hpp"
 #include "base/address.hpp"
 #include "duskevm/log.hpp"
-#include "duskevm/slot_set.hpp"
+#include "duskevm/detail/slot_set.hpp"
 #include "trie/trie.hpp"
 #include "base/uint256.hpp"
 

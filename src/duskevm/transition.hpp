@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "duskevm/block_env.hpp"
-#include "duskevm/code_analysis.hpp"
+#include "duskevm/detail/code_analysis.hpp"
 #include "duskevm/evm.hpp"
 #include "duskevm/log.hpp"
 #include "duskevm/state.hpp"

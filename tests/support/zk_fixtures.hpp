@@ -17,7 +17,7 @@
 
 #include "base/int.hpp"
 #include "base/result.hpp"
-#include "crypto/ff/limbs.hpp"
+#include "crypto/ff/detail/limbs.hpp"
 #include "crypto/zk/proof_error.hpp"
 
 namespace dusk::test {

@@ -1,6 +1,6 @@
 #include "crypto/bls12_381/fp6.hpp"
 
-#include "crypto/ff/fp6_impl.hpp"
+#include "crypto/ff/detail/fp6_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 namespace {

@@ -1,6 +1,6 @@
 #include "crypto/bls12_381/fr.hpp"
 
-#include "crypto/ff/field_impl.hpp"
+#include "crypto/ff/detail/field_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 namespace {

@@ -1,8 +1,8 @@
 #include "crypto/bls12_381/g2.hpp"
 
-#include "crypto/ec/endomorphism_mul_ct.hpp"
-#include "crypto/ec/jacobian_chain.hpp"
-#include "crypto/ec/point_impl.hpp"
+#include "crypto/ec/detail/endomorphism_mul_ct.hpp"
+#include "crypto/ec/detail/jacobian_chain.hpp"
+#include "crypto/ec/detail/point_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 namespace {

@@ -4,7 +4,7 @@
 #include <cassert>
 #include <vector>
 
-#include "crypto/ec/msm_impl.hpp"
+#include "crypto/ec/detail/msm_impl.hpp"
 
 namespace dusk::crypto::bls12_381 {
 

@@ -28,7 +28,7 @@
 #include "crypto/bls12_381/fp12.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
-#include "crypto/ec/multi_miller_loop.hpp"
+#include "crypto/ec/detail/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bls12_381 {
 

@@ -1,6 +1,6 @@
 #include "crypto/bn254/fp12.hpp"
 
-#include "crypto/ff/fp12_impl.hpp"
+#include "crypto/ff/detail/fp12_impl.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {

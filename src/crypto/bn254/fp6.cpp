@@ -1,6 +1,6 @@
 #include "crypto/bn254/fp6.hpp"
 
-#include "crypto/ff/fp6_impl.hpp"
+#include "crypto/ff/detail/fp6_impl.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {

@@ -1,6 +1,6 @@
 #include "crypto/bn254/fr.hpp"
 
-#include "crypto/ff/field_impl.hpp"
+#include "crypto/ff/detail/field_impl.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {

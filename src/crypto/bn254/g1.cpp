@@ -4,9 +4,9 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/ec/endomorphism_mul_ct.hpp"
-#include "crypto/ec/glv_straus.hpp"
-#include "crypto/ec/point_impl.hpp"
+#include "crypto/ec/detail/endomorphism_mul_ct.hpp"
+#include "crypto/ec/detail/glv_straus.hpp"
+#include "crypto/ec/detail/point_impl.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {

@@ -45,13 +45,13 @@ G1 g1_mul_glv(const G1& p, const Fr& k);
 
 // [k]P in constant time with the same split (its halves' signs applied by selects):
 // 26 windows of 5-bit signed digits over both halves, table entries read by masked
-// selects, complete formulas (crypto/ec/endomorphism_mul_ct.hpp, shared with
+// selects, complete formulas (crypto/ec/detail/endomorphism_mul_ct.hpp, shared with
 // BLS12-381's GLV and GLS). For secret scalars; same result as mul.
 G1 g1_mul_glv_ct(const G1& p, const Fr& k);
 
 // sum [k_i] P_i for a few points and public scalars (points.size() == scalars.size()):
 // every scalar GLV-split as above, then one Straus chain over all the halves with affine
-// tables (crypto/ec/glv_straus.hpp). For the tens of points of proof verification;
+// tables (crypto/ec/detail/glv_straus.hpp). For the tens of points of proof verification;
 // Pippenger pays from about a hundred. Variable time.
 G1 g1_msm_glv(std::span<const G1Affine> points, std::span<const Fr> scalars);
 

@@ -1,6 +1,6 @@
 #include "crypto/bn254/g2.hpp"
 
-#include "crypto/ec/point_impl.hpp"
+#include "crypto/ec/detail/point_impl.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/fp6.hpp"
 

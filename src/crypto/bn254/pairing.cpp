@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "crypto/ec/cyclotomic.hpp"
-#include "crypto/ec/multi_miller_loop.hpp"
+#include "crypto/ec/detail/cyclotomic.hpp"
+#include "crypto/ec/detail/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bn254 {
 namespace {

@@ -27,7 +27,7 @@
 #include "crypto/bn254/fp12.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/g2.hpp"
-#include "crypto/ec/multi_miller_loop.hpp"
+#include "crypto/ec/detail/multi_miller_loop.hpp"
 
 namespace dusk::crypto::bn254 {
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string_view>
 
-#include "crypto/ff/limbs.hpp"
+#include "crypto/ff/detail/limbs.hpp"
 
 namespace dusk::crypto::ff {
 

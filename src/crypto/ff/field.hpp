@@ -29,8 +29,8 @@
 #include "base/int.hpp"
 #include "base/result.hpp"
 #include "crypto/ff/field_constants.hpp"
-#include "crypto/ff/limbs.hpp"
-#include "crypto/ff/montgomery.hpp"
+#include "crypto/ff/detail/limbs.hpp"
+#include "crypto/ff/detail/montgomery.hpp"
 
 namespace dusk::crypto::ff {
 

@@ -9,8 +9,8 @@
 // static_assert a few of these against independently computed values.
 #pragma once
 
-#include "crypto/ff/limbs.hpp"
-#include "crypto/ff/montgomery.hpp"
+#include "crypto/ff/detail/limbs.hpp"
+#include "crypto/ff/detail/montgomery.hpp"
 
 namespace dusk::crypto::ff {
 

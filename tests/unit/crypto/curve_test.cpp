@@ -6,7 +6,7 @@
 
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
-#include "crypto/ec/jacobian_chain.hpp"
+#include "crypto/ec/detail/jacobian_chain.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {

@@ -11,7 +11,7 @@
 
 #include "base/bytes.hpp"
 #include "base/int.hpp"
-#include "crypto/ff/cpu.hpp"
+#include "crypto/ff/detail/cpu.hpp"
 #include "hash_test_util.hpp"
 
 namespace dusk::crypto::test {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "crypto/bls12_381/pairing.hpp"
-#include "crypto/ec/signed_digits.hpp"
+#include "crypto/ec/detail/signed_digits.hpp"
 #include "field_test_util.hpp"
 
 namespace dusk::crypto {

@@ -6,7 +6,7 @@
 
 #include "crypto/bls12_381/fp12.hpp"
 #include "crypto/bn254/fp12.hpp"
-#include "crypto/ff/fp12_impl.hpp"  // the Frobenius constant tables checked below
+#include "crypto/ff/detail/fp12_impl.hpp"  // the Frobenius constant tables checked below
 #include "crypto/hash/sha256.hpp"
 #include "field_test_util.hpp"
 

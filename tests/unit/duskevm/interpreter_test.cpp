@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/hash/keccak.hpp"
-#include "duskevm/code_analysis.hpp"
+#include "duskevm/detail/code_analysis.hpp"
 #include "duskevm/evm.hpp"
 
 namespace dusk::evm {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "duskevm/memory.hpp"
+#include "duskevm/detail/memory.hpp"
 
 namespace dusk::evm {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "duskevm/slot_set.hpp"
+#include "duskevm/detail/slot_set.hpp"
 
 namespace dusk::evm {
 namespace {

@@ -2,7 +2,7 @@
 """Generates mont_x86_64.S: Montgomery multiplication for 4 and 6 limbs with
 BMI2 (mulx) and ADX (adcx/adox), the kernels ff::mont::mul dispatches to on x86-64.
 
-    python3 src/crypto/ff/gen_mont_x86_64.py > src/crypto/ff/mont_x86_64.S
+    python3 src/crypto/ff/detail/gen_mont_x86_64.py > src/crypto/ff/detail/mont_x86_64.S
 
 CIOS with two carry chains per row (Intel, "New Instructions Supporting Large Integer
 Arithmetic on Intel Architecture Processors", 2012): mulx leaves the flags alone, adcx

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "crypto/ff/fp12.hpp"
-#include "crypto/ff/fp6_impl.hpp"
+#include "crypto/ff/detail/fp6_impl.hpp"
 
 namespace dusk::crypto::ff {
 

@@ -22,8 +22,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/ec/miller_lines.hpp"
-#include "crypto/ec/signed_digits.hpp"
+#include "crypto/ec/detail/miller_lines.hpp"
+#include "crypto/ec/detail/signed_digits.hpp"
 
 namespace dusk::crypto::ec {
 

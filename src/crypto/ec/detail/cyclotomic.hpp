@@ -9,7 +9,7 @@
 
 #include <utility>
 
-#include "crypto/ec/signed_digits.hpp"
+#include "crypto/ec/detail/signed_digits.hpp"
 #include "crypto/ff/fp12.hpp"
 
 namespace dusk::crypto::ec {

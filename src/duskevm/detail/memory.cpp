@@ -1,4 +1,4 @@
-#include "duskevm/memory.hpp"
+#include "duskevm/detail/memory.hpp"
 
 #include <algorithm>
 

@@ -15,8 +15,8 @@
 
 #include <type_traits>
 
-#include "crypto/ff/cpu.hpp"
-#include "crypto/ff/limbs.hpp"
+#include "crypto/ff/detail/cpu.hpp"
+#include "crypto/ff/detail/limbs.hpp"
 
 namespace dusk::crypto::ff::mont {
 

@@ -1,4 +1,4 @@
-#include "duskevm/frame_pool.hpp"
+#include "duskevm/detail/frame_pool.hpp"
 
 namespace dusk::evm {
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "crypto/ff/field.hpp"
-#include "crypto/ff/safegcd.hpp"
+#include "crypto/ff/detail/safegcd.hpp"
 
 namespace dusk::crypto::ff {
 

@@ -1,7 +1,7 @@
 // Out-of-line members of ff::Fp6T; included by the .cpp that instantiates it.
 #pragma once
 
-#include "crypto/ff/fp2_impl.hpp"
+#include "crypto/ff/detail/fp2_impl.hpp"
 #include "crypto/ff/fp6.hpp"
 
 namespace dusk::crypto::ff {

@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "duskevm/memory.hpp"
+#include "duskevm/detail/memory.hpp"
 #include "base/uint256.hpp"
 
 namespace dusk::evm {

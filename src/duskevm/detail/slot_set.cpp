@@ -1,4 +1,4 @@
-#include "duskevm/slot_set.hpp"
+#include "duskevm/detail/slot_set.hpp"
 
 namespace dusk::evm {
 namespace {

@@ -22,7 +22,7 @@
 
 #include "crypto/hash/keccak.hpp"
 #include "duskevm/evm.hpp"
-#include "duskevm/instructions.hpp"
+#include "duskevm/detail/instructions.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "base/rlp.hpp"
 
@@ -143,7 +143,7 @@ using namespace op;
 inline constexpr int UNDEFINED = -1;
 inline constexpr int kOpcodes[] = {
 #define DUSK_EVM_LABEL(name) static_cast<int>(name)
-#include "duskevm/interpreter_labels.inc"
+#include "duskevm/detail/interpreter_labels.inc"
 #undef DUSK_EVM_LABEL
 };
 constexpr bool labels_match_instructions() {
@@ -435,7 +435,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
   // L_UNDEFINED.
   static void* const kLabels[256] = {
 #define DUSK_EVM_LABEL(name) &&L_##name
-#include "duskevm/interpreter_labels.inc"
+#include "duskevm/detail/interpreter_labels.inc"
 #undef DUSK_EVM_LABEL
   };
 #define CASE(name) \

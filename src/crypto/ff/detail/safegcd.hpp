@@ -19,7 +19,7 @@
 // values only.
 #pragma once
 
-#include "crypto/ff/limbs.hpp"
+#include "crypto/ff/detail/limbs.hpp"
 
 namespace dusk::crypto::ff::safegcd {
 

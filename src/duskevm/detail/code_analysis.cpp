@@ -1,9 +1,9 @@
-#include "duskevm/code_analysis.hpp"
+#include "duskevm/detail/code_analysis.hpp"
 
 #include <algorithm>
 #include <limits>
 
-#include "duskevm/instructions.hpp"
+#include "duskevm/detail/instructions.hpp"
 
 namespace dusk::evm {
 namespace {
