@@ -61,9 +61,9 @@ struct Stats {
     std::fprintf(stderr,
                  "dusk-fuzz: inputs %llu (as function bodies %llu); modules compiled %llu (malformed %llu, invalid %llu, too large %llu, "
                  "unsupported %llu), imports stubbed %llu, instantiated %llu, invocations %llu, returned %llu\n",
-                 (unsigned long long)inputs, (unsigned long long)bodies, (unsigned long long)compiled, (unsigned long long)compile_errors[kMalformed],
-                 (unsigned long long)compile_errors[kInvalid], (unsigned long long)compile_errors[kTooLarge],
-                 (unsigned long long)compile_errors[kUnsupported], (unsigned long long)linked,
+                 (unsigned long long)inputs, (unsigned long long)bodies, (unsigned long long)compiled, (unsigned long long)compile_errors[static_cast<int>(CompileError::kMalformed)],
+                 (unsigned long long)compile_errors[static_cast<int>(CompileError::kInvalid)], (unsigned long long)compile_errors[static_cast<int>(CompileError::kTooLarge)],
+                 (unsigned long long)compile_errors[static_cast<int>(CompileError::kUnsupported)], (unsigned long long)linked,
                  (unsigned long long)instantiated, (unsigned long long)invoked, (unsigned long long)returned);
     std::fprintf(stderr, "dusk-fuzz: traps:");
     for (int t = 1; t < 16; ++t)
@@ -187,10 +187,11 @@ dusk::fuzz::GasTiming execute(const std::shared_ptr<const Module>& module, Trans
   auto inst = store.instantiate(module, imports, kGasLimit, &start_result);
   gas += start_result.gas_used;
   if (!inst.ok()) {
-    const int code = inst.error().code;
-    if (code != kLinkError && code != kInstantiationTrap) fail("instantiate error without an InstantiateError code");
+    const InstantiateError code = inst.error().code;
+    if (code != InstantiateError::kLinkError && code != InstantiateError::kInstantiationTrap)
+      fail("instantiate error without an InstantiateError code");
     // The stubs match the imports exactly, so linking itself must succeed.
-    if (code == kLinkError) fail("stub imports rejected by the linker");
+    if (code == InstantiateError::kLinkError) fail("stub imports rejected by the linker");
     log->push_back(static_cast<u64>(code));
     return timing();
   }
@@ -245,8 +246,9 @@ void run_module(ByteView bytes) {
   const EngineConfig config = fuzz_config();
   auto compiled = compile(bytes, config);
   if (!compiled.ok()) {
-    const int code = compiled.error().code;
-    if (code < kMalformed || code > kUnsupported) fail("compile error without a CompileError code");
+    const int code = static_cast<int>(compiled.error().code);
+    if (code < static_cast<int>(CompileError::kMalformed) || code > static_cast<int>(CompileError::kUnsupported))
+      fail("compile error without a CompileError code");
     if (compiled.error().message.empty()) fail("compile error without a message");
     ++g_stats.compile_errors[code];
     return;

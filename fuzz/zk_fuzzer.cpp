@@ -35,12 +35,17 @@ using namespace dusk::crypto;
 
 constexpr size_t kMaxVerifiedInputs = 32;
 
-// An error must carry one of the documented codes.
+// A failure must carry one of the documented codes: a shared encoding code or one of
+// the proof readers' own.
 template <typename T>
-bool check(const Result<T>& r) {
+bool check(const zk::ProofResult<T>& r) {
   if (r.ok()) return true;
-  const int code = r.error().code;
-  if (code < int(zk::ProofError::kBadJson) || code > int(zk::ProofError::kBadDomain)) std::abort();
+  const int code = static_cast<int>(r.error().code);
+  const bool encoding = code >= static_cast<int>(zk::ProofError::kBadLength) &&
+                        code <= static_cast<int>(zk::ProofError::kBadPadding);
+  const bool own = code >= static_cast<int>(zk::ProofError::kBadJson) &&
+                   code <= static_cast<int>(zk::ProofError::kBadDomain);
+  if (!encoding && !own) std::abort();
   return false;
 }
 
@@ -74,7 +79,7 @@ void groth16_verify(const groth16::VerifyingKey<E>& vk, const groth16::Proof<E>&
   const auto pvk = groth16::prepare(vk);
   auto r = groth16::verify(pvk, proof, std::span<const typename E::Fr>(inputs));
   // A wrong count is the only error verify may give.
-  if (!r.ok() && (r.error().code != int(zk::ProofError::kCountMismatch) ||
+  if (!r.ok() && (r.error().code != zk::ProofError::kCountMismatch ||
                   inputs.size() == pvk.num_inputs())) {
     std::abort();
   }
@@ -119,7 +124,7 @@ void plonk_verify(const plonk::VerifyingKey& vk, const plonk::Proof& proof,
   auto pvk = plonk::prepare(vk);
   if (!check(pvk)) return;
   auto r = plonk::verify(*pvk, proof, std::span<const plonk::Fr>(inputs));
-  if (!r.ok() && (r.error().code != int(zk::ProofError::kCountMismatch) ||
+  if (!r.ok() && (r.error().code != zk::ProofError::kCountMismatch ||
                   inputs.size() == vk.n_public)) {
     std::abort();
   }

@@ -19,14 +19,14 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-const char* compile_error_kind(int code) {
+const char* compile_error_kind(wasm::CompileError code) {
   switch (code) {
-    case wasm::kMalformed: return "malformed module";
-    case wasm::kInvalid: return "invalid module";
-    case wasm::kTooLarge: return "module exceeds an engine limit";
-    case wasm::kUnsupported: return "unsupported feature";
-    default: return "error";
+    case wasm::CompileError::kMalformed: return "malformed module";
+    case wasm::CompileError::kInvalid: return "invalid module";
+    case wasm::CompileError::kTooLarge: return "module exceeds an engine limit";
+    case wasm::CompileError::kUnsupported: return "unsupported feature";
   }
+  return "error";
 }
 
 // The exported function to call and its arguments, checked before anything runs.
@@ -124,7 +124,7 @@ int run_module(const RunOptions& o) {
   auto inst = store.instantiate(*module, *imports, o.gas, &start);
   if (!inst) {
     if (start.trap != wasm::Trap::kNone) return finish(start, {});  // the start function ended the run
-    if (inst.error().code == wasm::kInstantiationTrap) {
+    if (inst.error().code == wasm::InstantiateError::kInstantiationTrap) {
       std::fprintf(stderr, "dusk-wasm: trap: %s\n", inst.error().message.c_str());
       return kExitTrap;
     }

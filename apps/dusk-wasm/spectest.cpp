@@ -186,7 +186,7 @@ class ScriptRunner {
     }
     auto inst = store_.instantiate(*module, *imports);
     if (inst) return fail(c, expected, "module instantiated");
-    if (inst.error().code != wasm::kLinkError) return fail(c, expected, inst.error().message);
+    if (inst.error().code != wasm::InstantiateError::kLinkError) return fail(c, expected, inst.error().message);
     note_message(c, str(c, "text"), inst.error().message);
     pass();
   }
@@ -201,7 +201,7 @@ class ScriptRunner {
     if (!imports) return fail(c, expected, imports.error().message);
     auto inst = store_.instantiate(*module, *imports);
     if (inst) return fail(c, expected, "module instantiated");
-    if (inst.error().code != wasm::kInstantiationTrap) return fail(c, expected, inst.error().message);
+    if (inst.error().code != wasm::InstantiateError::kInstantiationTrap) return fail(c, expected, inst.error().message);
     note_message(c, text, inst.error().message);
     pass();
   }
@@ -226,7 +226,7 @@ class ScriptRunner {
     if (!imports) return Error("link error: " + imports.error().message);
     auto inst = store_.instantiate(module, *imports);
     if (!inst) {
-      const char* kind = inst.error().code == wasm::kInstantiationTrap ? "instantiation trap: " : "link error: ";
+      const char* kind = inst.error().code == wasm::InstantiateError::kInstantiationTrap ? "instantiation trap: " : "link error: ";
       return Error(kind + inst.error().message);
     }
     return *inst;

@@ -19,7 +19,7 @@ using wasm::ValType;
 namespace {
 
 // WASI errno values (wasi/api.h, __WASI_ERRNO_*).
-enum Errno : u32 {
+enum class Errno : u32 {
   kSuccess = 0,
   kBadf = 8,
   kFault = 21,
@@ -37,8 +37,8 @@ constexpr u64 kRightsPollFdReadwrite = 1u << 27;
 constexpr ValType I32 = ValType::kI32;
 constexpr ValType I64 = ValType::kI64;
 
-Trap ret(std::span<Value> results, u32 err) {
-  results[0] = Value::i32(err);
+Trap ret(std::span<Value> results, Errno err) {
+  results[0] = Value::i32(static_cast<u32>(err));
   return Trap::kNone;
 }
 
@@ -66,12 +66,12 @@ bool resolve_iovecs(HostContext& ctx, u32 iovs, u32 count, std::vector<IoVec>* o
 }
 
 // Lays out strings as argv/environ: pointers at `ptrs`, NUL-terminated bytes at `buf`.
-u32 copy_strings(HostContext& ctx, const std::vector<std::string>& strings, u32 ptrs, u32 buf) {
+Errno copy_strings(HostContext& ctx, const std::vector<std::string>& strings, u32 ptrs, u32 buf) {
   u64 total = 0;
   for (const std::string& s : strings) total += s.size() + 1;
   u8* ptr_area = guest(ctx, ptrs, u64{strings.size()} * 4);
   u8* buf_area = guest(ctx, buf, total);
-  if (ptr_area == nullptr || buf_area == nullptr) return kFault;
+  if (ptr_area == nullptr || buf_area == nullptr) return Errno::kFault;
   u64 offset = 0;
   for (size_t i = 0; i < strings.size(); ++i) {
     store_le<u32>(ptr_area + 4 * i, static_cast<u32>(buf + offset));
@@ -79,19 +79,19 @@ u32 copy_strings(HostContext& ctx, const std::vector<std::string>& strings, u32 
     buf_area[offset + strings[i].size()] = 0;
     offset += strings[i].size() + 1;
   }
-  return kSuccess;
+  return Errno::kSuccess;
 }
 
-u32 string_sizes(HostContext& ctx, const std::vector<std::string>& strings, u32 count_ptr, u32 size_ptr) {
+Errno string_sizes(HostContext& ctx, const std::vector<std::string>& strings, u32 count_ptr, u32 size_ptr) {
   u64 total = 0;
   for (const std::string& s : strings) total += s.size() + 1;
   u8* count = guest(ctx, count_ptr, 4);
   u8* size = guest(ctx, size_ptr, 4);
-  if (count == nullptr || size == nullptr) return kFault;
-  if (total > 0xffffffffu) return kInval;
+  if (count == nullptr || size == nullptr) return Errno::kFault;
+  if (total > 0xffffffffu) return Errno::kInval;
   store_le<u32>(count, static_cast<u32>(strings.size()));
   store_le<u32>(size, static_cast<u32>(total));
-  return kSuccess;
+  return Errno::kSuccess;
 }
 
 // What a WASI call costs on top of the call instruction: a system call's worth, plus
@@ -143,32 +143,32 @@ Trap Wasi::environ_sizes_get(HostContext& ctx, Args a, std::span<Value> r) {
 // fd_write(fd, iovs, iovs_len, nwritten_ptr) -> errno
 Trap Wasi::fd_write(HostContext& ctx, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
-  if ((fd != 1 && fd != 2) || closed_[fd]) return ret(r, kBadf);
+  if ((fd != 1 && fd != 2) || closed_[fd]) return ret(r, Errno::kBadf);
   std::vector<IoVec> iovs;
   u8* nwritten = guest(ctx, a[3].as_u32(), 4);
   if (!charge_bytes(ctx, u64{a[2].as_u32()} * 8)) return Trap::kOutOfGas;  // the iovec table
-  if (nwritten == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, kFault);
+  if (nwritten == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, Errno::kFault);
   u64 bytes = 0;
   for (const IoVec& v : iovs) bytes += v.len;
   if (!charge_bytes(ctx, bytes)) return Trap::kOutOfGas;
   u64 total = 0;
   for (const IoVec& v : iovs) {
     if (total + v.len > 0xffffffffu) break;  // the count must fit the u32 result
-    if (!write_all(static_cast<int>(fd), v.data, v.len)) return ret(r, kIo);
+    if (!write_all(static_cast<int>(fd), v.data, v.len)) return ret(r, Errno::kIo);
     total += v.len;
   }
   store_le<u32>(nwritten, static_cast<u32>(total));
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 // fd_read(fd, iovs, iovs_len, nread_ptr) -> errno; only stdin, read from the real one.
 Trap Wasi::fd_read(HostContext& ctx, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
-  if (fd != 0 || closed_[0]) return ret(r, kBadf);
+  if (fd != 0 || closed_[0]) return ret(r, Errno::kBadf);
   std::vector<IoVec> iovs;
   u8* nread = guest(ctx, a[3].as_u32(), 4);
   if (!charge_bytes(ctx, u64{a[2].as_u32()} * 8)) return Trap::kOutOfGas;  // the iovec table
-  if (nread == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, kFault);
+  if (nread == nullptr || !resolve_iovecs(ctx, a[1].as_u32(), a[2].as_u32(), &iovs)) return ret(r, Errno::kFault);
   u64 bytes = 0;
   for (const IoVec& v : iovs) bytes += v.len;
   if (!charge_bytes(ctx, bytes)) return Trap::kOutOfGas;  // the most it can read
@@ -179,19 +179,19 @@ Trap Wasi::fd_read(HostContext& ctx, Args a, std::span<Value> r) {
     do {
       n = ::read(0, v.data, v.len);
     } while (n < 0 && errno == EINTR);
-    if (n < 0) return ret(r, kIo);
+    if (n < 0) return ret(r, Errno::kIo);
     total += static_cast<u64>(n);
     if (static_cast<u32>(n) < v.len) break;  // short read: return what we have (0 = EOF)
   }
   store_le<u32>(nread, static_cast<u32>(total));
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 Trap Wasi::fd_close(HostContext&, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
-  if (fd > 2 || closed_[fd]) return ret(r, kBadf);
+  if (fd > 2 || closed_[fd]) return ret(r, Errno::kBadf);
   closed_[fd] = true;  // the host's descriptor stays open for our own messages
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 // fd_fdstat_get(fd, fdstat_ptr): the 24-byte fdstat {u8 filetype, u16 flags,
@@ -199,37 +199,37 @@ Trap Wasi::fd_close(HostContext&, Args a, std::span<Value> r) {
 // seek/tell rights, which wasi-libc's isatty() takes for a terminal.
 Trap Wasi::fd_fdstat_get(HostContext& ctx, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
-  if (fd > 2 || closed_[fd]) return ret(r, kBadf);
+  if (fd > 2 || closed_[fd]) return ret(r, Errno::kBadf);
   u8* p = guest(ctx, a[1].as_u32(), 24);
-  if (p == nullptr) return ret(r, kFault);
+  if (p == nullptr) return ret(r, Errno::kFault);
   std::memset(p, 0, 24);
   p[0] = kFiletypeCharacterDevice;
   store_le<u64>(p + 8, (fd == 0 ? kRightsFdRead : kRightsFdWrite) | kRightsPollFdReadwrite);
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 // fd_seek(fd, offset, whence, newoffset_ptr) and fd_tell(fd, offset_ptr): stdio cannot
 // seek (wasi-libc's lseek(fd, 0, SEEK_CUR) calls fd_tell).
 Trap Wasi::fd_seek(HostContext&, Args a, std::span<Value> r) {
   const u32 fd = a[0].as_u32();
-  return ret(r, fd <= 2 && !closed_[fd] ? kSpipe : kBadf);
+  return ret(r, fd <= 2 && !closed_[fd] ? Errno::kSpipe : Errno::kBadf);
 }
 
 // fd_prestat_get / fd_prestat_dir_name: no descriptor is a preopened directory.
-Trap Wasi::fd_prestat_get(HostContext&, Args, std::span<Value> r) { return ret(r, kBadf); }
+Trap Wasi::fd_prestat_get(HostContext&, Args, std::span<Value> r) { return ret(r, Errno::kBadf); }
 
 // clock_time_get(clock_id, precision, time_ptr) -> errno
 Trap Wasi::clock_time_get(HostContext& ctx, Args a, std::span<Value> r) {
   static constexpr clockid_t kClocks[] = {CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
                                           CLOCK_THREAD_CPUTIME_ID};
   const u32 id = a[0].as_u32();
-  if (id >= std::size(kClocks)) return ret(r, kInval);
+  if (id >= std::size(kClocks)) return ret(r, Errno::kInval);
   u8* out = guest(ctx, a[2].as_u32(), 8);
-  if (out == nullptr) return ret(r, kFault);
+  if (out == nullptr) return ret(r, Errno::kFault);
   timespec ts{};
-  if (clock_gettime(kClocks[id], &ts) != 0) return ret(r, kIo);
+  if (clock_gettime(kClocks[id], &ts) != 0) return ret(r, Errno::kIo);
   store_le<u64>(out, static_cast<u64>(ts.tv_sec) * 1'000'000'000u + static_cast<u64>(ts.tv_nsec));
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 // random_get(buf, len) -> errno
@@ -237,16 +237,16 @@ Trap Wasi::random_get(HostContext& ctx, Args a, std::span<Value> r) {
   const u32 len = a[1].as_u32();
   if (!charge_bytes(ctx, len)) return Trap::kOutOfGas;
   u8* p = guest(ctx, a[0].as_u32(), len);
-  if (p == nullptr) return ret(r, kFault);
+  if (p == nullptr) return ret(r, Errno::kFault);
   for (u32 done = 0; done < len;) {
     const ssize_t n = ::getrandom(p + done, len - done, 0);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return ret(r, kIo);
+      return ret(r, Errno::kIo);
     }
     done += static_cast<u32>(n);
   }
-  return ret(r, kSuccess);
+  return ret(r, Errno::kSuccess);
 }
 
 Trap Wasi::proc_exit(HostContext& ctx, Args a, std::span<Value>) {
@@ -291,7 +291,7 @@ void Wasi::define(wasm::Store& store, wasm::Linker& linker, const wasm::Module& 
     wasm::FuncInst* f = store.add_host_function(
         type, [result_types = type.results](HostContext&, Args, std::span<Value> results) {
           for (size_t i = 0; i < result_types.size(); ++i) results[i] = Value::zero(result_types[i]);
-          if (!result_types.empty() && result_types[0] == I32) results[0] = Value::i32(kNosys);
+          if (!result_types.empty() && result_types[0] == I32) results[0] = Value::i32(static_cast<u32>(Errno::kNosys));
           return Trap::kNone;
         });
     linker.define(kWasiModule, imp.name, wasm::Extern::func(f));

@@ -2,29 +2,29 @@
 
 namespace dusk::leb128 {
 
-const char* status_message(Status s) {
+const char* status_message(ReadStatus s) {
   switch (s) {
-    case Status::kOk: return "ok";
-    case Status::kUnexpectedEnd: return "unexpected end";
-    case Status::kTooLong: return "integer representation too long";
-    case Status::kTooLarge: return "integer too large";
+    case ReadStatus::kOk: return "ok";
+    case ReadStatus::kUnexpectedEnd: return "unexpected end";
+    case ReadStatus::kTooLong: return "integer representation too long";
+    case ReadStatus::kTooLarge: return "integer too large";
   }
   return "?";
 }
 
-Status read_unsigned(const u8** p, const u8* end, unsigned bits, u64* out) {
+ReadStatus read_unsigned(const u8** p, const u8* end, unsigned bits, u64* out) {
   const u8* q = *p;
   const unsigned max_bytes = (bits + 6) / 7;
   u64 result = 0;
   for (unsigned i = 0;; ++i) {
-    if (q == end) return Status::kUnexpectedEnd;
+    if (q == end) return ReadStatus::kUnexpectedEnd;
     const u8 byte = *q++;
     const unsigned shift = 7 * i;
     if (i == max_bytes - 1) {
       // Last permitted byte: no continuation, and only (bits - shift) payload bits.
-      if (byte & 0x80) return Status::kTooLong;
+      if (byte & 0x80) return ReadStatus::kTooLong;
       const unsigned rem = bits - shift;
-      if (rem < 7 && (byte >> rem) != 0) return Status::kTooLarge;
+      if (rem < 7 && (byte >> rem) != 0) return ReadStatus::kTooLarge;
       result |= static_cast<u64>(byte) << shift;
       break;
     }
@@ -33,26 +33,26 @@ Status read_unsigned(const u8** p, const u8* end, unsigned bits, u64* out) {
   }
   *p = q;
   *out = result;
-  return Status::kOk;
+  return ReadStatus::kOk;
 }
 
-Status read_signed(const u8** p, const u8* end, unsigned bits, i64* out) {
+ReadStatus read_signed(const u8** p, const u8* end, unsigned bits, i64* out) {
   const u8* q = *p;
   const unsigned max_bytes = (bits + 6) / 7;
   u64 result = 0;
   unsigned shift = 0;
   u8 byte = 0;
   for (unsigned i = 0;; ++i) {
-    if (q == end) return Status::kUnexpectedEnd;
+    if (q == end) return ReadStatus::kUnexpectedEnd;
     byte = *q++;
     shift = 7 * i;
     if (i == max_bytes - 1) {
-      if (byte & 0x80) return Status::kTooLong;
+      if (byte & 0x80) return ReadStatus::kTooLong;
       // The bits at and above position (bits-1-shift) must all equal the sign bit.
       const unsigned rem = bits - shift;  // payload bits in this byte, 1..7
       if (rem < 7) {
         const int sign_and_unused = static_cast<int8_t>(byte << 1) >> rem;  // bits 6..rem-1
-        if (sign_and_unused != 0 && sign_and_unused != -1) return Status::kTooLarge;
+        if (sign_and_unused != 0 && sign_and_unused != -1) return ReadStatus::kTooLarge;
       }
       result |= static_cast<u64>(byte & 0x7f) << shift;
       shift += 7;
@@ -67,7 +67,7 @@ Status read_signed(const u8** p, const u8* end, unsigned bits, i64* out) {
   if (shift < 64 && (byte & 0x40)) result |= ~u64{0} << shift;
   *p = q;
   *out = static_cast<i64>(result);
-  return Status::kOk;
+  return ReadStatus::kOk;
 }
 
 size_t write_unsigned(u64 v, u8* out) {

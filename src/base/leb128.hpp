@@ -8,19 +8,19 @@
 
 namespace dusk::leb128 {
 
-enum class Status : u8 {
+enum class ReadStatus : u8 {
   kOk,
   kUnexpectedEnd,  // input ended inside the number
   kTooLong,        // more bytes than an N-bit value can need
   kTooLarge,       // the last byte sets bits beyond N
 };
 
-const char* status_message(Status s);
+const char* status_message(ReadStatus s);
 
 // Decodes an unsigned value of `bits` bits (1..64) from [*p, end); advances *p on success.
-Status read_unsigned(const u8** p, const u8* end, unsigned bits, u64* out);
+ReadStatus read_unsigned(const u8** p, const u8* end, unsigned bits, u64* out);
 // Decodes a signed value of `bits` bits (1..64), sign-extended to 64 bits.
-Status read_signed(const u8** p, const u8* end, unsigned bits, i64* out);
+ReadStatus read_signed(const u8** p, const u8* end, unsigned bits, i64* out);
 
 // Appends the shortest encoding of v to out (which must have room for 10 bytes);
 // returns the number of bytes written.

@@ -5,8 +5,8 @@
 namespace dusk::rlp {
 namespace {
 
-Error fail(RlpError code, const std::string& what) {
-  return Error("rlp: " + what, static_cast<int>(code));
+RlpFailure fail(RlpError code, const std::string& what) {
+  return RlpFailure(code, "rlp: " + what);
 }
 
 // The prefix for a payload of `len` bytes: short form (base + len) up to 55 bytes, long
@@ -24,7 +24,7 @@ void encode_header(Bytes& out, u8 base, size_t len) {
   out.insert(out.end(), be + skip, be + 8);
 }
 
-Result<Value> decode_value(ByteView& in, int depth) {
+RlpResult<Value> decode_value(ByteView& in, int depth) {
   if (depth > kMaxDepth) return fail(RlpError::kTooDeep, "nesting deeper than 1024 lists");
   DUSK_ASSIGN(Item item, decode_item(in));
   if (!item.is_list) return Value::str(item.payload);
@@ -92,7 +92,7 @@ Bytes encode(const Value& v) {
   return out;
 }
 
-Result<Item> decode_item(ByteView& in) {
+RlpResult<Item> decode_item(ByteView& in) {
   if (in.empty()) return fail(RlpError::kTruncated, "empty input where an item was expected");
   const u8 prefix = in[0];
   if (prefix < 0x80) {  // a single byte is its own encoding
@@ -124,13 +124,13 @@ Result<Item> decode_item(ByteView& in) {
   return item;
 }
 
-Result<Item> decode_single(ByteView in) {
+RlpResult<Item> decode_single(ByteView in) {
   DUSK_ASSIGN(Item item, decode_item(in));
   if (!in.empty()) return fail(RlpError::kTrailingBytes, std::to_string(in.size()) + " bytes after the item");
   return item;
 }
 
-Result<std::vector<Item>> decode_list(const Item& list) {
+RlpResult<std::vector<Item>> decode_list(const Item& list) {
   if (!list.is_list) return fail(RlpError::kExpectedList, "expected a list, found a byte string");
   std::vector<Item> items;
   ByteView rest = list.payload;
@@ -141,25 +141,25 @@ Result<std::vector<Item>> decode_list(const Item& list) {
   return items;
 }
 
-Result<ByteView> decode_bytes(const Item& item) {
+RlpResult<ByteView> decode_bytes(const Item& item) {
   if (item.is_list) return fail(RlpError::kExpectedString, "expected a byte string, found a list");
   return item.payload;
 }
 
-Result<Uint256> decode_uint256(const Item& item) {
+RlpResult<Uint256> decode_uint256(const Item& item) {
   DUSK_ASSIGN(ByteView b, decode_bytes(item));
   if (b.size() > 32) return fail(RlpError::kIntegerTooLarge, "integer wider than 256 bits");
   if (!b.empty() && b[0] == 0) return fail(RlpError::kLeadingZeroInteger, "integer with a leading zero byte");
   return Uint256::from_be(b.data(), b.size());
 }
 
-Result<u64> decode_u64(const Item& item) {
+RlpResult<u64> decode_u64(const Item& item) {
   DUSK_ASSIGN(Uint256 v, decode_uint256(item));
   if (!v.fits_u64()) return fail(RlpError::kIntegerTooLarge, "integer wider than 64 bits");
   return v.low64();
 }
 
-Result<Value> decode(ByteView in) {
+RlpResult<Value> decode(ByteView in) {
   DUSK_ASSIGN(Value v, decode_value(in, 0));
   if (!in.empty()) return fail(RlpError::kTrailingBytes, std::to_string(in.size()) + " bytes after the item");
   return v;

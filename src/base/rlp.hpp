@@ -41,7 +41,7 @@ Bytes encode(const Value& v);
 
 // ---- decoding ------------------------------------------------------------------
 
-enum class RlpError {
+enum class RlpError : u8 {
   kTruncated = 1,        // the input ends before the item or its length does
   kLeadingZeroLength,    // a long-form length starts with a zero byte
   kNonCanonicalByte,     // a single byte < 0x80 encoded as a one-byte string (0x81 xx)
@@ -54,6 +54,10 @@ enum class RlpError {
   kTooDeep,              // nesting beyond kMaxDepth (generic decode only)
 };
 
+using RlpFailure = Failure<RlpError>;
+template <typename T>
+using RlpResult = Result<T, RlpFailure>;
+
 // One item: its kind and its payload (the string's bytes or the list's encoded items).
 // The payload views the decoder's input.
 struct Item {
@@ -62,19 +66,19 @@ struct Item {
 };
 
 // Decodes the item at the front of `in` and advances `in` past it.
-Result<Item> decode_item(ByteView& in);
+RlpResult<Item> decode_item(ByteView& in);
 // Decodes `in` as exactly one item (kTrailingBytes otherwise).
-Result<Item> decode_single(ByteView in);
+RlpResult<Item> decode_single(ByteView in);
 // Splits a list item into its items (each checked, not recursed into).
-Result<std::vector<Item>> decode_list(const Item& list);
+RlpResult<std::vector<Item>> decode_list(const Item& list);
 // A byte string item's bytes.
-Result<ByteView> decode_bytes(const Item& item);
+RlpResult<ByteView> decode_bytes(const Item& item);
 // A canonical integer: no leading zeros, at most 32 (Uint256) or 8 (u64) bytes.
-Result<Uint256> decode_uint256(const Item& item);
-Result<u64> decode_u64(const Item& item);
+RlpResult<Uint256> decode_uint256(const Item& item);
+RlpResult<u64> decode_u64(const Item& item);
 
 // Decodes `in` as exactly one value, recursively, up to kMaxDepth nested lists.
 inline constexpr int kMaxDepth = 1024;
-Result<Value> decode(ByteView in);
+RlpResult<Value> decode(ByteView in);
 
 }  // namespace dusk::rlp

@@ -91,7 +91,7 @@ CallResult Evm::call(const Message& msg) {
       auto out = pc->run(msg.input);
       if (out.ok()) {
         r = {StatusCode::kSuccess, msg.gas - static_cast<i64>(cost), std::move(out).value(), {}};
-      } else if (out.error().code == kPrecompileNotImplemented) {
+      } else if (out.error().code == PrecompileError::kNotImplemented) {
         if (!not_implemented_) not_implemented_ = out.error().message;
         r = {StatusCode::kNotImplemented, 0, {}, {}};
       } else {

@@ -46,10 +46,10 @@ IntrinsicGas intrinsic_gas(const Transaction& tx, Fork fork) {
 }
 
 namespace {
-Error tx_error(TxError e) { return Error(tx_error_name(e), static_cast<int>(e)); }
+TxFailure tx_error(TxError e) { return TxFailure(e, tx_error_name(e)); }
 }  // namespace
 
-Result<ValidTx> validate_transaction(const Transaction& tx, const State& state, const BlockEnv& env, Fork fork) {
+TxResult<ValidTx> validate_transaction(const Transaction& tx, const State& state, const BlockEnv& env, Fork fork) {
   ValidTx v;
   if (tx.type == TxType::kSetCode && fork < Fork::kPrague) return tx_error(TxError::kSetCodePreFork);
   v.intrinsic = intrinsic_gas(tx, fork);

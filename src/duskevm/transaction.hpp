@@ -82,6 +82,10 @@ enum class TxError : u8 {
 };
 // "TransactionException.INTRINSIC_GAS_TOO_LOW" and so on.
 const char* tx_error_name(TxError e);
+// An invalid transaction: its TxError, and tx_error_name as the message.
+using TxFailure = Failure<TxError>;
+template <typename T>
+using TxResult = Result<T, TxFailure>;
 
 struct IntrinsicGas {
   u64 gas = 0;    // charged before execution
@@ -100,6 +104,6 @@ struct ValidTx {
 
 // Checks every rule, in the order of the execution specs, against the sender's account
 // in `state`. Changes nothing.
-Result<ValidTx> validate_transaction(const Transaction& tx, const State& state, const BlockEnv& env, Fork fork);
+TxResult<ValidTx> validate_transaction(const Transaction& tx, const State& state, const BlockEnv& env, Fork fork);
 
 }  // namespace dusk::evm

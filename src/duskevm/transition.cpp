@@ -55,7 +55,7 @@ std::optional<Address> recover_authority(const Authorization& auth) {
   return crypto::public_key_address(*key);
 }
 
-Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
+TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
                                   CodeCache& cache, Tracer* tracer, FramePool* frames) {
   DUSK_ASSIGN(const ValidTx v, validate_transaction(tx, state, env, fork));
   state.begin_transaction();

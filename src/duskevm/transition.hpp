@@ -27,10 +27,10 @@ struct Receipt {
   std::optional<std::string> not_implemented;
 };
 
-// On a validity error (Error::code is a TxError) the state is unchanged. `frames`
+// On an invalid transaction (a TxFailure) the state is unchanged. `frames`
 // (optional) lends the interpreter's buffers, to be reused by the next transaction on
 // this thread (frame_pool.hpp).
-Result<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
+TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
                                   CodeCache& cache, Tracer* tracer = nullptr,
                                   FramePool* frames = nullptr);
 

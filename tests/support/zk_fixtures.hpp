@@ -87,7 +87,7 @@ P g2_outside_subgroup(bool in_subgroup(const P&)) {
 
 // The error code of a result, 0 when it holds a value.
 template <typename T>
-int code_of(const Result<T>& r) { return r.ok() ? 0 : r.error().code; }
+crypto::zk::ProofError code_of(const crypto::zk::ProofResult<T>& r) { return r.ok() ? crypto::zk::ProofError{} : r.error().code; }
 
 // One malformed-file case: a change to one of a circuit's three files (0 the key,
 // 1 the proof, 2 the public inputs) and the error its reader must give.
@@ -99,7 +99,7 @@ struct FileCase {
 };
 
 // The error code of reading a text with one of the three readers.
-using ReadCode = std::function<int(const std::string&)>;
+using ReadCode = std::function<crypto::zk::ProofError(const std::string&)>;
 
 // Applies each case to the parsed file and checks the reader's code; then checks that
 // empty, cut-short and non-JSON texts are kBadJson for all three readers.
@@ -110,12 +110,12 @@ inline void expect_file_errors(const std::array<std::string, 3>& files,
     SCOPED_TRACE(c.what);
     nlohmann::json doc = nlohmann::json::parse(files[c.file]);
     c.change(doc);
-    EXPECT_EQ(read[c.file](doc.dump()), int(c.code));
+    EXPECT_EQ(read[c.file](doc.dump()), c.code);
   }
   const std::string& key = files[0];
   for (const std::string& text : {std::string(), std::string("{"), key.substr(0, key.size() / 2),
                                   std::string("\x80\x81"), std::string("null")}) {
-    for (const ReadCode& r : read) EXPECT_EQ(r(text), int(crypto::zk::ProofError::kBadJson));
+    for (const ReadCode& r : read) EXPECT_EQ(r(text), crypto::zk::ProofError::kBadJson);
   }
 }
 

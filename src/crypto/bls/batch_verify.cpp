@@ -98,7 +98,7 @@ bool os_random_bytes(std::span<u8> out) {
 }
 
 template <typename V>
-Status Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity security,
+BlsStatus Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity security,
                                const RandomSource& rng) {
   if (items.empty())
     return bls_error(BlsError::kEmptyAggregate, V::kName, "batch_verify over no signatures");
@@ -156,9 +156,9 @@ Status Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity s
   return {};
 }
 
-template Status Scheme<MinSig>::batch_verify(std::span<const BatchItem>, BatchSecurity,
+template BlsStatus Scheme<MinSig>::batch_verify(std::span<const BatchItem>, BatchSecurity,
                                              const RandomSource&);
-template Status Scheme<MinPk>::batch_verify(std::span<const BatchItem>, BatchSecurity,
+template BlsStatus Scheme<MinPk>::batch_verify(std::span<const BatchItem>, BatchSecurity,
                                             const RandomSource&);
 
 }  // namespace dusk::crypto::bls

@@ -1,14 +1,15 @@
-// Error codes of the BLS signature module (Error::code of every Result it returns).
+// The failures of the BLS signature module: every Result it returns is a BlsResult.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "base/int.hpp"
 #include "base/result.hpp"
 
 namespace dusk::crypto::bls {
 
-enum class BlsError : int {
+enum class BlsError : u8 {
   kBadSecretKey = 1,       // secret key bytes: not 32 long, zero, or an integer >= r
   kShortIkm = 2,           // KeyGen: input keying material shorter than 32 bytes (the
                            // draft's minimum, so the key has 128 bits of entropy at least)
@@ -25,9 +26,14 @@ enum class BlsError : int {
   kZeroWeight = 11,        // key weighting: a public key whose weight hashes to 0 mod r
 };
 
-// The Error for `code`, its message prefixed with the variant ("bls min-sig: ...").
-inline Error bls_error(BlsError code, std::string_view variant, std::string_view what) {
-  return Error("bls " + std::string(variant) + ": " + std::string(what), static_cast<int>(code));
+using BlsFailure = Failure<BlsError>;
+template <typename T>
+using BlsResult = Result<T, BlsFailure>;
+using BlsStatus = Result<void, BlsFailure>;
+
+// The failure for `code`, its message prefixed with the variant ("bls min-sig: ...").
+inline BlsFailure bls_error(BlsError code, std::string_view variant, std::string_view what) {
+  return BlsFailure(code, "bls " + std::string(variant) + ": " + std::string(what));
 }
 
 }  // namespace dusk::crypto::bls

@@ -42,7 +42,7 @@ bool pairing_check(const typename V::KeyPoint::AffinePoint& k,
 // --- encodings ---
 
 template <typename V>
-Result<PublicKey<V>> PublicKey<V>::from_bytes(ByteView bytes) {
+BlsResult<PublicKey<V>> PublicKey<V>::from_bytes(ByteView bytes) {
   auto p = V::decode_key(bytes);
   if (!p) return bls_error(BlsError::kBadPublicKey, V::kName, "public key: " + p.error().message);
   if (p->infinity)
@@ -51,7 +51,7 @@ Result<PublicKey<V>> PublicKey<V>::from_bytes(ByteView bytes) {
 }
 
 template <typename V>
-Result<Signature<V>> Signature<V>::from_bytes(ByteView bytes) {
+BlsResult<Signature<V>> Signature<V>::from_bytes(ByteView bytes) {
   auto p = V::decode_sig(bytes);
   if (!p) return bls_error(BlsError::kBadSignature, V::kName, "signature: " + p.error().message);
   return Signature(*p);
@@ -72,7 +72,7 @@ Signature<V> Scheme<V>::sign(const SecretKey& sk, ByteView message) {
 }
 
 template <typename V>
-Status Scheme<V>::verify(const PublicKey& pk, ByteView message, const Signature& sig) {
+BlsStatus Scheme<V>::verify(const PublicKey& pk, ByteView message, const Signature& sig) {
   const auto h = V::hash_to_sig_group(message, view(V::kSignatureDst)).to_affine();
   if (!pairing_check<V>(pk.point(), h, sig.point()))
     return bls_error(BlsError::kInvalidSignature, V::kName, "signature does not verify");
@@ -80,7 +80,7 @@ Status Scheme<V>::verify(const PublicKey& pk, ByteView message, const Signature&
 }
 
 template <typename V>
-Status Scheme<V>::verify(ByteView pk, ByteView message, ByteView sig) {
+BlsStatus Scheme<V>::verify(ByteView pk, ByteView message, ByteView sig) {
   DUSK_ASSIGN(const PublicKey key, PublicKey::from_bytes(pk));
   DUSK_ASSIGN(const Signature s, Signature::from_bytes(sig));
   return verify(key, message, s);
@@ -89,7 +89,7 @@ Status Scheme<V>::verify(ByteView pk, ByteView message, ByteView sig) {
 // --- aggregation ---
 
 template <typename V>
-Result<Signature<V>> Scheme<V>::aggregate(std::span<const Signature> sigs) {
+BlsResult<Signature<V>> Scheme<V>::aggregate(std::span<const Signature> sigs) {
   if (sigs.empty())
     return bls_error(BlsError::kEmptyAggregate, V::kName, "no signatures to aggregate");
   typename V::SigPoint acc;
@@ -98,7 +98,7 @@ Result<Signature<V>> Scheme<V>::aggregate(std::span<const Signature> sigs) {
 }
 
 template <typename V>
-Result<PublicKey<V>> Scheme<V>::aggregate_public_keys(std::span<const PublicKey> pks) {
+BlsResult<PublicKey<V>> Scheme<V>::aggregate_public_keys(std::span<const PublicKey> pks) {
   if (pks.empty())
     return bls_error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
   typename V::KeyPoint acc;
@@ -109,7 +109,7 @@ Result<PublicKey<V>> Scheme<V>::aggregate_public_keys(std::span<const PublicKey>
 }
 
 template <typename V>
-Status Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
+BlsStatus Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
                                    std::span<const ByteView> messages, const Signature& sig) {
   if (pks.empty())
     return bls_error(BlsError::kEmptyAggregate, V::kName, "aggregate_verify over no signers");
@@ -146,7 +146,7 @@ Status Scheme<V>::aggregate_verify(std::span<const PublicKey> pks,
 }
 
 template <typename V>
-Status Scheme<V>::fast_aggregate_verify(std::span<const PublicKey> pks, ByteView message,
+BlsStatus Scheme<V>::fast_aggregate_verify(std::span<const PublicKey> pks, ByteView message,
                                         const Signature& sig) {
   DUSK_ASSIGN(const PublicKey apk, aggregate_public_keys(pks));
   return verify(apk, message, sig);
@@ -161,7 +161,7 @@ Signature<V> Scheme<V>::pop_prove(const SecretKey& sk) {
 }
 
 template <typename V>
-Status Scheme<V>::pop_verify(const PublicKey& pk, const Signature& proof) {
+BlsStatus Scheme<V>::pop_verify(const PublicKey& pk, const Signature& proof) {
   const auto h = V::hash_to_sig_group(pk.to_bytes(), view(V::kPopDst)).to_affine();
   if (!pairing_check<V>(pk.point(), h, proof.point()))
     return bls_error(BlsError::kInvalidSignature, V::kName, "proof of possession does not verify");
@@ -179,7 +179,7 @@ Fr Scheme<V>::key_weight(const PublicKey& pk) {
 }
 
 template <typename V>
-Result<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView message) {
+BlsResult<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView message) {
   const Fr t = key_weight(sk_to_pk(sk));
   if (t.is_zero()) return bls_error(BlsError::kZeroWeight, V::kName, "key weight is zero");
   const Fr weighted = t * sk.scalar();
@@ -188,7 +188,7 @@ Result<Signature<V>> Scheme<V>::sign_weighted(const SecretKey& sk, ByteView mess
 }
 
 template <typename V>
-Result<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
+BlsResult<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
   const Fr t = key_weight(pk);
   if (t.is_zero()) return bls_error(BlsError::kZeroWeight, V::kName, "key weight is zero");
   // t != 0 and pk of prime order r: [t] pk is not the identity.
@@ -196,7 +196,7 @@ Result<PublicKey<V>> Scheme<V>::weighted_public_key(const PublicKey& pk) {
 }
 
 template <typename V>
-Result<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const PublicKey> pks) {
+BlsResult<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const PublicKey> pks) {
   if (pks.empty())
     return bls_error(BlsError::kEmptyAggregate, V::kName, "no public keys to aggregate");
   typename V::KeyPoint acc;
@@ -211,7 +211,7 @@ Result<PublicKey<V>> Scheme<V>::aggregate_weighted_public_keys(std::span<const P
 }
 
 template <typename V>
-Status Scheme<V>::fast_aggregate_verify_weighted(std::span<const PublicKey> pks, ByteView message,
+BlsStatus Scheme<V>::fast_aggregate_verify_weighted(std::span<const PublicKey> pks, ByteView message,
                                                  const Signature& sig) {
   DUSK_ASSIGN(const PublicKey apk, aggregate_weighted_public_keys(pks));
   return verify(apk, message, sig);

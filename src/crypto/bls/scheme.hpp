@@ -76,7 +76,7 @@ class PublicKey {
   static constexpr size_t kSize = V::kPublicKeySize;
 
   // Strict decoding of the compressed form. Errors: kBadPublicKey, kIdentityPublicKey.
-  static Result<PublicKey> from_bytes(ByteView bytes);
+  static BlsResult<PublicKey> from_bytes(ByteView bytes);
   std::array<u8, kSize> to_bytes() const { return V::encode_key(point_); }
   const Point& point() const { return point_; }
   friend bool operator==(const PublicKey& a, const PublicKey& b) { return a.point_ == b.point_; }
@@ -95,7 +95,7 @@ class Signature {
   static constexpr size_t kSize = V::kSignatureSize;
 
   // Strict decoding of the compressed form. Errors: kBadSignature.
-  static Result<Signature> from_bytes(ByteView bytes);
+  static BlsResult<Signature> from_bytes(ByteView bytes);
   std::array<u8, kSize> to_bytes() const { return V::encode_sig(point_); }
   const Point& point() const { return point_; }
   friend bool operator==(const Signature& a, const Signature& b) { return a.point_ == b.point_; }
@@ -141,34 +141,34 @@ class Scheme {
   static PublicKey sk_to_pk(const SecretKey& sk);
   static Signature sign(const SecretKey& sk, ByteView message);
   // Ok iff e(pk, H(m)) == e(g, s). Errors: kInvalidSignature.
-  static Status verify(const PublicKey& pk, ByteView message, const Signature& sig);
+  static BlsStatus verify(const PublicKey& pk, ByteView message, const Signature& sig);
   // The same from encodings. Errors: kBadPublicKey, kIdentityPublicKey, kBadSignature,
   // kInvalidSignature.
-  static Status verify(ByteView pk, ByteView message, ByteView sig);
+  static BlsStatus verify(ByteView pk, ByteView message, ByteView sig);
 
   // The sum of the signatures. Errors: kEmptyAggregate.
-  static Result<Signature> aggregate(std::span<const Signature> sigs);
+  static BlsResult<Signature> aggregate(std::span<const Signature> sigs);
   // The plain sum of the keys: safe only for keys with a verified proof of possession.
   // Errors: kEmptyAggregate, kIdentityPublicKey (the keys cancel).
-  static Result<PublicKey> aggregate_public_keys(std::span<const PublicKey> pks);
+  static BlsResult<PublicKey> aggregate_public_keys(std::span<const PublicKey> pks);
 
   // AggregateVerify (draft, section 3.1.1): n signers, n distinct messages, one aggregate
   // signature: prod e(pk_i, H(m_i)) == e(g, s) in one multi-pairing of n + 1 pairs.
   // Distinct messages are what makes this safe without proofs of possession. Errors:
   // kEmptyAggregate, kLengthMismatch, kDuplicateMessage, kInvalidSignature.
-  static Status aggregate_verify(std::span<const PublicKey> pks, std::span<const ByteView> messages,
+  static BlsStatus aggregate_verify(std::span<const PublicKey> pks, std::span<const ByteView> messages,
                                  const Signature& sig);
 
   // FastAggregateVerify (draft, section 3.3.4): n signers of one message. Precondition
   // (the caller's): every key passed pop_verify. Errors: kEmptyAggregate,
   // kIdentityPublicKey, kInvalidSignature.
-  static Status fast_aggregate_verify(std::span<const PublicKey> pks, ByteView message,
+  static BlsStatus fast_aggregate_verify(std::span<const PublicKey> pks, ByteView message,
                                       const Signature& sig);
 
   // PopProve / PopVerify (draft, section 3.3.2-3): a signature on the encoded key under
   // V::kPopDst. Errors of pop_verify: kInvalidSignature.
   static Signature pop_prove(const SecretKey& sk);
-  static Status pop_verify(const PublicKey& pk, const Signature& proof);
+  static BlsStatus pop_verify(const PublicKey& pk, const Signature& proof);
 
   // Key weighting (above). key_weight(pk) = t. sign_weighted(sk, m) = [t sk] H(m) with
   // t = key_weight(sk_to_pk(sk)); the plain sum of weighted signatures on one message
@@ -179,11 +179,11 @@ class Scheme {
   // provisioners) computes this once per key and sums the cached results with
   // aggregate_public_keys, which gives the same apk as aggregate_weighted_public_keys
   // without its n scalar multiplications. Errors: kZeroWeight.
-  static Result<PublicKey> weighted_public_key(const PublicKey& pk);
-  static Result<Signature> sign_weighted(const SecretKey& sk, ByteView message);
-  static Result<PublicKey> aggregate_weighted_public_keys(std::span<const PublicKey> pks);
+  static BlsResult<PublicKey> weighted_public_key(const PublicKey& pk);
+  static BlsResult<Signature> sign_weighted(const SecretKey& sk, ByteView message);
+  static BlsResult<PublicKey> aggregate_weighted_public_keys(std::span<const PublicKey> pks);
   // aggregate_weighted_public_keys followed by verify.
-  static Status fast_aggregate_verify_weighted(std::span<const PublicKey> pks, ByteView message,
+  static BlsStatus fast_aggregate_verify_weighted(std::span<const PublicKey> pks, ByteView message,
                                                const Signature& sig);
 
   // Checks n independent triples at once: with random nonzero scalars r_i of `security`
@@ -193,7 +193,7 @@ class Scheme {
   // least one does not (verify them one by one to find which). Messages may repeat.
   // `rng` defaults to os_random_bytes. Errors: kEmptyAggregate, kRandomness,
   // kInvalidSignature.
-  static Status batch_verify(std::span<const BatchItem> items,
+  static BlsStatus batch_verify(std::span<const BatchItem> items,
                              BatchSecurity security = BatchSecurity::k128,
                              const RandomSource& rng = os_random_bytes);
 };

@@ -16,8 +16,8 @@ namespace {
 // L = ceil(3 ceil(log2 r) / 16) = 48 (draft, section 2.3).
 constexpr size_t kOkmSize = 48;
 
-Error error(BlsError code, const std::string& what) {
-  return Error("bls secret key: " + what, static_cast<int>(code));
+BlsFailure error(BlsError code, const std::string& what) {
+  return BlsFailure(code, "bls secret key: " + what);
 }
 
 void wipe(std::span<u8> bytes) {
@@ -27,7 +27,7 @@ void wipe(std::span<u8> bytes) {
 
 }  // namespace
 
-Result<SecretKey> SecretKey::key_gen(ByteView ikm, ByteView key_info) {
+BlsResult<SecretKey> SecretKey::key_gen(ByteView ikm, ByteView key_info) {
   if (ikm.size() < kMinIkmSize)
     return error(BlsError::kShortIkm, "KeyGen needs at least 32 bytes of IKM, got " +
                                           std::to_string(ikm.size()));
@@ -61,7 +61,7 @@ Result<SecretKey> SecretKey::key_gen(ByteView ikm, ByteView key_info) {
   return SecretKey(sk);
 }
 
-Result<SecretKey> SecretKey::from_bytes(ByteView bytes) {
+BlsResult<SecretKey> SecretKey::from_bytes(ByteView bytes) {
   if (bytes.size() != kSize)
     return error(BlsError::kBadSecretKey,
                  "expected 32 bytes, got " + std::to_string(bytes.size()));
@@ -71,7 +71,7 @@ Result<SecretKey> SecretKey::from_bytes(ByteView bytes) {
   return SecretKey(*s);
 }
 
-Result<SecretKey> SecretKey::from_scalar(const Fr& s) {
+BlsResult<SecretKey> SecretKey::from_scalar(const Fr& s) {
   if (s.is_zero()) return error(BlsError::kBadSecretKey, "zero is not a secret key");
   return SecretKey(s);
 }

@@ -32,11 +32,11 @@ class SecretKey {
   static constexpr size_t kMinIkmSize = 32;
 
   // KeyGen(IKM, key_info). Errors: kShortIkm.
-  static Result<SecretKey> key_gen(ByteView ikm, ByteView key_info = {});
+  static BlsResult<SecretKey> key_gen(ByteView ikm, ByteView key_info = {});
   // 32 big-endian bytes. Errors: kBadSecretKey (length, zero, >= r).
-  static Result<SecretKey> from_bytes(ByteView bytes);
+  static BlsResult<SecretKey> from_bytes(ByteView bytes);
   // For keys computed elsewhere (tests, derivation schemes). Errors: kBadSecretKey for 0.
-  static Result<SecretKey> from_scalar(const bls12_381::Fr& s);
+  static BlsResult<SecretKey> from_scalar(const bls12_381::Fr& s);
 
   std::array<u8, kSize> to_bytes() const { return s_.to_bytes_be(); }
   const bls12_381::Fr& scalar() const { return s_; }

@@ -55,10 +55,10 @@ struct MinSig {
   }
   static auto encode_key(const KeyPoint::AffinePoint& p) { return bls12_381::g2_to_compressed(p); }
   static auto encode_sig(const SigPoint::AffinePoint& p) { return bls12_381::g1_to_compressed(p); }
-  static Result<KeyPoint::AffinePoint> decode_key(ByteView b) {
+  static EncodingResult<KeyPoint::AffinePoint> decode_key(ByteView b) {
     return bls12_381::g2_from_compressed(b);
   }
-  static Result<SigPoint::AffinePoint> decode_sig(ByteView b) {
+  static EncodingResult<SigPoint::AffinePoint> decode_sig(ByteView b) {
     return bls12_381::g1_from_compressed(b);
   }
   static bls12_381::PairingInput pair(const KeyPoint::AffinePoint& k,
@@ -92,10 +92,10 @@ struct MinPk {
   }
   static auto encode_key(const KeyPoint::AffinePoint& p) { return bls12_381::g1_to_compressed(p); }
   static auto encode_sig(const SigPoint::AffinePoint& p) { return bls12_381::g2_to_compressed(p); }
-  static Result<KeyPoint::AffinePoint> decode_key(ByteView b) {
+  static EncodingResult<KeyPoint::AffinePoint> decode_key(ByteView b) {
     return bls12_381::g1_from_compressed(b);
   }
-  static Result<SigPoint::AffinePoint> decode_sig(ByteView b) {
+  static EncodingResult<SigPoint::AffinePoint> decode_sig(ByteView b) {
     return bls12_381::g2_from_compressed(b);
   }
   static bls12_381::PairingInput pair(const KeyPoint::AffinePoint& k,

@@ -8,7 +8,7 @@ namespace dusk::crypto::bls12_381 {
 
 namespace {
 
-Error err(Eip2537Error code, const char* message) { return Error(message, static_cast<int>(code)); }
+EncodingFailure err(EncodingError code, const char* message) { return EncodingFailure(code, message); }
 
 bool all_zero(ByteView b) {
   return std::all_of(b.begin(), b.end(), [](u8 x) { return x == 0; });
@@ -22,43 +22,43 @@ void put_fp(u8* out, const Fp& x) {
 
 }  // namespace
 
-Result<Fp> eip2537_decode_fp(ByteView bytes) {
+EncodingResult<Fp> eip2537_decode_fp(ByteView bytes) {
   assert(bytes.size() == kEip2537FpSize);
   if (!all_zero(bytes.first(16)))
-    return err(Eip2537Error::kTopBytes, "field element has non-zero top 16 bytes");
+    return err(EncodingError::kBadPadding, "field element has non-zero top 16 bytes");
   auto x = Fp::from_bytes_be(bytes.subspan(16));
-  if (!x.ok()) return err(Eip2537Error::kNotCanonical, "field element is not below the modulus");
+  if (!x.ok()) return err(EncodingError::kNotCanonical, "field element is not below the modulus");
   return *x;
 }
 
-Result<Fp2> eip2537_decode_fp2(ByteView bytes) {
+EncodingResult<Fp2> eip2537_decode_fp2(ByteView bytes) {
   assert(bytes.size() == kEip2537Fp2Size);
   DUSK_ASSIGN(const Fp c0, eip2537_decode_fp(bytes.first(64)));
   DUSK_ASSIGN(const Fp c1, eip2537_decode_fp(bytes.subspan(64)));
   return Fp2(c0, c1);
 }
 
-Result<G1Affine> eip2537_decode_g1(ByteView bytes, bool check_subgroup) {
+EncodingResult<G1Affine> eip2537_decode_g1(ByteView bytes, bool check_subgroup) {
   assert(bytes.size() == kEip2537G1Size);
   DUSK_ASSIGN(const Fp x, eip2537_decode_fp(bytes.first(64)));
   DUSK_ASSIGN(const Fp y, eip2537_decode_fp(bytes.subspan(64)));
   if (x.is_zero() && y.is_zero()) return G1Affine::identity();
   const G1Affine p{x, y, false};
-  if (!p.is_on_curve()) return err(Eip2537Error::kNotOnCurve, "G1 point is not on the curve");
+  if (!p.is_on_curve()) return err(EncodingError::kNotOnCurve, "G1 point is not on the curve");
   if (check_subgroup && !g1_in_subgroup(G1::from_affine(p)))
-    return err(Eip2537Error::kNotInSubgroup, "G1 point is not in the subgroup");
+    return err(EncodingError::kNotInSubgroup, "G1 point is not in the subgroup");
   return p;
 }
 
-Result<G2Affine> eip2537_decode_g2(ByteView bytes, bool check_subgroup) {
+EncodingResult<G2Affine> eip2537_decode_g2(ByteView bytes, bool check_subgroup) {
   assert(bytes.size() == kEip2537G2Size);
   DUSK_ASSIGN(const Fp2 x, eip2537_decode_fp2(bytes.first(128)));
   DUSK_ASSIGN(const Fp2 y, eip2537_decode_fp2(bytes.subspan(128)));
   if (x.is_zero() && y.is_zero()) return G2Affine::identity();
   const G2Affine p{x, y, false};
-  if (!p.is_on_curve()) return err(Eip2537Error::kNotOnCurve, "G2 point is not on the curve");
+  if (!p.is_on_curve()) return err(EncodingError::kNotOnCurve, "G2 point is not on the curve");
   if (check_subgroup && !g2_in_subgroup(G2::from_affine(p)))
-    return err(Eip2537Error::kNotInSubgroup, "G2 point is not in the subgroup");
+    return err(EncodingError::kNotInSubgroup, "G2 point is not in the subgroup");
   return p;
 }
 

@@ -7,24 +7,19 @@
 //
 // Decoding checks, in this order: the top bytes of each coordinate, each coordinate
 // < p, the curve equation, and (when asked: MSM and pairing inputs need it, additions
-// do not) subgroup membership; the first failure is reported (Eip2537Error).
+// do not) subgroup membership; the first failure is reported (EncodingError, kBadPadding for nonzero top bytes).
 #pragma once
 
 #include <array>
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
 
 namespace dusk::crypto::bls12_381 {
 
-enum class Eip2537Error : int {
-  kTopBytes = 1,      // a 64-byte field element has a non-zero byte in its top 16
-  kNotCanonical = 2,  // a field element >= p
-  kNotOnCurve = 3,
-  kNotInSubgroup = 4,
-};
 
 inline constexpr size_t kEip2537FpSize = 64;
 inline constexpr size_t kEip2537Fp2Size = 128;
@@ -33,10 +28,10 @@ inline constexpr size_t kEip2537G2Size = 256;
 inline constexpr size_t kEip2537ScalarSize = 32;
 
 // Preconditions: the views have exactly the sizes above.
-Result<Fp> eip2537_decode_fp(ByteView bytes);
-Result<Fp2> eip2537_decode_fp2(ByteView bytes);
-Result<G1Affine> eip2537_decode_g1(ByteView bytes, bool check_subgroup);
-Result<G2Affine> eip2537_decode_g2(ByteView bytes, bool check_subgroup);
+EncodingResult<Fp> eip2537_decode_fp(ByteView bytes);
+EncodingResult<Fp2> eip2537_decode_fp2(ByteView bytes);
+EncodingResult<G1Affine> eip2537_decode_g1(ByteView bytes, bool check_subgroup);
+EncodingResult<G2Affine> eip2537_decode_g2(ByteView bytes, bool check_subgroup);
 // The scalar reduced mod r ([k]P = [k mod r]P for P in the subgroup).
 Fr eip2537_decode_scalar(ByteView bytes);
 

@@ -12,8 +12,8 @@ constexpr u8 kSortFlag = 0x20;
 constexpr u8 kFlagMask = 0xe0;
 constexpr size_t kFpBytes = 48;
 
-Error error(PointError code, const char* group, const std::string& what) {
-  return Error(std::string("bls12_381 ") + group + " point: " + what, static_cast<int>(code));
+EncodingFailure error(EncodingError code, const char* group, const std::string& what) {
+  return EncodingFailure(code, std::string("bls12_381 ") + group + " point: " + what);
 }
 
 void put(u8* out, const Fp& f) {
@@ -27,10 +27,10 @@ void put(u8* out, const Fp2& f) {  // c1 || c0
 
 // The coordinates of an encoding after the flag bits are cleared; `in` has the size of
 // one (Fp) or two (Fp2) field elements.
-Result<Fp> read_coordinate(const u8* in, Fp* /*tag*/) {
+EncodingResult<Fp> read_coordinate(const u8* in, Fp* /*tag*/) {
   return Fp::from_bytes_be(ByteView(in, kFpBytes));
 }
-Result<Fp2> read_coordinate(const u8* in, Fp2* /*tag*/) {
+EncodingResult<Fp2> read_coordinate(const u8* in, Fp2* /*tag*/) {
   auto c1 = Fp::from_bytes_be(ByteView(in, kFpBytes));
   if (!c1) return c1.take_error();
   auto c0 = Fp::from_bytes_be(ByteView(in + kFpBytes, kFpBytes));
@@ -79,16 +79,16 @@ std::array<u8, 2 * kCoordBytes> encode_uncompressed(const Affine<Curve>& p) {
 // Checks length, flags and the infinity encoding shared by both forms. Returns the flag
 // byte, and sets *infinity.
 template <typename Curve>
-Result<u8> check_flags(ByteView bytes, size_t size, bool compressed, bool* infinity) {
+EncodingResult<u8> check_flags(ByteView bytes, size_t size, bool compressed, bool* infinity) {
   const char* name = GroupInfo<Curve>::kName;
   if (bytes.size() != size) {
-    return error(PointError::kBadLength, name,
+    return error(EncodingError::kBadLength, name,
                  (compressed ? "compressed encoding must be " : "uncompressed encoding must be ") +
                      std::to_string(size) + " bytes, got " + std::to_string(bytes.size()));
   }
   u8 flags = bytes[0] & kFlagMask;
   if (((flags & kCompressionFlag) != 0) != compressed) {
-    return error(PointError::kBadFlags, name,
+    return error(EncodingError::kBadFlags, name,
                  compressed ? "compression flag (0x80) is clear in a compressed encoding"
                             : "compression flag (0x80) is set in an uncompressed encoding");
   }
@@ -97,28 +97,28 @@ Result<u8> check_flags(ByteView bytes, size_t size, bool compressed, bool* infin
     bool rest_zero = (bytes[0] & ~(kCompressionFlag | kInfinityFlag)) == 0 &&
                      std::all_of(bytes.begin() + 1, bytes.end(), [](u8 b) { return b == 0; });
     if (!rest_zero) {
-      return error(PointError::kBadInfinity, name,
+      return error(EncodingError::kBadInfinity, name,
                    "infinity flag set with a non-zero sort flag or coordinate bit");
     }
     return flags;
   }
   if (!compressed && (flags & kSortFlag)) {
-    return error(PointError::kBadFlags, name, "sort flag (0x20) set in an uncompressed encoding");
+    return error(EncodingError::kBadFlags, name, "sort flag (0x20) set in an uncompressed encoding");
   }
   return flags;
 }
 
 template <typename Curve>
-Result<Affine<Curve>> finish(const Affine<Curve>& p) {
+EncodingResult<Affine<Curve>> finish(const Affine<Curve>& p) {
   if (!GroupInfo<Curve>::in_subgroup(p)) {
-    return error(PointError::kNotInSubgroup, GroupInfo<Curve>::kName,
+    return error(EncodingError::kNotInSubgroup, GroupInfo<Curve>::kName,
                  "point is on the curve but not in the prime-order subgroup");
   }
   return p;
 }
 
 template <typename Curve, size_t kCoordBytes>
-Result<Affine<Curve>> decode_compressed(ByteView bytes) {
+EncodingResult<Affine<Curve>> decode_compressed(ByteView bytes) {
   using F = typename Curve::F;
   const char* name = GroupInfo<Curve>::kName;
   bool infinity = false;
@@ -128,16 +128,16 @@ Result<Affine<Curve>> decode_compressed(ByteView bytes) {
   std::copy(bytes.begin(), bytes.end(), buf.begin());
   buf[0] &= static_cast<u8>(~kFlagMask);
   auto x = read_coordinate(buf.data(), static_cast<F*>(nullptr));
-  if (!x) return error(PointError::kNotCanonical, name, "x coordinate is not below p");
+  if (!x) return error(EncodingError::kNotCanonical, name, "x coordinate is not below p");
   auto y = (x->square() * *x + Curve::b()).sqrt();
-  if (!y) return error(PointError::kNotOnCurve, name, "x^3 + b has no square root");
+  if (!y) return error(EncodingError::kNotOnCurve, name, "x^3 + b has no square root");
   bool want_largest = (flags & kSortFlag) != 0;
   F yy = lexicographically_largest(*y) == want_largest ? *y : -*y;
   return finish(Affine<Curve>{*x, yy, false});
 }
 
 template <typename Curve, size_t kCoordBytes>
-Result<Affine<Curve>> decode_uncompressed(ByteView bytes) {
+EncodingResult<Affine<Curve>> decode_uncompressed(ByteView bytes) {
   using F = typename Curve::F;
   const char* name = GroupInfo<Curve>::kName;
   bool infinity = false;
@@ -148,11 +148,11 @@ Result<Affine<Curve>> decode_uncompressed(ByteView bytes) {
   std::copy(bytes.begin(), bytes.end(), buf.begin());
   buf[0] &= static_cast<u8>(~kFlagMask);
   auto x = read_coordinate(buf.data(), static_cast<F*>(nullptr));
-  if (!x) return error(PointError::kNotCanonical, name, "x coordinate is not below p");
+  if (!x) return error(EncodingError::kNotCanonical, name, "x coordinate is not below p");
   auto y = read_coordinate(buf.data() + kCoordBytes, static_cast<F*>(nullptr));
-  if (!y) return error(PointError::kNotCanonical, name, "y coordinate is not below p");
+  if (!y) return error(EncodingError::kNotCanonical, name, "y coordinate is not below p");
   Affine<Curve> p{*x, *y, false};
-  if (!p.is_on_curve()) return error(PointError::kNotOnCurve, name, "(x, y) is not on the curve");
+  if (!p.is_on_curve()) return error(EncodingError::kNotOnCurve, name, "(x, y) is not on the curve");
   return finish(p);
 }
 
@@ -180,16 +180,16 @@ std::array<u8, kG2UncompressedSize> g2_to_uncompressed(const G2Affine& p) {
   return encode_uncompressed<G2Curve, kG2CompressedSize>(p);
 }
 
-Result<G1Affine> g1_from_compressed(ByteView bytes) {
+EncodingResult<G1Affine> g1_from_compressed(ByteView bytes) {
   return decode_compressed<G1Curve, kG1CompressedSize>(bytes);
 }
-Result<G1Affine> g1_from_uncompressed(ByteView bytes) {
+EncodingResult<G1Affine> g1_from_uncompressed(ByteView bytes) {
   return decode_uncompressed<G1Curve, kG1CompressedSize>(bytes);
 }
-Result<G2Affine> g2_from_compressed(ByteView bytes) {
+EncodingResult<G2Affine> g2_from_compressed(ByteView bytes) {
   return decode_compressed<G2Curve, kG2CompressedSize>(bytes);
 }
-Result<G2Affine> g2_from_uncompressed(ByteView bytes) {
+EncodingResult<G2Affine> g2_from_uncompressed(ByteView bytes) {
   return decode_uncompressed<G2Curve, kG2CompressedSize>(bytes);
 }
 

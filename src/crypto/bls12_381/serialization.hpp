@@ -21,22 +21,13 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
 
 namespace dusk::crypto::bls12_381 {
 
 // Error codes of point decoding (Error::code).
-enum class PointError : int {
-  kBadLength = 1,       // not the size of the form being decoded
-  kBadFlags = 2,        // compression flag wrong for the form, or sort flag set in the
-                        // uncompressed form
-  kBadInfinity = 3,     // infinity flag set with any other bit (sort flag, coordinates)
-  kNotCanonical = 4,    // a coordinate encodes an integer >= p
-  kNotOnCurve = 5,      // compressed: x^3 + b has no square root; uncompressed: (x, y)
-                        // does not satisfy the curve equation
-  kNotInSubgroup = 6,   // on the curve but not in the order-r subgroup
-};
 
 inline constexpr size_t kG1CompressedSize = 48;
 inline constexpr size_t kG1UncompressedSize = 96;
@@ -48,10 +39,10 @@ std::array<u8, kG1UncompressedSize> g1_to_uncompressed(const G1Affine& p);
 std::array<u8, kG2CompressedSize> g2_to_compressed(const G2Affine& p);
 std::array<u8, kG2UncompressedSize> g2_to_uncompressed(const G2Affine& p);
 
-Result<G1Affine> g1_from_compressed(ByteView bytes);
-Result<G1Affine> g1_from_uncompressed(ByteView bytes);
-Result<G2Affine> g2_from_compressed(ByteView bytes);
-Result<G2Affine> g2_from_uncompressed(ByteView bytes);
+EncodingResult<G1Affine> g1_from_compressed(ByteView bytes);
+EncodingResult<G1Affine> g1_from_uncompressed(ByteView bytes);
+EncodingResult<G2Affine> g2_from_compressed(ByteView bytes);
+EncodingResult<G2Affine> g2_from_uncompressed(ByteView bytes);
 
 // Whether y is the lexicographically largest of y and -y (the sort flag).
 bool lexicographically_largest(const Fp& y);

@@ -6,13 +6,13 @@
 namespace dusk::crypto::bn254 {
 namespace {
 
-Error point_error(PointError code, const std::string& what) {
-  return Error("bn254: " + what, static_cast<int>(code));
+EncodingFailure point_error(EncodingError code, const std::string& what) {
+  return EncodingFailure(code, "bn254: " + what);
 }
 
-Result<Fp> coordinate(ByteView bytes, size_t offset) {
+EncodingResult<Fp> coordinate(ByteView bytes, size_t offset) {
   auto f = Fp::from_bytes_be(bytes.subspan(offset, 32));
-  if (!f) return point_error(PointError::kNotCanonical, "coordinate exceeds modulus");
+  if (!f) return point_error(EncodingError::kNotCanonical, "coordinate exceeds modulus");
   return *f;
 }
 
@@ -27,29 +27,29 @@ void put(u8* out, const Fp& f) {
 
 }  // namespace
 
-Result<G1Affine> decode_g1(ByteView bytes) {
+EncodingResult<G1Affine> decode_g1(ByteView bytes) {
   if (bytes.size() != kG1Bytes)
-    return point_error(PointError::kBadLength, "G1 point must be 64 bytes");
+    return point_error(EncodingError::kBadLength, "G1 point must be 64 bytes");
   DUSK_ASSIGN(Fp x, coordinate(bytes, 0));
   DUSK_ASSIGN(Fp y, coordinate(bytes, 32));
   if (x.is_zero() && y.is_zero()) return G1Affine::identity();
   G1Affine p{x, y, false};
-  if (!p.is_on_curve()) return point_error(PointError::kNotOnCurve, "malformed point");
+  if (!p.is_on_curve()) return point_error(EncodingError::kNotOnCurve, "malformed point");
   return p;
 }
 
-Result<G2Affine> decode_g2(ByteView bytes) {
+EncodingResult<G2Affine> decode_g2(ByteView bytes) {
   if (bytes.size() != kG2Bytes)
-    return point_error(PointError::kBadLength, "G2 point must be 128 bytes");
+    return point_error(EncodingError::kBadLength, "G2 point must be 128 bytes");
   DUSK_ASSIGN(Fp x1, coordinate(bytes, 0));
   DUSK_ASSIGN(Fp x0, coordinate(bytes, 32));
   DUSK_ASSIGN(Fp y1, coordinate(bytes, 64));
   DUSK_ASSIGN(Fp y0, coordinate(bytes, 96));
   if (all_zero(bytes)) return G2Affine::identity();
   G2Affine q{Fp2(x0, x1), Fp2(y0, y1), false};
-  if (!q.is_on_curve()) return point_error(PointError::kNotOnCurve, "malformed point");
+  if (!q.is_on_curve()) return point_error(EncodingError::kNotOnCurve, "malformed point");
   if (!g2_in_subgroup(G2::from_affine(q)))
-    return point_error(PointError::kNotInSubgroup, "G2 point not in the subgroup");
+    return point_error(EncodingError::kNotInSubgroup, "G2 point not in the subgroup");
   return q;
 }
 

@@ -15,24 +15,19 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/g2.hpp"
 
 namespace dusk::crypto::bn254 {
 
 // Error codes of point decoding (Error::code).
-enum class PointError : int {
-  kBadLength = 1,
-  kNotCanonical = 2,
-  kNotOnCurve = 3,
-  kNotInSubgroup = 4,
-};
 
 inline constexpr size_t kG1Bytes = 64;
 inline constexpr size_t kG2Bytes = 128;
 
-Result<G1Affine> decode_g1(ByteView bytes);
-Result<G2Affine> decode_g2(ByteView bytes);
+EncodingResult<G1Affine> decode_g1(ByteView bytes);
+EncodingResult<G2Affine> decode_g2(ByteView bytes);
 std::array<u8, kG1Bytes> encode_g1(const G1Affine& p);
 std::array<u8, kG2Bytes> encode_g2(const G2Affine& q);
 

@@ -28,6 +28,7 @@
 #include "base/bytes.hpp"
 #include "base/int.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 #include "crypto/ff/field_constants.hpp"
 #include "crypto/ff/detail/limbs.hpp"
 #include "crypto/ff/detail/montgomery.hpp"
@@ -35,10 +36,6 @@
 namespace dusk::crypto::ff {
 
 // Error codes of field decoding (Error::code).
-enum class FieldError : int {
-  kBadLength = 1,     // the byte string is not exactly Field::kBytes long
-  kNotCanonical = 2,  // the encoded integer is >= p (every element has one encoding)
-};
 
 template <typename Params>
 class Field {
@@ -79,9 +76,9 @@ class Field {
   }
 
   // Encodings: exactly kBytes bytes, big- or little-endian; values >= p are rejected
-  // (FieldError::kNotCanonical), other lengths too (FieldError::kBadLength).
-  static Result<Field> from_bytes_be(ByteView bytes);
-  static Result<Field> from_bytes_le(ByteView bytes);
+  // (EncodingError::kNotCanonical), other lengths too (EncodingError::kBadLength).
+  static EncodingResult<Field> from_bytes_be(ByteView bytes);
+  static EncodingResult<Field> from_bytes_le(ByteView bytes);
   std::array<u8, kBytes> to_bytes_be() const;
   std::array<u8, kBytes> to_bytes_le() const;
 

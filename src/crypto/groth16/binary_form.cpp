@@ -8,14 +8,13 @@
 namespace dusk::crypto::groth16 {
 namespace {
 
-Error length_error(const char* what, size_t got, size_t want) {
-  return Error(std::string(what) + ": " + std::to_string(got) + " bytes, expected " +
-                   std::to_string(want),
-               int(Groth16Error::kBadLength));
+ProofFailure length_error(const char* what, size_t got, size_t want) {
+  return ProofFailure(ProofError::kBadLength, std::string(what) + ": " + std::to_string(got) + " bytes, expected " +
+                   std::to_string(want));
 }
 
-Error with_context(const std::string& where, const Error& e) {
-  return Error(where + ": " + e.message, e.code);
+ProofFailure with_context(const std::string& where, const ProofFailure& e) {
+  return ProofFailure(e.code, where + ": " + e.message);
 }
 
 template <size_t N>
@@ -36,7 +35,7 @@ Bytes encode_proof(const Proof<E>& proof) {
 }
 
 template <typename E>
-Result<Proof<E>> decode_proof(ByteView bytes) {
+ProofResult<Proof<E>> decode_proof(ByteView bytes) {
   if (bytes.size() != proof_size<E>()) return length_error("groth16 proof", bytes.size(), proof_size<E>());
   Proof<E> p;
   auto a = E::g1_from_bytes(bytes.subspan(0, E::kG1Size));
@@ -66,7 +65,7 @@ Bytes encode_verifying_key(const VerifyingKey<E>& vk) {
 }
 
 template <typename E>
-Result<VerifyingKey<E>> decode_verifying_key(ByteView bytes) {
+ProofResult<VerifyingKey<E>> decode_verifying_key(ByteView bytes) {
   const size_t fixed = E::kG1Size + 3 * E::kG2Size;
   if (bytes.size() < fixed + 4) {
     return length_error("groth16 verifying key", bytes.size(), verifying_key_size<E>(0));
@@ -74,22 +73,21 @@ Result<VerifyingKey<E>> decode_verifying_key(ByteView bytes) {
   u32 n = 0;
   for (size_t i = 0; i < 4; ++i) n = (n << 8) | bytes[fixed + i];
   if (n > kMaxPublicInputs) {
-    return Error("groth16 verifying key: " + std::to_string(n) + " public inputs exceed the limit of " +
-                     std::to_string(kMaxPublicInputs),
-                 int(Groth16Error::kTooManyInputs));
+    return ProofFailure(ProofError::kTooManyInputs, "groth16 verifying key: " + std::to_string(n) + " public inputs exceed the limit of " +
+                     std::to_string(kMaxPublicInputs));
   }
   if (bytes.size() != verifying_key_size<E>(n)) {
     return length_error("groth16 verifying key", bytes.size(), verifying_key_size<E>(n));
   }
   VerifyingKey<E> vk;
   size_t at = 0;
-  auto g1 = [&](const std::string& where) -> Result<typename E::G1Affine> {
+  auto g1 = [&](const std::string& where) -> ProofResult<typename E::G1Affine> {
     auto r = E::g1_from_bytes(bytes.subspan(at, E::kG1Size));
     at += E::kG1Size;
     if (!r) return with_context(where, r.error());
     return *r;
   };
-  auto g2 = [&](const std::string& where) -> Result<typename E::G2Affine> {
+  auto g2 = [&](const std::string& where) -> ProofResult<typename E::G2Affine> {
     auto r = E::g2_from_bytes(bytes.subspan(at, E::kG2Size));
     at += E::kG2Size;
     if (!r) return with_context(where, r.error());
@@ -117,24 +115,21 @@ Bytes encode_public_inputs(std::span<const typename E::Fr> inputs) {
 }
 
 template <typename E>
-Result<std::vector<typename E::Fr>> decode_public_inputs(ByteView bytes) {
+ProofResult<std::vector<typename E::Fr>> decode_public_inputs(ByteView bytes) {
   if (bytes.size() % kScalarSize != 0) {
-    return Error("groth16 public inputs: " + std::to_string(bytes.size()) +
-                     " bytes is not a multiple of 32",
-                 int(Groth16Error::kBadLength));
+    return ProofFailure(ProofError::kBadLength, "groth16 public inputs: " + std::to_string(bytes.size()) +
+                     " bytes is not a multiple of 32");
   }
   const size_t n = bytes.size() / kScalarSize;
   if (n > kMaxPublicInputs) {
-    return Error("groth16 public inputs: more than " + std::to_string(kMaxPublicInputs),
-                 int(Groth16Error::kTooManyInputs));
+    return ProofFailure(ProofError::kTooManyInputs, "groth16 public inputs: more than " + std::to_string(kMaxPublicInputs));
   }
   std::vector<typename E::Fr> out;
   out.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     auto f = E::Fr::from_bytes_be(bytes.subspan(i * kScalarSize, kScalarSize));
     if (!f) {
-      return Error("groth16 public input " + std::to_string(i) + ": not below the group order r",
-                   int(Groth16Error::kScalarOutOfRange));
+      return ProofFailure(ProofError::kScalarOutOfRange, "groth16 public input " + std::to_string(i) + ": not below the group order r");
     }
     out.push_back(*f);
   }
@@ -143,11 +138,11 @@ Result<std::vector<typename E::Fr>> decode_public_inputs(ByteView bytes) {
 
 #define DUSK_GROTH16_INSTANTIATE_BINARY(E)                                             \
   template Bytes encode_proof<E>(const Proof<E>&);                                     \
-  template Result<Proof<E>> decode_proof<E>(ByteView);                                 \
+  template ProofResult<Proof<E>> decode_proof<E>(ByteView);                                 \
   template Bytes encode_verifying_key<E>(const VerifyingKey<E>&);                      \
-  template Result<VerifyingKey<E>> decode_verifying_key<E>(ByteView);                  \
+  template ProofResult<VerifyingKey<E>> decode_verifying_key<E>(ByteView);                  \
   template Bytes encode_public_inputs<E>(std::span<const E::Fr>);                      \
-  template Result<std::vector<E::Fr>> decode_public_inputs<E>(ByteView);
+  template ProofResult<std::vector<E::Fr>> decode_public_inputs<E>(ByteView);
 
 DUSK_GROTH16_INSTANTIATE_BINARY(Bls12_381Engine)
 DUSK_GROTH16_INSTANTIATE_BINARY(Bn254Engine)

@@ -36,17 +36,17 @@ constexpr size_t verifying_key_size(size_t num_inputs) {
 template <typename E>
 Bytes encode_proof(const Proof<E>& proof);
 template <typename E>
-Result<Proof<E>> decode_proof(ByteView bytes);
+ProofResult<Proof<E>> decode_proof(ByteView bytes);
 
 // Precondition: vk.ic is not empty.
 template <typename E>
 Bytes encode_verifying_key(const VerifyingKey<E>& vk);
 template <typename E>
-Result<VerifyingKey<E>> decode_verifying_key(ByteView bytes);
+ProofResult<VerifyingKey<E>> decode_verifying_key(ByteView bytes);
 
 template <typename E>
 Bytes encode_public_inputs(std::span<const typename E::Fr> inputs);
 template <typename E>
-Result<std::vector<typename E::Fr>> decode_public_inputs(ByteView bytes);
+ProofResult<std::vector<typename E::Fr>> decode_public_inputs(ByteView bytes);
 
 }  // namespace dusk::crypto::groth16

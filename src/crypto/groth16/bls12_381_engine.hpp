@@ -12,7 +12,7 @@
 //                            or with Q prepared (G2Prepared, prepare_g2: the Miller
 //                            loop's lines of a fixed Q computed once)
 //   g1_to_bytes / g1_from_bytes, g2_to_bytes / g2_from_bytes   the point encodings;
-//                            decoding fully validates and reports Groth16Error codes
+//                            decoding fully validates and reports ProofError codes
 //   g1_mul                   [k]P for public k (variable time: proofs are public)
 // Here the encodings are the ZCash compressed forms (serialization.hpp), 48 and 96
 // bytes, and the pairing is the optimal ate pairing of pairing.hpp (which yields the
@@ -26,6 +26,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/groth16/error.hpp"
 #include "crypto/bls12_381/g1.hpp"
 #include "crypto/bls12_381/g2.hpp"
 #include "crypto/bls12_381/pairing.hpp"
@@ -69,8 +70,8 @@ struct Bls12_381Engine {
 
   static std::array<u8, kG1Size> g1_to_bytes(const G1Affine& p);
   static std::array<u8, kG2Size> g2_to_bytes(const G2Affine& p);
-  static Result<G1Affine> g1_from_bytes(ByteView bytes);
-  static Result<G2Affine> g2_from_bytes(ByteView bytes);
+  static ProofResult<G1Affine> g1_from_bytes(ByteView bytes);
+  static ProofResult<G2Affine> g2_from_bytes(ByteView bytes);
 };
 
 }  // namespace dusk::crypto::groth16

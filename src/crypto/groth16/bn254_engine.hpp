@@ -15,6 +15,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/groth16/error.hpp"
 #include "crypto/bn254/g1.hpp"
 #include "crypto/bn254/g2.hpp"
 #include "crypto/bn254/pairing.hpp"
@@ -57,8 +58,8 @@ struct Bn254Engine {
 
   static std::array<u8, kG1Size> g1_to_bytes(const G1Affine& p);
   static std::array<u8, kG2Size> g2_to_bytes(const G2Affine& p);
-  static Result<G1Affine> g1_from_bytes(ByteView bytes);
-  static Result<G2Affine> g2_from_bytes(ByteView bytes);
+  static ProofResult<G1Affine> g1_from_bytes(ByteView bytes);
+  static ProofResult<G2Affine> g2_from_bytes(ByteView bytes);
 };
 
 }  // namespace dusk::crypto::groth16

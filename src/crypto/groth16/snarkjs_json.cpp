@@ -12,19 +12,19 @@ namespace {
 using namespace zk::snarkjs;
 
 template <typename E>
-Result<typename E::G1Affine> read_g1(const Json& v, const std::string& where) {
+ProofResult<typename E::G1Affine> read_g1(const Json& v, const std::string& where) {
   return zk::snarkjs::parse_g1<typename E::G1Affine>(v, where, &E::g1_in_subgroup);
 }
 
 template <typename E>
-Result<typename E::G2Affine> read_g2(const Json& v, const std::string& where) {
+ProofResult<typename E::G2Affine> read_g2(const Json& v, const std::string& where) {
   return zk::snarkjs::parse_g2<typename E::G2Affine>(v, where, &E::g2_in_subgroup);
 }
 
 }  // namespace
 
 template <typename E>
-Result<VerifyingKey<E>> parse_verification_key(std::string_view text) {
+ProofResult<VerifyingKey<E>> parse_verification_key(std::string_view text) {
   DUSK_ASSIGN(Json doc, parse_document(text));
   if (!doc.is_object()) return json_error("verification key: expected an object");
   DUSK_TRY(check_protocol_and_curve(doc, "groth16", E::kSnarkjsCurve, true));
@@ -41,9 +41,8 @@ Result<VerifyingKey<E>> parse_verification_key(std::string_view text) {
   DUSK_ASSIGN(const Json* ic, member(doc, "IC"));
   if (!ic->is_array()) return json_error("IC: expected an array of G1 points");
   if (ic->size() != n + 1) {
-    return Error("IC has " + std::to_string(ic->size()) + " points, nPublic " +
-                     std::to_string(n) + " needs " + std::to_string(n + 1),
-                 int(Groth16Error::kCountMismatch));
+    return ProofFailure(ProofError::kCountMismatch, "IC has " + std::to_string(ic->size()) + " points, nPublic " +
+                     std::to_string(n) + " needs " + std::to_string(n + 1));
   }
   vk.ic.reserve(ic->size());
   for (size_t i = 0; i < ic->size(); ++i) {
@@ -54,7 +53,7 @@ Result<VerifyingKey<E>> parse_verification_key(std::string_view text) {
 }
 
 template <typename E>
-Result<Proof<E>> parse_proof(std::string_view text) {
+ProofResult<Proof<E>> parse_proof(std::string_view text) {
   DUSK_ASSIGN(Json doc, parse_document(text));
   if (!doc.is_object()) return json_error("proof: expected an object");
   DUSK_TRY(check_protocol_and_curve(doc, "groth16", E::kSnarkjsCurve, false));
@@ -69,14 +68,14 @@ Result<Proof<E>> parse_proof(std::string_view text) {
 }
 
 template <typename E>
-Result<std::vector<typename E::Fr>> parse_public_inputs(std::string_view text) {
+ProofResult<std::vector<typename E::Fr>> parse_public_inputs(std::string_view text) {
   return zk::snarkjs::parse_public_inputs<typename E::Fr>(text);
 }
 
 #define DUSK_GROTH16_INSTANTIATE_JSON(E)                                            \
-  template Result<VerifyingKey<E>> parse_verification_key<E>(std::string_view);     \
-  template Result<Proof<E>> parse_proof<E>(std::string_view);                       \
-  template Result<std::vector<E::Fr>> parse_public_inputs<E>(std::string_view);
+  template ProofResult<VerifyingKey<E>> parse_verification_key<E>(std::string_view);     \
+  template ProofResult<Proof<E>> parse_proof<E>(std::string_view);                       \
+  template ProofResult<std::vector<E::Fr>> parse_public_inputs<E>(std::string_view);
 
 DUSK_GROTH16_INSTANTIATE_JSON(Bls12_381Engine)
 DUSK_GROTH16_INSTANTIATE_JSON(Bn254Engine)

@@ -35,10 +35,10 @@ namespace dusk::crypto::groth16 {
 using zk::kMaxJsonSize;
 
 template <typename E>
-Result<VerifyingKey<E>> parse_verification_key(std::string_view json);
+ProofResult<VerifyingKey<E>> parse_verification_key(std::string_view json);
 template <typename E>
-Result<Proof<E>> parse_proof(std::string_view json);
+ProofResult<Proof<E>> parse_proof(std::string_view json);
 template <typename E>
-Result<std::vector<typename E::Fr>> parse_public_inputs(std::string_view json);
+ProofResult<std::vector<typename E::Fr>> parse_public_inputs(std::string_view json);
 
 }  // namespace dusk::crypto::groth16

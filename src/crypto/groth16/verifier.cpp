@@ -7,11 +7,11 @@ namespace dusk::crypto::groth16 {
 
 #define DUSK_GROTH16_INSTANTIATE_VERIFIER(E)                                            \
   template PreparedVerifyingKey<E> prepare<E>(const VerifyingKey<E>&);                  \
-  template Result<E::G1> public_input_sum<E>(const PreparedVerifyingKey<E>&,            \
+  template ProofResult<E::G1> public_input_sum<E>(const PreparedVerifyingKey<E>&,            \
                                              std::span<const E::Fr>);                   \
-  template Result<bool> verify<E>(const PreparedVerifyingKey<E>&, const Proof<E>&,      \
+  template ProofResult<bool> verify<E>(const PreparedVerifyingKey<E>&, const Proof<E>&,      \
                                   std::span<const E::Fr>);                              \
-  template Result<bool> verify_batch<E>(const PreparedVerifyingKey<E>&,                 \
+  template ProofResult<bool> verify_batch<E>(const PreparedVerifyingKey<E>&,                 \
                                         std::span<const Proof<E>>,                      \
                                         std::span<const std::vector<E::Fr>>);
 

@@ -65,19 +65,19 @@ PreparedVerifyingKey<E> prepare(const VerifyingKey<E>& vk);
 
 // IC_0 + sum x_i IC_i. Error kCountMismatch when inputs.size() != num_inputs().
 template <typename E>
-Result<typename E::G1> public_input_sum(const PreparedVerifyingKey<E>& pvk,
+ProofResult<typename E::G1> public_input_sum(const PreparedVerifyingKey<E>& pvk,
                                         std::span<const typename E::Fr> inputs);
 
 // True iff the proof is valid for these inputs; an error only for a wrong input count.
 template <typename E>
-Result<bool> verify(const PreparedVerifyingKey<E>& pvk, const Proof<E>& proof,
+ProofResult<bool> verify(const PreparedVerifyingKey<E>& pvk, const Proof<E>& proof,
                     std::span<const typename E::Fr> inputs);
 
 // True iff (with overwhelming probability) every proof is valid for its inputs;
 // inputs[j] goes with proofs[j]. Errors: kCountMismatch when the spans differ in length
 // or any inputs[j] has the wrong count. An empty batch is true.
 template <typename E>
-Result<bool> verify_batch(const PreparedVerifyingKey<E>& pvk,
+ProofResult<bool> verify_batch(const PreparedVerifyingKey<E>& pvk,
                           std::span<const Proof<E>> proofs,
                           std::span<const std::vector<typename E::Fr>> inputs);
 

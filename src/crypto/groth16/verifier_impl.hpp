@@ -27,12 +27,11 @@ PreparedVerifyingKey<E> prepare(const VerifyingKey<E>& vk) {
 }
 
 template <typename E>
-Result<typename E::G1> public_input_sum(const PreparedVerifyingKey<E>& pvk,
+ProofResult<typename E::G1> public_input_sum(const PreparedVerifyingKey<E>& pvk,
                                         std::span<const typename E::Fr> inputs) {
   if (inputs.size() != pvk.num_inputs()) {
-    return Error("groth16: " + std::to_string(inputs.size()) + " public inputs, the key has " +
-                     std::to_string(pvk.num_inputs()),
-                 int(Groth16Error::kCountMismatch));
+    return ProofFailure(ProofError::kCountMismatch, "groth16: " + std::to_string(inputs.size()) + " public inputs, the key has " +
+                     std::to_string(pvk.num_inputs()));
   }
   auto acc = E::G1::from_affine(pvk.ic[0]);
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -43,7 +42,7 @@ Result<typename E::G1> public_input_sum(const PreparedVerifyingKey<E>& pvk,
 }
 
 template <typename E>
-Result<bool> verify(const PreparedVerifyingKey<E>& pvk, const Proof<E>& proof,
+ProofResult<bool> verify(const PreparedVerifyingKey<E>& pvk, const Proof<E>& proof,
                     std::span<const typename E::Fr> inputs) {
   DUSK_ASSIGN(auto l, public_input_sum(pvk, inputs));
   const typename E::G2Prepared b_lines = E::prepare_g2(proof.b);
@@ -98,20 +97,18 @@ std::vector<typename E::Fr> batch_coefficients(
 }  // namespace detail
 
 template <typename E>
-Result<bool> verify_batch(const PreparedVerifyingKey<E>& pvk,
+ProofResult<bool> verify_batch(const PreparedVerifyingKey<E>& pvk,
                           std::span<const Proof<E>> proofs,
                           std::span<const std::vector<typename E::Fr>> inputs) {
   if (proofs.size() != inputs.size()) {
-    return Error("groth16: " + std::to_string(proofs.size()) + " proofs but " +
-                     std::to_string(inputs.size()) + " input lists",
-                 int(Groth16Error::kCountMismatch));
+    return ProofFailure(ProofError::kCountMismatch, "groth16: " + std::to_string(proofs.size()) + " proofs but " +
+                     std::to_string(inputs.size()) + " input lists");
   }
   if (proofs.empty()) return true;
   for (const auto& in : inputs) {
     if (in.size() != pvk.num_inputs()) {
-      return Error("groth16: a proof of the batch has " + std::to_string(in.size()) +
-                       " public inputs, the key has " + std::to_string(pvk.num_inputs()),
-                   int(Groth16Error::kCountMismatch));
+      return ProofFailure(ProofError::kCountMismatch, "groth16: a proof of the batch has " + std::to_string(in.size()) +
+                       " public inputs, the key has " + std::to_string(pvk.num_inputs()));
     }
   }
   const auto r = detail::batch_coefficients(pvk, proofs, inputs);

@@ -6,26 +6,23 @@
 
 namespace dusk::crypto::kzg {
 
-Result<Fr> bytes_to_bls_field(ByteView bytes, const char* what) {
+KzgResult<Fr> bytes_to_bls_field(ByteView bytes, const char* what) {
   if (bytes.size() != kBytesPerFieldElement) {
-    return Error(std::string(what) + ": expected 32 bytes, got " + std::to_string(bytes.size()),
-                 static_cast<int>(KzgError::kBadLength));
+    return KzgFailure(KzgError::kBadLength, std::string(what) + ": expected 32 bytes, got " + std::to_string(bytes.size()));
   }
   auto f = Fr::from_bytes_be(bytes);
   if (!f) {
-    return Error(std::string(what) + ": not a canonical field element (>= BLS_MODULUS)",
-                 static_cast<int>(KzgError::kNotCanonical));
+    return KzgFailure(KzgError::kNotCanonical, std::string(what) + ": not a canonical field element (>= BLS_MODULUS)");
   }
   return *f;
 }
 
 Bytes32 bls_field_to_bytes(const Fr& x) { return x.to_bytes_be(); }
 
-Result<Blob> Blob::from_bytes(ByteView bytes) {
+KzgResult<Blob> Blob::from_bytes(ByteView bytes) {
   if (bytes.size() != kBytesPerBlob) {
-    return Error("blob: expected " + std::to_string(kBytesPerBlob) + " bytes, got " +
-                     std::to_string(bytes.size()),
-                 static_cast<int>(KzgError::kBadLength));
+    return KzgFailure(KzgError::kBadLength, "blob: expected " + std::to_string(kBytesPerBlob) + " bytes, got " +
+                     std::to_string(bytes.size()));
   }
   Blob b;
   b.bytes_.assign(bytes.begin(), bytes.end());
@@ -33,20 +30,18 @@ Result<Blob> Blob::from_bytes(ByteView bytes) {
   for (size_t i = 0; i < kFieldElementsPerBlob; ++i) {
     auto f = Fr::from_bytes_be(bytes.subspan(i * kBytesPerFieldElement, kBytesPerFieldElement));
     if (!f) {
-      return Error("blob: element " + std::to_string(i) +
-                       " is not a canonical field element (>= BLS_MODULUS)",
-                   static_cast<int>(KzgError::kNotCanonical));
+      return KzgFailure(KzgError::kNotCanonical, "blob: element " + std::to_string(i) +
+                       " is not a canonical field element (>= BLS_MODULUS)");
     }
     b.polynomial_[i] = *f;
   }
   return b;
 }
 
-Result<Blob> Blob::from_polynomial(std::vector<Fr> polynomial) {
+KzgResult<Blob> Blob::from_polynomial(std::vector<Fr> polynomial) {
   if (polynomial.size() != kFieldElementsPerBlob) {
-    return Error("blob: expected " + std::to_string(kFieldElementsPerBlob) + " elements, got " +
-                     std::to_string(polynomial.size()),
-                 static_cast<int>(KzgError::kBadLength));
+    return KzgFailure(KzgError::kBadLength, "blob: expected " + std::to_string(kFieldElementsPerBlob) + " elements, got " +
+                     std::to_string(polynomial.size()));
   }
   Blob b;
   b.bytes_.resize(kBytesPerBlob);

@@ -13,6 +13,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 #include "crypto/bls12_381/fr.hpp"
 
 namespace dusk::crypto::kzg {
@@ -25,15 +26,17 @@ inline constexpr size_t kBytesPerBlob = kFieldElementsPerBlob * kBytesPerFieldEl
 inline constexpr size_t kBytesPerCommitment = 48;
 inline constexpr size_t kBytesPerProof = 48;
 
-// Error codes of the KZG module (Error::code).
-enum class KzgError : int {
-  kBadLength = 1,         // a blob, field element, commitment or proof of the wrong size,
-                          // or batch inputs of different counts
-  kNotCanonical = 2,      // a field element (blob element, z, y) encodes an integer >= r
-  kBadPoint = 3,          // a commitment or proof that is not a valid G1 point (ZCash
-                          // compressed form, on the curve, in the subgroup, or infinity)
-  kBadTrustedSetup = 4,   // the trusted setup file is missing, malformed or inconsistent
+// The KZG module's failures: the shared encoding codes (crypto/encoding_error.hpp) for
+// field elements, and its own.
+enum class KzgError : u8 {
+  DUSK_ENCODING_ERROR_VALUES,  // kBadLength also: batch inputs of different counts
+  kBadPoint = kEncodingErrorEnd,  // a commitment or proof that is not a valid G1 point
+                                  // (ZCash compressed form, on the curve, in the subgroup)
+  kBadTrustedSetup,               // the trusted setup file is missing, malformed or inconsistent
 };
+using KzgFailure = Failure<KzgError>;
+template <typename T>
+using KzgResult = Result<T, KzgFailure>;
 
 using Bytes32 = std::array<u8, 32>;
 using Bytes48 = std::array<u8, 48>;
@@ -42,16 +45,16 @@ using KzgProof = Bytes48;
 
 // bytes_to_bls_field: 32 big-endian bytes, rejected when >= r (KzgError::kNotCanonical)
 // or of another length (KzgError::kBadLength). `what` names the value in the message.
-Result<Fr> bytes_to_bls_field(ByteView bytes, const char* what = "field element");
+KzgResult<Fr> bytes_to_bls_field(ByteView bytes, const char* what = "field element");
 // bls_field_to_bytes: 32 big-endian bytes.
 Bytes32 bls_field_to_bytes(const Fr& x);
 
 class Blob {
  public:
   // Validates length and every element (the message names the first bad element's index).
-  static Result<Blob> from_bytes(ByteView bytes);
+  static KzgResult<Blob> from_bytes(ByteView bytes);
   // The blob whose elements are these; there must be exactly kFieldElementsPerBlob.
-  static Result<Blob> from_polynomial(std::vector<Fr> polynomial);
+  static KzgResult<Blob> from_polynomial(std::vector<Fr> polynomial);
 
   ByteView bytes() const { return bytes_; }
   // The elements, in blob order (the bit-reversed evaluation domain).
@@ -64,3 +67,5 @@ class Blob {
 };
 
 }  // namespace dusk::crypto::kzg
+
+DUSK_WIDENS_ENCODING_ERROR(dusk::crypto::kzg::KzgError)

@@ -21,10 +21,9 @@ void put_be(Bytes& out, u64 value, size_t width) {
 }
 void put(Bytes& out, ByteView data) { out.insert(out.end(), data.begin(), data.end()); }
 
-Error length_error(const char* what, size_t want, size_t got) {
-  return Error(std::string(what) + ": expected " + std::to_string(want) + " bytes, got " +
-                   std::to_string(got),
-               static_cast<int>(KzgError::kBadLength));
+KzgFailure length_error(const char* what, size_t want, size_t got) {
+  return KzgFailure(KzgError::kBadLength, std::string(what) + ": expected " + std::to_string(want) + " bytes, got " +
+                   std::to_string(got));
 }
 
 // verify_kzg_proof_impl: P - [y]G1 = Q * (s - z), the spec's
@@ -106,12 +105,11 @@ Fr compute_challenge(const Blob& blob, const KzgCommitment& commitment) {
   return field_from_digest(h.final());
 }
 
-Result<G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what) {
+KzgResult<G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what) {
   if (bytes.size() != kG1CompressedSize) return length_error(what, kG1CompressedSize, bytes.size());
   auto p = g1_from_compressed(bytes);
   if (!p) {
-    return Error(std::string(what) + ": not a valid G1 point: " + p.error().message,
-                 static_cast<int>(KzgError::kBadPoint));
+    return KzgFailure(KzgError::kBadPoint, std::string(what) + ": not a valid G1 point: " + p.error().message);
   }
   return *p;
 }
@@ -124,14 +122,14 @@ KzgCommitment blob_to_kzg_commitment(const Blob& blob, const TrustedSetup& setup
   return to_bytes48(g1_lincomb(setup.g1_lagrange_brp(), blob.polynomial()));
 }
 
-Result<std::pair<KzgProof, Bytes32>> compute_kzg_proof(const Blob& blob, ByteView z_bytes,
+KzgResult<std::pair<KzgProof, Bytes32>> compute_kzg_proof(const Blob& blob, ByteView z_bytes,
                                                        const TrustedSetup& setup) {
   DUSK_ASSIGN(const Fr z, bytes_to_bls_field(z_bytes, "z"));
   auto [proof, y] = compute_kzg_proof_impl(blob.polynomial(), z, setup);
   return std::pair<KzgProof, Bytes32>{to_bytes48(proof), bls_field_to_bytes(y)};
 }
 
-Result<KzgProof> compute_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
+KzgResult<KzgProof> compute_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
                                         const TrustedSetup& setup) {
   DUSK_TRY(bytes_to_kzg_g1(commitment_bytes, "commitment"));
   KzgCommitment commitment;
@@ -140,7 +138,7 @@ Result<KzgProof> compute_blob_kzg_proof(const Blob& blob, ByteView commitment_by
   return to_bytes48(compute_kzg_proof_impl(blob.polynomial(), challenge, setup).first);
 }
 
-Result<bool> verify_kzg_proof(ByteView commitment_bytes, ByteView z_bytes, ByteView y_bytes,
+KzgResult<bool> verify_kzg_proof(ByteView commitment_bytes, ByteView z_bytes, ByteView y_bytes,
                               ByteView proof_bytes, const TrustedSetup& setup) {
   DUSK_ASSIGN(const G1Affine commitment, bytes_to_kzg_g1(commitment_bytes, "commitment"));
   DUSK_ASSIGN(const Fr z, bytes_to_bls_field(z_bytes, "z"));
@@ -149,7 +147,7 @@ Result<bool> verify_kzg_proof(ByteView commitment_bytes, ByteView z_bytes, ByteV
   return verify_kzg_proof_impl(commitment, z, y, proof, setup);
 }
 
-Result<bool> verify_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
+KzgResult<bool> verify_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
                                    ByteView proof_bytes, const TrustedSetup& setup) {
   DUSK_ASSIGN(const G1Affine commitment, bytes_to_kzg_g1(commitment_bytes, "commitment"));
   DUSK_ASSIGN(const G1Affine proof, bytes_to_kzg_g1(proof_bytes, "proof"));
@@ -160,16 +158,15 @@ Result<bool> verify_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
   return verify_kzg_proof_impl(commitment, z, y, proof, setup);
 }
 
-Result<bool> verify_blob_kzg_proof_batch(std::span<const Blob> blobs,
+KzgResult<bool> verify_blob_kzg_proof_batch(std::span<const Blob> blobs,
                                          std::span<const Bytes> commitments_bytes,
                                          std::span<const Bytes> proofs_bytes,
                                          const TrustedSetup& setup) {
   const size_t n = blobs.size();
   if (commitments_bytes.size() != n || proofs_bytes.size() != n) {
-    return Error("batch: " + std::to_string(n) + " blobs, " +
+    return KzgFailure(KzgError::kBadLength, "batch: " + std::to_string(n) + " blobs, " +
                      std::to_string(commitments_bytes.size()) + " commitments, " +
-                     std::to_string(proofs_bytes.size()) + " proofs",
-                 static_cast<int>(KzgError::kBadLength));
+                     std::to_string(proofs_bytes.size()) + " proofs");
   }
   std::vector<G1Affine> commitments(n), proofs(n);
   std::vector<Fr> zs(n), ys(n);

@@ -37,7 +37,7 @@ Fr compute_challenge(const Blob& blob, const KzgCommitment& commitment);
 
 // bytes_to_kzg_commitment / bytes_to_kzg_proof (validate_kzg_g1): the G1 point, or
 // KzgError::kBadLength / kBadPoint.
-Result<bls12_381::G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what);
+KzgResult<bls12_381::G1Affine> bytes_to_kzg_g1(ByteView bytes, const char* what);
 
 // g1_lincomb: sum_i [scalars_i] points_i, by the Pippenger MSM of bls12_381/msm.hpp.
 // Preconditions: equal sizes, points in G1 (decoded points and the setup's are).
@@ -49,27 +49,27 @@ KzgCommitment blob_to_kzg_commitment(const Blob& blob, const TrustedSetup& setup
 
 // compute_kzg_proof: the proof that p(z) = y, and y (32 bytes). z_bytes must be a
 // canonical 32-byte field element.
-Result<std::pair<KzgProof, Bytes32>> compute_kzg_proof(const Blob& blob, ByteView z_bytes,
+KzgResult<std::pair<KzgProof, Bytes32>> compute_kzg_proof(const Blob& blob, ByteView z_bytes,
                                                        const TrustedSetup& setup);
 
 // compute_blob_kzg_proof: the proof of p at compute_challenge(blob, commitment). The
 // commitment must decode; it is not checked to be the blob's.
-Result<KzgProof> compute_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
+KzgResult<KzgProof> compute_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
                                         const TrustedSetup& setup);
 
 // verify_kzg_proof: whether e(C - [y]G1, -G2) * e(proof, [s]G2 - [z]G2) = 1.
-Result<bool> verify_kzg_proof(ByteView commitment_bytes, ByteView z_bytes, ByteView y_bytes,
+KzgResult<bool> verify_kzg_proof(ByteView commitment_bytes, ByteView z_bytes, ByteView y_bytes,
                               ByteView proof_bytes, const TrustedSetup& setup);
 
 // verify_blob_kzg_proof: verify_kzg_proof at the blob's Fiat-Shamir challenge.
-Result<bool> verify_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
+KzgResult<bool> verify_blob_kzg_proof(const Blob& blob, ByteView commitment_bytes,
                                    ByteView proof_bytes, const TrustedSetup& setup);
 
 // verify_blob_kzg_proof_batch: all proofs at once with a random linear combination
 // (verify_kzg_proof_batch: r from hash_to_bls_field over RANDOM_CHALLENGE_KZG_BATCH_DOMAIN,
 // 4096 and n as 8 big-endian bytes each, then commitment || z || y || proof of each), two
 // pairings for any n. True for n = 0. The three spans must have the same size.
-Result<bool> verify_blob_kzg_proof_batch(std::span<const Blob> blobs,
+KzgResult<bool> verify_blob_kzg_proof_batch(std::span<const Blob> blobs,
                                          std::span<const Bytes> commitments_bytes,
                                          std::span<const Bytes> proofs_bytes,
                                          const TrustedSetup& setup);

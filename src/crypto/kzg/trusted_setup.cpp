@@ -13,12 +13,11 @@ namespace {
 
 using namespace bls12_381;
 
-Error setup_error(size_t line, const std::string& what) {
-  return Error("trusted setup: line " + std::to_string(line) + ": " + what,
-               static_cast<int>(KzgError::kBadTrustedSetup));
+KzgFailure setup_error(size_t line, const std::string& what) {
+  return KzgFailure(KzgError::kBadTrustedSetup, "trusted setup: line " + std::to_string(line) + ": " + what);
 }
-Error setup_error(const std::string& what) {
-  return Error("trusted setup: " + what, static_cast<int>(KzgError::kBadTrustedSetup));
+KzgFailure setup_error(const std::string& what) {
+  return KzgFailure(KzgError::kBadTrustedSetup, "trusted setup: " + what);
 }
 
 // Splits the text into lines, numbered from 1, without their LF or CR LF.
@@ -43,7 +42,7 @@ class LineReader {
   size_t number_ = 0;
 };
 
-Result<size_t> read_count(LineReader& in, size_t expected, const char* what) {
+KzgResult<size_t> read_count(LineReader& in, size_t expected, const char* what) {
   std::string_view line;
   if (!in.next(line)) return setup_error(in.number() + 1, std::string("missing ") + what);
   if (line != std::to_string(expected)) {
@@ -54,8 +53,8 @@ Result<size_t> read_count(LineReader& in, size_t expected, const char* what) {
 }
 
 template <typename Point, size_t kSize>
-Status read_points(LineReader& in, size_t count, std::vector<Point>& out, const char* what,
-                   Result<Point> (*decode)(ByteView)) {
+KzgResult<void> read_points(LineReader& in, size_t count, std::vector<Point>& out, const char* what,
+                   EncodingResult<Point> (*decode)(ByteView)) {
   out.clear();
   out.reserve(count);
   for (size_t i = 0; i < count; ++i) {
@@ -87,7 +86,7 @@ Status read_points(LineReader& in, size_t count, std::vector<Point>& out, const 
 
 }  // namespace
 
-Result<TrustedSetup> TrustedSetup::parse(std::string_view text) {
+KzgResult<TrustedSetup> TrustedSetup::parse(std::string_view text) {
   LineReader in(text);
   DUSK_TRY(read_count(in, kFieldElementsPerBlob, "number of G1 points"));
   DUSK_TRY(read_count(in, kSetupG2Length, "number of G2 points"));
@@ -129,20 +128,18 @@ Result<TrustedSetup> TrustedSetup::parse(std::string_view text) {
   return s;
 }
 
-Result<TrustedSetup> TrustedSetup::load_file(const std::string& path) {
+KzgResult<TrustedSetup> TrustedSetup::load_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) {
-    return Error("trusted setup: cannot open " + path,
-                 static_cast<int>(KzgError::kBadTrustedSetup));
+    return KzgFailure(KzgError::kBadTrustedSetup, "trusted setup: cannot open " + path);
   }
   std::ostringstream text;
   text << f.rdbuf();
   if (f.bad()) {
-    return Error("trusted setup: cannot read " + path,
-                 static_cast<int>(KzgError::kBadTrustedSetup));
+    return KzgFailure(KzgError::kBadTrustedSetup, "trusted setup: cannot read " + path);
   }
   auto s = parse(text.str());
-  if (!s) return Error(path + ": " + s.error().message, s.error().code);
+  if (!s) return KzgFailure(s.error().code, path + ": " + s.error().message);
   return s;
 }
 

@@ -38,9 +38,9 @@ inline constexpr size_t kSetupG2Length = 65;
 class TrustedSetup {
  public:
   // Parses and validates the text of a setup file (errors: KzgError::kBadTrustedSetup).
-  static Result<TrustedSetup> parse(std::string_view text);
+  static KzgResult<TrustedSetup> parse(std::string_view text);
   // Reads the file at `path` and parses it; the message names the path.
-  static Result<TrustedSetup> load_file(const std::string& path);
+  static KzgResult<TrustedSetup> load_file(const std::string& path);
 
   // [L_i(s)]G1 in bit-reversed order: g1_lagrange_brp()[i] goes with blob element i.
   const std::vector<bls12_381::G1Affine>& g1_lagrange_brp() const { return g1_lagrange_brp_; }

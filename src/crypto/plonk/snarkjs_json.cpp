@@ -16,19 +16,19 @@ constexpr std::string_view kCurve = "bn128";
 bool g1_in_subgroup(const G1Affine&) { return true; }
 bool g2_in_subgroup(const G2Affine& q) { return bn254::g2_in_subgroup(bn254::G2::from_affine(q)); }
 
-Result<G1Affine> g1_member(const Json& doc, const char* name) {
+ProofResult<G1Affine> g1_member(const Json& doc, const char* name) {
   DUSK_ASSIGN(const Json* v, member(doc, name));
   return parse_g1<G1Affine>(*v, name, &g1_in_subgroup);
 }
 
-Result<Fr> scalar_member(const Json& doc, const char* name) {
+ProofResult<Fr> scalar_member(const Json& doc, const char* name) {
   DUSK_ASSIGN(const Json* v, member(doc, name));
   return parse_scalar<Fr>(*v, name);
 }
 
 }  // namespace
 
-Result<VerifyingKey> parse_verification_key(std::string_view text) {
+ProofResult<VerifyingKey> parse_verification_key(std::string_view text) {
   DUSK_ASSIGN(Json doc, parse_document(text));
   if (!doc.is_object()) return json_error("verification key: expected an object");
   DUSK_TRY(check_protocol_and_curve(doc, kProtocol, kCurve, true));
@@ -37,9 +37,8 @@ Result<VerifyingKey> parse_verification_key(std::string_view text) {
   DUSK_ASSIGN(const Json* power, member(doc, "power"));
   if (!power->is_number_unsigned()) return json_error("power: expected a non-negative integer");
   if (power->get<u64>() > kMaxPower) {
-    return Error("power " + std::to_string(power->get<u64>()) + " exceeds BN254's 2-adicity " +
-                     std::to_string(kMaxPower),
-                 int(PlonkError::kBadDomain));
+    return ProofFailure(ProofError::kBadDomain, "power " + std::to_string(power->get<u64>()) + " exceeds BN254's 2-adicity " +
+                     std::to_string(kMaxPower));
   }
   vk.power = static_cast<unsigned>(power->get<u64>());
   DUSK_ASSIGN(vk.k1, scalar_member(doc, "k1"));
@@ -58,7 +57,7 @@ Result<VerifyingKey> parse_verification_key(std::string_view text) {
   return vk;
 }
 
-Result<Proof> parse_proof(std::string_view text) {
+ProofResult<Proof> parse_proof(std::string_view text) {
   DUSK_ASSIGN(Json doc, parse_document(text));
   if (!doc.is_object()) return json_error("proof: expected an object");
   DUSK_TRY(check_protocol_and_curve(doc, kProtocol, kCurve, false));
@@ -81,7 +80,7 @@ Result<Proof> parse_proof(std::string_view text) {
   return p;
 }
 
-Result<std::vector<Fr>> parse_public_inputs(std::string_view text) {
+ProofResult<std::vector<Fr>> parse_public_inputs(std::string_view text) {
   return zk::snarkjs::parse_public_inputs<Fr>(text);
 }
 

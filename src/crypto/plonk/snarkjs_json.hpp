@@ -24,8 +24,8 @@
 
 namespace dusk::crypto::plonk {
 
-Result<VerifyingKey> parse_verification_key(std::string_view json);
-Result<Proof> parse_proof(std::string_view json);
-Result<std::vector<Fr>> parse_public_inputs(std::string_view json);
+ProofResult<VerifyingKey> parse_verification_key(std::string_view json);
+ProofResult<Proof> parse_proof(std::string_view json);
+ProofResult<std::vector<Fr>> parse_public_inputs(std::string_view json);
 
 }  // namespace dusk::crypto::plonk

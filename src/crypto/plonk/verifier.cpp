@@ -53,22 +53,19 @@ Fr root_of_unity(unsigned power) {
   return roots[power];
 }
 
-Result<PreparedVerifyingKey> prepare(const VerifyingKey& vk) {
+ProofResult<PreparedVerifyingKey> prepare(const VerifyingKey& vk) {
   if (vk.power > kMaxPower) {
-    return Error("plonk: power " + std::to_string(vk.power) + " exceeds BN254's 2-adicity " +
-                     std::to_string(kMaxPower),
-                 int(PlonkError::kBadDomain));
+    return ProofFailure(ProofError::kBadDomain, "plonk: power " + std::to_string(vk.power) + " exceeds BN254's 2-adicity " +
+                     std::to_string(kMaxPower));
   }
   const u64 n = u64{1} << vk.power;
   if (vk.n_public > n) {
-    return Error("plonk: " + std::to_string(vk.n_public) + " public inputs do not fit a domain of " +
-                     std::to_string(n) + " points",
-                 int(PlonkError::kBadDomain));
+    return ProofFailure(ProofError::kBadDomain, "plonk: " + std::to_string(vk.n_public) + " public inputs do not fit a domain of " +
+                     std::to_string(n) + " points");
   }
   if (vk.w != root_of_unity(vk.power)) {
-    return Error("plonk: the key's w is not snarkjs's root of unity of order 2^" +
-                     std::to_string(vk.power),
-                 int(PlonkError::kBadDomain));
+    return ProofFailure(ProofError::kBadDomain, "plonk: the key's w is not snarkjs's root of unity of order 2^" +
+                     std::to_string(vk.power));
   }
   PreparedVerifyingKey p;
   p.vk = vk;
@@ -119,13 +116,12 @@ Challenges compute_challenges(const PreparedVerifyingKey& pvk, const Proof& proo
   return ch;
 }
 
-Result<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
+ProofResult<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
                     std::span<const Fr> inputs) {
   const VerifyingKey& vk = pvk.vk;
   if (inputs.size() != vk.n_public) {
-    return Error("plonk: " + std::to_string(inputs.size()) + " public inputs, the key has " +
-                     std::to_string(vk.n_public),
-                 int(PlonkError::kCountMismatch));
+    return ProofFailure(ProofError::kCountMismatch, "plonk: " + std::to_string(inputs.size()) + " public inputs, the key has " +
+                     std::to_string(vk.n_public));
   }
   const Challenges ch = compute_challenges(pvk, proof, inputs);
 

@@ -43,7 +43,9 @@ namespace dusk::crypto::plonk {
 using bn254::Fr;
 using bn254::G1Affine;
 using bn254::G2Affine;
-using PlonkError = zk::ProofError;
+using zk::ProofError;
+using zk::ProofFailure;
+using zk::ProofResult;
 
 // BN254's Fr has 2-adicity 28: domains of up to 2^28 points.
 inline constexpr unsigned kMaxPower = 28;
@@ -81,11 +83,11 @@ Fr root_of_unity(unsigned power);
 
 // Checks the domain (power <= kMaxPower, n_public <= 2^power, w = root_of_unity(power))
 // and precomputes the lines and the transcript prefix. Error kBadDomain.
-Result<PreparedVerifyingKey> prepare(const VerifyingKey& vk);
+ProofResult<PreparedVerifyingKey> prepare(const VerifyingKey& vk);
 
 // True iff the proof is valid for these public inputs. Error kCountMismatch when
 // inputs.size() differs from the key's n_public.
-Result<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
+ProofResult<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
                     std::span<const Fr> inputs);
 
 // The challenges of a proof (for tests and for explaining a rejection): what snarkjs's

@@ -2,54 +2,51 @@
 
 namespace dusk::crypto::zk::snarkjs {
 
-Error json_error(const std::string& what) {
-  return Error("snarkjs json: " + what, int(ProofError::kBadJson));
+ProofFailure json_error(const std::string& what) {
+  return ProofFailure(ProofError::kBadJson, "snarkjs json: " + what);
 }
 
-Result<Json> parse_document(std::string_view text) {
+ProofResult<Json> parse_document(std::string_view text) {
   if (text.size() > kMaxJsonSize) return json_error("input larger than 64 MiB");
   Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return json_error("not valid JSON");
   return j;
 }
 
-Result<const Json*> member(const Json& obj, const char* name) {
+ProofResult<const Json*> member(const Json& obj, const char* name) {
   auto it = obj.find(name);
   if (it == obj.end()) return json_error(std::string("missing member \"") + name + "\"");
   return &*it;
 }
 
-Status check_protocol_and_curve(const Json& doc, std::string_view protocol,
+ProofResult<void> check_protocol_and_curve(const Json& doc, std::string_view protocol,
                                 std::string_view curve, bool required) {
   auto p = doc.find("protocol");
   if (p == doc.end()) {
     if (required) return json_error("missing member \"protocol\"");
   } else if (!p->is_string() || p->get_ref<const std::string&>() != protocol) {
-    return Error("snarkjs json: protocol is " + p->dump() + ", expected \"" +
-                     std::string(protocol) + "\"",
-                 int(ProofError::kWrongProtocol));
+    return ProofFailure(ProofError::kWrongProtocol, "snarkjs json: protocol is " + p->dump() + ", expected \"" +
+                     std::string(protocol) + "\"");
   }
   auto c = doc.find("curve");
   if (c == doc.end()) {
     if (required) return json_error("missing member \"curve\"");
   } else if (!c->is_string() || c->get_ref<const std::string&>() != curve) {
-    return Error("snarkjs json: curve is " + c->dump() + ", this verifier is for \"" +
-                     std::string(curve) + "\"",
-                 int(ProofError::kWrongCurve));
+    return ProofFailure(ProofError::kWrongCurve, "snarkjs json: curve is " + c->dump() + ", this verifier is for \"" +
+                     std::string(curve) + "\"");
   }
   return {};
 }
 
-Result<u64> parse_input_count(const Json& doc, const char* name) {
+ProofResult<u64> parse_input_count(const Json& doc, const char* name) {
   DUSK_ASSIGN(const Json* v, member(doc, name));
   if (!v->is_number_unsigned()) {
     return json_error(std::string(name) + ": expected a non-negative integer");
   }
   const u64 n = v->get<u64>();
   if (n > kMaxPublicInputs) {
-    return Error(std::string(name) + " " + std::to_string(n) + " exceeds the limit of " +
-                     std::to_string(kMaxPublicInputs),
-                 int(ProofError::kTooManyInputs));
+    return ProofFailure(ProofError::kTooManyInputs, std::string(name) + " " + std::to_string(n) + " exceeds the limit of " +
+                     std::to_string(kMaxPublicInputs));
   }
   return n;
 }

@@ -29,51 +29,49 @@ namespace dusk::crypto::zk::snarkjs {
 
 using Json = nlohmann::json;
 
-Error json_error(const std::string& what);
-Result<Json> parse_document(std::string_view text);
-Result<const Json*> member(const Json& obj, const char* name);
+ProofFailure json_error(const std::string& what);
+ProofResult<Json> parse_document(std::string_view text);
+ProofResult<const Json*> member(const Json& obj, const char* name);
 
 // "protocol" must equal `protocol` and "curve" `curve`; `required` says whether they must
 // be present (verification keys) or may be left out (proofs).
-Status check_protocol_and_curve(const Json& doc, std::string_view protocol,
+ProofResult<void> check_protocol_and_curve(const Json& doc, std::string_view protocol,
                                 std::string_view curve, bool required);
 
 // A non-negative JSON integer (not a string) named `name`, at most kMaxPublicInputs
 // (kTooManyInputs above it): nPublic.
-Result<u64> parse_input_count(const Json& doc, const char* name);
+ProofResult<u64> parse_input_count(const Json& doc, const char* name);
 
 // A canonical decimal string (ff/decimal.hpp) that fits N limbs.
 template <size_t N>
-Result<ff::Limbs<N>> parse_decimal(const Json& v, const std::string& where) {
+ProofResult<ff::Limbs<N>> parse_decimal(const Json& v, const std::string& where) {
   if (!v.is_string()) return json_error(where + ": expected a decimal string");
   const auto& s = v.get_ref<const std::string&>();
   auto limbs = ff::parse_decimal<N>(s);
   if (!limbs) {
-    return Error(where + ": not a canonical decimal number: \"" + s.substr(0, 40) +
-                     (s.size() > 40 ? "...\"" : "\""),
-                 int(ProofError::kBadNumber));
+    return ProofFailure(ProofError::kBadNumber, where + ": not a canonical decimal number: \"" + s.substr(0, 40) +
+                     (s.size() > 40 ? "...\"" : "\""));
   }
   return *limbs;
 }
 
 // A coordinate in F: below p (kNotCanonical).
 template <typename F>
-Result<F> parse_coordinate(const Json& v, const std::string& where) {
+ProofResult<F> parse_coordinate(const Json& v, const std::string& where) {
   DUSK_ASSIGN(auto limbs, parse_decimal<F::kLimbs>(v, where));
   auto f = F::from_canonical(limbs);
   if (!f) {
-    return Error(where + ": coordinate not below the field modulus",
-                 int(ProofError::kNotCanonical));
+    return ProofFailure(ProofError::kNotCanonical, where + ": coordinate not below the field modulus");
   }
   return *f;
 }
 
 // A scalar in Fr: below r (kScalarOutOfRange).
 template <typename Fr>
-Result<Fr> parse_scalar(const Json& v, const std::string& where) {
+ProofResult<Fr> parse_scalar(const Json& v, const std::string& where) {
   DUSK_ASSIGN(auto limbs, parse_decimal<Fr::kLimbs>(v, where));
   auto f = Fr::from_canonical(limbs);
-  if (!f) return Error(where + ": not below the group order r", int(ProofError::kScalarOutOfRange));
+  if (!f) return ProofFailure(ProofError::kScalarOutOfRange, where + ": not below the group order r");
   return *f;
 }
 
@@ -81,7 +79,7 @@ namespace detail {
 
 // Z = 1 with the point on the curve and in the subgroup, or the identity (0, 1, 0).
 template <typename Point, typename F>
-Result<Point> finish_point(const F& x, const F& y, const F& z, const char* group,
+ProofResult<Point> finish_point(const F& x, const F& y, const F& z, const char* group,
                            bool in_subgroup(const Point&), const std::string& where) {
   if (z.is_zero()) {
     if (!x.is_zero() || y != F::one()) {
@@ -91,15 +89,15 @@ Result<Point> finish_point(const F& x, const F& y, const F& z, const char* group
   }
   if (z != F::one()) return json_error(where + ": Z must be 1 (affine) or 0 (identity)");
   Point p{x, y, false};
-  if (!p.is_on_curve()) return Error(where + ": point not on the curve", int(ProofError::kNotOnCurve));
+  if (!p.is_on_curve()) return ProofFailure(ProofError::kNotOnCurve, where + ": point not on the curve");
   if (!in_subgroup(p)) {
-    return Error(where + ": point not in " + group, int(ProofError::kNotInSubgroup));
+    return ProofFailure(ProofError::kNotInSubgroup, where + ": point not in " + group);
   }
   return p;
 }
 
 template <typename Fq2>
-Result<Fq2> parse_fq2(const Json& v, const std::string& where) {
+ProofResult<Fq2> parse_fq2(const Json& v, const std::string& where) {
   if (!v.is_array() || v.size() != 2) return json_error(where + ": expected [c0, c1]");
   DUSK_ASSIGN(auto c0, parse_coordinate<typename Fq2::Base>(v[0], where));
   DUSK_ASSIGN(auto c1, parse_coordinate<typename Fq2::Base>(v[1], where));
@@ -110,7 +108,7 @@ Result<Fq2> parse_fq2(const Json& v, const std::string& where) {
 
 // A G1 point [x, y, z] over the prime field Point::F.
 template <typename Point>
-Result<Point> parse_g1(const Json& v, const std::string& where,
+ProofResult<Point> parse_g1(const Json& v, const std::string& where,
                        bool in_subgroup(const Point&)) {
   using F = typename Point::F;
   if (!v.is_array() || v.size() != 3) return json_error(where + ": expected a G1 point [x, y, z]");
@@ -122,7 +120,7 @@ Result<Point> parse_g1(const Json& v, const std::string& where,
 
 // A G2 point [[x0, x1], [y0, y1], [z0, z1]] over the quadratic extension Point::F.
 template <typename Point>
-Result<Point> parse_g2(const Json& v, const std::string& where,
+ProofResult<Point> parse_g2(const Json& v, const std::string& where,
                        bool in_subgroup(const Point&)) {
   using F = typename Point::F;
   if (!v.is_array() || v.size() != 3) {
@@ -136,12 +134,11 @@ Result<Point> parse_g2(const Json& v, const std::string& where,
 
 // public.json: an array of at most kMaxPublicInputs decimal strings, each below r.
 template <typename Fr>
-Result<std::vector<Fr>> parse_public_inputs(std::string_view text) {
+ProofResult<std::vector<Fr>> parse_public_inputs(std::string_view text) {
   DUSK_ASSIGN(Json doc, parse_document(text));
   if (!doc.is_array()) return json_error("public inputs: expected an array of decimal strings");
   if (doc.size() > kMaxPublicInputs) {
-    return Error("public inputs: more than " + std::to_string(kMaxPublicInputs),
-                 int(ProofError::kTooManyInputs));
+    return ProofFailure(ProofError::kTooManyInputs, "public inputs: more than " + std::to_string(kMaxPublicInputs));
   }
   std::vector<Fr> out;
   out.reserve(doc.size());

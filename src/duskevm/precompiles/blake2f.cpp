@@ -14,10 +14,10 @@ u64 blake2f_gas(ByteView in) {
   return load_be<u32>(in.data());
 }
 
-Result<Bytes> blake2f_run(ByteView in) {
-  if (in.size() != kInputSize) return Error("invalid input length");
+PrecompileResult blake2f_run(ByteView in) {
+  if (in.size() != kInputSize) return invalid_input("invalid input length");
   const u8 f = in[212];
-  if (f > 1) return Error("invalid final flag");
+  if (f > 1) return invalid_input("invalid final flag");
   const u32 rounds = load_be<u32>(in.data());
   std::array<u64, 8> h;
   std::array<u64, 16> m;

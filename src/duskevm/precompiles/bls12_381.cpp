@@ -54,26 +54,30 @@ u64 msm_gas(size_t input_size, size_t pair_size, u64 mul_gas, const std::array<u
   return k * mul_gas * d / 1000;
 }
 
-Error length_error() { return Error("invalid input length"); }
+PrecompileFailure length_error() { return invalid_input("invalid input length"); }
 
 // go-ethereum's messages for the decoding failures, per group.
-Error point_error(const Error& e, bool g2) {
-  switch (static_cast<Eip2537Error>(e.code)) {
-    case Eip2537Error::kTopBytes: return Error("invalid field element top bytes");
-    case Eip2537Error::kNotCanonical: return Error("invalid fp.Element encoding");
-    case Eip2537Error::kNotOnCurve: return Error("invalid point: not on curve");
-    case Eip2537Error::kNotInSubgroup:
-      return Error(g2 ? "g2 point is not on correct subgroup" : "g1 point is not on correct subgroup");
+PrecompileFailure point_error(const crypto::EncodingFailure& e, bool g2) {
+  switch (e.code) {
+    case crypto::EncodingError::kBadPadding: return invalid_input("invalid field element top bytes");
+    case crypto::EncodingError::kNotCanonical: return invalid_input("invalid fp.Element encoding");
+    case crypto::EncodingError::kNotOnCurve: return invalid_input("invalid point: not on curve");
+    case crypto::EncodingError::kNotInSubgroup:
+      return invalid_input(g2 ? "g2 point is not on correct subgroup" : "g1 point is not on correct subgroup");
+    case crypto::EncodingError::kBadLength:  // the callers check lengths first
+    case crypto::EncodingError::kBadFlags:   // the ZCash forms' failures, not EIP-2537's
+    case crypto::EncodingError::kBadInfinity:
+      break;
   }
-  return Error(e.message);
+  return invalid_input(e.message);
 }
 
-Result<G1Affine> g1_at(ByteView in, bool subgroup) {
+Result<G1Affine, PrecompileFailure> g1_at(ByteView in, bool subgroup) {
   auto p = eip2537_decode_g1(in, subgroup);
   if (!p.ok()) return point_error(p.error(), false);
   return *p;
 }
-Result<G2Affine> g2_at(ByteView in, bool subgroup) {
+Result<G2Affine, PrecompileFailure> g2_at(ByteView in, bool subgroup) {
   auto p = eip2537_decode_g2(in, subgroup);
   if (!p.ok()) return point_error(p.error(), true);
   return *p;
@@ -82,7 +86,7 @@ Result<G2Affine> g2_at(ByteView in, bool subgroup) {
 Bytes bytes_of(const auto& a) { return Bytes(a.begin(), a.end()); }
 
 u64 g1_add_gas(ByteView) { return 375; }
-Result<Bytes> g1_add(ByteView in) {
+PrecompileResult g1_add(ByteView in) {
   if (in.size() != 2 * kEip2537G1Size) return length_error();
   DUSK_ASSIGN(const G1Affine a, g1_at(in.first(kEip2537G1Size), false));
   DUSK_ASSIGN(const G1Affine b, g1_at(in.subspan(kEip2537G1Size), false));
@@ -90,7 +94,7 @@ Result<Bytes> g1_add(ByteView in) {
 }
 
 u64 g2_add_gas(ByteView) { return 600; }
-Result<Bytes> g2_add(ByteView in) {
+PrecompileResult g2_add(ByteView in) {
   if (in.size() != 2 * kEip2537G2Size) return length_error();
   DUSK_ASSIGN(const G2Affine a, g2_at(in.first(kEip2537G2Size), false));
   DUSK_ASSIGN(const G2Affine b, g2_at(in.subspan(kEip2537G2Size), false));
@@ -98,7 +102,7 @@ Result<Bytes> g2_add(ByteView in) {
 }
 
 u64 g1_msm_gas(ByteView in) { return msm_gas(in.size(), kG1MsmPair, 12000, kG1Discount); }
-Result<Bytes> g1_msm_run(ByteView in) {
+PrecompileResult g1_msm_run(ByteView in) {
   if (in.empty() || in.size() % kG1MsmPair != 0) return length_error();
   const size_t k = in.size() / kG1MsmPair;
   std::vector<G1Affine> points(k);
@@ -112,7 +116,7 @@ Result<Bytes> g1_msm_run(ByteView in) {
 }
 
 u64 g2_msm_gas(ByteView in) { return msm_gas(in.size(), kG2MsmPair, 22500, kG2Discount); }
-Result<Bytes> g2_msm_run(ByteView in) {
+PrecompileResult g2_msm_run(ByteView in) {
   if (in.empty() || in.size() % kG2MsmPair != 0) return length_error();
   const size_t k = in.size() / kG2MsmPair;
   std::vector<G2Affine> points(k);
@@ -126,7 +130,7 @@ Result<Bytes> g2_msm_run(ByteView in) {
 }
 
 u64 pairing_gas(ByteView in) { return 32600 * (in.size() / kPairingPair) + 37700; }
-Result<Bytes> pairing_run(ByteView in) {
+PrecompileResult pairing_run(ByteView in) {
   if (in.empty() || in.size() % kPairingPair != 0) return length_error();
   const size_t k = in.size() / kPairingPair;
   std::vector<PairingInput> pairs;
@@ -143,7 +147,7 @@ Result<Bytes> pairing_run(ByteView in) {
 }
 
 u64 map_g1_gas(ByteView) { return 5500; }
-Result<Bytes> map_g1(ByteView in) {
+PrecompileResult map_g1(ByteView in) {
   if (in.size() != kEip2537FpSize) return length_error();
   auto u = eip2537_decode_fp(in);
   if (!u.ok()) return point_error(u.error(), false);
@@ -151,7 +155,7 @@ Result<Bytes> map_g1(ByteView in) {
 }
 
 u64 map_g2_gas(ByteView) { return 23800; }
-Result<Bytes> map_g2(ByteView in) {
+PrecompileResult map_g2(ByteView in) {
   if (in.size() != kEip2537Fp2Size) return length_error();
   auto u = eip2537_decode_fp2(in);
   if (!u.ok()) return point_error(u.error(), true);

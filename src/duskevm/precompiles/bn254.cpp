@@ -37,14 +37,14 @@ u64 pairing_gas(ByteView input) {
   return kPairingBaseGas + kPairingPerPairGas * static_cast<u64>(input.size() / kPairBytes);
 }
 
-Result<Bytes> add_run(ByteView input) {
+PrecompileResult add_run(ByteView input) {
   const auto in = padded<128>(input);
   DUSK_ASSIGN(bn::G1Affine a, bn::decode_g1(ByteView(in).subspan(0, 64)));
   DUSK_ASSIGN(bn::G1Affine b, bn::decode_g1(ByteView(in).subspan(64, 64)));
   return g1_output(bn::G1::from_affine(a).add_mixed(b));
 }
 
-Result<Bytes> mul_run(ByteView input) {
+PrecompileResult mul_run(ByteView input) {
   const auto in = padded<96>(input);
   DUSK_ASSIGN(bn::G1Affine p, bn::decode_g1(ByteView(in).subspan(0, 64)));
   // k mod r: the 256-bit k as a 512-bit integer reduced mod r (G1 has order r).
@@ -54,8 +54,8 @@ Result<Bytes> mul_run(ByteView input) {
   return g1_output(bn::g1_mul_glv(bn::G1::from_affine(p), k));
 }
 
-Result<Bytes> pairing_run(ByteView input) {
-  if (input.size() % kPairBytes != 0) return Error("bad elliptic curve pairing size");
+PrecompileResult pairing_run(ByteView input) {
+  if (input.size() % kPairBytes != 0) return invalid_input("bad elliptic curve pairing size");
   std::vector<bn::PairingInput> pairs;
   pairs.reserve(input.size() / kPairBytes);
   for (size_t off = 0; off < input.size(); off += kPairBytes) {

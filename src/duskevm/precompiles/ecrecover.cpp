@@ -11,7 +11,7 @@ namespace dusk::evm {
 namespace {
 u64 ecrecover_gas(ByteView) { return 3000; }
 
-Result<Bytes> ecrecover_run(ByteView in) {
+PrecompileResult ecrecover_run(ByteView in) {
   std::array<u8, 128> buf{};
   std::copy_n(in.begin(), std::min<size_t>(in.size(), buf.size()), buf.begin());
   // v is a whole word: 27 or 28, with 31 leading zero bytes.

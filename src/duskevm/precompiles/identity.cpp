@@ -5,7 +5,7 @@
 namespace dusk::evm {
 namespace {
 u64 identity_gas(ByteView in) { return word_cost(15, 3, in.size()); }
-Result<Bytes> identity_run(ByteView in) { return Bytes(in.begin(), in.end()); }
+PrecompileResult identity_run(ByteView in) { return Bytes(in.begin(), in.end()); }
 }  // namespace
 
 const Precompile kIdentity{"identity", identity_gas, identity_run};

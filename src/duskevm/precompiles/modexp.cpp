@@ -69,23 +69,23 @@ using Bn = std::unique_ptr<BIGNUM, BnFree>;
 
 Bn to_bn(const Bytes& b) { return Bn(BN_bin2bn(b.data(), static_cast<int>(b.size()), nullptr)); }
 
-Result<Bytes> modexp_run(ByteView in) {
+PrecompileResult modexp_run(ByteView in) {
   const u64 base_len = header_word(in, 0), exp_len = header_word(in, 1), mod_len = header_word(in, 2);
   if (mod_len == 0) return Bytes{};
   // Longer operands price far beyond any block's gas (see modexp_gas).
   constexpr u64 kMaxOperand = u64{1} << 24;
   if (base_len > kMaxOperand || exp_len > kMaxOperand || mod_len > kMaxOperand)
-    return Error("modexp operand too long");
+    return invalid_input("modexp operand too long");
   Bytes out(mod_len, 0);
   const Bn base = to_bn(slice(in, 96, base_len));
   const Bn exponent = to_bn(slice(in, 96 + base_len, exp_len));
   const Bn modulus = to_bn(slice(in, 96 + base_len + exp_len, mod_len));
-  if (!base || !exponent || !modulus) return Error("out of memory");
+  if (!base || !exponent || !modulus) return invalid_input("out of memory");
   if (BN_is_zero(modulus.get())) return out;
   std::unique_ptr<BN_CTX, CtxFree> ctx(BN_CTX_new());
   Bn result(BN_new());
   if (!ctx || !result || !BN_mod_exp(result.get(), base.get(), exponent.get(), modulus.get(), ctx.get()))
-    return Error("modexp arithmetic failed");
+    return invalid_input("modexp arithmetic failed");
   BN_bn2binpad(result.get(), out.data(), static_cast<int>(mod_len));
   return out;
 }

@@ -75,7 +75,7 @@ bool verify(ByteView in) {
 
 u64 p256_gas(ByteView) { return 6900; }
 
-Result<Bytes> p256_run(ByteView in) {
+PrecompileResult p256_run(ByteView in) {
   if (in.size() != kInputSize || !verify(in)) return Bytes{};
   Bytes out(32, 0);
   out[31] = 1;

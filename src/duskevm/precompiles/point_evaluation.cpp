@@ -14,9 +14,9 @@ namespace kzg = crypto::kzg;
 
 u64 point_evaluation_gas(ByteView) { return kPointEvaluationGas; }
 
-Result<Bytes> point_evaluation_run(ByteView input) {
+PrecompileResult point_evaluation_run(ByteView input) {
   const Result<kzg::TrustedSetup>& setup = point_evaluation_trusted_setup();
-  if (!setup) return Error("kzg trusted setup unavailable: " + setup.error().message);
+  if (!setup) return invalid_input("kzg trusted setup unavailable: " + setup.error().message);
   return point_evaluation(input, *setup);
 }
 
@@ -28,8 +28,8 @@ std::array<u8, 32> kzg_to_versioned_hash(ByteView commitment) {
   return h;
 }
 
-Result<Bytes> point_evaluation(ByteView input, const kzg::TrustedSetup& setup) {
-  if (input.size() != kPointEvaluationInputSize) return Error("invalid input length");
+PrecompileResult point_evaluation(ByteView input, const kzg::TrustedSetup& setup) {
+  if (input.size() != kPointEvaluationInputSize) return invalid_input("invalid input length");
   const ByteView versioned_hash = input.subspan(0, 32);
   const ByteView z = input.subspan(32, 32);
   const ByteView y = input.subspan(64, 32);
@@ -37,10 +37,10 @@ Result<Bytes> point_evaluation(ByteView input, const kzg::TrustedSetup& setup) {
   const ByteView proof = input.subspan(144, 48);
   const std::array<u8, 32> want = kzg_to_versioned_hash(commitment);
   if (!std::equal(want.begin(), want.end(), versioned_hash.begin()))
-    return Error("mismatched versioned hash");
+    return invalid_input("mismatched versioned hash");
   auto ok = kzg::verify_kzg_proof(commitment, z, y, proof, setup);
-  if (!ok) return Error("error verifying kzg proof: " + ok.error().message);
-  if (!*ok) return Error("error verifying kzg proof: the proof is false");
+  if (!ok) return invalid_input("error verifying kzg proof: " + ok.error().message);
+  if (!*ok) return invalid_input("error verifying kzg proof: the proof is false");
 
   // FIELD_ELEMENTS_PER_BLOB || BLS_MODULUS, 32 big-endian bytes each.
   Bytes out(64, 0);

@@ -39,7 +39,7 @@ inline constexpr u8 kVersionedHashVersionKzg = 0x01;
 std::array<u8, 32> kzg_to_versioned_hash(ByteView commitment);
 
 // The precompile with a given setup (for tests and tools that hold their own).
-Result<Bytes> point_evaluation(ByteView input, const crypto::kzg::TrustedSetup& setup);
+PrecompileResult point_evaluation(ByteView input, const crypto::kzg::TrustedSetup& setup);
 
 // Where the process-wide setup is read from (the rule above), and the setup itself,
 // loaded on the first call.

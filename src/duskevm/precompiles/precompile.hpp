@@ -14,13 +14,31 @@
 #include "base/bytes.hpp"
 #include "base/int.hpp"
 #include "base/result.hpp"
+#include "crypto/encoding_error.hpp"
 
 namespace dusk::evm {
+
+// Every failure but kNotImplemented fails the call, which consumes all its gas (as
+// for every Ethereum precompile).
+enum class PrecompileError : u8 {
+  DUSK_ENCODING_ERROR_VALUES,      // a point or field element that does not decode
+  kInvalidInput = crypto::kEncodingErrorEnd,  // any other rule of the input broken
+  kNotImplemented,                 // a precompile of a fork this build has not written
+                                   // yet: the EVM reports it (Evm::not_implemented)
+};
+using PrecompileFailure = Failure<PrecompileError>;
+using PrecompileResult = Result<Bytes, PrecompileFailure>;
+
+inline PrecompileFailure invalid_input(std::string why) {
+  return PrecompileFailure(PrecompileError::kInvalidInput, std::move(why));
+}
 
 struct Precompile {
   const char* name;                     // the name Ethereum's vectors use, e.g. "BLS12_G1ADD"
   u64 (*gas)(ByteView input);           // total gas of a call with this input
-  Result<Bytes> (*run)(ByteView input); // output, or why the call fails
+  PrecompileResult (*run)(ByteView input); // output, or why the call fails
 };
 
 }  // namespace dusk::evm
+
+DUSK_WIDENS_ENCODING_ERROR(dusk::evm::PrecompileError)

@@ -6,9 +6,9 @@
 //   0x100 P256VERIFY (EIP-7951), only when asked for (BlockEnv::p256verify)
 //
 // Every address of Cancun (0x01-0x0a) and Prague (0x01-0x11) has its implementation.
-// kPrecompileNotImplemented remains the error code a precompile of a future fork would
-// return while unwritten; the EVM reports it and the state-test runner fails the case
-// naming the precompile, rather than passing it off as an ordinary precompile failure.
+// PrecompileError::kNotImplemented remains the failure a precompile of a future fork
+// would return while unwritten; the EVM reports it and the state-test runner fails the
+// case naming the precompile, rather than passing it off as an ordinary failure.
 #pragma once
 
 #include <vector>
@@ -18,8 +18,6 @@
 #include "duskevm/precompiles/precompile.hpp"
 
 namespace dusk::evm {
-
-inline constexpr int kPrecompileNotImplemented = 0x7e57;  // Error::code of such a run()
 
 // 0x00..0100, P256VERIFY's address.
 inline constexpr Address kP256VerifyAddress = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0};

@@ -7,7 +7,7 @@
 namespace dusk::evm {
 namespace {
 u64 ripemd160_gas(ByteView in) { return word_cost(600, 120, in.size()); }
-Result<Bytes> ripemd160_run(ByteView in) {
+PrecompileResult ripemd160_run(ByteView in) {
   const auto h = crypto::ripemd160(in);
   Bytes out(12, 0);
   out.insert(out.end(), h.begin(), h.end());

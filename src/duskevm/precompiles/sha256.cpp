@@ -6,7 +6,7 @@
 namespace dusk::evm {
 namespace {
 u64 sha256_gas(ByteView in) { return word_cost(60, 12, in.size()); }
-Result<Bytes> sha256_run(ByteView in) {
+PrecompileResult sha256_run(ByteView in) {
   const auto h = crypto::sha256(in);
   return Bytes(h.begin(), h.end());
 }

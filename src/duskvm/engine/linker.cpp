@@ -12,16 +12,15 @@ void Linker::define_instance(const std::string& module, const Instance& instance
   }
 }
 
-Result<std::vector<Extern>> Linker::resolve(const Module& module) const {
+InstantiateResult<std::vector<Extern>> Linker::resolve(const Module& module) const {
   std::vector<Extern> out;
   out.reserve(module.imports().size());
   for (const Import& imp : module.imports()) {
     auto it = defs_.find({imp.module, imp.name});
-    if (it == defs_.end()) return Error("unknown import " + imp.module + "." + imp.name, kLinkError);
+    if (it == defs_.end()) return InstantiateFailure(InstantiateError::kLinkError, "unknown import " + imp.module + "." + imp.name);
     if (it->second.kind != imp.kind)
-      return Error("incompatible import type for " + imp.module + "." + imp.name + ": expected " +
-                       to_string(imp.kind) + ", got " + to_string(it->second.kind),
-                   kLinkError);
+      return InstantiateFailure(InstantiateError::kLinkError, "incompatible import type for " + imp.module + "." + imp.name + ": expected " +
+                       to_string(imp.kind) + ", got " + to_string(it->second.kind));
     out.push_back(it->second);
   }
   return out;

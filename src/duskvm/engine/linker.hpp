@@ -22,7 +22,7 @@ class Linker {
   // "unknown import m.n", or "incompatible import type for m.n: ..." when the kind or
   // type does not match (function types exactly, table/memory limits by subtyping,
   // globals by type and mutability).
-  Result<std::vector<Extern>> resolve(const Module& module) const;
+  InstantiateResult<std::vector<Extern>> resolve(const Module& module) const;
 
  private:
   std::map<std::pair<std::string, std::string>, Extern> defs_;

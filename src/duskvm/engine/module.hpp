@@ -12,13 +12,19 @@
 
 namespace dusk::wasm {
 
-// Error codes of compile().
-enum CompileError : int {
-  kMalformed = 1,  // the bytes are not a well-formed binary module
-  kInvalid = 2,    // well-formed but fails validation
-  kTooLarge = 3,   // exceeds a limit of EngineConfig
-  kUnsupported = 4,  // uses a feature this engine does not implement (SIMD, ...)
+// Why compile() refused a module.
+enum class CompileError : u8 {
+  kMalformed = 1,    // the bytes are not a well-formed binary module
+  kInvalid = 2,      // well-formed but fails validation (multi-memory and extended
+                     // constant expressions are refused here, as the 2.0 spec does)
+  kTooLarge = 3,     // exceeds a limit of EngineConfig
+  kUnsupported = 4,  // uses a proposal this engine does not implement (SIMD, threads,
+                     // exceptions, tail calls)
 };
+using CompileFailure = Failure<CompileError>;
+template <typename T>
+using CompileResult = Result<T, CompileFailure>;
+using CompileStatus = Result<void, CompileFailure>;
 
 struct Import {
   std::string module;
@@ -88,7 +94,7 @@ class Module {
   friend class Decoder;
   friend class Store;
   friend class Interpreter;
-  friend Result<std::shared_ptr<const Module>> compile(ByteView, const EngineConfig&);
+  friend CompileResult<std::shared_ptr<const Module>> compile(ByteView, const EngineConfig&);
   friend class Compiler;
   friend class Disassembler;
 
@@ -112,6 +118,6 @@ class Module {
 };
 
 // Decodes, validates and translates a binary module. Error codes: CompileError.
-Result<std::shared_ptr<const Module>> compile(ByteView wasm, const EngineConfig& config = {});
+CompileResult<std::shared_ptr<const Module>> compile(ByteView wasm, const EngineConfig& config = {});
 
 }  // namespace dusk::wasm

@@ -88,8 +88,8 @@ bool limits_match(const Limits& actual, const Limits& expected) {
   return actual.max && *actual.max <= *expected.max;
 }
 
-Error link_error(const Import& imp, const std::string& why) {
-  return Error("incompatible import type for " + imp.module + "." + imp.name + ": " + why, kLinkError);
+InstantiateFailure link_error(const Import& imp, const std::string& why) {
+  return InstantiateFailure(InstantiateError::kLinkError, "incompatible import type for " + imp.module + "." + imp.name + ": " + why);
 }
 
 u64 saturating_add(u64 a, u64 b) { return a > ~u64{0} - b ? ~u64{0} : a + b; }
@@ -100,14 +100,13 @@ u64 saturating_mul(u64 a, u64 b) {
 
 }  // namespace
 
-Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
                                      u64 gas_limit, ExecResult* start_result) {
   if (start_result) *start_result = ExecResult{};
   const Module& m = *module;
   if (imports.size() != m.imports_.size())
-    return Error("module has " + std::to_string(m.imports_.size()) + " imports, " +
-                     std::to_string(imports.size()) + " given",
-                 kLinkError);
+    return InstantiateFailure(InstantiateError::kLinkError, "module has " + std::to_string(m.imports_.size()) + " imports, " +
+                     std::to_string(imports.size()) + " given");
 
   auto inst = std::make_unique<Instance>();
   inst->module_ = module;
@@ -160,9 +159,8 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
       start_result->trap = Trap::kOutOfGas;
       start_result->gas_used = gas_limit;
     }
-    return Error("out of gas: instantiation needs " + std::to_string(setup) + " gas (memories, tables and segments), the limit is " +
-                     std::to_string(gas_limit),
-                 kInstantiationTrap);
+    return InstantiateFailure(InstantiateError::kInstantiationTrap, "out of gas: instantiation needs " + std::to_string(setup) + " gas (memories, tables and segments), the limit is " +
+                     std::to_string(gas_limit));
   }
   gas_limit -= setup;
   if (start_result) start_result->gas_used = setup;
@@ -178,12 +176,12 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
   }
   for (size_t i = m.num_imported_tables_; i < m.tables_.size(); ++i) {
     TableInst* t = add_table(m.tables_[i], Value::null_ref(m.tables_[i].elem));
-    if (!t) return Error("table of " + std::to_string(m.tables_[i].limits.min) + " elements exceeds the engine limit", kInstantiationTrap);
+    if (!t) return InstantiateFailure(InstantiateError::kInstantiationTrap, "table of " + std::to_string(m.tables_[i].limits.min) + " elements exceeds the engine limit");
     inst->tables_.push_back(t);
   }
   for (size_t i = m.num_imported_memories_; i < m.memories_.size(); ++i) {
     auto mem = add_memory(m.memories_[i]);
-    if (!mem.ok()) return Error(mem.error().message, kInstantiationTrap);
+    if (!mem.ok()) return InstantiateFailure(InstantiateError::kInstantiationTrap, mem.error().message);
     inst->memories_.push_back(*mem);
   }
   Instance* const ip = inst.get();
@@ -228,7 +226,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
       TableInst* t = result->tables_[seg.table];
       const u64 off = static_cast<u32>(eval(seg.offset));
       const auto& items = result->elem_segments_[i];
-      if (off + items.size() > t->elems_.size()) return Error("out of bounds table access", kInstantiationTrap);
+      if (off + items.size() > t->elems_.size()) return InstantiateFailure(InstantiateError::kInstantiationTrap, "out of bounds table access");
       std::copy(items.begin(), items.end(), t->elems_.begin() + off);
     }
     if (seg.mode != ElemSegment::Mode::kPassive) result->elem_segments_[i] = {};
@@ -240,7 +238,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
     u64 off = eval(seg.offset);
     if (!mem->is64()) off = static_cast<u32>(off);
     if (off > mem->size() || seg.bytes.size() > mem->size() - off)
-      return Error("out of bounds memory access", kInstantiationTrap);
+      return InstantiateFailure(InstantiateError::kInstantiationTrap, "out of bounds memory access");
     if (!seg.bytes.empty()) mem->write(off, seg.bytes);
     result->data_segments_[i] = {};
   }
@@ -250,7 +248,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
     const bool ok = r.ok();
     std::string why = ok ? std::string() : "start function: " + r.describe();
     if (start_result) *start_result = std::move(r);
-    if (!ok) return Error(std::move(why), kInstantiationTrap);
+    if (!ok) return InstantiateFailure(InstantiateError::kInstantiationTrap, std::move(why));
   }
   return result;
 }

@@ -149,11 +149,15 @@ struct ExecResult {
   std::string describe() const;  // the trap message, or "ok"
 };
 
-// Error codes of Store::instantiate.
-enum InstantiateError : int {
-  kLinkError = 1,          // wrong number or kinds/types of imports
-  kInstantiationTrap = 2,  // a segment was out of bounds or the start function trapped
+// Why Store::instantiate (or Linker::resolve) failed.
+enum class InstantiateError : u8 {
+  kLinkError = 1,          // wrong number or kinds/types of imports, or an unknown one
+  kInstantiationTrap = 2,  // no gas or no room for what the module defines, a segment
+                           // out of bounds, or the start function trapped
 };
+using InstantiateFailure = Failure<InstantiateError>;
+template <typename T>
+using InstantiateResult = Result<T, InstantiateFailure>;
 
 class Store {
  public:
@@ -180,7 +184,7 @@ class Store {
   // spec requires) and the error has code kInstantiationTrap. The start function runs
   // with the gas left; if start_result is given it receives the outcome (trap, gas used
   // including the instantiation's, exit code), also when it traps.
-  Result<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+  InstantiateResult<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
                                 u64 gas_limit = ~u64{0}, ExecResult* start_result = nullptr);
 
   // Calls f with args (checked against its type); on success writes the results.

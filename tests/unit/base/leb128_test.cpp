@@ -7,11 +7,11 @@
 namespace dusk::leb128 {
 
 namespace {
-Status u(std::vector<u8> in, unsigned bits, u64* out) {
+ReadStatus u(std::vector<u8> in, unsigned bits, u64* out) {
   const u8* p = in.data();
   return read_unsigned(&p, in.data() + in.size(), bits, out);
 }
-Status s(std::vector<u8> in, unsigned bits, i64* out) {
+ReadStatus s(std::vector<u8> in, unsigned bits, i64* out) {
   const u8* p = in.data();
   return read_signed(&p, in.data() + in.size(), bits, out);
 }
@@ -19,33 +19,33 @@ Status s(std::vector<u8> in, unsigned bits, i64* out) {
 
 TEST(Leb128, Unsigned) {
   u64 v;
-  EXPECT_EQ(u({0xe5, 0x8e, 0x26}, 32, &v), Status::kOk);
+  EXPECT_EQ(u({0xe5, 0x8e, 0x26}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, 624485u);
-  EXPECT_EQ(u({0xff, 0xff, 0xff, 0xff, 0x0f}, 32, &v), Status::kOk);
+  EXPECT_EQ(u({0xff, 0xff, 0xff, 0xff, 0x0f}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, 0xffffffffu);
-  EXPECT_EQ(u({0xff, 0xff, 0xff, 0xff, 0x1f}, 32, &v), Status::kTooLarge);
-  EXPECT_EQ(u({0x80, 0x80, 0x80, 0x80, 0x80, 0x00}, 32, &v), Status::kTooLong);
-  EXPECT_EQ(u({0x80}, 32, &v), Status::kUnexpectedEnd);
-  EXPECT_EQ(u({0x80, 0x80, 0x80, 0x80, 0x00}, 32, &v), Status::kOk);  // padded zero is fine
-  EXPECT_EQ(u({0x01}, 1, &v), Status::kOk);
-  EXPECT_EQ(u({0x02}, 1, &v), Status::kTooLarge);
+  EXPECT_EQ(u({0xff, 0xff, 0xff, 0xff, 0x1f}, 32, &v), ReadStatus::kTooLarge);
+  EXPECT_EQ(u({0x80, 0x80, 0x80, 0x80, 0x80, 0x00}, 32, &v), ReadStatus::kTooLong);
+  EXPECT_EQ(u({0x80}, 32, &v), ReadStatus::kUnexpectedEnd);
+  EXPECT_EQ(u({0x80, 0x80, 0x80, 0x80, 0x00}, 32, &v), ReadStatus::kOk);  // padded zero is fine
+  EXPECT_EQ(u({0x01}, 1, &v), ReadStatus::kOk);
+  EXPECT_EQ(u({0x02}, 1, &v), ReadStatus::kTooLarge);
 }
 
 TEST(Leb128, Signed) {
   i64 v;
-  EXPECT_EQ(s({0xc0, 0xbb, 0x78}, 32, &v), Status::kOk);
+  EXPECT_EQ(s({0xc0, 0xbb, 0x78}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, -123456);
-  EXPECT_EQ(s({0x7f}, 32, &v), Status::kOk);
+  EXPECT_EQ(s({0x7f}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, -1);
-  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0x7f}, 32, &v), Status::kOk);
+  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0x7f}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, -1);
-  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0x4f}, 32, &v), Status::kTooLarge);
-  EXPECT_EQ(s({0x80, 0x80, 0x80, 0x80, 0x70}, 32, &v), Status::kTooLarge);
-  EXPECT_EQ(s({0x80, 0x80, 0x80, 0x80, 0x78}, 32, &v), Status::kOk);
+  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0x4f}, 32, &v), ReadStatus::kTooLarge);
+  EXPECT_EQ(s({0x80, 0x80, 0x80, 0x80, 0x70}, 32, &v), ReadStatus::kTooLarge);
+  EXPECT_EQ(s({0x80, 0x80, 0x80, 0x80, 0x78}, 32, &v), ReadStatus::kOk);
   EXPECT_EQ(v, static_cast<i64>(INT32_MIN));
-  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}, 64, &v), Status::kOk);
+  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}, 64, &v), ReadStatus::kOk);
   EXPECT_EQ(v, -1);
-  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x41}, 64, &v), Status::kTooLarge);
+  EXPECT_EQ(s({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x41}, 64, &v), ReadStatus::kTooLarge);
 }
 
 TEST(Leb128, RoundTrip) {
@@ -54,7 +54,7 @@ TEST(Leb128, RoundTrip) {
     size_t n = write_signed(x, buf);
     const u8* p = buf;
     i64 y;
-    ASSERT_EQ(read_signed(&p, buf + n, 64, &y), Status::kOk);
+    ASSERT_EQ(read_signed(&p, buf + n, 64, &y), ReadStatus::kOk);
     EXPECT_EQ(x, y);
     EXPECT_EQ(p, buf + n);
   }
@@ -62,7 +62,7 @@ TEST(Leb128, RoundTrip) {
     size_t n = write_unsigned(x, buf);
     const u8* p = buf;
     u64 y;
-    ASSERT_EQ(read_unsigned(&p, buf + n, 64, &y), Status::kOk);
+    ASSERT_EQ(read_unsigned(&p, buf + n, 64, &y), ReadStatus::kOk);
     EXPECT_EQ(x, y);
   }
 }

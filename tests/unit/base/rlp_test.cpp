@@ -79,7 +79,7 @@ TEST(Rlp, LongFormsRoundTrip) {
 void expect_rejected(const char* hexs, RlpError code) {
   auto r = decode(hex(hexs));
   ASSERT_FALSE(r.ok()) << hexs;
-  EXPECT_EQ(r.error().code, static_cast<int>(code)) << hexs << ": " << r.error().message;
+  EXPECT_EQ(r.error().code, code) << hexs << ": " << r.error().message;
 }
 
 TEST(Rlp, RejectsNonCanonicalAndTruncated) {
@@ -103,17 +103,17 @@ TEST(Rlp, RejectsWrongTypesAndIntegers) {
   const Bytes c0 = hex("c0"), x80 = hex("80");
   auto list = decode_single(c0);
   ASSERT_TRUE(list.ok());
-  EXPECT_EQ(decode_bytes(*list).error().code, static_cast<int>(RlpError::kExpectedString));
+  EXPECT_EQ(decode_bytes(*list).error().code, RlpError::kExpectedString);
   auto s = decode_single(x80);
-  EXPECT_EQ(decode_list(*s).error().code, static_cast<int>(RlpError::kExpectedList));
+  EXPECT_EQ(decode_list(*s).error().code, RlpError::kExpectedList);
   const Bytes padded = hex("820001"), zero_byte = hex("00"), nine = hex("89010000000000000000");
   const Bytes wide = encode_bytes(Bytes(33, 1));
   EXPECT_EQ(decode_uint256(*decode_single(padded)).error().code,
-            static_cast<int>(RlpError::kLeadingZeroInteger));
+            RlpError::kLeadingZeroInteger);
   EXPECT_EQ(decode_uint256(*decode_single(zero_byte)).error().code,
-            static_cast<int>(RlpError::kLeadingZeroInteger));  // zero is 0x80, not 0x00
-  EXPECT_EQ(decode_uint256(*decode_single(wide)).error().code, static_cast<int>(RlpError::kIntegerTooLarge));
-  EXPECT_EQ(decode_u64(*decode_single(nine)).error().code, static_cast<int>(RlpError::kIntegerTooLarge));
+            RlpError::kLeadingZeroInteger);  // zero is 0x80, not 0x00
+  EXPECT_EQ(decode_uint256(*decode_single(wide)).error().code, RlpError::kIntegerTooLarge);
+  EXPECT_EQ(decode_u64(*decode_single(nine)).error().code, RlpError::kIntegerTooLarge);
 }
 
 TEST(Rlp, DepthLimit) {
@@ -123,7 +123,7 @@ TEST(Rlp, DepthLimit) {
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(*back, v);
   v = Value::list({v});
-  EXPECT_EQ(decode(encode(v)).error().code, static_cast<int>(RlpError::kTooDeep));
+  EXPECT_EQ(decode(encode(v)).error().code, RlpError::kTooDeep);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ namespace {
 
 using bls12_381::Fr;
 
-int code(BlsError e) { return static_cast<int>(e); }
+BlsError code(BlsError e) { return e; }
 
 // Deterministic "IKM" for test keys: 32 bytes from a counter.
 SecretKey test_key(u32 i) {

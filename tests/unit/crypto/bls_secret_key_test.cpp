@@ -62,7 +62,7 @@ TEST(BlsSecretKey, KeyGenRejectsShortIkmAndUsesKeyInfo) {
   const Bytes ikm31(31, 0x42), ikm32(32, 0x42);
   auto short_key = SecretKey::key_gen(ikm31);
   ASSERT_FALSE(short_key.ok());
-  EXPECT_EQ(short_key.error().code, static_cast<int>(BlsError::kShortIkm));
+  EXPECT_EQ(short_key.error().code, BlsError::kShortIkm);
   auto a = SecretKey::key_gen(ikm32);
   auto b = SecretKey::key_gen(ikm32, as_bytes("validator 1"));
   auto c = SecretKey::key_gen(ikm32, as_bytes("validator 1"));
@@ -82,7 +82,7 @@ TEST(BlsSecretKey, EncodingRoundTripAndRejections) {
   const auto expect_bad = [](ByteView b, const char* why) {
     auto r = SecretKey::from_bytes(b);
     ASSERT_FALSE(r.ok()) << why;
-    EXPECT_EQ(r.error().code, static_cast<int>(BlsError::kBadSecretKey)) << why;
+    EXPECT_EQ(r.error().code, BlsError::kBadSecretKey) << why;
   };
   expect_bad(Bytes(32, 0), "zero");
   expect_bad(Bytes(31, 1), "short");
@@ -99,7 +99,7 @@ TEST(BlsSecretKey, EncodingRoundTripAndRejections) {
 
   auto zero = SecretKey::from_scalar(bls12_381::Fr::zero());
   ASSERT_FALSE(zero.ok());
-  EXPECT_EQ(zero.error().code, static_cast<int>(BlsError::kBadSecretKey));
+  EXPECT_EQ(zero.error().code, BlsError::kBadSecretKey);
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ class NobleBn254 : public ::testing::Test {
   }
 
   template <typename P>
-  void check_mul(const Case& c, const std::string& line, Result<typename P::AffinePoint> (*dec)(ByteView)) {
+  void check_mul(const Case& c, const std::string& line, crypto::EncodingResult<typename P::AffinePoint> (*dec)(ByteView)) {
     auto p = dec(oracle_hex(c.in.at(0)));
     auto k = Fr::from_bytes_be(oracle_hex(c.in.at(1)));
     if (!p.ok() || !k.ok()) return fail("input rejected", line);
@@ -66,7 +66,7 @@ class NobleBn254 : public ::testing::Test {
     if (encode(ct.to_affine()) != want) fail("mul differs", line);
   }
   template <typename P>
-  void check_add(const Case& c, const std::string& line, Result<typename P::AffinePoint> (*dec)(ByteView)) {
+  void check_add(const Case& c, const std::string& line, crypto::EncodingResult<typename P::AffinePoint> (*dec)(ByteView)) {
     auto a = dec(oracle_hex(c.in.at(0)));
     auto b = dec(oracle_hex(c.in.at(1)));
     if (!a.ok() || !b.ok()) return fail("input rejected", line);

@@ -246,13 +246,13 @@ TEST(Bn254Encoding, RoundTripAndRejections) {
     ASSERT_EQ(d2.value(), q);
     // Off the curve: change y.
     e1[63] ^= 1;
-    ASSERT_EQ(decode_g1(e1).error().code, static_cast<int>(PointError::kNotOnCurve));
+    ASSERT_EQ(decode_g1(e1).error().code, EncodingError::kNotOnCurve);
     e2[127] ^= 1;
-    ASSERT_EQ(decode_g2(e2).error().code, static_cast<int>(PointError::kNotOnCurve));
+    ASSERT_EQ(decode_g2(e2).error().code, EncodingError::kNotOnCurve);
     // On the twist, outside G2.
     G2Affine t = random_twist_point(rng).to_affine();
     ASSERT_EQ(decode_g2(encode_g2(t)).error().code,
-              static_cast<int>(PointError::kNotInSubgroup));
+              EncodingError::kNotInSubgroup);
   }
   // The identity, and p in place of 0 (non-canonical).
   std::array<u8, 64> zero1{};
@@ -262,12 +262,12 @@ TEST(Bn254Encoding, RoundTripAndRejections) {
   std::array<u8, 64> bad1{};
   const auto pm = FpParams::kModulus;
   for (size_t i = 0; i < 32; ++i) bad1[i] = static_cast<u8>(pm[3 - i / 8] >> (56 - 8 * (i % 8)));
-  EXPECT_EQ(decode_g1(bad1).error().code, static_cast<int>(PointError::kNotCanonical));
+  EXPECT_EQ(decode_g1(bad1).error().code, EncodingError::kNotCanonical);
   std::array<u8, 128> bad2{};
   std::copy_n(bad1.begin(), 32, bad2.begin() + 96);
-  EXPECT_EQ(decode_g2(bad2).error().code, static_cast<int>(PointError::kNotCanonical));
+  EXPECT_EQ(decode_g2(bad2).error().code, EncodingError::kNotCanonical);
   EXPECT_EQ(decode_g1(std::span(zero1).first(63)).error().code,
-            static_cast<int>(PointError::kBadLength));
+            EncodingError::kBadLength);
 }
 
 }  // namespace

@@ -225,7 +225,7 @@ TYPED_TEST(FieldTest, RejectsNonCanonicalEncodings) {
     Bytes be = modulus_plus<F>(k);
     auto r = F::from_bytes_be(be);
     ASSERT_FALSE(r.ok()) << k;
-    EXPECT_EQ(r.error().code, int(ff::FieldError::kNotCanonical));
+    EXPECT_EQ(r.error().code, EncodingError::kNotCanonical);
     Bytes le(be.rbegin(), be.rend());
     EXPECT_FALSE(F::from_bytes_le(le).ok()) << k;
   }
@@ -241,7 +241,7 @@ TYPED_TEST(FieldTest, RejectsNonCanonicalEncodings) {
   Bytes shorter(F::kBytes - 1, 0), longer(F::kBytes + 1, 0);
   auto r1 = F::from_bytes_be(shorter);
   ASSERT_FALSE(r1.ok());
-  EXPECT_EQ(r1.error().code, int(ff::FieldError::kBadLength));
+  EXPECT_EQ(r1.error().code, EncodingError::kBadLength);
   EXPECT_FALSE(F::from_bytes_be(longer).ok());
   EXPECT_FALSE(F::from_bytes_le(Bytes{}).ok());
 }
@@ -368,7 +368,7 @@ TEST(FieldKat, Bls12381FpRejectsSpelledOutEncodings) {
     ASSERT_TRUE(bytes.ok());
     auto r = Fp::from_bytes_be(*bytes);
     ASSERT_FALSE(r.ok()) << h;
-    EXPECT_EQ(r.error().code, int(ff::FieldError::kNotCanonical));
+    EXPECT_EQ(r.error().code, EncodingError::kNotCanonical);
   }
   // p - 1 is accepted and is -1.
   EXPECT_EQ(test::from_hex_be<Fp>("1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f624"

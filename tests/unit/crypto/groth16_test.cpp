@@ -222,11 +222,11 @@ TYPED_TEST(Groth16Test, RejectsTamperedPublicInputs) {
     auto fewer = l.inputs;
     fewer.pop_back();
     EXPECT_EQ(code_of(verify(l.pvk, l.proof, std::span<const Fr>(fewer))),
-              int(Groth16Error::kCountMismatch));
+              ProofError::kCountMismatch);
     auto more = l.inputs;
     more.push_back(Fr::one());
     EXPECT_EQ(code_of(verify(l.pvk, l.proof, std::span<const Fr>(more))),
-              int(Groth16Error::kCountMismatch));
+              ProofError::kCountMismatch);
   }
 }
 
@@ -246,7 +246,7 @@ TYPED_TEST(Groth16Test, RejectsProofsUnderAnotherKey) {
         EXPECT_FALSE(*r);
         ++verdicts;
       } else {
-        EXPECT_EQ(code_of(r), int(Groth16Error::kCountMismatch));
+        EXPECT_EQ(code_of(r), ProofError::kCountMismatch);
       }
     }
   }
@@ -303,10 +303,10 @@ TYPED_TEST(Groth16Test, BatchVerification) {
     EXPECT_FALSE(*r);
     // Counts.
     EXPECT_EQ(code_of(batch(proofs, {inputs.begin(), inputs.end() - 1})),
-              int(Groth16Error::kCountMismatch));
+              ProofError::kCountMismatch);
     auto xs = inputs;
     xs[2].pop_back();
-    EXPECT_EQ(code_of(batch(proofs, xs)), int(Groth16Error::kCountMismatch));
+    EXPECT_EQ(code_of(batch(proofs, xs)), ProofError::kCountMismatch);
   }
 }
 
@@ -321,44 +321,44 @@ TYPED_TEST(Groth16Test, RejectsMalformedSnarkjsFiles) {
   const std::string other_curve = E::kSnarkjsCurve == "bn128" ? "bls12381" : "bn128";
 
   const std::vector<test::FileCase> cases = {
-      {"alpha off the curve", 0, [](Json& j) { j["vk_alpha_1"][1] = "1"; }, Groth16Error::kNotOnCurve},
-      {"alpha x = p", 0, [&](Json& j) { j["vk_alpha_1"][0] = p_dec; }, Groth16Error::kNotCanonical},
+      {"alpha off the curve", 0, [](Json& j) { j["vk_alpha_1"][1] = "1"; }, ProofError::kNotOnCurve},
+      {"alpha x = p", 0, [&](Json& j) { j["vk_alpha_1"][0] = p_dec; }, ProofError::kNotCanonical},
       {"beta outside G2", 0,
        [](Json& j) { j["vk_beta_2"] = g2_json(g2_outside_subgroup<E>()); },
-       Groth16Error::kNotInSubgroup},
-      {"gamma off the curve", 0, [](Json& j) { j["vk_gamma_2"][1][0] = "5"; }, Groth16Error::kNotOnCurve},
+       ProofError::kNotInSubgroup},
+      {"gamma off the curve", 0, [](Json& j) { j["vk_gamma_2"][1][0] = "5"; }, ProofError::kNotOnCurve},
       {"delta with Z = 2", 0, [](Json& j) { j["vk_delta_2"][2] = Json::array({"2", "0"}); },
-       Groth16Error::kBadJson},
+       ProofError::kBadJson},
       {"IC[1] leading zero", 0,
        [](Json& j) { j["IC"][1][0] = "0" + j["IC"][1][0].get<std::string>(); },
-       Groth16Error::kBadNumber},
-      {"IC[0] a number, not a string", 0, [](Json& j) { j["IC"][0][2] = 1; }, Groth16Error::kBadJson},
+       ProofError::kBadNumber},
+      {"IC[0] a number, not a string", 0, [](Json& j) { j["IC"][0][2] = 1; }, ProofError::kBadJson},
       {"IC one point short", 0, [](Json& j) { j["IC"].erase(j["IC"].size() - 1); },
-       Groth16Error::kCountMismatch},
+       ProofError::kCountMismatch},
       {"nPublic too large", 0, [](Json& j) { j["nPublic"] = kMaxPublicInputs + 1; },
-       Groth16Error::kTooManyInputs},
-      {"nPublic negative", 0, [](Json& j) { j["nPublic"] = -1; }, Groth16Error::kBadJson},
-      {"missing vk_delta_2", 0, [](Json& j) { j.erase("vk_delta_2"); }, Groth16Error::kBadJson},
-      {"protocol plonk", 0, [](Json& j) { j["protocol"] = "plonk"; }, Groth16Error::kWrongProtocol},
-      {"other curve", 0, [&](Json& j) { j["curve"] = other_curve; }, Groth16Error::kWrongCurve},
-      {"key is an array", 0, [](Json& j) { j = Json::array(); }, Groth16Error::kBadJson},
-      {"pi_a off the curve", 1, [](Json& j) { j["pi_a"][0] = "3"; }, Groth16Error::kNotOnCurve},
+       ProofError::kTooManyInputs},
+      {"nPublic negative", 0, [](Json& j) { j["nPublic"] = -1; }, ProofError::kBadJson},
+      {"missing vk_delta_2", 0, [](Json& j) { j.erase("vk_delta_2"); }, ProofError::kBadJson},
+      {"protocol plonk", 0, [](Json& j) { j["protocol"] = "plonk"; }, ProofError::kWrongProtocol},
+      {"other curve", 0, [&](Json& j) { j["curve"] = other_curve; }, ProofError::kWrongCurve},
+      {"key is an array", 0, [](Json& j) { j = Json::array(); }, ProofError::kBadJson},
+      {"pi_a off the curve", 1, [](Json& j) { j["pi_a"][0] = "3"; }, ProofError::kNotOnCurve},
       {"pi_b outside G2", 1, [](Json& j) { j["pi_b"] = g2_json(g2_outside_subgroup<E>()); },
-       Groth16Error::kNotInSubgroup},
-      {"pi_b coordinate = p", 1, [&](Json& j) { j["pi_b"][0][1] = p_dec; }, Groth16Error::kNotCanonical},
+       ProofError::kNotInSubgroup},
+      {"pi_b coordinate = p", 1, [&](Json& j) { j["pi_b"][0][1] = p_dec; }, ProofError::kNotCanonical},
       {"pi_c with a sign", 1, [](Json& j) { j["pi_c"][0] = "-" + j["pi_c"][0].get<std::string>(); },
-       Groth16Error::kBadNumber},
-      {"pi_c two coordinates", 1, [](Json& j) { j["pi_c"].erase(2); }, Groth16Error::kBadJson},
-      {"bad identity", 1, [](Json& j) { j["pi_a"] = Json::array({"1", "1", "0"}); }, Groth16Error::kBadJson},
-      {"missing pi_b", 1, [](Json& j) { j.erase("pi_b"); }, Groth16Error::kBadJson},
+       ProofError::kBadNumber},
+      {"pi_c two coordinates", 1, [](Json& j) { j["pi_c"].erase(2); }, ProofError::kBadJson},
+      {"bad identity", 1, [](Json& j) { j["pi_a"] = Json::array({"1", "1", "0"}); }, ProofError::kBadJson},
+      {"missing pi_b", 1, [](Json& j) { j.erase("pi_b"); }, ProofError::kBadJson},
       {"proof of another protocol", 1, [](Json& j) { j["protocol"] = "fflonk"; },
-       Groth16Error::kWrongProtocol},
-      {"proof of another curve", 1, [&](Json& j) { j["curve"] = other_curve; }, Groth16Error::kWrongCurve},
-      {"input = r", 2, [&](Json& j) { j[0] = r_dec; }, Groth16Error::kScalarOutOfRange},
-      {"input hex", 2, [](Json& j) { j[0] = "0x11"; }, Groth16Error::kBadNumber},
-      {"input empty", 2, [](Json& j) { j[1] = ""; }, Groth16Error::kBadNumber},
-      {"input a number", 2, [](Json& j) { j[0] = 17; }, Groth16Error::kBadJson},
-      {"inputs an object", 2, [](Json& j) { j = Json::object(); }, Groth16Error::kBadJson},
+       ProofError::kWrongProtocol},
+      {"proof of another curve", 1, [&](Json& j) { j["curve"] = other_curve; }, ProofError::kWrongCurve},
+      {"input = r", 2, [&](Json& j) { j[0] = r_dec; }, ProofError::kScalarOutOfRange},
+      {"input hex", 2, [](Json& j) { j[0] = "0x11"; }, ProofError::kBadNumber},
+      {"input empty", 2, [](Json& j) { j[1] = ""; }, ProofError::kBadNumber},
+      {"input a number", 2, [](Json& j) { j[0] = 17; }, ProofError::kBadJson},
+      {"inputs an object", 2, [](Json& j) { j = Json::object(); }, ProofError::kBadJson},
   };
   test::expect_file_errors(
       {f.vk, f.proof, f.pub}, cases,
@@ -385,32 +385,32 @@ TYPED_TEST(Groth16Test, RejectsMalformedBinaryForm) {
   const Bytes inputs = encode_public_inputs<E>(l.inputs);
   auto cut = [](const Bytes& b, size_t n) { return Bytes(b.begin(), b.begin() + n); };
   auto longer = [](Bytes b) { b.push_back(0); return b; };
-  EXPECT_EQ(code_of(decode_proof<E>(cut(proof, proof.size() - 1))), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_proof<E>(longer(proof))), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_proof<E>(Bytes())), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_verifying_key<E>(cut(vk, vk.size() - 1))), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_verifying_key<E>(longer(vk))), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_verifying_key<E>(cut(vk, 10))), int(Groth16Error::kBadLength));
-  EXPECT_EQ(code_of(decode_public_inputs<E>(cut(inputs, 31))), int(Groth16Error::kBadLength));
+  EXPECT_EQ(code_of(decode_proof<E>(cut(proof, proof.size() - 1))), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_proof<E>(longer(proof))), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_proof<E>(Bytes())), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_verifying_key<E>(cut(vk, vk.size() - 1))), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_verifying_key<E>(longer(vk))), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_verifying_key<E>(cut(vk, 10))), ProofError::kBadLength);
+  EXPECT_EQ(code_of(decode_public_inputs<E>(cut(inputs, 31))), ProofError::kBadLength);
   // The input count field says more than the limit.
   Bytes many = vk;
   const size_t count_at = E::kG1Size + 3 * E::kG2Size;
   many[count_at] = 0xff;
-  EXPECT_EQ(code_of(decode_verifying_key<E>(many)), int(Groth16Error::kTooManyInputs));
+  EXPECT_EQ(code_of(decode_verifying_key<E>(many)), ProofError::kTooManyInputs);
   // ... or one fewer than the IC points present.
   Bytes fewer = vk;
   fewer[count_at + 3] -= 1;
-  EXPECT_EQ(code_of(decode_verifying_key<E>(fewer)), int(Groth16Error::kBadLength));
+  EXPECT_EQ(code_of(decode_verifying_key<E>(fewer)), ProofError::kBadLength);
   // B outside G2.
   Bytes b_out = proof;
   const auto q = E::g2_to_bytes(g2_outside_subgroup<E>());
   std::copy(q.begin(), q.end(), b_out.begin() + E::kG1Size);
-  EXPECT_EQ(code_of(decode_proof<E>(b_out)), int(Groth16Error::kNotInSubgroup));
+  EXPECT_EQ(code_of(decode_proof<E>(b_out)), ProofError::kNotInSubgroup);
   // A public input equal to r.
   Bytes r_in = inputs;
   const auto r_bytes = Fr::Modulus::kP;  // little-endian limbs
   for (size_t i = 0; i < 32; ++i) r_in[31 - i] = static_cast<u8>(r_bytes[i / 8] >> (8 * (i % 8)));
-  EXPECT_EQ(code_of(decode_public_inputs<E>(r_in)), int(Groth16Error::kScalarOutOfRange));
+  EXPECT_EQ(code_of(decode_public_inputs<E>(r_in)), ProofError::kScalarOutOfRange);
   // Every single-bit flip of a proof either fails to decode or fails to verify.
   int undecodable = 0;
   for (size_t bit = 0; bit < proof.size() * 8; bit += 7) {

@@ -84,7 +84,7 @@ TEST(KzgTrustedSetup, LoadsTheMainnetSetup) {
 void expect_setup_error(const std::string& text, const std::string& fragment) {
   auto s = TrustedSetup::parse(text);
   ASSERT_FALSE(s.ok()) << fragment;
-  EXPECT_EQ(s.error().code, static_cast<int>(KzgError::kBadTrustedSetup));
+  EXPECT_EQ(s.error().code, KzgError::kBadTrustedSetup);
   EXPECT_NE(s.error().message.find(fragment), std::string::npos) << s.error().message;
 }
 
@@ -166,13 +166,13 @@ TEST(KzgBlob, RejectsBadLengthsAndNonCanonicalElements) {
   Bytes b(kBytesPerBlob, 0);
   EXPECT_TRUE(Blob::from_bytes(b).ok());
   EXPECT_EQ(Blob::from_bytes(ByteView(b).first(kBytesPerBlob - 1)).error().code,
-            static_cast<int>(KzgError::kBadLength));
+            KzgError::kBadLength);
   // Element 5 = r: not canonical.
   const auto r = *from_hex("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
   std::copy(r.begin(), r.end(), b.begin() + 5 * 32);
   auto bad = Blob::from_bytes(b);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, static_cast<int>(KzgError::kNotCanonical));
+  EXPECT_EQ(bad.error().code, KzgError::kNotCanonical);
   EXPECT_NE(bad.error().message.find("element 5"), std::string::npos);
   b[5 * 32 + 31] = 0;  // r - 1
   EXPECT_TRUE(Blob::from_bytes(b).ok());
@@ -315,7 +315,7 @@ TEST(KzgRoundTrip, ComputeKzgProofThenVerify) {
                                    setup()));
   }
   EXPECT_EQ(compute_kzg_proof(blob, Bytes(31, 0), setup()).error().code,
-            static_cast<int>(KzgError::kBadLength));
+            KzgError::kBadLength);
 }
 
 TEST(KzgRoundTrip, BlobProofsSingleAndBatched) {
@@ -352,13 +352,13 @@ TEST(KzgRoundTrip, BlobProofsSingleAndBatched) {
   EXPECT_EQ(verify_blob_kzg_proof_batch(blobs, std::span(commitments).first(2), proofs, setup())
                 .error()
                 .code,
-            static_cast<int>(KzgError::kBadLength));
+            KzgError::kBadLength);
   std::vector<Bytes> not_a_point = proofs;
   not_a_point[0][5] ^= 1;
   EXPECT_EQ(verify_blob_kzg_proof_batch(blobs, commitments, not_a_point, setup()).error().code,
-            static_cast<int>(KzgError::kBadPoint));
+            KzgError::kBadPoint);
   EXPECT_EQ(compute_blob_kzg_proof(blobs[0], Bytes(47, 0), setup()).error().code,
-            static_cast<int>(KzgError::kBadLength));
+            KzgError::kBadLength);
 }
 
 }  // namespace

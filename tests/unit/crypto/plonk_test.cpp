@@ -135,10 +135,10 @@ TEST(PlonkTest, RejectsTamperedPublicInputs) {
     // A wrong number of inputs is an error, not a false.
     auto more = l.inputs;
     more.push_back(Fr::one());
-    EXPECT_EQ(code_of(verify(l.pvk, l.proof, more)), int(PlonkError::kCountMismatch));
+    EXPECT_EQ(code_of(verify(l.pvk, l.proof, more)), ProofError::kCountMismatch);
     auto fewer = l.inputs;
     fewer.pop_back();
-    EXPECT_EQ(code_of(verify(l.pvk, l.proof, fewer)), int(PlonkError::kCountMismatch));
+    EXPECT_EQ(code_of(verify(l.pvk, l.proof, fewer)), ProofError::kCountMismatch);
   }
 }
 
@@ -176,21 +176,21 @@ TEST(PlonkTest, RejectsInconsistentDomains) {
   const Loaded l = load("sixteen_inputs");
   VerifyingKey vk = l.vk;
   vk.w = vk.w.square();  // a root of unity, of the wrong order
-  EXPECT_EQ(code_of(prepare(vk)), int(PlonkError::kBadDomain));
+  EXPECT_EQ(code_of(prepare(vk)), ProofError::kBadDomain);
   vk = l.vk;
   vk.power += 1;  // w no longer matches the power
-  EXPECT_EQ(code_of(prepare(vk)), int(PlonkError::kBadDomain));
+  EXPECT_EQ(code_of(prepare(vk)), ProofError::kBadDomain);
   vk = l.vk;
   vk.power = 3;  // 8 points for 16 inputs
   vk.w = root_of_unity(3);
-  EXPECT_EQ(code_of(prepare(vk)), int(PlonkError::kBadDomain));
+  EXPECT_EQ(code_of(prepare(vk)), ProofError::kBadDomain);
   vk.power = 4;  // 16 points: fits (the proof is for another domain, so it is false)
   vk.w = root_of_unity(4);
   auto pvk = prepare(vk);
   ASSERT_TRUE(pvk.ok()) << pvk.error().message;
   EXPECT_FALSE(verifies(*pvk, l.proof, l.inputs));
   vk.power = kMaxPower + 1;
-  EXPECT_EQ(code_of(prepare(vk)), int(PlonkError::kBadDomain));
+  EXPECT_EQ(code_of(prepare(vk)), ProofError::kBadDomain);
 }
 
 // Each case: a change to one of the three files and the error it must produce.
@@ -201,35 +201,35 @@ TEST(PlonkTest, RejectsMalformedSnarkjsFiles) {
   const Json outside_g2 = test::g2_json(test::g2_outside_subgroup<G2Affine>(
       [](const G2Affine& q) { return bn254::g2_in_subgroup(bn254::G2::from_affine(q)); }));
   const std::vector<test::FileCase> cases = {
-      {"Qm off the curve", 0, [](Json& j) { j["Qm"][1] = "1"; }, PlonkError::kNotOnCurve},
-      {"S3 x = p", 0, [&](Json& j) { j["S3"][0] = p_dec; }, PlonkError::kNotCanonical},
-      {"X_2 outside G2", 0, [&](Json& j) { j["X_2"] = outside_g2; }, PlonkError::kNotInSubgroup},
-      {"X_2 off the curve", 0, [](Json& j) { j["X_2"][1][0] = "5"; }, PlonkError::kNotOnCurve},
-      {"k1 = r", 0, [&](Json& j) { j["k1"] = r_dec; }, PlonkError::kScalarOutOfRange},
+      {"Qm off the curve", 0, [](Json& j) { j["Qm"][1] = "1"; }, ProofError::kNotOnCurve},
+      {"S3 x = p", 0, [&](Json& j) { j["S3"][0] = p_dec; }, ProofError::kNotCanonical},
+      {"X_2 outside G2", 0, [&](Json& j) { j["X_2"] = outside_g2; }, ProofError::kNotInSubgroup},
+      {"X_2 off the curve", 0, [](Json& j) { j["X_2"][1][0] = "5"; }, ProofError::kNotOnCurve},
+      {"k1 = r", 0, [&](Json& j) { j["k1"] = r_dec; }, ProofError::kScalarOutOfRange},
       {"w with a leading zero", 0, [](Json& j) { j["w"] = "0" + j["w"].get<std::string>(); },
-       PlonkError::kBadNumber},
-      {"power 29", 0, [](Json& j) { j["power"] = 29; }, PlonkError::kBadDomain},
-      {"power a string", 0, [](Json& j) { j["power"] = "10"; }, PlonkError::kBadJson},
+       ProofError::kBadNumber},
+      {"power 29", 0, [](Json& j) { j["power"] = 29; }, ProofError::kBadDomain},
+      {"power a string", 0, [](Json& j) { j["power"] = "10"; }, ProofError::kBadJson},
       {"nPublic too large", 0, [](Json& j) { j["nPublic"] = zk::kMaxPublicInputs + 1; },
-       PlonkError::kTooManyInputs},
-      {"missing Qc", 0, [](Json& j) { j.erase("Qc"); }, PlonkError::kBadJson},
-      {"missing w", 0, [](Json& j) { j.erase("w"); }, PlonkError::kBadJson},
-      {"protocol groth16", 0, [](Json& j) { j["protocol"] = "groth16"; }, PlonkError::kWrongProtocol},
-      {"curve bls12381", 0, [](Json& j) { j["curve"] = "bls12381"; }, PlonkError::kWrongCurve},
-      {"key without protocol", 0, [](Json& j) { j.erase("protocol"); }, PlonkError::kBadJson},
-      {"A off the curve", 1, [](Json& j) { j["A"][0] = "3"; }, PlonkError::kNotOnCurve},
-      {"Wxiw with Z = 2", 1, [](Json& j) { j["Wxiw"][2] = "2"; }, PlonkError::kBadJson},
-      {"T2 y = p", 1, [&](Json& j) { j["T2"][1] = p_dec; }, PlonkError::kNotCanonical},
-      {"eval_zw = r", 1, [&](Json& j) { j["eval_zw"] = r_dec; }, PlonkError::kScalarOutOfRange},
-      {"eval_a negative", 1, [](Json& j) { j["eval_a"] = "-1"; }, PlonkError::kBadNumber},
-      {"eval_b a number", 1, [](Json& j) { j["eval_b"] = 5; }, PlonkError::kBadJson},
-      {"missing Z", 1, [](Json& j) { j.erase("Z"); }, PlonkError::kBadJson},
-      {"bad identity", 1, [](Json& j) { j["C"] = Json::array({"1", "1", "0"}); }, PlonkError::kBadJson},
-      {"proof of groth16", 1, [](Json& j) { j["protocol"] = "groth16"; }, PlonkError::kWrongProtocol},
-      {"proof of another curve", 1, [](Json& j) { j["curve"] = "bls12381"; }, PlonkError::kWrongCurve},
-      {"input = r", 2, [&](Json& j) { j[0] = r_dec; }, PlonkError::kScalarOutOfRange},
-      {"input hex", 2, [](Json& j) { j[0] = "0x11"; }, PlonkError::kBadNumber},
-      {"inputs an object", 2, [](Json& j) { j = Json::object(); }, PlonkError::kBadJson},
+       ProofError::kTooManyInputs},
+      {"missing Qc", 0, [](Json& j) { j.erase("Qc"); }, ProofError::kBadJson},
+      {"missing w", 0, [](Json& j) { j.erase("w"); }, ProofError::kBadJson},
+      {"protocol groth16", 0, [](Json& j) { j["protocol"] = "groth16"; }, ProofError::kWrongProtocol},
+      {"curve bls12381", 0, [](Json& j) { j["curve"] = "bls12381"; }, ProofError::kWrongCurve},
+      {"key without protocol", 0, [](Json& j) { j.erase("protocol"); }, ProofError::kBadJson},
+      {"A off the curve", 1, [](Json& j) { j["A"][0] = "3"; }, ProofError::kNotOnCurve},
+      {"Wxiw with Z = 2", 1, [](Json& j) { j["Wxiw"][2] = "2"; }, ProofError::kBadJson},
+      {"T2 y = p", 1, [&](Json& j) { j["T2"][1] = p_dec; }, ProofError::kNotCanonical},
+      {"eval_zw = r", 1, [&](Json& j) { j["eval_zw"] = r_dec; }, ProofError::kScalarOutOfRange},
+      {"eval_a negative", 1, [](Json& j) { j["eval_a"] = "-1"; }, ProofError::kBadNumber},
+      {"eval_b a number", 1, [](Json& j) { j["eval_b"] = 5; }, ProofError::kBadJson},
+      {"missing Z", 1, [](Json& j) { j.erase("Z"); }, ProofError::kBadJson},
+      {"bad identity", 1, [](Json& j) { j["C"] = Json::array({"1", "1", "0"}); }, ProofError::kBadJson},
+      {"proof of groth16", 1, [](Json& j) { j["protocol"] = "groth16"; }, ProofError::kWrongProtocol},
+      {"proof of another curve", 1, [](Json& j) { j["curve"] = "bls12381"; }, ProofError::kWrongCurve},
+      {"input = r", 2, [&](Json& j) { j[0] = r_dec; }, ProofError::kScalarOutOfRange},
+      {"input hex", 2, [](Json& j) { j[0] = "0x11"; }, ProofError::kBadNumber},
+      {"inputs an object", 2, [](Json& j) { j = Json::object(); }, ProofError::kBadJson},
   };
   test::expect_file_errors(
       {f.vk, f.proof, f.pub}, cases,

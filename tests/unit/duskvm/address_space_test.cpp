@@ -81,7 +81,7 @@ TEST(AddressSpace, TheLimitGivesAClearErrorAndFreeingMakesRoom) {
     Store second;
     auto refused = second.instantiate(module, {});
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, kInstantiationTrap);
+    EXPECT_EQ(refused.error().code, InstantiateError::kInstantiationTrap);
     const std::string& why = refused.error().message;
     EXPECT_NE(why.find("cannot reserve 4 GiB of address space"), std::string::npos) << why;
     EXPECT_NE(why.find("live memories hold"), std::string::npos) << why;

@@ -204,13 +204,13 @@ TEST(EngineHost, HostCanCallBackIntoWasm) {
 }
 
 TEST(EngineCompile, RejectsWithClearErrors) {
-  EXPECT_EQ(compile(Bytes{0, 'a', 's', 'x', 1, 0, 0, 0}).error().code, kMalformed);
+  EXPECT_EQ(compile(Bytes{0, 'a', 's', 'x', 1, 0, 0, 0}).error().code, CompileError::kMalformed);
   EXPECT_EQ(compile(Bytes{0, 'a', 's', 'm', 2, 0, 0, 0}).error().message, "unknown binary version");
   // A type section declaring a v128 parameter: SIMD is named as unsupported.
   const Bytes simd{0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 1, 0x60, 1, 0x7b, 0};
   auto r = compile(simd);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, kUnsupported);
+  EXPECT_EQ(r.error().code, CompileError::kUnsupported);
   EXPECT_NE(r.error().message.find("SIMD"), std::string::npos);
 }
 

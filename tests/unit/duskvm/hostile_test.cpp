@@ -70,9 +70,9 @@ struct Harness {
 };
 
 // Expects compile() to fail with `code`.
-void expect_compile_error(const Bytes& wasm, int code, const EngineConfig& config = small_config()) {
+void expect_compile_error(const Bytes& wasm, CompileError code, const EngineConfig& config = small_config()) {
   auto m = compile(wasm, config);
-  ASSERT_FALSE(m.ok()) << "compiled, expected error code " << code;
+  ASSERT_FALSE(m.ok()) << "compiled, expected error code " << static_cast<int>(code);
   EXPECT_EQ(m.error().code, code) << m.error().message;
   EXPECT_FALSE(m.error().message.empty());
 }
@@ -90,7 +90,7 @@ TEST(Hostile, HugeDeclaredMemoryFailsInstantiation) {
   ASSERT_TRUE(m.ok()) << m.error().message;
   auto inst = h.store.instantiate(*m, {});
   ASSERT_FALSE(inst.ok());
-  EXPECT_EQ(inst.error().code, kInstantiationTrap);
+  EXPECT_EQ(inst.error().code, InstantiateError::kInstantiationTrap);
   EXPECT_NE(inst.error().message.find("exceeds the engine limit"), std::string::npos) << inst.error().message;
 }
 
@@ -102,16 +102,16 @@ TEST(Hostile, HugeDeclaredMemory64FailsInstantiation) {
   ASSERT_TRUE(m.ok()) << m.error().message;
   auto inst = h.store.instantiate(*m, {});
   ASSERT_FALSE(inst.ok());
-  EXPECT_EQ(inst.error().code, kInstantiationTrap);
+  EXPECT_EQ(inst.error().code, InstantiateError::kInstantiationTrap);
 }
 
 TEST(Hostile, MemoryOverFourGibIsInvalid) {
   ModuleBuilder b;
   b.memory(65537);
-  expect_compile_error(b.build(), kInvalid);
+  expect_compile_error(b.build(), CompileError::kInvalid);
   ModuleBuilder c;
   c.memory(1, 0xffffffffu);
-  expect_compile_error(c.build(), kInvalid);
+  expect_compile_error(c.build(), CompileError::kInvalid);
 }
 
 TEST(Hostile, HugeMemoryImportCannotBeCreated) {
@@ -178,7 +178,7 @@ TEST(Hostile, HugeTableFailsCleanly) {
   ASSERT_TRUE(m.ok()) << m.error().message;
   auto inst = h.store.instantiate(*m, {});
   ASSERT_FALSE(inst.ok());
-  EXPECT_EQ(inst.error().code, kInstantiationTrap);
+  EXPECT_EQ(inst.error().code, InstantiateError::kInstantiationTrap);
   EXPECT_NE(inst.error().message.find("exceeds the engine limit"), std::string::npos) << inst.error().message;
   // Through the embedder API as well.
   EXPECT_EQ(h.store.add_table(TableType{VT::kFuncRef, Limits{0xffffffffu, std::nullopt}}, Value::null_ref(VT::kFuncRef)),
@@ -188,7 +188,7 @@ TEST(Hostile, HugeTableFailsCleanly) {
 TEST(Hostile, TableMinimumOverMaximumIsInvalid) {
   ModuleBuilder b;
   b.table(0xffffffffu, 1);
-  expect_compile_error(b.build(), kInvalid);
+  expect_compile_error(b.build(), CompileError::kInvalid);
 }
 
 TEST(Hostile, TableGrowBeyondLimitReturnsMinusOne) {
@@ -227,13 +227,13 @@ TEST(Hostile, DeeplyNestedBlocksAreTooLarge) {
   for (const Bytes& open : {op::block(), op::loop()}) {
     ModuleBuilder b;
     b.func(b.type({}, {}), {}, nested(open, 100'000), "f");
-    expect_compile_error(b.build(), kTooLarge, c);
+    expect_compile_error(b.build(), CompileError::kTooLarge, c);
   }
   // Nested ifs need a condition each.
   ModuleBuilder b;
   b.func(b.type({}, {}), {}, cat({repeat(cat({op::i32_const(1), op::if_()}), 100'000), repeat(op::kEnd, 100'000)}),
          "f");
-  expect_compile_error(b.build(), kTooLarge, c);
+  expect_compile_error(b.build(), CompileError::kTooLarge, c);
 }
 
 TEST(Hostile, BlockDepthLimitIsExact) {
@@ -248,7 +248,7 @@ TEST(Hostile, BlockDepthLimitIsExact) {
   }
   ModuleBuilder b;
   b.func(b.type({}, {}), {}, nested(op::block(), 1001), "f");
-  expect_compile_error(b.build(), kTooLarge, c);
+  expect_compile_error(b.build(), CompileError::kTooLarge, c);
 }
 
 TEST(Hostile, DeepNestingWithinARaisedLimitCompilesAndRuns) {
@@ -311,7 +311,7 @@ TEST(Hostile, InfiniteLoopInStartFunctionFailsInstantiation) {
   ASSERT_TRUE(m.ok()) << m.error().message;
   auto inst = h.store.instantiate(*m, {}, 50'000);
   ASSERT_FALSE(inst.ok());
-  EXPECT_EQ(inst.error().code, kInstantiationTrap);
+  EXPECT_EQ(inst.error().code, InstantiateError::kInstantiationTrap);
   EXPECT_NE(inst.error().message.find(trap_message(Trap::kOutOfGas)), std::string::npos) << inst.error().message;
 }
 
@@ -368,20 +368,20 @@ TEST(Hostile, TooManyLocals) {
   {
     ModuleBuilder b;
     b.func(b.type({VT::kI32}, {}), {{1000, VT::kI32}}, {}, "f");
-    expect_compile_error(b.build(), kTooLarge, c);
+    expect_compile_error(b.build(), CompileError::kTooLarge, c);
   }
   {
     // Split over groups.
     ModuleBuilder b;
     b.func(b.type({}, {}), {{500, VT::kI32}, {500, VT::kI64}, {1, VT::kF64}}, {}, "f");
-    expect_compile_error(b.build(), kTooLarge, c);
+    expect_compile_error(b.build(), CompileError::kTooLarge, c);
   }
   {
     // Default limit, max_locals + 1.
     ModuleBuilder b;
     const EngineConfig d = small_config();
     b.func(b.type({}, {}), {{d.max_locals + 1, VT::kI32}}, {}, "f");
-    expect_compile_error(b.build(), kTooLarge, d);
+    expect_compile_error(b.build(), CompileError::kTooLarge, d);
   }
   {
     // Counts whose sum overflows 32 bits.
@@ -389,7 +389,7 @@ TEST(Hostile, TooManyLocals) {
     b.func(b.type({}, {}), {{0xffffffffu, VT::kI32}, {0xffffffffu, VT::kI32}}, {}, "f");
     auto m = compile(b.build(), small_config());
     ASSERT_FALSE(m.ok());
-    EXPECT_TRUE(m.error().code == kTooLarge || m.error().code == kMalformed) << m.error().message;
+    EXPECT_TRUE(m.error().code == CompileError::kTooLarge || m.error().code == CompileError::kMalformed) << m.error().message;
   }
 }
 
@@ -400,7 +400,7 @@ TEST(Hostile, ModuleLargerThanTheLimit) {
   b.custom(1024);  // the section header brings it over
   const Bytes big = b.build();
   ASSERT_GT(big.size(), 1024u);
-  expect_compile_error(big, kTooLarge, c);
+  expect_compile_error(big, CompileError::kTooLarge, c);
   // Exactly at the limit is fine.
   ModuleBuilder fit;
   fit.custom(1024 - 8 - 3);
@@ -420,14 +420,14 @@ TEST(Hostile, BrTableWithHugeTargetCount) {
     return b.build();
   };
   // A count over the limit, with nothing behind it.
-  expect_compile_error(br_table_module(0xffffffffu, 0), kTooLarge);
-  expect_compile_error(br_table_module(small_config().max_br_table_targets + 1, 0), kTooLarge);
+  expect_compile_error(br_table_module(0xffffffffu, 0), CompileError::kTooLarge);
+  expect_compile_error(br_table_module(small_config().max_br_table_targets + 1, 0), CompileError::kTooLarge);
   // A count under the limit but longer than the body: malformed, not a big allocation.
-  expect_compile_error(br_table_module(999'999, 10), kMalformed);
+  expect_compile_error(br_table_module(999'999, 10), CompileError::kMalformed);
   // A lower limit is exact.
   EngineConfig c = small_config();
   c.max_br_table_targets = 1000;
-  expect_compile_error(br_table_module(1001, 1002), kTooLarge, c);
+  expect_compile_error(br_table_module(1001, 1002), CompileError::kTooLarge, c);
   {
     Harness h(c);
     ASSERT_TRUE(h.load(br_table_module(1000, 1001))) << h.error.message;
@@ -446,7 +446,7 @@ TEST(Hostile, HugeVectorCountsWithNoContent) {
     ModuleBuilder::section(m, id, leb(0xffffffffu));
     auto r = compile(m, small_config());
     ASSERT_FALSE(r.ok()) << "section " << int(id);
-    EXPECT_TRUE(r.error().code == kTooLarge || r.error().code == kMalformed || r.error().code == kInvalid)
+    EXPECT_TRUE(r.error().code == CompileError::kTooLarge || r.error().code == CompileError::kMalformed || r.error().code == CompileError::kInvalid)
         << "section " << int(id) << ": " << r.error().message;
   }
   // A function body size over the limit.
@@ -454,7 +454,7 @@ TEST(Hostile, HugeVectorCountsWithNoContent) {
   ModuleBuilder::section(m, 1, {0x01, 0x60, 0x00, 0x00});
   ModuleBuilder::section(m, 3, {0x01, 0x00});
   ModuleBuilder::section(m, 10, cat({{0x01}, leb(0xffffffffu)}));
-  expect_compile_error(m, kTooLarge);
+  expect_compile_error(m, CompileError::kTooLarge);
 }
 
 // --- values from the host
@@ -520,7 +520,7 @@ std::vector<size_t> section_ends(const Bytes& m) {
     ++p;  // id
     const u8* q = m.data() + p;
     u64 size = 0;
-    EXPECT_EQ(leb128::read_unsigned(&q, m.data() + m.size(), 32, &size), leb128::Status::kOk);
+    EXPECT_EQ(leb128::read_unsigned(&q, m.data() + m.size(), 32, &size), leb128::ReadStatus::kOk);
     p = static_cast<size_t>(q - m.data()) + size;
     ends.push_back(p);
   }
@@ -534,7 +534,7 @@ void run_all(const std::shared_ptr<const Module>& m) {
   if (!m->imports().empty()) return;
   auto inst = store.instantiate(m, {}, 100'000);
   if (!inst.ok()) {
-    EXPECT_TRUE(inst.error().code == kInstantiationTrap) << inst.error().message;
+    EXPECT_TRUE(inst.error().code == InstantiateError::kInstantiationTrap) << inst.error().message;
     return;
   }
   for (const Export& e : m->exports()) {
@@ -561,12 +561,12 @@ TEST(Hostile, TruncatedModules) {
     const bool at_boundary = std::find(ends.begin(), ends.end(), n) != ends.end();
     if (!at_boundary) {
       ASSERT_FALSE(r.ok()) << "prefix of " << n << " bytes compiled";
-      EXPECT_EQ(r.error().code, kMalformed) << n << ": " << r.error().message;
+      EXPECT_EQ(r.error().code, CompileError::kMalformed) << n << ": " << r.error().message;
     } else if (r.ok()) {
       run_all(*r);
     } else {
       // Whole sections dropped: e.g. functions declared without their code.
-      EXPECT_TRUE(r.error().code == kMalformed || r.error().code == kInvalid) << n << ": " << r.error().message;
+      EXPECT_TRUE(r.error().code == CompileError::kMalformed || r.error().code == CompileError::kInvalid) << n << ": " << r.error().message;
     }
   }
 }
@@ -585,8 +585,8 @@ TEST(Hostile, CorruptedAndGarbageBytes) {
         ++compiled;
         run_all(*r);
       } else {
-        EXPECT_GE(r.error().code, kMalformed);
-        EXPECT_LE(r.error().code, kUnsupported);
+        EXPECT_GE(r.error().code, CompileError::kMalformed);
+        EXPECT_LE(r.error().code, CompileError::kUnsupported);
         EXPECT_FALSE(r.error().message.empty());
       }
     }
@@ -610,11 +610,11 @@ TEST(Hostile, CorruptedAndGarbageBytes) {
       run_all(*r);
       continue;
     }
-    EXPECT_GE(r.error().code, kMalformed);
-    EXPECT_LE(r.error().code, kUnsupported);
+    EXPECT_GE(r.error().code, CompileError::kMalformed);
+    EXPECT_LE(r.error().code, CompileError::kUnsupported);
   }
   // Empty input and a bare header.
-  expect_compile_error({}, kMalformed);
+  expect_compile_error({}, CompileError::kMalformed);
   EXPECT_TRUE(compile(Bytes{0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, small_config()).ok());
 }
 

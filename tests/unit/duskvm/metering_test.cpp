@@ -181,7 +181,7 @@ TEST(Metering, InstantiationPaysForMemoriesTablesAndSegments) {
   // One unit short: nothing is created, and the error says why.
   auto short_of = store.instantiate(*m, {}, want - 1, &start);
   ASSERT_FALSE(short_of.ok());
-  EXPECT_EQ(short_of.error().code, kInstantiationTrap);
+  EXPECT_EQ(short_of.error().code, InstantiateError::kInstantiationTrap);
   EXPECT_NE(short_of.error().message.find("out of gas"), std::string::npos) << short_of.error().message;
   EXPECT_EQ(start.trap, Trap::kOutOfGas);
 }

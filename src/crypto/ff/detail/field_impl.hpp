@@ -34,18 +34,18 @@ Limbs<K> limbs_from_le(ByteView bytes) {
 }  // namespace detail
 
 template <typename Params>
-Result<Field<Params>> Field<Params>::from_bytes_be(ByteView bytes) {
-  if (bytes.size() != kBytes) return Error("field element: wrong length", int(FieldError::kBadLength));
+EncodingResult<Field<Params>> Field<Params>::from_bytes_be(ByteView bytes) {
+  if (bytes.size() != kBytes) return EncodingFailure(EncodingError::kBadLength, "field element: wrong length");
   auto f = from_canonical(detail::limbs_from_be<kLimbs>(bytes));
-  if (!f) return Error("field element: not canonical (>= modulus)", int(FieldError::kNotCanonical));
+  if (!f) return EncodingFailure(EncodingError::kNotCanonical, "field element: not canonical (>= modulus)");
   return *f;
 }
 
 template <typename Params>
-Result<Field<Params>> Field<Params>::from_bytes_le(ByteView bytes) {
-  if (bytes.size() != kBytes) return Error("field element: wrong length", int(FieldError::kBadLength));
+EncodingResult<Field<Params>> Field<Params>::from_bytes_le(ByteView bytes) {
+  if (bytes.size() != kBytes) return EncodingFailure(EncodingError::kBadLength, "field element: wrong length");
   auto f = from_canonical(detail::limbs_from_le<kLimbs>(bytes));
-  if (!f) return Error("field element: not canonical (>= modulus)", int(FieldError::kNotCanonical));
+  if (!f) return EncodingFailure(EncodingError::kNotCanonical, "field element: not canonical (>= modulus)");
   return *f;
 }
 

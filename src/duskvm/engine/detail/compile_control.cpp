@@ -163,7 +163,7 @@ bool Compiler::br_table() {
   u32 n;
   DUSK_CHECK(r_.u32leb(&n));
   if (n > cfg_.max_br_table_targets) {
-    if (err_.message.empty()) err_ = Error("br_table has too many targets", kTooLarge);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kTooLarge, "br_table has too many targets");
     return false;
   }
   if (n > r_.remaining()) return r_.fail("unexpected end");

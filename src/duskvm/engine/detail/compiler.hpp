@@ -42,7 +42,7 @@ class Compiler {
       : m_(m), cfg_(cfg), refs_(refs), r_(body.data(), body.data() + body.size()),
         handlers_(handler_offsets()) {}
 
-  Status run(u32 func_index, Function* out);
+  CompileStatus run(u32 func_index, Function* out);
 
  private:
   struct Entry {
@@ -64,10 +64,10 @@ class Compiler {
   };
 
   // --- errors
-  Status malformed(std::string msg) { return Error(std::move(msg), kMalformed); }
-  Status invalid(std::string msg) { return Error(std::move(msg), kInvalid); }
+  CompileStatus malformed(std::string msg) { return CompileFailure(CompileError::kMalformed, std::move(msg)); }
+  CompileStatus invalid(std::string msg) { return CompileFailure(CompileError::kInvalid, std::move(msg)); }
   bool fail_invalid(std::string msg) {
-    if (err_.message.empty()) err_ = Error(std::move(msg), kInvalid);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kInvalid, std::move(msg));
     return false;
   }
 
@@ -378,12 +378,12 @@ class Compiler {
   bool check_depth() {
     if (ctrls_.size() <= cfg_.max_block_depth) return true;
     if (err_.message.empty())
-      err_ = Error("blocks nested deeper than " + std::to_string(cfg_.max_block_depth), kTooLarge);
+      err_ = CompileFailure(CompileError::kTooLarge, "blocks nested deeper than " + std::to_string(cfg_.max_block_depth));
     return false;
   }
   bool read_locals(u32 num_params);
   bool unsupported(const char* what) {
-    if (err_.message.empty()) err_ = Error(what, kUnsupported);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kUnsupported, what);
     return false;
   }
   bool read_value_type(ValType* out);
@@ -414,7 +414,7 @@ class Compiler {
   const std::set<u32>& refs_;
   Reader r_;
   const i32* handlers_;
-  Error err_;
+  CompileFailure err_{CompileError::kMalformed, ""};  // empty message: no failure yet
 
   std::vector<ValType> locals_;  // params then locals
   std::vector<std::vector<u32>> local_refs_;  // per local: stack positions that read it

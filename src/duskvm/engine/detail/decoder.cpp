@@ -37,16 +37,15 @@ constexpr u64 kMaxMemoryPages64 = u64{1} << 48;
     if (!(expr)) return false; \
   } while (0)
 
-Status Decoder::decode() {
+CompileStatus Decoder::decode() {
   if (bytes_.size() > config_.max_module_bytes)
-    return Error("module is " + std::to_string(bytes_.size()) + " bytes, over the limit of " +
-                     std::to_string(config_.max_module_bytes),
-                 kTooLarge);
+    return CompileFailure(CompileError::kTooLarge, "module is " + std::to_string(bytes_.size()) + " bytes, over the limit of " +
+                     std::to_string(config_.max_module_bytes));
   Reader r(bytes_.data(), bytes_.data() + bytes_.size());
   u32 magic = 0, version = 0;
-  if (!r.fixed32(&magic) || magic != kWasmMagic) return Error("magic header not detected", kMalformed);
-  if (!r.fixed32(&version)) return Error("unexpected end", kMalformed);
-  if (version != 1) return Error("unknown binary version", kMalformed);
+  if (!r.fixed32(&magic) || magic != kWasmMagic) return CompileFailure(CompileError::kMalformed, "magic header not detected");
+  if (!r.fixed32(&version)) return CompileFailure(CompileError::kMalformed, "unexpected end");
+  if (version != 1) return CompileFailure(CompileError::kMalformed, "unknown binary version");
 
   int last_rank = 0;
   while (!r.at_end()) {
@@ -82,13 +81,13 @@ Status Decoder::decode() {
       break;
     }
   }
-  if (!r.ok()) return Error(r.error(), kMalformed);
+  if (!r.ok()) return CompileFailure(CompileError::kMalformed, r.error());
   if (!err_.message.empty()) return err_;
 
   const size_t defined = m_.func_types_.size() - m_.num_imported_funcs_;
-  if (num_code_ != defined) return Error("function and code section have inconsistent lengths", kMalformed);
+  if (num_code_ != defined) return CompileFailure(CompileError::kMalformed, "function and code section have inconsistent lengths");
   if (m_.data_count_ && *m_.data_count_ != m_.datas_.size())
-    return Error("data count and data section have inconsistent lengths", kMalformed);
+    return CompileFailure(CompileError::kMalformed, "data count and data section have inconsistent lengths");
   return {};
 }
 

@@ -16,7 +16,7 @@ class Decoder {
       : bytes_(bytes), config_(config), m_(module) {}
 
   // On failure the Error's code is a CompileError.
-  Status decode();
+  CompileStatus decode();
 
   // Functions that may be referenced by ref.func inside function bodies: those named
   // in element segments, exports, or global initializers (the spec's C.refs).
@@ -48,22 +48,22 @@ class Decoder {
   bool count(Reader& r, u32 limit, const char* what, u32* out);
 
   bool invalid(std::string msg) {
-    if (err_.message.empty()) err_ = Error(std::move(msg), kInvalid);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kInvalid, std::move(msg));
     return false;
   }
   bool too_large(std::string msg) {
-    if (err_.message.empty()) err_ = Error(std::move(msg), kTooLarge);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kTooLarge, std::move(msg));
     return false;
   }
   bool unsupported(std::string msg) {
-    if (err_.message.empty()) err_ = Error(std::move(msg), kUnsupported);
+    if (err_.message.empty()) err_ = CompileFailure(CompileError::kUnsupported, std::move(msg));
     return false;
   }
 
   ByteView bytes_;
   const EngineConfig& config_;
   Module& m_;
-  Error err_;
+  CompileFailure err_{CompileError::kMalformed, ""};  // empty message: no failure yet
   std::set<u32> refs_;
   u32 num_code_ = 0;
   bool seen_code_ = false;

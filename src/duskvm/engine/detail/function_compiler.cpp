@@ -4,7 +4,7 @@
 
 namespace dusk::wasm {
 
-Status Compiler::run(u32 func_index, Function* out) {
+CompileStatus Compiler::run(u32 func_index, Function* out) {
   const u32 type_index = m_.func_types_[func_index];
   const FuncType& ft = m_.types_[type_index];
   locals_ = ft.params;
@@ -44,7 +44,7 @@ Status Compiler::run(u32 func_index, Function* out) {
   if (entry_gas_pos != kNone) {
     const u64 slots = u64{num_locals} - ft.params.size() + consts_.size();
     const u64 total = code_[entry_gas_pos] + cfg_.gas.bulk_cost(slots * sizeof(u64));
-    if (total > 0xffffffffu) return Error("function entry costs more gas than one block can charge", kTooLarge);
+    if (total > 0xffffffffu) return CompileFailure(CompileError::kTooLarge, "function entry costs more gas than one block can charge");
     code_[entry_gas_pos] = static_cast<u32>(total);
   }
 
@@ -69,7 +69,7 @@ Status Compiler::run(u32 func_index, Function* out) {
     code_[p] = target - p;
   }
   const u64 frame = u64{stack_base} + max_height_;
-  if (frame > 0x3fffffffu) return Error("function frame too large", kTooLarge);
+  if (frame > 0x3fffffffu) return CompileFailure(CompileError::kTooLarge, "function frame too large");
 
   out->type_index = type_index;
   out->num_params = static_cast<u32>(ft.params.size());
@@ -151,7 +151,7 @@ bool Compiler::read_locals(u32 num_params) {
     if (total > 0xffffffffull) return r_.fail("too many locals");
     if (total > cfg_.max_locals) {
       if (err_.message.empty())
-        err_ = Error("function has more than " + std::to_string(cfg_.max_locals) + " locals", kTooLarge);
+        err_ = CompileFailure(CompileError::kTooLarge, "function has more than " + std::to_string(cfg_.max_locals) + " locals");
       return false;
     }
     ValType t;
@@ -187,7 +187,7 @@ bool Compiler::read_block_type(std::vector<ValType>* params, std::vector<ValType
   return true;
 }
 
-Status compile_function(const Module& module, const EngineConfig& config, const std::set<u32>& declared_refs,
+CompileStatus compile_function(const Module& module, const EngineConfig& config, const std::set<u32>& declared_refs,
                         u32 func_index, ByteView body, Function* out) {
   Compiler c(module, config, declared_refs, body);
   return c.run(func_index, out);

@@ -17,7 +17,7 @@
 namespace dusk::wasm {
 
 // Error codes are CompileError (malformed, invalid, too large, unsupported).
-Status compile_function(const Module& module, const EngineConfig& config, const std::set<u32>& declared_refs,
+CompileStatus compile_function(const Module& module, const EngineConfig& config, const std::set<u32>& declared_refs,
                         u32 func_index, ByteView body, Function* out);
 
 }  // namespace dusk::wasm

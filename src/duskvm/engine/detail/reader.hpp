@@ -75,13 +75,13 @@ class Reader {
   bool uleb(unsigned bits, u64* out) {
     if (!ok()) return false;
     auto s = leb128::read_unsigned(&p_, end_, bits, out);
-    if (s != leb128::Status::kOk) return fail(leb128::status_message(s));
+    if (s != leb128::ReadStatus::kOk) return fail(leb128::status_message(s));
     return true;
   }
   bool sleb(unsigned bits, i64* out) {
     if (!ok()) return false;
     auto s = leb128::read_signed(&p_, end_, bits, out);
-    if (s != leb128::Status::kOk) return fail(leb128::status_message(s));
+    if (s != leb128::ReadStatus::kOk) return fail(leb128::status_message(s));
     return true;
   }
 
