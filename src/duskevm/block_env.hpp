@@ -7,7 +7,7 @@
 
 #include "base/address.hpp"
 #include "duskevm/fork.hpp"
-#include "trie/trie.hpp"
+#include "base/fixed_bytes.hpp"
 #include "base/uint256.hpp"
 
 namespace dusk::evm {

@@ -7,7 +7,7 @@
 
 #include "base/bytes.hpp"
 #include "base/address.hpp"
-#include "trie/trie.hpp"
+#include "base/fixed_bytes.hpp"
 
 namespace dusk::evm {
 

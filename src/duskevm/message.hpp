@@ -6,7 +6,7 @@
 
 #include "base/bytes.hpp"
 #include "base/address.hpp"
-#include "trie/trie.hpp"
+#include "base/fixed_bytes.hpp"
 #include "base/uint256.hpp"
 
 namespace dusk::evm {

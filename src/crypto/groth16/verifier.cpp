@@ -1,7 +1,7 @@
 // Instantiations of the verifier for each engine.
 #include "crypto/groth16/bls12_381_engine.hpp"
 #include "crypto/groth16/bn254_engine.hpp"
-#include "crypto/groth16/verifier_impl.hpp"
+#include "crypto/groth16/detail/verifier_impl.hpp"
 
 namespace dusk::crypto::groth16 {
 

@@ -9,7 +9,7 @@
 
 #include "base/bytes.hpp"
 #include "base/int.hpp"
-#include "crypto/hash/md_buffer.hpp"
+#include "crypto/hash/detail/md_buffer.hpp"
 
 namespace dusk::crypto {
 

@@ -54,7 +54,7 @@ struct EngineConfig {
   u64 max_table_elements = 10'000'000;
   u32 max_call_depth = 20'000;
   u32 max_value_stack = 1u << 22;    // 64-bit slots (32 MiB, committed lazily)
-  bool metering = true;              // charge gas (blocks still carry their costs when off)
+  bool metering = true;              // charge gas; off, no Gas instructions are emitted at all
   GasSchedule gas = default_gas_schedule();
 };
 
