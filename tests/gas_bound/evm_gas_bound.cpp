@@ -17,10 +17,6 @@ using dusk::fuzz::GasTiming;
 
 constexpr i64 kProgramGas = 10'000'000;
 
-void print_row(const char* name, const GasTiming& t, double honest) {
-  std::printf("  %-20s %10llu gas %9.3f ms %8.2f ns/gas %7.2fx\n", name, static_cast<unsigned long long>(t.gas),
-              t.nanos / 1e6, t.per_gas(), honest > 0 ? t.per_gas() / honest : 0.0);
-}
 
 }  // namespace
 
@@ -31,7 +27,7 @@ int main(int argc, char** argv) {
   }
   const fuzz::EvmCalibration c = fuzz::calibrate_evm(argv[1]);
   std::printf("honest mixes and precompiles (slowest vector of each, with a warm call's 100 gas):\n");
-  for (const auto& row : c.rows) print_row(row.name.c_str(), row.timing, c.instructions.honest_per_gas());
+  for (const auto& row : c.rows) fuzz::print_timing_row(row.name.c_str(), row.timing, c.instructions.honest_per_gas());
   if (!c.instructions.calibrated()) {
     std::fprintf(stderr, "evm_gas_bound: the honest mixes did not run\n");
     return 2;
@@ -72,7 +68,7 @@ int main(int argc, char** argv) {
       const GasTiming t = fuzz::run_evm(evm::Fork::kPrague, code, {}, kProgramGas, false).timing;
       if (i == 0 || t.nanos < best.nanos) best = t;
     }
-    print_row(p.name, best, c.instructions.honest_per_gas());
+    fuzz::print_timing_row(p.name, best, c.instructions.honest_per_gas());
     if (c.instructions.exceeds(best)) {
       std::printf("    OVER THE CEILING: work not paid for by gas\n");
       ok = false;

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 namespace dusk::fuzz {
 
@@ -55,5 +56,11 @@ class GasBound {
  private:
   double honest_ = 0;
 };
+
+// One line of the checkers' tables: gas, time, time per gas and its ratio to `honest`.
+inline void print_timing_row(const char* name, const GasTiming& t, double honest) {
+  std::printf("  %-20s %10llu gas %9.3f ms %8.2f ns/gas %7.2fx\n", name, static_cast<unsigned long long>(t.gas),
+              t.nanos / 1e6, t.per_gas(), honest > 0 ? t.per_gas() / honest : 0.0);
+}
 
 }  // namespace dusk::fuzz

@@ -29,10 +29,6 @@ wasm::EngineConfig config() {
   return c;
 }
 
-void print_row(const char* name, const GasTiming& t, double honest) {
-  std::printf("  %-18s %10llu gas %9.3f ms %8.2f ns/gas %7.2fx\n", name, static_cast<unsigned long long>(t.gas),
-              t.nanos / 1e6, t.per_gas(), honest > 0 ? t.per_gas() / honest : 0.0);
-}
 
 }  // namespace
 
@@ -47,7 +43,7 @@ int main(int argc, char** argv) {
               fuzz::kHonestRepeats);
   bool ok = !mixes.empty();
   for (const auto& m : mixes) {
-    print_row(m.name.c_str(), m.timing, bound.honest_per_gas());
+    fuzz::print_timing_row(m.name.c_str(), m.timing, bound.honest_per_gas());
     if (m.timing.gas == 0) {
       std::printf("    did not run\n");
       ok = false;
@@ -72,7 +68,7 @@ int main(int argc, char** argv) {
   std::printf("attacks (%llu gas each, fastest of 3):\n", static_cast<unsigned long long>(kAttackGas));
   for (const Attack& a : attacks) {
     const GasTiming t = fuzz::best_of(3, a.wasm, config(), "main", kAttackGas);
-    print_row(a.name, t, bound.honest_per_gas());
+    fuzz::print_timing_row(a.name, t, bound.honest_per_gas());
     if (t.gas == 0) {
       std::printf("    did not run\n");
       ok = false;

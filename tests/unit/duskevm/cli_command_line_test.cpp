@@ -6,19 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "support/quiet_parse.hpp"
+
 #include "cli/exit_status.hpp"
 
 namespace dusk::evm_cli {
 namespace {
 
 CommandLine parse(std::vector<const char*> args) {
-  args.insert(args.begin(), "dusk-evm");
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  CommandLine c = parse_command_line(static_cast<int>(args.size()), args.data());
-  testing::internal::GetCapturedStdout();
-  testing::internal::GetCapturedStderr();
-  return c;
+  return dusk::testing::parse_quietly(parse_command_line, "dusk-evm", std::move(args));
 }
 
 int status(std::vector<const char*> args) {

@@ -6,17 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "support/quiet_parse.hpp"
+
 namespace dusk::wasm_cli {
 namespace {
 
 CommandLine parse(std::vector<const char*> args) {
-  args.insert(args.begin(), "dusk-wasm");
-  testing::internal::CaptureStdout();
-  testing::internal::CaptureStderr();
-  CommandLine c = parse_command_line(static_cast<int>(args.size()), args.data());
-  testing::internal::GetCapturedStdout();
-  testing::internal::GetCapturedStderr();
-  return c;
+  return dusk::testing::parse_quietly(parse_command_line, "dusk-wasm", std::move(args));
 }
 
 RunOptions run(std::vector<const char*> args) {

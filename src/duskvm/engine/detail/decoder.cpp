@@ -125,17 +125,8 @@ bool Decoder::count(Reader& r, u32 limit, const char* what, u32* out) {
 }
 
 bool Decoder::valtype(Reader& r, ValType* out) {
-  u8 b;
-  CHECK(r.byte(&b));
-  switch (static_cast<ValType>(b)) {
-    case ValType::kI32: case ValType::kI64: case ValType::kF32: case ValType::kF64:
-    case ValType::kFuncRef: case ValType::kExternRef:
-      *out = static_cast<ValType>(b);
-      return true;
-    case ValType::kV128:
-      return unsupported("SIMD (v128) is not supported");
-  }
-  return r.fail("malformed value type");
+  if (r.value_type(out)) return true;
+  return r.simd() ? unsupported(r.error()) : false;
 }
 
 bool Decoder::reftype(Reader& r, ValType* out) {

@@ -127,17 +127,8 @@ bool Compiler::instruction(u8 byte) {
 }
 
 bool Compiler::read_value_type(ValType* out) {
-  u8 b;
-  DUSK_CHECK(r_.byte(&b));
-  switch (static_cast<ValType>(b)) {
-    case ValType::kI32: case ValType::kI64: case ValType::kF32: case ValType::kF64:
-    case ValType::kFuncRef: case ValType::kExternRef:
-      *out = static_cast<ValType>(b);
-      return true;
-    case ValType::kV128:
-      return unsupported("SIMD (v128) is not supported");
-  }
-  return r_.fail("malformed value type");
+  if (r_.value_type(out)) return true;
+  return r_.simd() ? unsupported(r_.error().c_str()) : false;
 }
 
 bool Compiler::read_locals(u32 num_params) {

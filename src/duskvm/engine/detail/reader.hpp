@@ -6,6 +6,7 @@
 
 #include "base/bytes.hpp"
 #include "base/leb128.hpp"
+#include "duskvm/engine/types.hpp"
 
 namespace dusk::wasm {
 
@@ -32,6 +33,24 @@ class Reader {
     *out = *p_++;
     return true;
   }
+  // A value type. A malformed byte fails "malformed value type"; SIMD's v128 fails too,
+  // and simd() then says so (the caller reports an unsupported feature, not bad bytes).
+  bool value_type(ValType* out) {
+    u8 b;
+    if (!byte(&b)) return false;
+    switch (static_cast<ValType>(b)) {
+      case ValType::kI32: case ValType::kI64: case ValType::kF32: case ValType::kF64:
+      case ValType::kFuncRef: case ValType::kExternRef:
+        *out = static_cast<ValType>(b);
+        return true;
+      case ValType::kV128:
+        simd_ = true;
+        return fail("SIMD (v128) is not supported");
+    }
+    return fail("malformed value type");
+  }
+  bool simd() const { return simd_; }
+
   bool u32leb(u32* out) {
     u64 v;
     if (!uleb(32, &v)) return false;
@@ -89,6 +108,7 @@ class Reader {
   const u8* begin_;
   const u8* end_;
   std::string err_;
+  bool simd_ = false;
 };
 
 // True if the bytes are well-formed UTF-8 (no overlongs, surrogates or values > U+10FFFF).
