@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build ccache make pkg-config
   # libraries and test frameworks
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  # the node's database (src/storage)
+  librocksdb-dev
   # command lines of the tools in apps/ (header-only)
   libcli11-dev
   # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
