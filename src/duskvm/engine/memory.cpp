@@ -41,16 +41,29 @@ Memory::Memory(const MemoryType& type, const Reservation& r, u64 max_pages)
 Memory::~Memory() { AddressSpace::instance().release(reservation_, size_); }
 
 void Memory::snapshot() {
-  saved_.clear();
-  snapshot_active_ = true;
-  snapshot_size_ = size_;
+  drop_snapshot();
+  levels_.push_back(Level{size_, {}});
   if (size_) std::memset(barrier_, 1, size_ / kTrackPageSize);
 }
 
+size_t Memory::checkpoint() {
+  if (levels_.empty()) snapshot();
+  levels_.push_back(Level{size_, {}});
+  if (size_) std::memset(barrier_, 1, size_ / kTrackPageSize);
+  return levels_.size();
+}
+
 void Memory::drop_snapshot() {
-  if (snapshot_active_ && size_) std::memset(barrier_, 0, size_ / kTrackPageSize);
-  saved_.clear();
-  snapshot_active_ = false;
+  if (!levels_.empty() && size_) std::memset(barrier_, 0, size_ / kTrackPageSize);
+  levels_.clear();
+}
+
+void Memory::reset_barrier(const Level& level) {
+  const u64 pages = size_ / kTrackPageSize, below = level.size / kTrackPageSize;
+  if (pages == 0) return;
+  std::memset(barrier_, 1, below);
+  std::memset(barrier_ + below, 0, pages - below);
+  for (const auto& entry : level.saved) barrier_[entry.first] = 0;
 }
 
 void Memory::note_write_slow(u64 addr, u64 len) {
@@ -59,7 +72,7 @@ void Memory::note_write_slow(u64 addr, u64 len) {
     if (!barrier_[p]) continue;
     auto copy = std::make_unique<u8[]>(kTrackPageSize);
     std::memcpy(copy.get(), base_ + p * kTrackPageSize, kTrackPageSize);
-    saved_.emplace_back(p, std::move(copy));
+    levels_.back().saved.emplace_back(p, std::move(copy));
     barrier_[p] = 0;
   }
 }
@@ -72,29 +85,47 @@ u64 Memory::count_pages_to_save(u64 addr, u64 len) const {
 }
 
 void Memory::revert() {
-  if (!snapshot_active_) return;
-  for (auto& [page, bytes] : saved_) {
-    std::memcpy(base_ + page * kTrackPageSize, bytes.get(), kTrackPageSize);
-    barrier_[page] = 1;
-  }
-  saved_.clear();
-  if (size_ > snapshot_size_) {
+  if (levels_.empty()) return;
+  Level& level = levels_.back();
+  for (auto& [page, bytes] : level.saved) std::memcpy(base_ + page * kTrackPageSize, bytes.get(), kTrackPageSize);
+  level.saved.clear();
+  if (size_ > level.size) {
     // Give the grown pages back: zero-filled and inaccessible, as before growing.
-    u8* from = base_ + snapshot_size_;
-    const u64 n = size_ - snapshot_size_;
+    u8* from = base_ + level.size;
+    const u64 n = size_ - level.size;
     madvise(from, n, MADV_DONTNEED);
     mprotect(from, n, PROT_NONE);
-    std::memset(barrier_ + snapshot_size_ / kTrackPageSize, 0, n / kTrackPageSize);
-    size_ = snapshot_size_;
+    std::memset(barrier_ + level.size / kTrackPageSize, 0, n / kTrackPageSize);
+    size_ = level.size;
   }
+  if (levels_.size() > 1) levels_.pop_back();
+  reset_barrier(levels_.back());
+}
+
+void Memory::commit_checkpoint() {
+  if (levels_.size() < 2) return;
+  Level inner = std::move(levels_.back());
+  levels_.pop_back();
+  Level& outer = levels_.back();
+  // A page the outer level has not saved held, when the inner level opened, what it held
+  // when the outer one did (nothing wrote it between): the inner copy serves the outer.
+  // Pages beyond the outer level's size need no copy: its revert gives them back.
+  std::vector<u8> held(outer.size / kTrackPageSize, 0);
+  for (const auto& entry : outer.saved) held[entry.first] = 1;
+  for (auto& entry : inner.saved)
+    if (entry.first < held.size() && !held[entry.first]) outer.saved.push_back(std::move(entry));
+  reset_barrier(outer);
 }
 
 std::vector<u64> Memory::written_pages() const {
   std::vector<u64> pages;
-  if (!snapshot_active_) return pages;
-  for (const auto& entry : saved_) pages.push_back(entry.first);
+  if (levels_.empty()) return pages;
+  for (const Level& level : levels_)
+    for (const auto& entry : level.saved)
+      if (entry.first < levels_.front().size / kTrackPageSize) pages.push_back(entry.first);
   std::sort(pages.begin(), pages.end());
-  for (u64 p = snapshot_size_ / kTrackPageSize; p < size_ / kTrackPageSize; ++p) pages.push_back(p);
+  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+  for (u64 p = levels_.front().size / kTrackPageSize; p < size_ / kTrackPageSize; ++p) pages.push_back(p);
   return pages;
 }
 

@@ -7,7 +7,9 @@
 // Write tracking, for the contract runtime (persist only changed pages, roll back a
 // failed call): after snapshot(), the first write to each 4 KiB page, by the engine or
 // through ptr()/write(), saves the page's previous contents; written_pages() lists the
-// pages changed since, and revert() restores them and the size. The engine checks a
+// pages changed since, and revert() restores them and the size. Checkpoints nest inside
+// a snapshot (one per inner call): revert() undoes only the innermost level's writes,
+// commit_checkpoint() hands them to the enclosing level. The engine checks a
 // one-byte-per-page table before each store (nonzero: call note_write first), so
 // without a snapshot stores never leave their fast path.
 #pragma once
@@ -61,15 +63,25 @@ class Memory {
 
   // --- Write tracking (see the top of this file).
   static constexpr u64 kTrackPageSize = 4096;
-  // Starts tracking from the current contents (a previous snapshot is dropped).
+  // Starts tracking from the current contents (a previous snapshot and its checkpoints
+  // are dropped).
   void snapshot();
-  // Restores every page written since snapshot() and the size then; the snapshot stays.
+  // Opens a nested checkpoint (a snapshot must be active): revert() then undoes only
+  // what was written since, and closes it; commit_checkpoint() keeps the writes and
+  // closes it, the enclosing level still able to undo them. Costs a pass over one byte
+  // per page. Returns the new depth (the snapshot itself is depth 1).
+  size_t checkpoint();
+  // Restores every page written since the innermost level opened, and the size then.
+  // A checkpoint closes; the snapshot itself stays (depth 1 remains).
   void revert();
+  // Closes the innermost checkpoint, keeping its writes (no-op at depth 1).
+  void commit_checkpoint();
+  size_t checkpoint_depth() const { return levels_.size(); }
   // Stops tracking and forgets the saved pages.
   void drop_snapshot();
-  bool has_snapshot() const { return snapshot_active_; }
-  // 4 KiB page indices changed since snapshot(), ascending: pages written, and pages
-  // added by growing.
+  bool has_snapshot() const { return !levels_.empty(); }
+  // 4 KiB page indices changed since snapshot(), ascending: pages written (at any
+  // depth, reverted ones excluded), and pages added by growing.
   std::vector<u64> written_pages() const;
 
   // For the engine: one byte per 4 KiB page; nonzero means "call note_write before
@@ -77,12 +89,12 @@ class Memory {
   const u8* write_barrier_table() const { return barrier_; }
   // Records that [addr, addr+len) is about to be written (the range is in bounds).
   void note_write(u64 addr, u64 len) {
-    if (snapshot_active_) note_write_slow(addr, len);
+    if (!levels_.empty()) note_write_slow(addr, len);
   }
   // How many pages of [addr, addr+len) note_write would save now (0 without a
   // snapshot): the engine charges for them before the write (GasSchedule::page_write).
   u64 pages_to_save(u64 addr, u64 len) const {
-    return snapshot_active_ && len ? count_pages_to_save(addr, len) : 0;
+    return !levels_.empty() && len ? count_pages_to_save(addr, len) : 0;
   }
 
  protected:
@@ -100,11 +112,18 @@ class Memory {
   void note_write_slow(u64 addr, u64 len);
   u64 count_pages_to_save(u64 addr, u64 len) const;
 
+  // One level of tracking: the size when it opened and the pages saved since (their
+  // contents when the level opened). barrier_[p] is nonzero exactly when the innermost
+  // level must still save page p: p was below its size and is not saved yet.
+  struct Level {
+    u64 size = 0;
+    std::vector<std::pair<u64, std::unique_ptr<u8[]>>> saved;
+  };
+  void reset_barrier(const Level& level);
+
   Reservation reservation_;
   u8* barrier_ = nullptr;  // reserved_ / kTrackPageSize bytes, committed lazily
-  bool snapshot_active_ = false;
-  u64 snapshot_size_ = 0;
-  std::vector<std::pair<u64, std::unique_ptr<u8[]>>> saved_;  // page index, old contents
+  std::vector<Level> levels_;  // [0]: the snapshot; then the checkpoints, innermost last
 };
 
 }  // namespace dusk::wasm
