@@ -54,21 +54,31 @@ FuncInst* Store::add_host_function(const FuncType& type, HostFunction fn) {
   return funcs_.back().get();
 }
 
-GlobalInst* Store::add_global(GlobalType type, Value init) {
+std::unique_ptr<GlobalInst> Store::make_global(GlobalType type, Value init) {
   auto g = std::make_unique<GlobalInst>();
   g->type_ = type;
   g->bits_ = slot_bits({type.type, init.bits});
-  globals_.push_back(std::move(g));
-  return globals_.back().get();
+  return g;
 }
 
-TableInst* Store::add_table(const TableType& type, Value init) {
+std::unique_ptr<TableInst> Store::make_table(const TableType& type, Value init) const {
   const u64 max = std::min<u64>(type.limits.max.value_or(0xffffffffu), config_.max_table_elements);
   if (type.limits.min > max) return nullptr;
   auto t = std::make_unique<TableInst>();
   t->type_ = type;
   t->max_ = max;
   t->elems_.assign(type.limits.min, init.bits);
+  return t;
+}
+
+GlobalInst* Store::add_global(GlobalType type, Value init) {
+  globals_.push_back(make_global(type, init));
+  return globals_.back().get();
+}
+
+TableInst* Store::add_table(const TableType& type, Value init) {
+  auto t = make_table(type, init);
+  if (!t) return nullptr;
   tables_.push_back(std::move(t));
   return tables_.back().get();
 }
@@ -101,7 +111,22 @@ u64 saturating_mul(u64 a, u64 b) {
 }  // namespace
 
 InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
-                                     u64 gas_limit, ExecResult* start_result) {
+                                               u64 gas_limit, ExecResult* start_result) {
+  InstantiateOptions options;
+  options.gas_limit = gas_limit;
+  options.start_result = start_result;
+  return instantiate(std::move(module), imports, options);
+}
+
+void Store::release(Instance* instance) {
+  auto it = std::find_if(instances_.begin(), instances_.end(), [&](const auto& p) { return p.get() == instance; });
+  if (it != instances_.end()) instances_.erase(it);
+}
+
+InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+                                               const InstantiateOptions& options) {
+  u64 gas_limit = options.gas_limit;
+  ExecResult* const start_result = options.start_result;
   if (start_result) *start_result = ExecResult{};
   const Module& m = *module;
   if (imports.size() != m.imports_.size())
@@ -153,7 +178,7 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
   }
 
   // Creating what the module defines is paid for before anything is created.
-  const u64 setup = config_.metering ? instantiation_cost(m) : 0;
+  const u64 setup = config_.metering ? instantiation_cost(m, options.apply_data_segments) : 0;
   if (setup > gas_limit) {
     if (start_result) {
       start_result->trap = Trap::kOutOfGas;
@@ -172,17 +197,22 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
     f->owner_ = inst.get();
     f->code_ = &m.functions_[i];
     inst->funcs_.push_back(f.get());
-    funcs_.push_back(std::move(f));
+    inst->own_funcs_.push_back(std::move(f));
   }
   for (size_t i = m.num_imported_tables_; i < m.tables_.size(); ++i) {
-    TableInst* t = add_table(m.tables_[i], Value::null_ref(m.tables_[i].elem));
+    auto t = make_table(m.tables_[i], Value::null_ref(m.tables_[i].elem));
     if (!t) return InstantiateFailure(InstantiateError::kInstantiationTrap, "table of " + std::to_string(m.tables_[i].limits.min) + " elements exceeds the engine limit");
-    inst->tables_.push_back(t);
+    inst->tables_.push_back(t.get());
+    inst->own_tables_.push_back(std::move(t));
   }
   for (size_t i = m.num_imported_memories_; i < m.memories_.size(); ++i) {
-    auto mem = add_memory(m.memories_[i]);
+    auto mem = options.memory_factory ? options.memory_factory(m.memories_[i], config_.max_memory_pages)
+                                      : Memory::create(m.memories_[i], config_.max_memory_pages);
     if (!mem.ok()) return InstantiateFailure(InstantiateError::kInstantiationTrap, mem.error().message);
-    inst->memories_.push_back(*mem);
+    if (!*mem || (*mem)->pages() < m.memories_[i].limits.min || (*mem)->is64() != m.memories_[i].is64)
+      return InstantiateFailure(InstantiateError::kInstantiationTrap, "the memory factory gave a memory of another type");
+    inst->memories_.push_back(mem->get());
+    inst->own_memories_.push_back(std::move(mem).value());
   }
   Instance* const ip = inst.get();
   auto eval = [ip](const ConstExpr& e) -> u64 {
@@ -194,7 +224,9 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
     return 0;
   };
   for (size_t i = m.num_imported_globals_; i < m.globals_.size(); ++i) {
-    inst->globals_.push_back(add_global(m.globals_[i].type, {m.globals_[i].type.type, eval(m.globals_[i].init)}));
+    auto g = make_global(m.globals_[i].type, {m.globals_[i].type.type, eval(m.globals_[i].init)});
+    inst->globals_.push_back(g.get());
+    inst->own_globals_.push_back(std::move(g));
   }
   for (const Export& e : m.exports_) {
     Extern ext;
@@ -234,6 +266,10 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
   for (size_t i = 0; i < m.datas_.size(); ++i) {
     const DataSegment& seg = m.datas_[i];
     if (seg.mode != DataSegment::Mode::kActive) continue;
+    if (!options.apply_data_segments) {
+      result->data_segments_[i] = {};  // an active segment is dropped once applied
+      continue;
+    }
     Memory* mem = result->memories_[seg.memory];
     u64 off = eval(seg.offset);
     if (!mem->is64()) off = static_cast<u32>(off);
@@ -242,7 +278,7 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
     if (!seg.bytes.empty()) mem->write(off, seg.bytes);
     result->data_segments_[i] = {};
   }
-  if (m.start_) {
+  if (m.start_ && options.run_start) {
     ExecResult r = invoke(result->funcs_[*m.start_], {}, nullptr, gas_limit);
     r.gas_used += setup;
     const bool ok = r.ok();
@@ -256,7 +292,7 @@ InstantiateResult<Instance*> Store::instantiate(std::shared_ptr<const Module> mo
 // What instantiating `m` costs before its start function: committing its memories (as
 // memory.grow would), filling its tables and evaluating its element segments (8 bytes an
 // element at the bulk rate) and copying its active data segments (bulk rate).
-u64 Store::instantiation_cost(const Module& m) const {
+u64 Store::instantiation_cost(const Module& m, bool data_segments) const {
   const GasSchedule& g = config_.gas;
   u64 cost = 0;
   for (size_t i = m.num_imported_memories_; i < m.memories_.size(); ++i)
@@ -264,8 +300,9 @@ u64 Store::instantiation_cost(const Module& m) const {
   for (size_t i = m.num_imported_tables_; i < m.tables_.size(); ++i)
     cost = saturating_add(cost, g.bulk_cost(saturating_mul(m.tables_[i].limits.min, sizeof(u64))));
   for (const ElemSegment& seg : m.elems_) cost = saturating_add(cost, g.bulk_cost(seg.items.size() * sizeof(u64)));
-  for (const DataSegment& seg : m.datas_)
-    if (seg.mode == DataSegment::Mode::kActive) cost = saturating_add(cost, g.bulk_cost(seg.bytes.size()));
+  if (data_segments)
+    for (const DataSegment& seg : m.datas_)
+      if (seg.mode == DataSegment::Mode::kActive) cost = saturating_add(cost, g.bulk_cost(seg.bytes.size()));
   return cost;
 }
 

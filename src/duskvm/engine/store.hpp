@@ -15,6 +15,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "base/result.hpp"
@@ -137,6 +139,12 @@ class Instance {
   std::vector<std::vector<u64>> elem_segments_;  // resolved references; emptied by elem.drop
   std::vector<ByteView> data_segments_;            // emptied by data.drop
   std::vector<std::pair<std::string, Extern>> exports_;  // sorted by name
+  // What this instance defined (its functions, tables, memories and globals): freed with
+  // it (Store::release).
+  std::vector<std::unique_ptr<FuncInst>> own_funcs_;
+  std::vector<std::unique_ptr<TableInst>> own_tables_;
+  std::vector<std::unique_ptr<Memory>> own_memories_;
+  std::vector<std::unique_ptr<GlobalInst>> own_globals_;
 };
 
 struct ExecResult {
@@ -158,6 +166,23 @@ enum class InstantiateError : u8 {
 using InstantiateFailure = Failure<InstantiateError>;
 template <typename T>
 using InstantiateResult = Result<T, InstantiateFailure>;
+
+// How Store::instantiate proceeds; the defaults are the specification's.
+struct InstantiateOptions {
+  u64 gas_limit = ~u64{0};
+  // Receives the start function's outcome (trap, gas used including the
+  // instantiation's, exit code), also when it traps.
+  ExecResult* start_result = nullptr;
+  // Creates each memory the module defines instead of Memory::create(type, limit): the
+  // contract runtime backs a contract's memory with its page store and restores its
+  // contents. The memory returned must have the type's minimum pages at least.
+  std::function<Result<std::unique_ptr<Memory>>(const MemoryType& type, u64 limit_pages)> memory_factory;
+  // False: active data segments are not copied (the memory already holds the state they
+  // once initialized), and their bytes are not charged.
+  bool apply_data_segments = true;
+  // False: the start function does not run (it ran when the state was created).
+  bool run_start = true;
+};
 
 class Store {
  public:
@@ -185,7 +210,26 @@ class Store {
   // with the gas left; if start_result is given it receives the outcome (trap, gas used
   // including the instantiation's, exit code), also when it traps.
   InstantiateResult<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
-                                u64 gas_limit = ~u64{0}, ExecResult* start_result = nullptr);
+                                           u64 gas_limit = ~u64{0}, ExecResult* start_result = nullptr);
+  InstantiateResult<Instance*> instantiate(std::shared_ptr<const Module> module, std::span<const Extern> imports,
+                                           const InstantiateOptions& options);
+
+  // Frees an instance and everything it defined. Precondition: nothing else refers to
+  // them any more (no other instance imported them, no host function keeps them, no
+  // invocation of them is running). The contract runtime frees a contract's instance
+  // when its session ends. Instances the store does not hold are ignored.
+  void release(Instance* instance);
+  size_t instance_count() const { return instances_.size(); }
+
+  // A host function from a C++ callable `Trap fn(HostContext&, A...)` or
+  // `Trap fn(HostContext&, A..., R* result)`: the wasm type comes from the C++ types
+  // (i32/u32 -> i32, i64/u64 -> i64, float -> f32, double -> f64) and the arguments
+  // arrive converted. Typed binding keeps a host function and its declared type from
+  // disagreeing.
+  template <typename... A, typename Fn>
+  FuncInst* bind(Fn fn);
+  template <typename R, typename... A, typename Fn>
+  FuncInst* bind_returning(Fn fn);
 
   // Calls f with args (checked against its type); on success writes the results.
   ExecResult invoke(FuncInst* f, std::span<const Value> args, std::vector<Value>* results,
@@ -195,7 +239,9 @@ class Store {
 
  private:
   friend class Interpreter;
-  u64 instantiation_cost(const Module& m) const;
+  u64 instantiation_cost(const Module& m, bool data_segments) const;
+  std::unique_ptr<TableInst> make_table(const TableType& type, Value init) const;
+  static std::unique_ptr<GlobalInst> make_global(GlobalType type, Value init);
   EngineConfig config_;
   std::vector<std::unique_ptr<FuncInst>> funcs_;
   std::vector<std::unique_ptr<TableInst>> tables_;
@@ -206,5 +252,59 @@ class Store {
   struct Stack;
   std::unique_ptr<Stack> stack_;  // value stack and frames, reused by every invoke
 };
+
+namespace detail {
+template <typename T>
+constexpr ValType wasm_type_of() {
+  if constexpr (std::is_same_v<T, i32> || std::is_same_v<T, u32>) return ValType::kI32;
+  else if constexpr (std::is_same_v<T, i64> || std::is_same_v<T, u64>) return ValType::kI64;
+  else if constexpr (std::is_same_v<T, float>) return ValType::kF32;
+  else if constexpr (std::is_same_v<T, double>) return ValType::kF64;
+  else static_assert(sizeof(T) == 0, "a host function's parameters and result are i32, u32, i64, u64, float or double");
+}
+template <typename T>
+T from_value(const Value& v) {
+  if constexpr (std::is_same_v<T, float>) return v.as_f32();
+  else if constexpr (std::is_same_v<T, double>) return v.as_f64();
+  else return static_cast<T>(v.bits);
+}
+template <typename T>
+Value to_value(T x) {
+  if constexpr (std::is_same_v<T, float>) return Value::f32(x);
+  else if constexpr (std::is_same_v<T, double>) return Value::f64(x);
+  else if constexpr (sizeof(T) == 4) return Value::i32(static_cast<u32>(x));
+  else return Value::i64(static_cast<u64>(x));
+}
+template <typename... A, typename Fn, size_t... I>
+Trap call_typed(Fn& fn, HostContext& ctx, std::span<const Value> args, std::index_sequence<I...>) {
+  return fn(ctx, from_value<A>(args[I])...);
+}
+template <typename R, typename... A, typename Fn, size_t... I>
+Trap call_typed_returning(Fn& fn, HostContext& ctx, std::span<const Value> args, std::span<Value> results,
+                          std::index_sequence<I...>) {
+  R r{};
+  const Trap t = fn(ctx, from_value<A>(args[I])..., &r);
+  if (t == Trap::kNone) results[0] = to_value<R>(r);
+  return t;
+}
+}  // namespace detail
+
+template <typename... A, typename Fn>
+FuncInst* Store::bind(Fn fn) {
+  const FuncType type{{detail::wasm_type_of<A>()...}, {}};
+  return add_host_function(type, [fn = std::move(fn)](HostContext& ctx, std::span<const Value> args,
+                                                      std::span<Value>) mutable {
+    return detail::call_typed<A...>(fn, ctx, args, std::index_sequence_for<A...>{});
+  });
+}
+
+template <typename R, typename... A, typename Fn>
+FuncInst* Store::bind_returning(Fn fn) {
+  const FuncType type{{detail::wasm_type_of<A>()...}, {detail::wasm_type_of<R>()}};
+  return add_host_function(type, [fn = std::move(fn)](HostContext& ctx, std::span<const Value> args,
+                                                      std::span<Value> results) mutable {
+    return detail::call_typed_returning<R, A...>(fn, ctx, args, results, std::index_sequence_for<A...>{});
+  });
+}
 
 }  // namespace dusk::wasm
