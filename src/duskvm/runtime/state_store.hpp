@@ -1,0 +1,57 @@
+// Where DuskVM's state lives on disk (src/storage, one RocksDB database):
+//
+//   code      code hash            -> bytecode
+//   pages     page hash            -> the page's 4 KiB (content-addressed: shared by every
+//                                     memory and commit that holds the same page)
+//   memories  memory root || pages -> PageTable (shared likewise)
+//   commits   state root           -> ContractTable of that commit
+//
+// A commit is written in one atomic batch: a crash leaves the store with or without it,
+// never a part. The empty state (root: 32 zero bytes) exists without being written.
+// Reading is cheap: a session loads the contract table of its base commit, then a
+// contract's page table and pages when it first runs.
+//
+// Not thread-safe for writes; one writer at a time (the node's block executor).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "duskvm/runtime/state.hpp"
+#include "storage/database.hpp"
+
+namespace dusk::vm {
+
+class StateStore {
+ public:
+  static storage::StorageResult<std::unique_ptr<StateStore>> open(const std::string& dir);
+
+  // The contract table of a commit; fails when no such commit was written.
+  Result<ContractTable> contracts(const Hash256& root) const;
+  Result<Bytes> code(const Hash256& code_hash) const;
+  // The page table of a memory (memory_pages in 4 KiB pages).
+  Result<PageTable> page_table(const Hash256& memory_root, u64 memory_pages) const;
+  Result<Bytes> page(const Hash256& page_hash) const;
+  bool has_commit(const Hash256& root) const;
+
+  // What a new commit adds: its contract table, and the code, page tables and pages it
+  // refers to that the store may not hold yet (writing one it holds is harmless).
+  struct NewCommit {
+    ContractTable contracts;
+    std::vector<std::pair<Hash256, Bytes>> code;  // code hash -> bytecode
+    std::vector<PageTable> page_tables;
+    std::vector<std::pair<Hash256, Bytes>> pages;  // page hash -> contents
+  };
+  // Writes it in one batch and returns its state root.
+  storage::StorageResult<Hash256> write(const NewCommit& commit);
+
+  // Forgets a commit (its pages and code stay for the commits that share them).
+  storage::StorageStatus forget(const Hash256& root);
+
+ private:
+  explicit StateStore(std::unique_ptr<storage::Database> db) : db_(std::move(db)) {}
+  std::unique_ptr<storage::Database> db_;
+};
+
+}  // namespace dusk::vm
