@@ -22,6 +22,18 @@ const Extern* Instance::find_export(std::string_view name) const {
   return &it->second;
 }
 
+std::vector<u64> Instance::global_values() const {
+  std::vector<u64> v;
+  v.reserve(globals_.size());
+  for (const GlobalInst* g : globals_) v.push_back(g->bits_);
+  return v;
+}
+
+void Instance::restore_global_values(const std::vector<u64>& values) {
+  for (size_t i = 0; i < globals_.size() && i < values.size(); ++i)
+    if (globals_[i]->type_.mut) globals_[i]->bits_ = values[i];
+}
+
 FuncInst* Instance::exported_func(std::string_view name) const {
   const Extern* e = find_export(name);
   return e ? e->as_func() : nullptr;

@@ -99,6 +99,7 @@ class GlobalInst {
 
  private:
   friend class Store;
+  friend class Instance;
   friend class Interpreter;
   GlobalType type_;
   u64 bits_ = 0;
@@ -126,6 +127,11 @@ class Instance {
   const Extern* find_export(std::string_view name) const;
   FuncInst* exported_func(std::string_view name) const;
   Memory* memory(u32 index = 0) const { return index < memories_.size() ? memories_[index] : nullptr; }
+  // The values of every global the instance sees (imported and defined), in index
+  // order, and their restoration: with Memory checkpoints, what undoing a failed call
+  // needs (only mutable globals change).
+  std::vector<u64> global_values() const;
+  void restore_global_values(const std::vector<u64>& values);
 
  private:
   friend class Store;
@@ -276,12 +282,12 @@ Value to_value(T x) {
   else return Value::i64(static_cast<u64>(x));
 }
 template <typename... A, typename Fn, size_t... I>
-Trap call_typed(Fn& fn, HostContext& ctx, std::span<const Value> args, std::index_sequence<I...>) {
+Trap call_typed(Fn& fn, HostContext& ctx, [[maybe_unused]] std::span<const Value> args, std::index_sequence<I...>) {
   return fn(ctx, from_value<A>(args[I])...);
 }
 template <typename R, typename... A, typename Fn, size_t... I>
-Trap call_typed_returning(Fn& fn, HostContext& ctx, std::span<const Value> args, std::span<Value> results,
-                          std::index_sequence<I...>) {
+Trap call_typed_returning(Fn& fn, HostContext& ctx, [[maybe_unused]] std::span<const Value> args,
+                          std::span<Value> results, std::index_sequence<I...>) {
   R r{};
   const Trap t = fn(ctx, from_value<A>(args[I])..., &r);
   if (t == Trap::kNone) results[0] = to_value<R>(r);

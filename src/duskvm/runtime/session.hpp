@@ -1,0 +1,110 @@
+// A session runs contracts against a base commit and turns what they changed into a
+// new commit.
+//
+//   auto store = StateStore::open(dir);
+//   Session s(**store, base_root, {});
+//   auto deployed = s.deploy(wasm, owner, nonce, init_arg, gas);   // id in the receipt
+//   Receipt r = s.call(id, "transfer", arg, gas);                   // r.ok, r.result ...
+//   auto root = s.commit();                                         // one atomic batch
+//
+// The contract ABI: a contract exports its `memory` (32-bit) and an immutable i32 global
+// `argbuf`, the address of a 64 KiB argument buffer; each entry point has type
+// (i32 arg_len) -> i32 ret_len: the argument is in the buffer when it is called, and it
+// leaves its result there. An optional export `init` runs once, at deploy; a start
+// function never runs. Memory is the state: globals start every top-level call at the
+// module's initial values.
+//
+// Failure is atomic: a call that traps, panics or runs out of gas leaves every memory it
+// touched, and its events, as they were. The host functions a contract may import
+// (module "env") and their error codes are in host_functions.hpp.
+//
+// A session belongs to one thread. Nothing it does reaches the disk before commit().
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "duskvm/engine/module.hpp"
+#include "duskvm/engine/store.hpp"
+#include "duskvm/runtime/state_store.hpp"
+
+namespace dusk::vm {
+
+inline constexpr u64 kArgBufferBytes = 64 * 1024;
+
+struct Event {
+  ContractId source{};
+  std::string topic;
+  Bytes data;
+  bool operator==(const Event&) const = default;
+};
+
+// What a call (or a deploy) did.
+struct Receipt {
+  bool ok = false;
+  std::string error;        // why it failed (empty when ok)
+  Bytes result;             // the entry point's result (empty when it failed)
+  u64 gas_limit = 0;
+  u64 gas_spent = 0;
+  std::vector<Event> events;  // only a successful call's
+  std::optional<ContractId> deployed;  // deploy: the new contract
+};
+
+struct SessionConfig {
+  wasm::EngineConfig engine = default_engine_config();
+  u64 block_height = 0;
+  u32 chain_id = 0;
+  u32 max_call_depth = 48;  // nested calls (the top-level call is depth 1)
+
+  static wasm::EngineConfig default_engine_config();
+};
+
+class Session {
+ public:
+  // Starts from `base`, which must be a commit of `store` (or the empty state).
+  static Result<std::unique_ptr<Session>> open(StateStore& store, const Hash256& base, SessionConfig config = {});
+  ~Session();
+
+  // Deploys `bytecode` for `owner`: its ID is contract_id(bytecode, nonce, owner). The
+  // code is validated and translated, instantiated (data segments and start run), and
+  // `init`, when exported, is called with `init_arg`. Fails cleanly when the code is bad,
+  // breaks the ABI, the ID exists, or `init` fails; then nothing is changed.
+  Receipt deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView init_arg, u64 gas);
+
+  // Calls entry point `fn` of contract `id` with `arg` (at most 64 KiB).
+  Receipt call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas);
+  // The same, but whatever the call changed is undone afterwards.
+  Receipt query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas);
+
+  // The state root of the session's current state.
+  Hash256 root();
+  // Writes the session's changes as a new commit and returns its root; the session goes
+  // on from there.
+  Result<Hash256> commit();
+
+  const ContractTable& contracts() const { return contracts_; }
+
+ private:
+  struct Live;  // an instantiated contract
+  class Host;
+  Session(StateStore& store, SessionConfig config, ContractTable contracts);
+  Result<Live*> live(const ContractId& id);
+  Result<std::shared_ptr<const wasm::Module>> module(const Hash256& code_hash, ByteView code);
+  Receipt run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, bool keep);
+  void settle(const Live& live, PageTable* pages, ContractState* state,
+              std::vector<std::pair<Hash256, Bytes>>* new_pages) const;
+
+  StateStore& store_;
+  SessionConfig config_;
+  ContractTable contracts_;
+  wasm::Store engine_;
+  std::unique_ptr<Host> host_;
+  std::map<ContractId, std::unique_ptr<Live>> live_;
+  std::map<Hash256, std::shared_ptr<const wasm::Module>> modules_;
+  std::map<Hash256, Bytes> new_code_;  // deployed in this session, not committed yet
+};
+
+}  // namespace dusk::vm

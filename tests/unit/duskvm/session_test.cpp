@@ -1,0 +1,221 @@
+// DuskVM sessions (src/duskvm/runtime/session.hpp) on two test contracts
+// (tests/unit/duskvm/contracts): deploy, calls, queries, atomic failure across nested
+// calls, re-entrancy and the depth limit, gas, and persistence through commits.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "duskvm/runtime/host_functions.hpp"
+#include "duskvm/runtime/session.hpp"
+
+namespace dusk::vm {
+namespace {
+
+namespace fs = std::filesystem;
+
+Bytes contract(const char* name) {
+  std::ifstream in(std::string(DUSK_CONTRACTS_DIR) + "/" + name + ".wasm", std::ios::binary);
+  return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+Bytes u32_bytes(u32 v) {
+  Bytes b(4);
+  store_le<u32>(b.data(), v);
+  return b;
+}
+u32 as_u32(const Bytes& b, size_t at = 0) { return b.size() >= at + 4 ? load_le<u32>(b.data() + at) : ~0u; }
+i32 as_i32(const Bytes& b) { return static_cast<i32>(as_u32(b)); }
+
+constexpr u64 kGas = 10'000'000;
+const Bytes kOwner = {0xaa, 0xbb};
+
+struct Fixture : ::testing::Test {
+  fs::path dir = fs::temp_directory_path() / ("dusk-session-" + std::to_string(getpid()) + "-" +
+                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::unique_ptr<StateStore> store;
+  std::unique_ptr<Session> session;
+  ContractId counter{}, caller{};
+
+  void SetUp() override {
+    fs::remove_all(dir);
+    auto s = StateStore::open(dir.string());
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    store = std::move(s).value();
+    open(Hash256{});
+  }
+  void TearDown() override {
+    session.reset();
+    store.reset();
+    fs::remove_all(dir);
+  }
+  void open(const Hash256& root) {
+    auto s = Session::open(*store, root);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    session = std::move(s).value();
+  }
+  void deploy_both() {
+    const Receipt a = session->deploy(contract("counter"), kOwner, 0, u32_bytes(41), kGas);
+    ASSERT_TRUE(a.ok) << a.error;
+    counter = *a.deployed;
+    const Receipt b = session->deploy(contract("caller"), kOwner, 0, {}, kGas);
+    ASSERT_TRUE(b.ok) << b.error;
+    caller = *b.deployed;
+  }
+  u32 get() {
+    const Receipt r = session->call(counter, "get", {}, kGas);
+    EXPECT_TRUE(r.ok) << r.error;
+    return as_u32(r.result);
+  }
+  Bytes id_arg(const ContractId& id) { return Bytes(id.begin(), id.end()); }
+};
+
+TEST_F(Fixture, DeployCallAndEvents) {
+  deploy_both();
+  EXPECT_EQ(counter, contract_id(contract("counter"), 0, kOwner));
+  EXPECT_EQ(get(), 41u);
+  const Receipt r = session->call(counter, "increment", {}, kGas);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(as_u32(r.result), 42u);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0], (Event{counter, "count", u32_bytes(42)}));
+  EXPECT_GT(r.gas_spent, 0u);
+  EXPECT_LE(r.gas_spent, r.gas_limit);
+  // A second deploy of the same code, owner and nonce is refused.
+  EXPECT_FALSE(session->deploy(contract("counter"), kOwner, 0, {}, kGas).ok);
+}
+
+TEST_F(Fixture, CommitReopenSameRootSameMemory) {
+  deploy_both();
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  ASSERT_TRUE(session->call(counter, "big_page", {}, kGas).ok);
+  const Hash256 expected = session->root();
+  auto root = session->commit();
+  ASSERT_TRUE(root.ok()) << root.error().message;
+  EXPECT_EQ(*root, expected);
+  // Close everything, reopen from disk.
+  session.reset();
+  store.reset();
+  auto s = StateStore::open(dir.string());
+  ASSERT_TRUE(s.ok());
+  store = std::move(s).value();
+  open(*root);
+  EXPECT_EQ(session->root(), *root);
+  EXPECT_EQ(get(), 42u);
+  // Globals are not state: every top-level call finds the initial values.
+  EXPECT_EQ(as_u32(session->call(counter, "touched", {}, kGas).result), 0u);
+  // The old commit stays readable beside the new one.
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto next = session->commit();
+  ASSERT_TRUE(next.ok());
+  EXPECT_NE(*next, *root);
+  open(*root);
+  EXPECT_EQ(get(), 42u);
+}
+
+TEST_F(Fixture, FailedCallsChangeNothing) {
+  deploy_both();
+  const Hash256 before = session->root();
+  const Receipt trap = session->call(counter, "fail_after_write", {}, kGas);
+  EXPECT_FALSE(trap.ok);
+  EXPECT_TRUE(trap.events.empty());
+  EXPECT_EQ(trap.gas_spent, kGas);  // a failed call consumes its gas
+  const Receipt panic = session->call(counter, "panics", {}, kGas);
+  EXPECT_FALSE(panic.ok);
+  EXPECT_NE(panic.error.find("boom"), std::string::npos) << panic.error;
+  const Receipt gas = session->call(counter, "spin", {}, 100'000);
+  EXPECT_FALSE(gas.ok);
+  EXPECT_EQ(gas.error, "out of gas");
+  EXPECT_EQ(gas.gas_spent, 100'000u);
+  EXPECT_FALSE(session->call(counter, "no_such_entry", {}, kGas).ok);
+  EXPECT_FALSE(session->call(counter, "get", Bytes(64 * 1024 + 1), kGas).ok);
+  EXPECT_EQ(session->root(), before);
+  EXPECT_EQ(get(), 41u);
+  EXPECT_EQ(as_u32(session->call(counter, "touched", {}, kGas).result), 0u);  // globals undone
+}
+
+TEST_F(Fixture, QueriesAreUndone) {
+  deploy_both();
+  const Receipt q = session->query(counter, "increment", {}, kGas);
+  ASSERT_TRUE(q.ok) << q.error;
+  EXPECT_EQ(as_u32(q.result), 42u);
+  EXPECT_EQ(get(), 41u);
+}
+
+TEST_F(Fixture, NestedCallsAreAtomic) {
+  deploy_both();
+  // A successful inner call.
+  const Receipt ok = session->call(caller, "call_increment", id_arg(counter), kGas);
+  ASSERT_TRUE(ok.ok) << ok.error;
+  EXPECT_EQ(as_i32(ok.result), 4);  // the callee's result length
+  EXPECT_EQ(get(), 42u);
+  ASSERT_EQ(ok.events.size(), 1u);
+  EXPECT_EQ(ok.events[0].source, counter);
+  // The inner call succeeds, then the outer one fails: the inner one is undone too.
+  const Receipt outer_fails = session->call(caller, "call_then_fail", id_arg(counter), kGas);
+  EXPECT_FALSE(outer_fails.ok);
+  EXPECT_TRUE(outer_fails.events.empty());
+  EXPECT_EQ(get(), 42u);
+  // The inner call fails: the caller sees the code, the callee's write and event are gone.
+  const Receipt inner_fails = session->call(caller, "call_failing", id_arg(counter), kGas);
+  ASSERT_TRUE(inner_fails.ok) << inner_fails.error;
+  EXPECT_EQ(as_i32(inner_fails.result), kCallFailed);
+  EXPECT_TRUE(inner_fails.events.empty());
+  EXPECT_EQ(get(), 42u);
+  // No such contract.
+  ContractId nobody{};
+  nobody[0] = 1;
+  const Receipt missing = session->call(caller, "call_increment", id_arg(nobody), kGas);
+  ASSERT_TRUE(missing.ok);
+  EXPECT_EQ(as_i32(missing.result), kCallNoSuchContract);
+}
+
+TEST_F(Fixture, ReentrancyUpToTheDepthLimit) {
+  deploy_both();
+  const Receipt r = session->call(caller, "recurse", id_arg(caller), 1'000'000'000);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(as_u32(r.result, 0), SessionConfig{}.max_call_depth);  // levels that ran
+  EXPECT_EQ(static_cast<i32>(as_u32(r.result, 4)), kCallTooDeep);
+}
+
+TEST_F(Fixture, GasIsExactAndRepeatable) {
+  deploy_both();
+  ASSERT_TRUE(session->commit().ok());
+  const Hash256 root = session->root();
+  // The same call from the same state spends the same gas, nested calls included.
+  const Receipt a = session->call(caller, "call_increment", id_arg(counter), kGas);
+  open(root);
+  const Receipt b = session->call(caller, "call_increment", id_arg(counter), kGas);
+  ASSERT_TRUE(a.ok && b.ok);
+  EXPECT_EQ(a.gas_spent, b.gas_spent);
+  // Exactly the gas a call spends is enough; one less is not, and then nothing changes.
+  // (A nested call gets 93% of what remains, so this holds for calls without one.)
+  open(root);
+  const Receipt exact = session->call(counter, "increment", {}, kGas);
+  ASSERT_TRUE(exact.ok);
+  open(root);
+  EXPECT_TRUE(session->call(counter, "increment", {}, exact.gas_spent).ok);
+  open(root);
+  const Receipt short_of = session->call(counter, "increment", {}, exact.gas_spent - 1);
+  EXPECT_FALSE(short_of.ok);
+  EXPECT_EQ(short_of.gas_spent, exact.gas_spent - 1);
+  EXPECT_EQ(get(), 41u);
+}
+
+TEST_F(Fixture, BadContractsAreRefused) {
+  EXPECT_FALSE(session->deploy(Bytes{0, 'a', 's', 'm', 1, 0, 0, 0, 0xff}, kOwner, 0, {}, kGas).ok);
+  // A module without the ABI's exports.
+  const Bytes empty_module = {0, 'a', 's', 'm', 1, 0, 0, 0};
+  const Receipt r = session->deploy(empty_module, kOwner, 0, {}, kGas);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("memory"), std::string::npos) << r.error;
+  EXPECT_TRUE(session->contracts().empty());
+  EXPECT_EQ(session->root(), Hash256{});
+}
+
+}  // namespace
+}  // namespace dusk::vm
