@@ -31,6 +31,8 @@ bench: build
 	@scripts/bench-evm.sh $(BUILD)
 	@echo "storage: 500 kills of a writer at random moments"
 	@DUSK_CRASH_ROUNDS=500 $(BUILD)/tests/unit/storage/storage_crash_test --gtest_brief=1
+	@echo "DuskVM: 200 kills of a committing session"
+	@DUSK_CRASH_ROUNDS=200 $(BUILD)/tests/unit/duskvm/vm_session_crash_test --gtest_brief=1
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

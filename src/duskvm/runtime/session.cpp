@@ -598,7 +598,7 @@ Hash256 Session::root() {
   return state_root(table);
 }
 
-Result<Hash256> Session::commit() {
+Result<Hash256> Session::commit(bool as_head) {
   StateStore::NewCommit commit;
   std::vector<std::pair<Live*, PageTable>> settled;
   ContractTable table = contracts_;
@@ -612,7 +612,7 @@ Result<Hash256> Session::commit() {
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
   commit.contracts = table;
-  auto root = store_.write(commit);
+  auto root = store_.write(commit, as_head);
   if (!root.ok()) return root.take_error();
   // Only now does the session move on: a failed write leaves it as it was.
   contracts_ = std::move(table);

@@ -82,8 +82,8 @@ class Session {
   // The state root of the session's current state.
   Hash256 root();
   // Writes the session's changes as a new commit and returns its root; the session goes
-  // on from there.
-  Result<Hash256> commit();
+  // on from there. With `as_head` the same batch makes it the store's head.
+  Result<Hash256> commit(bool as_head = false);
 
   const ContractTable& contracts() const { return contracts_; }
 

@@ -1,5 +1,7 @@
 #include "duskvm/runtime/state_store.hpp"
 
+#include <algorithm>
+
 namespace dusk::vm {
 
 namespace {
@@ -8,6 +10,8 @@ constexpr const char* kCode = "code";
 constexpr const char* kPages = "pages";
 constexpr const char* kMemories = "memories";
 constexpr const char* kCommits = "commits";
+constexpr const char* kMeta = "meta";
+const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
 
 Bytes memory_key(const Hash256& root, u64 pages) {
   Bytes k(root.begin(), root.end());
@@ -30,7 +34,7 @@ Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView
 }  // namespace
 
 storage::StorageResult<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
-  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kMemories, kCommits}});
+  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kMemories, kCommits, kMeta}});
   if (!db.ok()) return db.take_error();
   return std::unique_ptr<StateStore>(new StateStore(std::move(db).value()));
 }
@@ -70,7 +74,17 @@ Result<Bytes> StateStore::page(const Hash256& page_hash) const {
   return bytes;
 }
 
-storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit) {
+Result<Hash256> StateStore::head() const {
+  auto r = db_->get(db_->family(kMeta), kHeadKey);
+  if (!r.ok()) return r.take_error();
+  if (!r->has_value()) return Hash256{};
+  if ((*r)->size() != 32) return Error("the store's head is damaged");
+  Hash256 h;
+  std::copy((*r)->begin(), (*r)->end(), h.begin());
+  return h;
+}
+
+storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
   storage::WriteBatch batch;
   for (const auto& [hash, bytes] : commit.code) batch.put(db_->family(kCode), hash, bytes);
   for (const auto& [hash, bytes] : commit.pages) batch.put(db_->family(kPages), hash, bytes);
@@ -80,6 +94,7 @@ storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit) {
   }
   const Hash256 root = state_root(commit.contracts);
   if (root != Hash256{}) batch.put(db_->family(kCommits), root, encode(commit.contracts));
+  if (as_head) batch.put(db_->family(kMeta), kHeadKey, root);
   auto w = db_->write(batch);
   if (!w.ok()) return w.take_error();
   return root;

@@ -5,6 +5,8 @@
 //                                     memory and commit that holds the same page)
 //   memories  memory root || pages -> PageTable (shared likewise)
 //   commits   state root           -> ContractTable of that commit
+//   meta      "head"               -> the root of the latest commit written with
+//                                     `as_head` (what a tool reopens by default)
 //
 // A commit is written in one atomic batch: a crash leaves the store with or without it,
 // never a part. The empty state (root: 32 zero bytes) exists without being written.
@@ -43,8 +45,11 @@ class StateStore {
     std::vector<PageTable> page_tables;
     std::vector<std::pair<Hash256, Bytes>> pages;  // page hash -> contents
   };
-  // Writes it in one batch and returns its state root.
-  storage::StorageResult<Hash256> write(const NewCommit& commit);
+  // Writes it in one batch and returns its state root; with `as_head`, the same batch
+  // makes it the head.
+  storage::StorageResult<Hash256> write(const NewCommit& commit, bool as_head = false);
+  // The head (the empty state's root when none was set).
+  Result<Hash256> head() const;
 
   // Forgets a commit (its pages and code stay for the commits that share them).
   storage::StorageStatus forget(const Hash256& root);
