@@ -11,6 +11,7 @@
 #include <string>
 
 #include "duskvm/runtime/host_functions.hpp"
+#include "duskvm/runtime/page_proof.hpp"
 #include "duskvm/runtime/session.hpp"
 
 namespace dusk::vm {
@@ -204,6 +205,46 @@ TEST_F(Fixture, GasIsExactAndRepeatable) {
   EXPECT_FALSE(short_of.ok);
   EXPECT_EQ(short_of.gas_spent, exact.gas_spent - 1);
   EXPECT_EQ(get(), 41u);
+}
+
+TEST_F(Fixture, PagesAreProvenAgainstTheRoot) {
+  deploy_both();
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto root = session->commit();
+  ASSERT_TRUE(root.ok());
+  // Page 0 holds the counter (written); page 20 was never written (zeros).
+  for (u32 page : {0u, 20u}) {
+    auto proof = prove_page(*store, *root, counter, page);
+    ASSERT_TRUE(proof.ok()) << proof.error().message;
+    EXPECT_TRUE(verify_page_proof(*root, *proof)) << page;
+    if (page == 0) {
+      EXPECT_EQ(load_le<u32>(proof->bytes.data() + 16), 42u);
+    }
+    // Through its binary form.
+    const Bytes wire = encode(*proof);
+    auto back = decode_page_proof(wire);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(verify_page_proof(*root, *back));
+    // Tampered: the bytes, the contract's fields, a sibling, the root.
+    PageProof bad = *proof;
+    bad.bytes[100] ^= 1;
+    EXPECT_FALSE(verify_page_proof(*root, bad));
+    bad = *proof;
+    bad.state.owner.push_back(0);
+    EXPECT_FALSE(verify_page_proof(*root, bad));
+    bad = *proof;
+    if (!bad.in_state.siblings.empty()) {
+      bad.in_state.siblings[0][0] ^= 1;
+      EXPECT_FALSE(verify_page_proof(*root, bad));
+    }
+    Hash256 other = *root;
+    other[31] ^= 1;
+    EXPECT_FALSE(verify_page_proof(other, *proof));
+    Bytes cut = wire;
+    cut.pop_back();
+    EXPECT_FALSE(decode_page_proof(cut).has_value());
+  }
+  EXPECT_FALSE(prove_page(*store, *root, counter, 1'000'000).ok());  // beyond the memory
 }
 
 TEST_F(Fixture, BadContractsAreRefused) {
