@@ -1,0 +1,120 @@
+#include "command_line.hpp"
+
+#include "cli/command_line.hpp"
+#include "cli/unsigned_option.hpp"
+
+namespace dusk::vm_cli {
+
+namespace {
+
+constexpr const char* kDescription =
+    "DuskVM for contract developers: deploys WebAssembly contracts into a state directory,\n"
+    "calls and queries them, and proves their memory pages against the state root.";
+constexpr const char* kFooter =
+    "The state directory holds every commit; each deploy or call that succeeds commits a\n"
+    "new one and makes it the head. Run 'dusk-vm COMMAND --help' for a command's options.";
+
+constexpr const char* kReceiptFooter =
+    "prints the receipt: ok or the error, the result (hex), gas limit and spent, the\n"
+    "events and the new state root (--json: one JSON object with result, gas_limit,\n"
+    "gas_spent, events, state_root and error when it failed)\n"
+    "\n"
+    "exit status:\n"
+    "  0      it succeeded (and, but for query, was committed)\n"
+    "  1      it failed: nothing was committed, the state root is unchanged\n"
+    "  2      bad arguments, or a state directory that cannot be opened";
+
+CLI::Option* add_hex(CLI::App* c, const std::string& name, Bytes& out, const std::string& help) {
+  return c
+      ->add_option_function<std::string>(
+          name,
+          [name, &out](const std::string& hex) {
+            auto b = from_hex(hex);
+            if (!b.ok()) throw CLI::ValidationError(name, b.error().message);
+            out = std::move(b).value();
+          },
+          help)
+      ->type_name("HEX");
+}
+
+void add_state(CLI::App* c, Options& o) {
+  c->add_option("--state", o.state, "the state directory (created when missing)")->required()->type_name("DIR");
+}
+
+void add_gas(CLI::App* c, Options& o) {
+  c->add_option("--gas", o.gas, "gas limit (default: 1000000000)")
+      ->transform(cli::unsigned_up_to(~u64{0}))
+      ->type_name("N");
+}
+
+}  // namespace
+
+std::variant<int, Options> parse_command_line(int argc, const char* const* argv) {
+  cli::Tool tool("dusk-vm", kDescription, kFooter);
+  Options o;
+
+  CLI::App* deploy = tool.add_command(
+      "deploy",
+      "deploy a contract\n\n"
+      "Validates FILE.wasm against the contract ABI (an exported memory, an immutable i32\n"
+      "global argbuf, entry points (i32) -> i32, imports from env only), instantiates it,\n"
+      "calls its init export with --init when it has one, and commits. Its ID is\n"
+      "BLAKE2b-256(code || nonce || owner).",
+      kReceiptFooter + std::string("\n\nexample:\n  dusk-vm deploy --state ./state token.wasm --owner 0xab --init 0x00e1f505"));
+  add_state(deploy, o);
+  deploy->add_option("FILE.wasm", o.file, "the contract")->required();
+  add_hex(deploy, "--owner", o.owner, "the owner's bytes (default: none)");
+  add_hex(deploy, "--init", o.init, "the argument of init (default: empty)");
+  deploy->add_option("--nonce", o.nonce, "the nonce in the ID (default: the first that gives a new ID)")
+      ->transform(cli::unsigned_up_to(~u64{0}))
+      ->type_name("N");
+  add_gas(deploy, o);
+  deploy->add_flag("--json", o.json, "print the receipt as JSON");
+
+  CLI::App* call = tool.add_command("call", "call an entry point and commit", kReceiptFooter);
+  CLI::App* query = tool.add_command("query", "call an entry point without committing", kReceiptFooter);
+  for (CLI::App* c : {call, query}) {
+    add_state(c, o);
+    c->add_option("ID", o.id, "the contract's ID, hex")->required();
+    c->add_option("FN", o.function, "the entry point")->required();
+    c->add_option_function<std::string>(
+         "ARG",
+         [&o](const std::string& hex) {
+           auto b = from_hex(hex);
+           if (!b.ok()) throw CLI::ValidationError("ARG", b.error().message);
+           o.arg = std::move(b).value();
+         },
+         "the argument, hex (default: empty)")
+        ->type_name("HEX");
+    add_gas(c, o);
+    c->add_flag("--json", o.json, "print the receipt as JSON");
+  }
+
+  CLI::App* root = tool.add_command("root", "print the state root of the head", "");
+  add_state(root, o);
+
+  CLI::App* prove = tool.add_command(
+      "prove-page", "prove a page of a contract's memory against the head's root",
+      "prints the proof, hex, for verify-page; PAGE counts 4 KiB pages");
+  add_state(prove, o);
+  prove->add_option("ID", o.id, "the contract's ID, hex")->required();
+  prove->add_option("PAGE", o.page, "the page index")->required()->transform(cli::unsigned_up_to(0xffff'ffff));
+
+  CLI::App* verify = tool.add_command(
+      "verify-page", "check a page proof against a state root",
+      "prints 'valid' and the page's contract, index and hash, or 'invalid'\n\n"
+      "exit status:\n  0      valid\n  1      invalid\n  2      bad arguments");
+  verify->add_option("ROOT", o.root, "the state root, hex")->required();
+  verify->add_option("PROOF", o.proof, "the proof, hex (as prove-page prints it)")->required();
+
+  if (auto status = tool.parse(argc, argv)) return *status;
+  if (deploy->parsed()) o.command = Command::kDeploy;
+  else if (call->parsed()) o.command = Command::kCall;
+  else if (query->parsed()) o.command = Command::kQuery;
+  else if (root->parsed()) o.command = Command::kRoot;
+  else if (prove->parsed()) o.command = Command::kProvePage;
+  else o.command = Command::kVerifyPage;
+  return o;
+}
+
+}  // namespace dusk::vm_cli

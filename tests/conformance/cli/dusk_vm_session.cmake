@@ -1,0 +1,95 @@
+# dusk-vm end to end over a fresh state directory: deploy the counter and the caller,
+# call, query, fail, prove and verify pages, reopen, and check every output and status.
+#   cmake -DVM=<dusk-vm> -DCONTRACTS=<dir of .wasm> -DSTATE=<scratch dir> -P dusk_vm_session.cmake
+file(REMOVE_RECURSE ${STATE})
+
+# Runs dusk-vm ARGS..., checks its status, leaves stdout in OUT.
+function(vm status)
+  execute_process(COMMAND ${VM} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc STREQUAL "${status}")
+    message(FATAL_ERROR "dusk-vm ${ARGN}: status ${rc}, expected ${status}\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+  set(OUT "${out}" PARENT_SCOPE)
+  set(ERR "${err}" PARENT_SCOPE)
+endfunction()
+function(expect text regex)
+  if(NOT text MATCHES "${regex}")
+    message(FATAL_ERROR "expected '${regex}' in:\n${text}")
+  endif()
+endfunction()
+
+# An empty state: the empty root.
+vm(0 root --state ${STATE})
+expect("${OUT}" "^0x0000000000000000000000000000000000000000000000000000000000000000")
+string(STRIP "${OUT}" empty_root)
+
+# Deploy the counter with 41 (LE u32) and the caller.
+vm(0 deploy --state ${STATE} ${CONTRACTS}/counter.wasm --owner 0xab --init 0x29000000 --json)
+string(JSON counter GET "${OUT}" id)
+string(JSON ok GET "${OUT}" ok)
+expect("${ok}" "ON|true")
+vm(0 deploy --state ${STATE} ${CONTRACTS}/caller.wasm --owner 0xab)
+expect("${OUT}" "id: 0x[0-9a-f]+")
+string(REGEX MATCH "id: (0x[0-9a-f]+)" _ "${OUT}")
+set(caller ${CMAKE_MATCH_1})
+
+# The same deploy again gets the next nonce, so a new ID.
+vm(0 deploy --state ${STATE} ${CONTRACTS}/counter.wasm --owner 0xab --init 0x01000000 --json)
+string(JSON counter2 GET "${OUT}" id)
+if(counter2 STREQUAL counter)
+  message(FATAL_ERROR "the second deploy reused the ID ${counter}")
+endif()
+
+# A call commits; its receipt has the result, the event and the new root.
+vm(0 call --state ${STATE} ${counter} increment --json)
+string(JSON result GET "${OUT}" result)
+expect("${result}" "^0x2a000000$")
+string(JSON topic GET "${OUT}" events 0 topic)
+expect("${topic}" "^count$")
+string(JSON root_after GET "${OUT}" state_root)
+vm(0 root --state ${STATE})
+expect("${OUT}" "${root_after}")
+
+# A nested call through the caller (argument: the counter's ID).
+string(SUBSTRING ${counter} 2 -1 counter_hex)
+vm(0 call --state ${STATE} ${caller} call_increment ${counter} --json)
+string(JSON result GET "${OUT}" result)
+expect("${result}" "^0x04000000$")
+
+# A query does not commit.
+vm(0 query --state ${STATE} ${counter} increment --json)
+string(JSON result GET "${OUT}" result)
+expect("${result}" "^0x2c000000$")
+vm(0 root --state ${STATE})
+set(root_before_fail "${OUT}")
+vm(0 query --state ${STATE} ${counter} get --json)
+string(JSON result GET "${OUT}" result)
+expect("${result}" "^0x2b000000$")
+
+# A failed call exits 1 and leaves the root unchanged.
+vm(1 call --state ${STATE} ${counter} panics --json)
+string(JSON error GET "${OUT}" error)
+expect("${error}" "boom")
+vm(1 call --state ${STATE} ${counter} spin --gas 100000)
+expect("${OUT}" "error: out of gas")
+vm(0 root --state ${STATE})
+expect("${OUT}" "${root_before_fail}")
+
+# Pages are proven against the root, and a tampered proof is refused.
+string(STRIP "${root_before_fail}" root)
+vm(0 prove-page --state ${STATE} ${counter} 0)
+string(STRIP "${OUT}" proof)
+vm(0 verify-page ${root} ${proof})
+expect("${OUT}" "^valid: contract ${counter} page 0")
+# Flip a byte of the page's contents (after the 32-byte ID and the 4-byte index).
+string(SUBSTRING "${proof}" 0 100 head)
+string(SUBSTRING "${proof}" 102 -1 tail)
+vm(1 verify-page ${root} ${head}ff${tail})
+expect("${OUT}" "^invalid")
+vm(1 verify-page ${empty_root} ${proof})
+
+# Usage errors exit 2.
+vm(2 call --state ${STATE} ${counter})
+vm(2 call --state ${STATE} nothex get)
+vm(2 deploy --state ${STATE} ${CONTRACTS}/missing.wasm)
+file(REMOVE_RECURSE ${STATE})
