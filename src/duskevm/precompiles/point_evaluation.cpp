@@ -1,5 +1,7 @@
 #include "duskevm/precompiles/point_evaluation.hpp"
 
+#include "crypto/kzg/default_setup.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -15,7 +17,7 @@ namespace kzg = crypto::kzg;
 u64 point_evaluation_gas(ByteView) { return kPointEvaluationGas; }
 
 PrecompileResult point_evaluation_run(ByteView input) {
-  const Result<kzg::TrustedSetup>& setup = point_evaluation_trusted_setup();
+  const kzg::KzgResult<kzg::TrustedSetup>& setup = point_evaluation_trusted_setup();
   if (!setup) return invalid_input("kzg trusted setup unavailable: " + setup.error().message);
   return point_evaluation(input, *setup);
 }
@@ -51,17 +53,9 @@ PrecompileResult point_evaluation(ByteView input, const kzg::TrustedSetup& setup
   return out;
 }
 
-std::string point_evaluation_trusted_setup_path() {
-  if (const char* env = std::getenv("DUSK_KZG_TRUSTED_SETUP"); env != nullptr && *env != '\0')
-    return env;
-  return DUSK_KZG_TRUSTED_SETUP_DEFAULT;
-}
+std::string point_evaluation_trusted_setup_path() { return kzg::default_trusted_setup_path(); }
 
-const Result<kzg::TrustedSetup>& point_evaluation_trusted_setup() {
-  static const Result<kzg::TrustedSetup> setup =
-      kzg::TrustedSetup::load_file(point_evaluation_trusted_setup_path());
-  return setup;
-}
+const kzg::KzgResult<kzg::TrustedSetup>& point_evaluation_trusted_setup() { return kzg::default_trusted_setup(); }
 
 const Precompile kPointEvaluation = {"KZG_POINT_EVALUATION", point_evaluation_gas,
                                      point_evaluation_run};

@@ -11,14 +11,10 @@
 // "error verifying kzg proof: <why>" (z or y >= r, a point that does not decode, or a
 // proof that is false).
 //
-// The trusted setup. The precompile needs EIP-4844's mainnet setup; it is loaded once,
-// on the first call (or the first point_evaluation_trusted_setup() call), thread-safely,
-// from the file named by the environment variable DUSK_KZG_TRUSTED_SETUP if it is set,
-// else from the path fixed at build time (CMake cache variable DUSK_KZG_TRUSTED_SETUP,
-// by default ../shared/testdata/crypto/kzg/trusted_setup.txt beside the source tree).
-// The result, setup or error, is kept for the life of the process. If it cannot be
-// loaded, every call fails with "kzg trusted setup unavailable: <why>": a node must not
-// run like that (it would fail calls other nodes accept), so it calls
+// The trusted setup is the process's (crypto/kzg/default_setup.hpp: EIP-4844's mainnet
+// setup, loaded once from DUSK_KZG_TRUSTED_SETUP or the build's default). If it cannot
+// be loaded, every call fails with "kzg trusted setup unavailable: <why>": a node must
+// not run like that (it would fail calls other nodes accept), so it calls
 // point_evaluation_trusted_setup() at startup and refuses to start on an error.
 #pragma once
 
@@ -44,7 +40,7 @@ PrecompileResult point_evaluation(ByteView input, const crypto::kzg::TrustedSetu
 // Where the process-wide setup is read from (the rule above), and the setup itself,
 // loaded on the first call.
 std::string point_evaluation_trusted_setup_path();
-const Result<crypto::kzg::TrustedSetup>& point_evaluation_trusted_setup();
+const crypto::kzg::KzgResult<crypto::kzg::TrustedSetup>& point_evaluation_trusted_setup();
 
 // "KZG_POINT_EVALUATION": gas 50,000; run = point_evaluation with the process-wide setup.
 extern const Precompile kPointEvaluation;
