@@ -29,6 +29,8 @@ bench: build
 	@scripts/bench-bn254.sh $(BUILD)
 	@scripts/bench-zk.sh $(BUILD)
 	@scripts/bench-evm.sh $(BUILD)
+	@echo "DuskVM host queries: time beside price"
+	@$(BUILD)/bench/vm_queries
 	@echo "storage: 500 kills of a writer at random moments"
 	@DUSK_CRASH_ROUNDS=500 $(BUILD)/tests/unit/storage/storage_crash_test --gtest_brief=1
 	@echo "DuskVM: 200 kills of a committing session"

@@ -22,6 +22,9 @@
 //   owner() -> i32                            its owner's bytes in argbuf; their length
 //   limit() -> i64, spent() -> i64            the call's gas limit, and the gas spent
 //   block_height() -> i64, chain_id() -> i32  the block the session executes in
+//   hq(name_ptr, name_len, arg_len) -> i32    a host query (host_queries.hpp): the result
+//                                             in argbuf and its length, or kNoSuchQuery /
+//                                             kQueryBadInput (negative)
 //
 #pragma once
 

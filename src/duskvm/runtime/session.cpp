@@ -6,6 +6,7 @@
 #include "crypto/hash/blake2b.hpp"
 #include "duskvm/engine/linker.hpp"
 #include "duskvm/runtime/host_functions.hpp"
+#include "duskvm/runtime/host_queries.hpp"
 
 namespace dusk::vm {
 
@@ -313,6 +314,34 @@ void Session::Host::define(wasm::Store& store, wasm::Linker& linker) {
   def("block_height", store.bind_returning<i64>([this](HostContext& ctx, i64* result) {
         if (!charge(ctx, 0)) return Trap::kOutOfGas;
         *result = static_cast<i64>(s_.config_.block_height);
+        return Trap::kNone;
+      }));
+
+  def("hq", store.bind_returning<i32, u32, u32, u32>([this](HostContext& ctx, u32 name_ptr, u32 name_len, u32 arg_len,
+                                                             i32* result) {
+        Live* self = live_of(ctx.caller);
+        if (!self || !charge(ctx, u64{name_len} + arg_len)) return Trap::kOutOfGas;
+        const u8* name = ctx.memory->view(name_ptr, name_len);
+        const u8* arg = ctx.memory->view(self->argbuf, arg_len);
+        if (!name || !arg || arg_len > kArgBufferBytes) {
+          ctx.error = "hq: an argument is outside the caller's memory";
+          return Trap::kHostError;
+        }
+        const HostQuery* q = find_query(std::string_view(reinterpret_cast<const char*>(name), name_len));
+        if (!q) {
+          *result = kNoSuchQuery;
+          return Trap::kNone;
+        }
+        const ByteView input(arg, arg_len);
+        if (!ctx.consume_gas(q->price(input))) return Trap::kOutOfGas;
+        auto out = q->run(input);
+        if (!out.ok() || out->size() > kArgBufferBytes) {
+          *result = kQueryBadInput;
+          return Trap::kNone;
+        }
+        if (!ctx.consume_gas(out->size() * kHostByteGas)) return Trap::kOutOfGas;
+        ctx.memory->write(self->argbuf, *out);
+        *result = static_cast<i32>(out->size());
         return Trap::kNone;
       }));
 
