@@ -86,6 +86,9 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
          },
          "the argument, hex (default: empty)")
         ->type_name("HEX");
+    add_hex(c, "--origin", o.origin,
+            "who sends the call, as contracts read it through origin() (default: nobody);\n"
+            "the node vouches for it with the transaction's signature, dusk-vm does not");
     add_gas(c, o);
     c->add_flag("--json", o.json, "print the receipt as JSON");
   }

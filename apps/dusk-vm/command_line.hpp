@@ -22,6 +22,7 @@ struct Options {
   std::string id;            // call, query, prove-page: ID (hex)
   std::string function;      // call, query: FN
   Bytes arg;                 // call, query: ARG (hex)
+  Bytes origin;              // call, query: --origin HEX
   u64 gas = 1'000'000'000;   // --gas N
   u64 page = 0;              // prove-page: PAGE
   std::string root;          // verify-page: ROOT (hex)

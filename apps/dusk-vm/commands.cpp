@@ -113,8 +113,8 @@ int run_command(const Options& o) {
   } else {
     const auto id = hash_of(o.id);
     if (!id) return usage("ID must be 32 bytes of hex");
-    r = o.command == Command::kQuery ? (*session)->query(*id, o.function, o.arg, o.gas)
-                                     : (*session)->call(*id, o.function, o.arg, o.gas);
+    r = o.command == Command::kQuery ? (*session)->query(*id, o.function, o.arg, o.gas, o.origin)
+                                     : (*session)->call(*id, o.function, o.arg, o.gas, o.origin);
   }
   Hash256 root = *head;
   if (r.ok && o.command != Command::kQuery) {

@@ -16,6 +16,10 @@
 //                                             its message (UTF-8)
 //   caller() -> i32                           1 and the caller's ID in argbuf, or 0 when
 //                                             called from outside (a transaction)
+//   origin() -> i32                           who sent the top-level call, as the session
+//                                             was told (the node: the transaction's
+//                                             signer; at deploy: the owner): its bytes in
+//                                             argbuf and their length (0: nobody named)
 //   callstack() -> i32                        the IDs of the calling contracts in argbuf,
 //                                             innermost first; returns their number
 //   self_id()                                 the contract's own ID in argbuf

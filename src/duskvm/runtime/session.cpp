@@ -81,9 +81,10 @@ class Session::Host {
   // A top-level call (or deploy) touches contracts; each gets one checkpoint for the
   // whole call, opened when first touched, so that a failure anywhere in the tree
   // undoes every contract's changes, including those of inner calls that succeeded.
-  void begin() {
+  void begin(ByteView origin_of_call) {
     touched.clear();
     events.clear();
+    origin.assign(origin_of_call.begin(), origin_of_call.end());
   }
   // Globals are not state (memory is): each top-level call finds them at the module's
   // initial values, whatever earlier calls of the session left, so that a call runs the
@@ -111,6 +112,7 @@ class Session::Host {
 
   std::vector<Frame> frames;
   std::vector<Event> events;
+  Bytes origin;  // of the top-level call
 
  private:
   Live* live_of(const wasm::Instance* inst) const {
@@ -345,6 +347,14 @@ void Session::Host::define(wasm::Store& store, wasm::Linker& linker) {
         return Trap::kNone;
       }));
 
+  def("origin", store.bind_returning<i32>([this](HostContext& ctx, i32* result) {
+        Live* self = live_of(ctx.caller);
+        if (!self || !charge(ctx, origin.size())) return Trap::kOutOfGas;
+        ctx.memory->write(self->argbuf, origin);
+        *result = static_cast<i32>(origin.size());
+        return Trap::kNone;
+      }));
+
   def("chain_id", store.bind_returning<i32>([this](HostContext& ctx, i32* result) {
         if (!charge(ctx, 0)) return Trap::kOutOfGas;
         *result = static_cast<i32>(s_.config_.chain_id);
@@ -433,11 +443,16 @@ Result<Session::Live*> Session::live(const ContractId& id) {
   return raw;
 }
 
-Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, bool keep) {
+Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin,
+                         bool keep) {
   Receipt r;
   r.gas_limit = gas;
   if (arg.size() > kArgBufferBytes) {
     r.error = "the argument is longer than 64 KiB";
+    return r;
+  }
+  if (origin.size() > kArgBufferBytes) {
+    r.error = "the origin is longer than 64 KiB";
     return r;
   }
   auto callee = live(id);
@@ -453,7 +468,7 @@ Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg
     r.gas_spent = gas;
     return r;
   }
-  host_->begin();
+  host_->begin(origin);
   host_->touch(c);
   if (!c->memory->write(c->argbuf, arg)) {
     host_->end(false);
@@ -475,12 +490,12 @@ Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg
   return r;
 }
 
-Receipt Session::call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas) {
-  return run_top(id, fn, arg, gas, true);
+Receipt Session::call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin) {
+  return run_top(id, fn, arg, gas, origin, true);
 }
 
-Receipt Session::query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas) {
-  return run_top(id, fn, arg, gas, false);
+Receipt Session::query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin) {
+  return run_top(id, fn, arg, gas, origin, false);
 }
 
 Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView init_arg, u64 gas) {
@@ -554,7 +569,7 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
   contracts_.emplace(id, c->state);
   new_code_.emplace(code_hash, Bytes(bytecode.begin(), bytecode.end()));
   u64 spent = code_gas + start.gas_used;
-  host_->begin();
+  host_->begin(owner);
   host_->touch(c);
   bool init_ok = true;
   if ((*inst)->exported_func("init")) {

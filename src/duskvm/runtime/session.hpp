@@ -70,14 +70,16 @@ class Session {
 
   // Deploys `bytecode` for `owner`: its ID is contract_id(bytecode, nonce, owner). The
   // code is validated and translated, instantiated (data segments and start run), and
-  // `init`, when exported, is called with `init_arg`. Fails cleanly when the code is bad,
+  // `init`, when exported, is called with `init_arg` (its origin is the owner). Fails cleanly when the code is bad,
   // breaks the ABI, the ID exists, or `init` fails; then nothing is changed.
   Receipt deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView init_arg, u64 gas);
 
-  // Calls entry point `fn` of contract `id` with `arg` (at most 64 KiB).
-  Receipt call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas);
+  // Calls entry point `fn` of contract `id` with `arg` (at most 64 KiB). `origin` is who
+  // sent it, as the caller vouches (the node: the transaction's authenticated signer;
+  // empty when nobody is named): contracts read it through origin().
+  Receipt call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin = {});
   // The same, but whatever the call changed is undone afterwards.
-  Receipt query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas);
+  Receipt query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin = {});
 
   // The state root of the session's current state.
   Hash256 root();
@@ -93,7 +95,7 @@ class Session {
   Session(StateStore& store, SessionConfig config, ContractTable contracts);
   Result<Live*> live(const ContractId& id);
   Result<std::shared_ptr<const wasm::Module>> module(const Hash256& code_hash, ByteView code);
-  Receipt run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, bool keep);
+  Receipt run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin, bool keep);
   void settle(const Live& live, PageTable* pages, ContractState* state,
               std::vector<std::pair<Hash256, Bytes>>* new_pages) const;
 

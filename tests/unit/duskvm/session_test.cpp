@@ -90,6 +90,21 @@ TEST_F(Fixture, DeployCallAndEvents) {
   EXPECT_FALSE(session->deploy(contract("counter"), kOwner, 0, {}, kGas).ok);
 }
 
+TEST_F(Fixture, OriginIsTheTopLevelSendersThroughout) {
+  deploy_both();
+  const Bytes alice = {1, 2, 3, 4, 5};
+  Receipt r = session->call(caller, "origin", {}, kGas, alice);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.result, alice);
+  r = session->call(caller, "nested_origin", id_arg(caller), kGas, alice);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.result, alice);
+  // Nobody named: empty. The next call does not see the last one's origin.
+  r = session->query(caller, "origin", {}, kGas);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_TRUE(r.result.empty());
+}
+
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);

@@ -2,12 +2,14 @@
 (module
   (import "env" "c" (func $c (param i32 i32 i32 i32 i64) (result i32)))
   (import "env" "caller" (func $caller (result i32)))
+  (import "env" "origin" (func $origin (result i32)))
   (memory (export "memory") 2)
   (global (export "argbuf") i32 (i32.const 65536))
   (data (i32.const 0) "increment")
   (data (i32.const 16) "fail_after_write")
   (data (i32.const 40) "recurse")
   (data (i32.const 48) "whoami")
+  (data (i32.const 56) "origin")
   ;; Each entry takes a contract ID (32 bytes) as its argument.
   (func $id (memory.copy (i32.const 100) (i32.const 65536) (i32.const 32)))
   (func (export "call_increment") (param i32) (result i32)
@@ -34,4 +36,10 @@
     (i32.const 8))
   (func (export "whoami") (param i32) (result i32)
     (drop (call $caller))
-    (i32.const 32)))
+    (i32.const 32))
+  ;; The origin of the top-level call, and the same seen through a call to itself.
+  (func (export "origin") (param i32) (result i32)
+    (call $origin))
+  (func (export "nested_origin") (param i32) (result i32)
+    (call $id)
+    (call $c (i32.const 100) (i32.const 56) (i32.const 6) (i32.const 0) (i64.const 0))))
