@@ -16,8 +16,9 @@ constexpr const char* kFooter =
 
 constexpr const char* kReceiptFooter =
     "prints the receipt: ok or the error, the result (hex), gas limit and spent, the\n"
-    "events and the new state root (--json: one JSON object with result, gas_limit,\n"
-    "gas_spent, events, state_root and error when it failed)\n"
+    "events, the call tree when contracts called others, and the new state root (--json:\n"
+    "one JSON object with ok, result, gas_limit, gas_spent, events, calls, state_root\n"
+    "and error when it failed)\n"
     "\n"
     "exit status:\n"
     "  0      it succeeded (and, but for query, was committed)\n"

@@ -44,6 +44,15 @@ int report(const Options& o, const Receipt& r, const Hash256& root) {
     j["gas_spent"] = r.gas_spent;
     j["events"] = nlohmann::json::array();
     for (const vm::Event& e : r.events) j["events"].push_back({{"source", hex(e.source)}, {"topic", e.topic}, {"data", hex(e.data)}});
+    j["calls"] = nlohmann::json::array();
+    for (const vm::CallRecord& c : r.calls) {
+      nlohmann::json call = {{"contract", hex(c.contract)}, {"function", c.function}, {"depth", c.depth},
+                             {"parent", c.parent}, {"gas_limit", c.gas_limit}, {"gas_spent", c.gas_spent},
+                             {"ok", c.ok}};
+      if (!c.ok) call["error"] = c.error;
+      j["calls"].push_back(std::move(call));
+    }
+    if (r.calls_dropped) j["calls_dropped"] = r.calls_dropped;
     j["state_root"] = hex(root);
     if (r.deployed) j["id"] = hex(*r.deployed);
     if (!r.ok) j["error"] = r.error;
@@ -56,6 +65,16 @@ int report(const Options& o, const Receipt& r, const Hash256& root) {
                 static_cast<unsigned long long>(r.gas_limit));
     for (const vm::Event& e : r.events)
       std::printf("event: %s %s %s\n", hex(e.source).c_str(), e.topic.c_str(), hex(e.data).c_str());
+    // The call tree, one call a line, indented by depth, when there is more than one.
+    if (r.calls.size() > 1) {
+      std::printf("calls:\n");
+      for (const vm::CallRecord& c : r.calls)
+        std::printf("  %*s%s.%s gas %llu of %llu%s%s\n", static_cast<int>(2 * c.depth), "",
+                    hex(c.contract).substr(0, 10).c_str(), c.function.c_str(),
+                    static_cast<unsigned long long>(c.gas_spent), static_cast<unsigned long long>(c.gas_limit),
+                    c.ok ? "" : ": ", c.ok ? "" : c.error.c_str());
+      if (r.calls_dropped) std::printf("  ... and %llu more\n", static_cast<unsigned long long>(r.calls_dropped));
+    }
     std::printf("state root: %s\n", hex(root).c_str());
   }
   return r.ok ? 0 : kExitFailed;

@@ -60,6 +60,7 @@ class Session::Host {
   struct Frame {
     Live* contract;
     u64 gas_limit;
+    i32 record;  // its CallRecord, or -1 when dropped
   };
 
   explicit Host(Session& s) : s_(s) {}
@@ -84,6 +85,8 @@ class Session::Host {
   void begin(ByteView origin_of_call) {
     touched.clear();
     events.clear();
+    calls.clear();
+    calls_dropped = 0;
     origin.assign(origin_of_call.begin(), origin_of_call.end());
   }
   // Globals are not state (memory is): each top-level call finds them at the module's
@@ -113,8 +116,12 @@ class Session::Host {
   std::vector<Frame> frames;
   std::vector<Event> events;
   Bytes origin;  // of the top-level call
+  std::vector<CallRecord> calls;  // of the top-level call
+  u64 calls_dropped = 0;
 
  private:
+  // run() without the call record.
+  Outcome invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init, i32 record);
   Live* live_of(const wasm::Instance* inst) const {
     for (const Frame& f : frames)
       if (f.contract->instance == inst) return f.contract;
@@ -133,6 +140,28 @@ class Session::Host {
 };
 
 Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init) {
+  i32 record = -1;
+  if (calls.size() < kMaxCallRecords) {
+    record = static_cast<i32>(calls.size());
+    calls.push_back({callee->id, std::string(fn), static_cast<u32>(frames.size()),
+                     frames.empty() ? -1 : frames.back().record, gas, 0, false, {}});
+  } else {
+    ++calls_dropped;
+  }
+  Outcome out = invoke(callee, fn, arg_len, gas, allow_init, record);
+  if (record >= 0) {
+    CallRecord& c = calls[static_cast<size_t>(record)];
+    c.ok = out.ok;
+    c.error = out.error;
+    // What the caller pays: a failed callee's whole limit, but for the two failures
+    // that cost nothing (c() in host_functions.hpp).
+    c.gas_spent = out.ok || out.code == kCallNoSuchEntry || out.code == kCallTooDeep ? out.gas_used : gas;
+  }
+  return out;
+}
+
+Session::Host::Outcome Session::Host::invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init,
+                                             i32 record) {
   Outcome out;
   wasm::FuncInst* f = callee->instance->exported_func(fn);
   if (!f || (fn == "init" && !allow_init)) {
@@ -149,7 +178,7 @@ Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32
   callee->memory->checkpoint();
   const std::vector<u64> globals = callee->instance->global_values();
   const size_t events_before = events.size();
-  frames.push_back({callee, gas});
+  frames.push_back({callee, gas, record});
   std::vector<Value> results;
   const wasm::ExecResult r = s_.engine_.invoke(f, std::vector<Value>{Value::i32(arg_len)}, &results, gas);
   frames.pop_back();
@@ -487,6 +516,8 @@ Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg
   }
   host_->end(o.ok && keep);
   host_->events.clear();
+  r.calls = std::move(host_->calls);
+  r.calls_dropped = host_->calls_dropped;
   return r;
 }
 
@@ -589,6 +620,8 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
   }
   host_->end(init_ok);
   host_->events.clear();
+  r.calls = std::move(host_->calls);
+  r.calls_dropped = host_->calls_dropped;
   r.gas_spent = spent;
   if (!r.error.empty()) {
     // Nothing of a failed deploy stays.

@@ -42,6 +42,21 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
+// One call of a call tree: the top-level call (or init) is the first, and each call's
+// callees follow it, depth first, in the order they ran.
+struct CallRecord {
+  ContractId contract{};
+  std::string function;
+  u32 depth = 0;          // 0: the top-level call
+  i32 parent = -1;        // the index of the calling record (-1: none)
+  u64 gas_limit = 0;
+  u64 gas_spent = 0;      // a failed call's whole limit, as its caller pays it
+  bool ok = false;
+  std::string error;      // why it failed
+};
+
+inline constexpr size_t kMaxCallRecords = 4096;  // per receipt; more are counted, not kept
+
 // What a call (or a deploy) did.
 struct Receipt {
   bool ok = false;
@@ -51,6 +66,8 @@ struct Receipt {
   u64 gas_spent = 0;
   std::vector<Event> events;  // only a successful call's
   std::optional<ContractId> deployed;  // deploy: the new contract
+  std::vector<CallRecord> calls;  // the call tree, failed or not (deploy: init's)
+  u64 calls_dropped = 0;          // calls beyond kMaxCallRecords
 };
 
 struct SessionConfig {

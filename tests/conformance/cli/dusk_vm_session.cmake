@@ -55,16 +55,26 @@ string(SUBSTRING ${counter} 2 -1 counter_hex)
 vm(0 call --state ${STATE} ${caller} call_increment ${counter} --json)
 string(JSON result GET "${OUT}" result)
 expect("${result}" "^0x04000000$")
+# Its call tree: the caller, then the counter beneath it.
+string(JSON ncalls LENGTH "${OUT}" calls)
+expect("${ncalls}" "^2$")
+string(JSON inner GET "${OUT}" calls 1 contract)
+expect("${inner}" "^${counter}$")
+string(JSON inner_parent GET "${OUT}" calls 1 parent)
+expect("${inner_parent}" "^0$")
+# With origin, in text: the tree is indented.
+vm(0 call --state ${STATE} ${caller} call_increment ${counter} --origin 0x01020304)
+expect("${OUT}" "calls:\n  0x[0-9a-f]+[.]call_increment gas [0-9]+ of [0-9]+\n    0x[0-9a-f]+[.]increment ")
 
 # A query does not commit.
 vm(0 query --state ${STATE} ${counter} increment --json)
 string(JSON result GET "${OUT}" result)
-expect("${result}" "^0x2c000000$")
+expect("${result}" "^0x2d000000$")
 vm(0 root --state ${STATE})
 set(root_before_fail "${OUT}")
 vm(0 query --state ${STATE} ${counter} get --json)
 string(JSON result GET "${OUT}" result)
-expect("${result}" "^0x2b000000$")
+expect("${result}" "^0x2c000000$")
 
 # A failed call exits 1 and leaves the root unchanged.
 vm(1 call --state ${STATE} ${counter} panics --json)

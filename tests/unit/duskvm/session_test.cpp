@@ -196,6 +196,53 @@ TEST_F(Fixture, ReentrancyUpToTheDepthLimit) {
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(as_u32(r.result, 0), SessionConfig{}.max_call_depth);  // levels that ran
   EXPECT_EQ(static_cast<i32>(as_u32(r.result, 4)), kCallTooDeep);
+  // The call tree: one chain, each call the child of the one before; the last, refused
+  // at the limit, failed.
+  const u32 depth = SessionConfig{}.max_call_depth;
+  ASSERT_EQ(r.calls.size(), depth + 1);
+  for (u32 i = 0; i < r.calls.size(); ++i) {
+    EXPECT_EQ(r.calls[i].depth, i);
+    EXPECT_EQ(r.calls[i].parent, static_cast<i32>(i) - 1);
+    EXPECT_EQ(r.calls[i].contract, caller);
+    EXPECT_EQ(r.calls[i].function, "recurse");
+    EXPECT_EQ(r.calls[i].ok, i < depth);
+  }
+  // The top-level call's record and the receipt differ by the argument's bytes, paid
+  // before the call.
+  EXPECT_EQ(r.calls[0].gas_spent + 32 * kHostByteGas, r.gas_spent);
+  EXPECT_LT(r.calls[1].gas_spent, r.calls[0].gas_spent);
+}
+
+TEST_F(Fixture, ReceiptsCarryTheCallTree) {
+  deploy_both();
+  // caller -> counter.increment, then the caller traps: the tree shows both calls.
+  Receipt r = session->call(caller, "call_then_fail", id_arg(counter), kGas);
+  ASSERT_FALSE(r.ok);
+  ASSERT_EQ(r.calls.size(), 2u);
+  EXPECT_EQ(r.calls[0].contract, caller);
+  EXPECT_EQ(r.calls[0].function, "call_then_fail");
+  EXPECT_FALSE(r.calls[0].ok);
+  EXPECT_FALSE(r.calls[0].error.empty());
+  EXPECT_EQ(r.calls[1].contract, counter);
+  EXPECT_EQ(r.calls[1].function, "increment");
+  EXPECT_EQ(r.calls[1].parent, 0);
+  EXPECT_EQ(r.calls[1].depth, 1u);
+  EXPECT_TRUE(r.calls[1].ok);
+  EXPECT_GT(r.calls[1].gas_spent, 0u);
+  EXPECT_LE(r.calls[1].gas_spent, r.calls[1].gas_limit);
+  // A failed callee: its record says why, and that it cost its whole limit.
+  r = session->call(caller, "call_failing", id_arg(counter), kGas);
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.calls.size(), 2u);
+  EXPECT_TRUE(r.calls[0].ok);
+  EXPECT_FALSE(r.calls[1].ok);
+  EXPECT_EQ(r.calls[1].function, "fail_after_write");
+  EXPECT_EQ(r.calls[1].gas_spent, r.calls[1].gas_limit);
+  // A deploy's tree is its init.
+  const Receipt d = session->deploy(contract("counter"), kOwner, 7, u32_bytes(1), kGas);
+  ASSERT_TRUE(d.ok) << d.error;
+  ASSERT_EQ(d.calls.size(), 1u);
+  EXPECT_EQ(d.calls[0].function, "init");
 }
 
 TEST_F(Fixture, GasIsExactAndRepeatable) {
