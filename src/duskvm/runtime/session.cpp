@@ -395,7 +395,8 @@ void Session::Host::define(wasm::Store& store, wasm::Linker& linker) {
 
 Session::Session(StateStore& store, SessionConfig config, ContractTable contracts)
     : store_(store), config_(std::move(config)), contracts_(std::move(contracts)), engine_(config_.engine),
-      host_(std::make_unique<Host>(*this)) {}
+      host_(std::make_unique<Host>(*this)),
+      modules_(config_.modules ? config_.modules : std::make_shared<ModuleCache>()) {}
 
 Session::~Session() = default;
 
@@ -405,7 +406,7 @@ Result<std::unique_ptr<Session>> Session::open(StateStore& store, const Hash256&
 }
 
 Result<std::shared_ptr<const wasm::Module>> Session::module(const Hash256& code_hash, ByteView code) {
-  if (auto it = modules_.find(code_hash); it != modules_.end()) return it->second;
+  if (auto cached = modules_->find(code_hash)) return cached;
   auto m = wasm::compile(code, config_.engine);
   if (!m.ok()) return Error("the contract's code does not compile: " + m.error().message);
   const wasm::Module& mod = **m;
@@ -420,7 +421,7 @@ Result<std::shared_ptr<const wasm::Module>> Session::module(const Hash256& code_
   if (!has_argbuf) return Error("the contract exports no global named \"argbuf\"");
   for (const wasm::Import& imp : mod.imports())
     if (imp.module != "env") return Error("the contract imports " + imp.module + "." + imp.name + ": only module env exists");
-  modules_.emplace(code_hash, *m);
+  modules_->insert(code_hash, *m);
   return *m;
 }
 
@@ -431,12 +432,16 @@ Result<Session::Live*> Session::live(const ContractId& id) {
   auto state_it = contracts_.find(id);
   if (state_it == contracts_.end()) return Error("no such contract");
   const ContractState& state = state_it->second;
-  Bytes code;
-  if (auto it = new_code_.find(state.code_hash); it != new_code_.end()) code = it->second;
-  else {
-    DUSK_ASSIGN(code, store_.code(state.code_hash));
+  // The code is read only when no session of this cache translated it yet.
+  std::shared_ptr<const wasm::Module> mod = modules_->find(state.code_hash);
+  if (!mod) {
+    Bytes code;
+    if (auto it = new_code_.find(state.code_hash); it != new_code_.end()) code = it->second;
+    else {
+      DUSK_ASSIGN(code, store_.code(state.code_hash));
+    }
+    DUSK_ASSIGN(mod, module(state.code_hash, code));
   }
-  DUSK_ASSIGN(auto mod, module(state.code_hash, code));
   DUSK_ASSIGN(PageTable pages, store_.page_table(state.memory_root, state.memory_pages));
 
   wasm::Linker linker;

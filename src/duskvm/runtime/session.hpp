@@ -29,6 +29,7 @@
 
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/store.hpp"
+#include "duskvm/runtime/module_cache.hpp"
 #include "duskvm/runtime/state_store.hpp"
 
 namespace dusk::vm {
@@ -75,6 +76,9 @@ struct SessionConfig {
   u64 block_height = 0;
   u32 chain_id = 0;
   u32 max_call_depth = 48;  // nested calls (the top-level call is depth 1)
+  // Translated modules, shared with other sessions of the same engine configuration
+  // (null: the session keeps its own).
+  std::shared_ptr<ModuleCache> modules;
 
   static wasm::EngineConfig default_engine_config();
 };
@@ -122,7 +126,7 @@ class Session {
   wasm::Store engine_;
   std::unique_ptr<Host> host_;
   std::map<ContractId, std::unique_ptr<Live>> live_;
-  std::map<Hash256, std::shared_ptr<const wasm::Module>> modules_;
+  std::shared_ptr<ModuleCache> modules_;
   std::map<Hash256, Bytes> new_code_;  // deployed in this session, not committed yet
 };
 

@@ -105,6 +105,42 @@ TEST_F(Fixture, OriginIsTheTopLevelSendersThroughout) {
   EXPECT_TRUE(r.result.empty());
 }
 
+TEST_F(Fixture, SessionsShareTranslatedModules) {
+  auto cache = std::make_shared<ModuleCache>();
+  SessionConfig config;
+  config.modules = cache;
+  auto first = Session::open(*store, Hash256{}, config);
+  ASSERT_TRUE(first.ok());
+  const Receipt d = (*first)->deploy(contract("counter"), kOwner, 0, u32_bytes(5), kGas);
+  ASSERT_TRUE(d.ok) << d.error;
+  auto root = (*first)->commit();
+  ASSERT_TRUE(root.ok());
+  EXPECT_EQ(cache->stats().size, 1u);
+  const u64 misses = cache->stats().misses;
+  // Later sessions find the counter translated: no miss, however many there are.
+  for (int i = 0; i < 3; ++i) {
+    auto next = Session::open(*store, *root, config);
+    ASSERT_TRUE(next.ok());
+    const Receipt r = (*next)->call(*d.deployed, "increment", {}, kGas);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(as_u32(r.result), 6u);
+  }
+  EXPECT_EQ(cache->stats().misses, misses);
+  EXPECT_GE(cache->stats().hits, 3u);
+  // A cache of one keeps the last module used.
+  ModuleCache small(1);
+  auto m = wasm::compile(contract("counter"), SessionConfig::default_engine_config());
+  auto n = wasm::compile(contract("caller"), SessionConfig::default_engine_config());
+  ASSERT_TRUE(m.ok() && n.ok());
+  Hash256 a{}, b{};
+  b[0] = 1;
+  small.insert(a, *m);
+  small.insert(b, *n);
+  EXPECT_EQ(small.find(a), nullptr);
+  EXPECT_EQ(small.find(b), *n);
+  EXPECT_EQ(small.stats().evictions, 1u);
+}
+
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
