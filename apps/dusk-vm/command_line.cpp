@@ -9,10 +9,11 @@ namespace {
 
 constexpr const char* kDescription =
     "DuskVM for contract developers: deploys WebAssembly contracts into a state directory,\n"
-    "calls and queries them, and proves their memory pages against the state root.";
+    "calls, queries and upgrades them, and proves their memory pages against the state root.";
 constexpr const char* kFooter =
-    "The state directory holds every commit; each deploy or call that succeeds commits a\n"
-    "new one and makes it the head. Run 'dusk-vm COMMAND --help' for a command's options.";
+    "The state directory holds every commit; each deploy, upgrade or call that succeeds\n"
+    "commits a new one and makes it the head. Run 'dusk-vm COMMAND --help' for a\n"
+    "command's options.";
 
 constexpr const char* kReceiptFooter =
     "prints the receipt: ok or the error, the result (hex), gas limit and spent, the\n"
@@ -72,6 +73,22 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   add_gas(deploy, o);
   deploy->add_flag("--json", o.json, "print the receipt as JSON");
 
+  CLI::App* upgrade = tool.add_command(
+      "upgrade",
+      "replace a contract's code, keeping its ID and memory\n\n"
+      "Only the owner may (--origin must be the owner's bytes; a contract deployed without an\n"
+      "owner never changes). The new code must meet the ABI; its data segments and start\n"
+      "do not run, and its migrate export, when it has one, runs once with --migrate. If\n"
+      "anything fails the old code stays.",
+      kReceiptFooter + std::string("\n\nexample:\n  dusk-vm upgrade --state ./state 0x1f..e2 token_v2.wasm --origin 0xab"));
+  add_state(upgrade, o);
+  upgrade->add_option("ID", o.id, "the contract's ID, hex")->required();
+  upgrade->add_option("FILE.wasm", o.file, "the new code")->required();
+  add_hex(upgrade, "--origin", o.origin, "who asks: must be the owner's bytes")->required();
+  add_hex(upgrade, "--migrate", o.init, "the argument of migrate (default: empty)");
+  add_gas(upgrade, o);
+  upgrade->add_flag("--json", o.json, "print the receipt as JSON");
+
   CLI::App* call = tool.add_command("call", "call an entry point and commit", kReceiptFooter);
   CLI::App* query = tool.add_command("query", "call an entry point without committing", kReceiptFooter);
   for (CLI::App* c : {call, query}) {
@@ -113,6 +130,7 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
 
   if (auto status = tool.parse(argc, argv)) return *status;
   if (deploy->parsed()) o.command = Command::kDeploy;
+  else if (upgrade->parsed()) o.command = Command::kUpgrade;
   else if (call->parsed()) o.command = Command::kCall;
   else if (query->parsed()) o.command = Command::kQuery;
   else if (root->parsed()) o.command = Command::kRoot;

@@ -1,4 +1,4 @@
-// dusk-vm's command line: deploy, call, query, root, prove-page and verify-page over a
+// dusk-vm's command line: deploy, upgrade, call, query, root, prove-page and verify-page over a
 // state directory, on CLI11 through cli/command_line.hpp.
 #pragma once
 
@@ -10,19 +10,19 @@
 
 namespace dusk::vm_cli {
 
-enum class Command { kDeploy, kCall, kQuery, kRoot, kProvePage, kVerifyPage };
+enum class Command { kDeploy, kUpgrade, kCall, kQuery, kRoot, kProvePage, kVerifyPage };
 
 struct Options {
   Command command = Command::kRoot;
   std::string state;         // --state DIR
-  std::string file;          // deploy: FILE.wasm
+  std::string file;          // deploy, upgrade: FILE.wasm
   Bytes owner;               // deploy: --owner HEX
-  Bytes init;                // deploy: --init HEX
+  Bytes init;                // deploy: --init HEX; upgrade: --migrate HEX
   std::optional<u64> nonce;  // deploy: --nonce N (default: the first free one)
-  std::string id;            // call, query, prove-page: ID (hex)
+  std::string id;            // upgrade, call, query, prove-page: ID (hex)
   std::string function;      // call, query: FN
   Bytes arg;                 // call, query: ARG (hex)
-  Bytes origin;              // call, query: --origin HEX
+  Bytes origin;              // call, query, upgrade: --origin HEX
   u64 gas = 1'000'000'000;   // --gas N
   u64 page = 0;              // prove-page: PAGE
   std::string root;          // verify-page: ROOT (hex)

@@ -121,14 +121,20 @@ int run_command(const Options& o) {
   auto session = vm::Session::open(**store, *head);
   if (!session.ok()) return usage(session.error().message);
   Receipt r;
-  if (o.command == Command::kDeploy) {
+  if (o.command == Command::kDeploy || o.command == Command::kUpgrade) {
     std::ifstream in(o.file, std::ios::binary);
     if (!in) return usage("cannot read " + o.file);
     const Bytes code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (o.command == Command::kUpgrade) {
+      const auto id = hash_of(o.id);
+      if (!id) return usage("ID must be 32 bytes of hex");
+      r = (*session)->upgrade(*id, code, o.origin, o.init, o.gas);
+    } else {
     u64 nonce = o.nonce.value_or(0);
     if (!o.nonce)
       while ((*session)->contracts().count(vm::contract_id(code, nonce, o.owner))) ++nonce;
     r = (*session)->deploy(code, o.owner, nonce, o.init, o.gas);
+    }
   } else {
     const auto id = hash_of(o.id);
     if (!id) return usage("ID must be 32 bytes of hex");

@@ -4,7 +4,6 @@
 #include <cstring>
 
 #include "crypto/hash/blake2b.hpp"
-#include "duskvm/engine/linker.hpp"
 #include "duskvm/runtime/host_functions.hpp"
 #include "duskvm/runtime/host_queries.hpp"
 
@@ -77,7 +76,8 @@ class Session::Host {
     int code = 0;  // a kCall* code when not ok
     std::string error;
   };
-  Outcome run(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init = false);
+  // `init` and `migrate` run only with `lifecycle` (deploy and upgrade): nobody calls them.
+  Outcome run(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool lifecycle = false);
 
   // A top-level call (or deploy) touches contracts; each gets one checkpoint for the
   // whole call, opened when first touched, so that a failure anywhere in the tree
@@ -121,7 +121,7 @@ class Session::Host {
 
  private:
   // run() without the call record.
-  Outcome invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init, i32 record);
+  Outcome invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool lifecycle, i32 record);
   Live* live_of(const wasm::Instance* inst) const {
     for (const Frame& f : frames)
       if (f.contract->instance == inst) return f.contract;
@@ -139,7 +139,7 @@ class Session::Host {
   Session& s_;
 };
 
-Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init) {
+Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool lifecycle) {
   i32 record = -1;
   if (calls.size() < kMaxCallRecords) {
     record = static_cast<i32>(calls.size());
@@ -148,7 +148,7 @@ Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32
   } else {
     ++calls_dropped;
   }
-  Outcome out = invoke(callee, fn, arg_len, gas, allow_init, record);
+  Outcome out = invoke(callee, fn, arg_len, gas, lifecycle, record);
   if (record >= 0) {
     CallRecord& c = calls[static_cast<size_t>(record)];
     c.ok = out.ok;
@@ -160,11 +160,11 @@ Session::Host::Outcome Session::Host::run(Live* callee, std::string_view fn, u32
   return out;
 }
 
-Session::Host::Outcome Session::Host::invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool allow_init,
+Session::Host::Outcome Session::Host::invoke(Live* callee, std::string_view fn, u32 arg_len, u64 gas, bool lifecycle,
                                              i32 record) {
   Outcome out;
   wasm::FuncInst* f = callee->instance->exported_func(fn);
-  if (!f || (fn == "init" && !allow_init)) {
+  if (!f || ((fn == "init" || fn == "migrate") && !lifecycle)) {
     out.code = kCallNoSuchEntry;
     out.error = "no entry point " + std::string(fn);
     return out;
@@ -396,7 +396,9 @@ void Session::Host::define(wasm::Store& store, wasm::Linker& linker) {
 Session::Session(StateStore& store, SessionConfig config, ContractTable contracts)
     : store_(store), config_(std::move(config)), contracts_(std::move(contracts)), engine_(config_.engine),
       host_(std::make_unique<Host>(*this)),
-      modules_(config_.modules ? config_.modules : std::make_shared<ModuleCache>()) {}
+      modules_(config_.modules ? config_.modules : std::make_shared<ModuleCache>()) {
+  host_->define(engine_, linker_);
+}
 
 Session::~Session() = default;
 
@@ -443,13 +445,8 @@ Result<Session::Live*> Session::live(const ContractId& id) {
     DUSK_ASSIGN(mod, module(state.code_hash, code));
   }
   DUSK_ASSIGN(PageTable pages, store_.page_table(state.memory_root, state.memory_pages));
-
-  wasm::Linker linker;
-  host_->define(engine_, linker);
-  DUSK_ASSIGN(std::vector<wasm::Extern> imports, linker.resolve(*mod));
   wasm::InstantiateOptions options;
   options.apply_data_segments = false;
-  options.run_start = false;
   options.memory_factory = [&](const wasm::MemoryType& type, u64 limit) -> Result<std::unique_ptr<wasm::Memory>> {
     DUSK_ASSIGN(auto m, wasm::Memory::create(type, limit));
     const u64 wasm_pages = state.memory_pages / kTrackPagesPerWasmPage;
@@ -460,21 +457,36 @@ Result<Session::Live*> Session::live(const ContractId& id) {
     }
     return m;
   };
-  auto inst = engine_.instantiate(mod, imports, options);
-  if (!inst.ok()) return Error("cannot instantiate the contract: " + inst.error().message);
-  auto live = std::make_unique<Live>();
-  live->id = id;
-  live->state = state;
+  DUSK_ASSIGN(std::unique_ptr<Live> live, instantiate(id, state, mod, options));
   live->pages = std::move(pages);
-  live->instance = *inst;
-  live->memory = (*inst)->memory(0);
-  live->initial_globals = (*inst)->global_values();
-  const wasm::Extern* argbuf = (*inst)->find_export("argbuf");
-  live->argbuf = static_cast<u32>(argbuf->as_global()->get().bits);
   live->memory->snapshot();
   Live* raw = live.get();
   live_.emplace(id, std::move(live));
   return raw;
+}
+
+Result<std::unique_ptr<Session::Live>> Session::instantiate(const ContractId& id, const ContractState& state,
+                                                            const std::shared_ptr<const wasm::Module>& mod,
+                                                            wasm::InstantiateOptions options) {
+  DUSK_ASSIGN(std::vector<wasm::Extern> imports, linker_.resolve(*mod));
+  options.run_start = false;
+  auto inst = engine_.instantiate(mod, imports, options);
+  if (!inst.ok()) return Error("cannot instantiate the contract: " + inst.error().message);
+  wasm::Memory* memory = (*inst)->memory(0);
+  const wasm::GlobalInst* g = (*inst)->find_export("argbuf")->as_global();
+  if (g->type().mut || g->type().type != wasm::ValType::kI32 ||
+      u64{static_cast<u32>(g->get().bits)} + kArgBufferBytes > memory->size()) {
+    engine_.release(*inst);
+    return Error("argbuf must be an immutable i32 whose 64 KiB lie inside the memory");
+  }
+  auto live = std::make_unique<Live>();
+  live->id = id;
+  live->state = state;
+  live->instance = *inst;
+  live->memory = memory;
+  live->argbuf = static_cast<u32>(g->get().bits);
+  live->initial_globals = (*inst)->global_values();
+  return live;
 }
 
 Receipt Session::run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin,
@@ -560,47 +572,24 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
     r.gas_spent = code_gas;
     return r;
   }
-  wasm::Linker linker;
-  host_->define(engine_, linker);
-  auto imports = linker.resolve(**mod);
-  if (!imports.ok()) {
-    r.error = imports.error().message;
-    r.gas_spent = code_gas;
-    return r;
-  }
   // Data segments are applied; a start function does not run (contracts initialize in
   // `init`, which later sessions never repeat).
   wasm::ExecResult start;
   wasm::InstantiateOptions options;
   options.gas_limit = gas - code_gas;
   options.start_result = &start;
-  options.run_start = false;
-  auto inst = engine_.instantiate(*mod, *imports, options);
-  if (!inst.ok()) {
-    r.error = "cannot instantiate the contract: " + inst.error().message;
+  auto made = instantiate(id, ContractState{code_hash, Bytes(owner.begin(), owner.end()), 0, Hash256{}}, *mod, options);
+  if (!made.ok()) {
+    r.error = made.error().message;
     r.gas_spent = code_gas + start.gas_used;
     return r;
   }
-  auto live = std::make_unique<Live>();
-  live->id = id;
-  live->state = ContractState{code_hash, Bytes(owner.begin(), owner.end()), 0, Hash256{}};
-  live->instance = *inst;
-  live->memory = (*inst)->memory(0);
+  std::unique_ptr<Live> live = std::move(made).value();
   live->created = true;
-  live->initial_globals = (*inst)->global_values();
-  const wasm::Extern* argbuf = (*inst)->find_export("argbuf");
-  const wasm::GlobalInst* g = argbuf->as_global();
-  if (g->type().mut || g->type().type != wasm::ValType::kI32 ||
-      u64{static_cast<u32>(g->get().bits)} + kArgBufferBytes > live->memory->size()) {
-    engine_.release(*inst);
-    r.error = "argbuf must be an immutable i32 whose 64 KiB lie inside the memory";
-    r.gas_spent = code_gas + start.gas_used;
-    return r;
-  }
-  live->argbuf = static_cast<u32>(g->get().bits);
   // Tracking starts from an empty memory: every page the instantiation wrote is new.
   live->memory->snapshot();
   Live* c = live.get();
+  wasm::Instance* const inst = c->instance;
   live_.emplace(id, std::move(live));
   contracts_.emplace(id, c->state);
   new_code_.emplace(code_hash, Bytes(bytecode.begin(), bytecode.end()));
@@ -608,7 +597,7 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
   host_->begin(owner);
   host_->touch(c);
   bool init_ok = true;
-  if ((*inst)->exported_func("init")) {
+  if (inst->exported_func("init")) {
     if (init_arg.size() > kArgBufferBytes || !c->memory->write(c->argbuf, init_arg)) {
       r.error = "the init argument is longer than 64 KiB";
       init_ok = false;
@@ -632,12 +621,110 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
     // Nothing of a failed deploy stays.
     live_.erase(id);
     contracts_.erase(id);
-    engine_.release(*inst);
+    engine_.release(inst);
     r.events.clear();
     return r;
   }
   r.ok = true;
   r.deployed = id;
+  return r;
+}
+
+Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView requester, ByteView migrate_arg, u64 gas) {
+  Receipt r;
+  r.gas_limit = gas;
+  auto fail = [&](std::string why, u64 spent) {
+    r.error = std::move(why);
+    r.gas_spent = std::min(spent, gas);
+    return r;
+  };
+  auto old = live(id);
+  if (!old.ok()) return fail(old.error().message, 0);
+  Live* const prev = *old;
+  if (prev->state.owner.empty()) return fail("the contract has no owner: its code cannot change", 0);
+  if (!std::equal(requester.begin(), requester.end(), prev->state.owner.begin(), prev->state.owner.end()))
+    return fail("only the contract's owner may upgrade it", 0);
+  if (migrate_arg.size() > kArgBufferBytes) return fail("the migrate argument is longer than 64 KiB", 0);
+  // The code's bytes, then moving the memory, page by page.
+  const wasm::Memory& from = *prev->memory;
+  const u64 pages = from.size() / kPageBytes;
+  u64 spent = bytecode.size() * kHostByteGas + pages * config_.engine.gas.page_write;
+  if (spent > gas) return fail("out of gas", gas);
+  const Hash256 code_hash = code_hash_of(bytecode);
+  auto mod = module(code_hash, bytecode);
+  if (!mod.ok()) return fail(mod.error().message, spent);
+
+  // The new instance gets a copy of the memory as it is now; the pages changed since
+  // the last commit are written again after its snapshot, so that the commit still
+  // finds them (and only them) changed.
+  wasm::ExecResult instantiation;
+  wasm::InstantiateOptions options;
+  options.apply_data_segments = false;
+  options.gas_limit = gas - spent;
+  options.start_result = &instantiation;
+  options.memory_factory = [&](const wasm::MemoryType& type, u64 limit) -> Result<std::unique_ptr<wasm::Memory>> {
+    DUSK_ASSIGN(auto m, wasm::Memory::create(type, limit));
+    const u64 want = from.size() / wasm::kPageSize;
+    if (want > m->pages() && !m->grow(want - m->pages()))
+      return Error("the new code's memory cannot hold the contract's " + std::to_string(want) + " pages of 64 KiB");
+    if (!m->write(0, ByteView(from.data(), from.size()))) return Error("cannot copy the memory");
+    m->snapshot();
+    if (!prev->created)
+      for (u64 page : from.written_pages())
+        (void)m->write(page * kPageBytes, ByteView(from.data() + page * kPageBytes, kPageBytes));
+    return m;
+  };
+  ContractState state = prev->state;
+  state.code_hash = code_hash;
+  auto made = instantiate(id, state, *mod, options);
+  spent += instantiation.gas_used;
+  if (!made.ok()) return fail(made.error().message, spent);
+  std::unique_ptr<Live> next = std::move(made).value();
+  next->pages = prev->pages;
+  next->created = prev->created;
+
+  // The new code takes the contract's place; the old one waits until migrate succeeds.
+  std::unique_ptr<Live> kept = std::move(live_.at(id));
+  Live* const c = next.get();
+  live_[id] = std::move(next);
+  const ContractState old_state = contracts_.at(id);
+  contracts_[id] = state;
+  const bool new_code = !new_code_.count(code_hash) && !store_.code(code_hash).ok();
+  if (new_code) new_code_.emplace(code_hash, Bytes(bytecode.begin(), bytecode.end()));
+  host_->begin(requester);
+  host_->touch(c);
+  bool ok = true;
+  if (c->instance->exported_func("migrate")) {
+    if (!c->memory->write(c->argbuf, migrate_arg)) {
+      r.error = "the migrate argument does not fit the argument buffer";
+      ok = false;
+    } else {
+      const Host::Outcome o = host_->run(c, "migrate", static_cast<u32>(migrate_arg.size()), gas - spent, true);
+      spent += o.ok ? o.gas_used : gas - spent;
+      if (!o.ok) {
+        r.error = "migrate failed: " + o.error;
+        ok = false;
+      } else {
+        r.events = host_->events;
+      }
+    }
+  }
+  host_->end(ok);
+  host_->events.clear();
+  r.calls = std::move(host_->calls);
+  r.calls_dropped = host_->calls_dropped;
+  r.gas_spent = spent;
+  if (!ok) {
+    wasm::Instance* const discarded = c->instance;
+    live_[id] = std::move(kept);  // frees the new Live
+    contracts_[id] = old_state;
+    if (new_code) new_code_.erase(code_hash);
+    engine_.release(discarded);
+    r.events.clear();
+    return r;
+  }
+  engine_.release(kept->instance);
+  r.ok = true;
   return r;
 }
 

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "duskvm/engine/linker.hpp"
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/store.hpp"
 #include "duskvm/runtime/module_cache.hpp"
@@ -95,6 +96,15 @@ class Session {
   // breaks the ABI, the ID exists, or `init` fails; then nothing is changed.
   Receipt deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView init_arg, u64 gas);
 
+  // Replaces the code of contract `id`, keeping its ID and its memory, when `requester`
+  // is its owner (a contract deployed without an owner can never be upgraded). The new
+  // code must meet the ABI; its data segments and start do not run (the memory is the
+  // contract's state), its globals start at its own initial values, and when it exports
+  // `migrate` that runs once with `migrate_arg` (its origin is the requester). Gas pays
+  // for the code's bytes, for moving the memory (GasSchedule's page_write a 4 KiB page)
+  // and for migrate. When anything fails nothing changes: the old code stays.
+  Receipt upgrade(const ContractId& id, ByteView bytecode, ByteView requester, ByteView migrate_arg, u64 gas);
+
   // Calls entry point `fn` of contract `id` with `arg` (at most 64 KiB). `origin` is who
   // sent it, as the caller vouches (the node: the transaction's authenticated signer;
   // empty when nobody is named): contracts read it through origin().
@@ -116,6 +126,11 @@ class Session {
   Session(StateStore& store, SessionConfig config, ContractTable contracts);
   Result<Live*> live(const ContractId& id);
   Result<std::shared_ptr<const wasm::Module>> module(const Hash256& code_hash, ByteView code);
+  // The instance of `mod` for contract `id`, its memory given by `make_memory`, with the
+  // ABI's argbuf checked; not yet among the session's contracts.
+  Result<std::unique_ptr<Live>> instantiate(const ContractId& id, const ContractState& state,
+                                            const std::shared_ptr<const wasm::Module>& mod,
+                                            wasm::InstantiateOptions options);
   Receipt run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin, bool keep);
   void settle(const Live& live, PageTable* pages, ContractState* state,
               std::vector<std::pair<Hash256, Bytes>>* new_pages) const;
@@ -125,6 +140,7 @@ class Session {
   ContractTable contracts_;
   wasm::Store engine_;
   std::unique_ptr<Host> host_;
+  wasm::Linker linker_;  // module env, defined once
   std::map<ContractId, std::unique_ptr<Live>> live_;
   std::shared_ptr<ModuleCache> modules_;
   std::map<Hash256, Bytes> new_code_;  // deployed in this session, not committed yet

@@ -1,5 +1,6 @@
 # dusk-vm end to end over a fresh state directory: deploy the counter and the caller,
-# call, query, fail, prove and verify pages, reopen, and check every output and status.
+# call, query, fail, prove and verify pages, upgrade, reopen, and check every output and
+# status.
 #   cmake -DVM=<dusk-vm> -DCONTRACTS=<dir of .wasm> -DSTATE=<scratch dir> -P dusk_vm_session.cmake
 file(REMOVE_RECURSE ${STATE})
 
@@ -98,7 +99,29 @@ vm(1 verify-page ${root} ${head}ff${tail})
 expect("${OUT}" "^invalid")
 vm(1 verify-page ${empty_root} ${proof})
 
+# Upgrade: not by somebody else (exit 1, root unchanged); by the owner (0xab) the
+# counter keeps its ID and count, and migrate doubles it.
+vm(0 root --state ${STATE})
+set(root_before_upgrade "${OUT}")
+vm(1 upgrade --state ${STATE} ${counter} ${CONTRACTS}/counter_v2.wasm --origin 0xcd)
+expect("${OUT}" "error: only the contract's owner may upgrade it")
+vm(0 root --state ${STATE})
+expect("${OUT}" "${root_before_upgrade}")
+vm(0 query --state ${STATE} ${counter} get --json)
+string(JSON before GET "${OUT}" result)
+vm(0 upgrade --state ${STATE} ${counter} ${CONTRACTS}/counter_v2.wasm --origin 0xab --json)
+string(JSON ok GET "${OUT}" ok)
+expect("${ok}" "ON|true")
+vm(0 query --state ${STATE} ${counter} get --json)
+string(JSON after GET "${OUT}" result)
+expect("${before}" "^0x2c000000$")
+expect("${after}" "^0x58000000$")
+vm(0 call --state ${STATE} ${counter} increment --json)
+string(JSON result GET "${OUT}" result)
+expect("${result}" "^0x62000000$")
+
 # Usage errors exit 2.
+vm(2 upgrade --state ${STATE} ${counter} ${CONTRACTS}/counter_v2.wasm)
 vm(2 call --state ${STATE} ${counter})
 vm(2 call --state ${STATE} nothex get)
 vm(2 deploy --state ${STATE} ${CONTRACTS}/missing.wasm)

@@ -141,6 +141,80 @@ TEST_F(Fixture, SessionsShareTranslatedModules) {
   EXPECT_EQ(small.stats().evictions, 1u);
 }
 
+TEST_F(Fixture, OnlyTheOwnerUpgradesKeepingIdAndMemory) {
+  deploy_both();
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);  // 42
+  auto committed = session->commit();
+  ASSERT_TRUE(committed.ok());
+  const Bytes v2 = contract("counter_v2");
+  // Somebody else, or nobody, may not.
+  Receipt r = session->upgrade(counter, v2, Bytes{0xaa}, {}, kGas);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("owner"), std::string::npos) << r.error;
+  EXPECT_FALSE(session->upgrade(counter, v2, {}, {}, kGas).ok);
+  EXPECT_EQ(session->root(), *committed);
+  // Code that breaks the ABI is refused.
+  const Bytes empty_module = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+  EXPECT_FALSE(session->upgrade(counter, empty_module, kOwner, {}, kGas).ok);
+  // A failing migrate changes nothing: the old code still counts by one.
+  r = session->upgrade(counter, v2, kOwner, u32_bytes(0xdeadbeef), kGas);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("migrate"), std::string::npos) << r.error;
+  EXPECT_EQ(session->root(), *committed);
+  EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 43u);
+
+  // The owner: same ID, same memory (data segments not applied), migrate ran once.
+  r = session->upgrade(counter, v2, kOwner, {}, kGas);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_GT(r.gas_spent, v2.size());
+  ASSERT_EQ(r.calls.size(), 1u);
+  EXPECT_EQ(r.calls[0].function, "migrate");
+  EXPECT_EQ(get(), 86u);
+  Receipt peek = session->query(counter, "peek", {}, kGas);
+  ASSERT_TRUE(peek.ok) << peek.error;
+  EXPECT_EQ(Bytes(peek.result.begin(), peek.result.begin() + 5), (Bytes{'c', 'o', 'u', 'n', 't'}));
+  EXPECT_EQ(as_u32(peek.result, 5), kOwner.size());  // migrate's origin: the owner
+  EXPECT_FALSE(session->call(counter, "migrate", {}, kGas).ok);  // nobody calls it
+  EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 96u);
+  // The caller reaches the new code through the same ID.
+  ASSERT_TRUE(session->call(caller, "call_increment", id_arg(counter), kGas).ok);
+  EXPECT_EQ(get(), 106u);
+
+  // Committed and reopened: the new code, the memory as it was left.
+  auto upgraded = session->commit();
+  ASSERT_TRUE(upgraded.ok());
+  const Hash256 v2_hash = session->contracts().at(counter).code_hash;
+  open(*upgraded);
+  EXPECT_EQ(session->contracts().at(counter).code_hash, v2_hash);
+  EXPECT_EQ(get(), 106u);
+  EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 116u);
+  // The old commit still holds the old code.
+  open(*committed);
+  EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 43u);
+}
+
+TEST_F(Fixture, UpgradeKeepsUncommittedWritesAndNewContracts) {
+  // Deployed, upgraded and committed in one session: every page is there after reopening.
+  deploy_both();
+  ASSERT_TRUE(session->call(counter, "big_page", {}, kGas).ok);  // grows, writes page 48
+  ASSERT_TRUE(session->upgrade(counter, contract("counter_v2"), kOwner, {}, kGas).ok);
+  EXPECT_EQ(get(), 82u);
+  auto root = session->commit();
+  ASSERT_TRUE(root.ok());
+  open(*root);
+  EXPECT_EQ(get(), 82u);
+  EXPECT_EQ(session->root(), *root);
+  // Writes since the last commit, then an upgrade: the commit keeps them.
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);  // 92, uncommitted
+  ASSERT_TRUE(session->upgrade(counter, contract("counter"), kOwner, {}, kGas).ok);
+  EXPECT_EQ(get(), 92u);  // the first version, on the same memory
+  auto again = session->commit();
+  ASSERT_TRUE(again.ok());
+  open(*again);
+  EXPECT_EQ(get(), 92u);
+  EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 93u);
+}
+
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
