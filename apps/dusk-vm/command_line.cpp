@@ -19,7 +19,8 @@ constexpr const char* kReceiptFooter =
     "prints the receipt: ok or the error, the result (hex), gas limit and spent, the\n"
     "events, the call tree when contracts called others, and the new state root (--json:\n"
     "one JSON object with ok, result, gas_limit, gas_spent, events, calls, state_root\n"
-    "and error when it failed)\n"
+    "and error when it failed). When the contract carries an ABI description\n"
+    "(docs/contract-abi.md) the result and the events are also shown decoded (value).\n"
     "\n"
     "exit status:\n"
     "  0      it succeeded (and, but for query, was committed)\n"
@@ -66,7 +67,8 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   add_state(deploy, o);
   deploy->add_option("FILE.wasm", o.file, "the contract")->required();
   add_hex(deploy, "--owner", o.owner, "the owner's bytes (default: none)");
-  add_hex(deploy, "--init", o.init, "the argument of init (default: empty)");
+  deploy->add_option("--init", o.init, "the argument of init: hex, or JSON with an ABI description (default: empty)")
+      ->type_name("ARG");
   deploy->add_option("--nonce", o.nonce, "the nonce in the ID (default: the first that gives a new ID)")
       ->transform(cli::unsigned_up_to(~u64{0}))
       ->type_name("N");
@@ -85,7 +87,8 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   upgrade->add_option("ID", o.id, "the contract's ID, hex")->required();
   upgrade->add_option("FILE.wasm", o.file, "the new code")->required();
   add_hex(upgrade, "--origin", o.origin, "who asks: must be the owner's bytes")->required();
-  add_hex(upgrade, "--migrate", o.init, "the argument of migrate (default: empty)");
+  upgrade->add_option("--migrate", o.init, "the argument of migrate: hex, or JSON with an ABI description (default: empty)")
+      ->type_name("ARG");
   add_gas(upgrade, o);
   upgrade->add_flag("--json", o.json, "print the receipt as JSON");
 
@@ -95,15 +98,10 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
     add_state(c, o);
     c->add_option("ID", o.id, "the contract's ID, hex")->required();
     c->add_option("FN", o.function, "the entry point")->required();
-    c->add_option_function<std::string>(
-         "ARG",
-         [&o](const std::string& hex) {
-           auto b = from_hex(hex);
-           if (!b.ok()) throw CLI::ValidationError("ARG", b.error().message);
-           o.arg = std::move(b).value();
-         },
-         "the argument, hex (default: empty)")
-        ->type_name("HEX");
+    c->add_option("ARG", o.arg,
+                  "the argument: 0x-prefixed hex, or JSON (an object of the inputs, or an\n"
+                  "array of them in order) when the contract has an ABI description\n"
+                  "(default: empty)");
     add_hex(c, "--origin", o.origin,
             "who sends the call, as contracts read it through origin() (default: nobody);\n"
             "the node vouches for it with the transaction's signature, dusk-vm does not");
@@ -128,6 +126,24 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   verify->add_option("ROOT", o.root, "the state root, hex")->required();
   verify->add_option("PROOF", o.proof, "the proof, hex (as prove-page prints it)")->required();
 
+  CLI::App* attach = tool.add_command(
+      "attach-abi", "give a contract's code an ABI description",
+      "Writes FILE.wasm with ABI.json as its dusk-abi custom section (replacing any it had),\n"
+      "after checking the description against the code (docs/contract-abi.md): for\n"
+      "toolchains that cannot emit the section themselves. Then call, query, deploy --init\n"
+      "and upgrade --migrate take JSON, and receipts show results and events decoded.\n\n"
+      "example:\n  dusk-vm attach-abi counter.wasm counter.abi.json --out counter.described.wasm");
+  attach->add_option("FILE.wasm", o.file, "the contract")->required();
+  attach->add_option("ABI.json", o.abi_file, "the description")->required();
+  attach->add_option("--out", o.out, "where to write the result (default: FILE.wasm itself)")->type_name("FILE");
+
+  CLI::App* describe = tool.add_command(
+      "describe", "print a contract's ABI description",
+      "TARGET is a .wasm file, or with --state a deployed contract's ID. Prints the\n"
+      "description as JSON; exit status 1 when the contract carries none.");
+  describe->add_option("TARGET", o.file, "FILE.wasm, or an ID with --state")->required();
+  describe->add_option("--state", o.state, "the state directory holding the contract")->type_name("DIR");
+
   if (auto status = tool.parse(argc, argv)) return *status;
   if (deploy->parsed()) o.command = Command::kDeploy;
   else if (upgrade->parsed()) o.command = Command::kUpgrade;
@@ -135,6 +151,8 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   else if (query->parsed()) o.command = Command::kQuery;
   else if (root->parsed()) o.command = Command::kRoot;
   else if (prove->parsed()) o.command = Command::kProvePage;
+  else if (attach->parsed()) o.command = Command::kAttachAbi;
+  else if (describe->parsed()) o.command = Command::kDescribe;
   else o.command = Command::kVerifyPage;
   return o;
 }

@@ -10,23 +10,25 @@
 
 namespace dusk::vm_cli {
 
-enum class Command { kDeploy, kUpgrade, kCall, kQuery, kRoot, kProvePage, kVerifyPage };
+enum class Command { kDeploy, kUpgrade, kCall, kQuery, kRoot, kProvePage, kVerifyPage, kAttachAbi, kDescribe };
 
 struct Options {
   Command command = Command::kRoot;
-  std::string state;         // --state DIR
-  std::string file;          // deploy, upgrade: FILE.wasm
+  std::string state;         // --state DIR (describe: optional)
+  std::string file;          // deploy, upgrade, attach-abi: FILE.wasm; describe: FILE.wasm or ID
   Bytes owner;               // deploy: --owner HEX
-  Bytes init;                // deploy: --init HEX; upgrade: --migrate HEX
+  std::string init;          // deploy: --init ARG; upgrade: --migrate ARG (hex or JSON)
   std::optional<u64> nonce;  // deploy: --nonce N (default: the first free one)
   std::string id;            // upgrade, call, query, prove-page: ID (hex)
   std::string function;      // call, query: FN
-  Bytes arg;                 // call, query: ARG (hex)
+  std::string arg;           // call, query: ARG (0x-hex, or JSON with an ABI description)
   Bytes origin;              // call, query, upgrade: --origin HEX
   u64 gas = 1'000'000'000;   // --gas N
   u64 page = 0;              // prove-page: PAGE
   std::string root;          // verify-page: ROOT (hex)
   std::string proof;         // verify-page: PROOF (hex)
+  std::string abi_file;      // attach-abi: ABI.json
+  std::string out;           // attach-abi: --out FILE
   bool json = false;
 };
 

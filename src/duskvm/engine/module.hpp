@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/bytes.hpp"
@@ -89,6 +91,12 @@ class Module {
   u32 num_imported_funcs() const { return num_imported_funcs_; }
   u32 num_defined_funcs() const { return static_cast<u32>(functions_.size()); }
   std::optional<u32> start() const { return start_; }
+  // The contents of the first custom section of that name, or null.
+  const Bytes* custom_section(std::string_view name) const {
+    for (const auto& [n, contents] : customs_)
+      if (n == name) return &contents;
+    return nullptr;
+  }
 
  private:
   friend class Decoder;
@@ -111,6 +119,7 @@ class Module {
   std::optional<u32> data_count_;
   std::vector<Function> functions_;  // defined functions only
   std::vector<ByteView> bodies_;      // raw bodies during compilation (point into the input)
+  std::vector<std::pair<std::string, Bytes>> customs_;  // custom sections: name, contents
   u32 num_imported_funcs_ = 0;
   u32 num_imported_tables_ = 0;
   u32 num_imported_memories_ = 0;

@@ -423,6 +423,7 @@ Result<std::shared_ptr<const wasm::Module>> Session::module(const Hash256& code_
   if (!has_argbuf) return Error("the contract exports no global named \"argbuf\"");
   for (const wasm::Import& imp : mod.imports())
     if (imp.module != "env") return Error("the contract imports " + imp.module + "." + imp.name + ": only module env exists");
+  DUSK_TRY(abi::of_module(mod));  // a description it carries must be right
   modules_->insert(code_hash, *m);
   return *m;
 }
@@ -756,6 +757,11 @@ void Session::settle(const Live& live, PageTable* pages, ContractState* state,
   // Pages beyond a smaller size cannot exist: memories only grow within a commit.
   state->memory_pages = pages->pages;
   state->memory_root = pages->root();
+}
+
+Result<std::optional<abi::ContractAbi>> Session::abi(const ContractId& id) {
+  DUSK_ASSIGN(Live* c, live(id));
+  return abi::of_module(c->instance->module());
 }
 
 Hash256 Session::root() {

@@ -30,6 +30,7 @@
 #include "duskvm/engine/linker.hpp"
 #include "duskvm/engine/module.hpp"
 #include "duskvm/engine/store.hpp"
+#include "duskvm/runtime/abi.hpp"
 #include "duskvm/runtime/module_cache.hpp"
 #include "duskvm/runtime/state_store.hpp"
 
@@ -91,8 +92,9 @@ class Session {
   ~Session();
 
   // Deploys `bytecode` for `owner`: its ID is contract_id(bytecode, nonce, owner). The
-  // code is validated and translated, instantiated (data segments and start run), and
-  // `init`, when exported, is called with `init_arg` (its origin is the owner). Fails cleanly when the code is bad,
+  // code is validated and translated (with its ABI description, when it carries one),
+  // instantiated (data segments run, start does not), and `init`, when exported, is
+  // called with `init_arg` (its origin is the owner). Fails cleanly when the code is bad,
   // breaks the ABI, the ID exists, or `init` fails; then nothing is changed.
   Receipt deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView init_arg, u64 gas);
 
@@ -111,6 +113,9 @@ class Session {
   Receipt call(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin = {});
   // The same, but whatever the call changed is undone afterwards.
   Receipt query(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin = {});
+
+  // The ABI description contract `id` carries (abi.hpp), or nullopt.
+  Result<std::optional<abi::ContractAbi>> abi(const ContractId& id);
 
   // The state root of the session's current state.
   Hash256 root();

@@ -1,8 +1,9 @@
 # dusk-vm end to end over a fresh state directory: deploy the counter and the caller,
 # call, query, fail, prove and verify pages, upgrade, reopen, and check every output and
 # status.
-#   cmake -DVM=<dusk-vm> -DCONTRACTS=<dir of .wasm> -DSTATE=<scratch dir> -P dusk_vm_session.cmake
-file(REMOVE_RECURSE ${STATE})
+#   cmake -DVM=<dusk-vm> -DCONTRACTS=<dir of .wasm> -DCONTRACT_SOURCES=<dir of .wat, .abi.json>
+#         -DSTATE=<scratch dir> -P dusk_vm_session.cmake
+file(REMOVE_RECURSE ${STATE} ${STATE}-described.wasm)
 
 # Runs dusk-vm ARGS..., checks its status, leaves stdout in OUT.
 function(vm status)
@@ -120,9 +121,32 @@ vm(0 call --state ${STATE} ${counter} increment --json)
 string(JSON result GET "${OUT}" result)
 expect("${result}" "^0x62000000$")
 
+# An ABI description attached to the counter: JSON in, decoded results and events out.
+vm(0 attach-abi ${CONTRACTS}/counter.wasm ${CONTRACT_SOURCES}/counter.abi.json --out ${STATE}-described.wasm)
+vm(1 describe ${CONTRACTS}/counter.wasm)
+vm(0 describe ${STATE}-described.wasm)
+string(JSON fn GET "${OUT}" functions 0 name)
+expect("${fn}" "^init$")
+vm(0 deploy --state ${STATE} ${STATE}-described.wasm --init "{\"start\": 41}" --json)
+string(JSON described GET "${OUT}" id)
+vm(0 describe --state ${STATE} ${described})
+vm(0 call --state ${STATE} ${described} increment --json)
+string(JSON count GET "${OUT}" value count)
+expect("${count}" "^42$")
+string(JSON event_value GET "${OUT}" events 0 value value)
+expect("${event_value}" "^42$")
+vm(0 query --state ${STATE} ${described} get "[]")
+expect("${OUT}" "value: {\"count\":42}")
+vm(2 query --state ${STATE} ${described} get "{\"x\": 1}")
+expect("${ERR}" "no field \"x\"")
+vm(2 deploy --state ${STATE} ${STATE}-described.wasm --init "{\"start\": -1}")
+expect("${ERR}" "start: negative")
+vm(2 query --state ${STATE} ${counter} get "{}")  # no description: hex only
+expect("${ERR}" "no ABI description")
+
 # Usage errors exit 2.
 vm(2 upgrade --state ${STATE} ${counter} ${CONTRACTS}/counter_v2.wasm)
 vm(2 call --state ${STATE} ${counter})
 vm(2 call --state ${STATE} nothex get)
 vm(2 deploy --state ${STATE} ${CONTRACTS}/missing.wasm)
-file(REMOVE_RECURSE ${STATE})
+file(REMOVE_RECURSE ${STATE} ${STATE}-described.wasm)

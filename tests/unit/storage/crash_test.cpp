@@ -4,6 +4,9 @@
 // at a random moment, reopens the database, and checks that every key holds the same
 // number, and that it is the last acknowledged batch or the next one.
 //
+// The same for whole files written by write_file_atomically: after a kill the file holds
+// one whole version, the last acknowledged or the next.
+//
 // DUSK_CRASH_ROUNDS sets the number of kills (default 12; `make bench` runs a long form).
 #include <gtest/gtest.h>
 
@@ -15,11 +18,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <thread>
 
 #include "base/int.hpp"
+#include "storage/atomic_file.hpp"
 #include "storage/database.hpp"
 
 namespace dusk::storage {
@@ -106,6 +112,72 @@ TEST(StorageCrash, KillAtRandomMomentsLeavesAWholeBatch) {
     }
     // Acknowledged means durable; at most the batch in flight beyond it.
     ASSERT_GE(found, acknowledged) << "round " << round << ": an acknowledged batch was lost";
+    ASSERT_LE(found, acknowledged + 1) << "round " << round;
+    acknowledged = found;
+  }
+  fs::remove_all(dir);
+}
+
+// A file of version n: 256 KiB of the byte n, after n itself.
+Bytes file_version(u64 n) {
+  Bytes out = number(n);
+  out.resize(8 + 256 * 1024, static_cast<u8>(n));
+  return out;
+}
+
+[[noreturn]] void file_writer(const std::string& path, int ack) {
+  u64 n = 0;
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    Bytes b(8);
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f || std::fread(b.data(), 1, 8, f) != 8) _exit(3);
+    std::fclose(f);
+    n = load_be<u64>(b.data());
+  }
+  for (;;) {
+    ++n;
+    if (!write_file_atomically(path, file_version(n)).ok()) _exit(4);
+    if (write(ack, &n, sizeof n) != sizeof n) _exit(5);
+  }
+}
+
+TEST(StorageCrash, KillDuringAtomicFileWritesLeavesAWholeVersion) {
+  const int rounds = std::getenv("DUSK_CRASH_ROUNDS") ? std::atoi(std::getenv("DUSK_CRASH_ROUNDS")) : 12;
+  const fs::path dir = fs::temp_directory_path() / ("dusk-file-crash-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "out.bin").string();
+  std::mt19937_64 rng(std::random_device{}());
+  u64 acknowledged = 0;
+  for (int round = 0; round < rounds; ++round) {
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      close(fds[0]);
+      file_writer(path, fds[1]);
+    }
+    close(fds[1]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2 + rng() % 40));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    u64 n;
+    while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
+    close(fds[0]);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer exited by itself with status " << WEXITSTATUS(status);
+    if (!fs::exists(path)) {
+      ASSERT_EQ(acknowledged, 0u) << "round " << round << ": an acknowledged file vanished";
+      continue;
+    }
+    std::ifstream in(path, std::ios::binary);
+    const Bytes contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GE(contents.size(), 8u) << "round " << round;
+    const u64 found = load_be<u64>(contents.data());
+    ASSERT_EQ(contents, file_version(found)) << "round " << round << ": a torn file";
+    ASSERT_GE(found, acknowledged) << "round " << round << ": an acknowledged version was lost";
     ASSERT_LE(found, acknowledged + 1) << "round " << round;
     acknowledged = found;
   }

@@ -97,7 +97,9 @@ bool Decoder::section(u8 id, Reader& r) {
       std::string name;
       CHECK(r.name(&name));
       ByteView rest;
-      return r.bytes(r.remaining(), &rest);
+      CHECK(r.bytes(r.remaining(), &rest));
+      m_.customs_.push_back({std::move(name), Bytes(rest.begin(), rest.end())});
+      return true;
     }
     case 1: return type_section(r);
     case 2: return import_section(r);

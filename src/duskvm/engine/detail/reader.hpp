@@ -6,6 +6,7 @@
 
 #include "base/bytes.hpp"
 #include "base/leb128.hpp"
+#include "base/utf8.hpp"
 #include "duskvm/engine/types.hpp"
 
 namespace dusk::wasm {
@@ -111,7 +112,6 @@ class Reader {
   bool simd_ = false;
 };
 
-// True if the bytes are well-formed UTF-8 (no overlongs, surrogates or values > U+10FFFF).
-bool is_valid_utf8(ByteView s);
+using dusk::is_valid_utf8;  // base/utf8.hpp
 
 }  // namespace dusk::wasm
