@@ -31,6 +31,8 @@ bench: build
 	@scripts/bench-evm.sh $(BUILD)
 	@echo "DuskVM host queries: time beside price"
 	@$(BUILD)/bench/vm_queries
+	@echo "DuskVM commits (4 KiB against 64 KiB pages) and deploys"
+	@$(BUILD)/bench/vm_commit
 	@echo "storage: 500 kills of a writer at random moments"
 	@DUSK_CRASH_ROUNDS=500 $(BUILD)/tests/unit/storage/storage_crash_test --gtest_brief=1
 	@echo "DuskVM: 200 kills of a committing session"

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -213,6 +214,34 @@ TEST_F(Fixture, UpgradeKeepsUncommittedWritesAndNewContracts) {
   open(*again);
   EXPECT_EQ(get(), 92u);
   EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 93u);
+}
+
+TEST_F(Fixture, ScatteredPagesOfALargeMemoryPersist) {
+  // 4 MiB: 1,024 pages of 4 KiB, each holding its index + 1.
+  const Receipt d = session->deploy(contract("scatter"), kOwner, 0, u32_bytes(64), kGas);
+  ASSERT_TRUE(d.ok) << d.error;
+  const ContractId id = *d.deployed;
+  auto first = session->commit();
+  ASSERT_TRUE(first.ok());
+  Bytes touch = u32_bytes(0xabcdef);
+  const u32 pages[] = {16, 17, 300, 511, 512, 1023};
+  for (u32 p : pages) {
+    const Bytes b = u32_bytes(p);
+    touch.insert(touch.end(), b.begin(), b.end());
+  }
+  ASSERT_TRUE(session->call(id, "touch", touch, kGas).ok);
+  auto second = session->commit();
+  ASSERT_TRUE(second.ok());
+  for (const Hash256& root : {*first, *second}) {
+    open(root);
+    EXPECT_EQ(session->root(), root);
+    for (u32 p : {16u, 17u, 18u, 299u, 300u, 511u, 512u, 1000u, 1023u}) {
+      const Receipt r = session->query(id, "read", u32_bytes(p), kGas);
+      ASSERT_TRUE(r.ok) << r.error;
+      const bool touched = root == *second && std::find(std::begin(pages), std::end(pages), p) != std::end(pages);
+      EXPECT_EQ(as_u32(r.result), touched ? 0xabcdefu : p + 1) << "page " << p;
+    }
+  }
 }
 
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
