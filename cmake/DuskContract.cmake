@@ -100,6 +100,7 @@ if(DUSK_CONTRACT_CLANG_WORKS)
   foreach(src argbuf.c mem.c host.c abi.c alloc.c map.c)
     _dusk_contract_object(DUSK_CONTRACT_SDK_OBJECTS ${DUSK_CONTRACT_DIR}/sdk ${DUSK_CONTRACT_SDK_DIR}/src/${src})
   endforeach()
+  add_custom_target(contract_sdk DEPENDS ${DUSK_CONTRACT_SDK_OBJECTS})
   add_custom_target(contracts ALL)
 endif()
 
@@ -126,6 +127,7 @@ function(dusk_add_contract name)
     COMMENT "Linking contract ${name}.wasm"
     VERBATIM)
   add_custom_target(contract_${name} DEPENDS ${wasm})
+  add_dependencies(contract_${name} contract_sdk)
   add_dependencies(contracts contract_${name})
 endfunction()
 

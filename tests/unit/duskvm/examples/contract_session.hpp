@@ -66,10 +66,11 @@ class Args {
   Bytes b_;
 };
 
-// Reads results and event data field by field; `ok()` is false after reading too far.
+// Reads results and event data field by field (a copy of them); `ok()` is false after
+// reading too far.
 class Fields {
  public:
-  explicit Fields(ByteView b) : b_(b) {}
+  explicit Fields(ByteView b) : b_(b.begin(), b.end()) {}
   u8 u8v() { return take(1) ? b_[at_ - 1] : 0; }
   u32 u32v() { return take(4) ? load_le<u32>(b_.data() + at_ - 4) : 0; }
   u64 u64v() { return take(8) ? load_le<u64>(b_.data() + at_ - 8) : 0; }
@@ -92,7 +93,7 @@ class Fields {
     at_ += n;
     return true;
   }
-  ByteView b_;
+  Bytes b_;
   size_t at_ = 0;
   bool ok_ = true;
 };
