@@ -76,15 +76,16 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
   const u64 units = memory_bytes / unit;
   ContractId id{};
   id[0] = 7;
-  PageTable table;
-  table.pages = units;
+  PageTable table(units);
   StateStore::NewCommit base;
+  std::vector<PageTable::Change> all;
   for (u64 i = 0; i < units; ++i) {
     const ByteView u(memory.data() + i * unit, unit);
     const Hash256 h = *page_hash(u);
-    table.hashes[static_cast<u32>(i)] = h;
+    all.emplace_back(static_cast<u32>(i), h);
     base.pages.emplace_back(h, Bytes(u.begin(), u.end()));
   }
+  base.groups = table.update(all);
   ContractState state{Hash256{}, Bytes{1}, memory_bytes / kPageBytes, table.root()};
   base.contracts[id] = state;
   base.page_tables.push_back(table);
@@ -102,12 +103,14 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
     }
     const auto t0 = Clock::now();
     StateStore::NewCommit c;
+    std::vector<PageTable::Change> changes;
     for (u64 i : touched_units) {
       const ByteView u(memory.data() + i * unit, unit);
       const Hash256 h = *page_hash(u);
-      table.hashes[static_cast<u32>(i)] = h;
+      changes.emplace_back(static_cast<u32>(i), h);
       c.pages.emplace_back(h, Bytes(u.begin(), u.end()));
     }
+    c.groups = table.update(changes);
     state.memory_root = table.root();
     c.contracts[id] = state;
     c.page_tables.push_back(table);

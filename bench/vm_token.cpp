@@ -116,10 +116,9 @@ Run run_once(const Bytes& code, u64 transfers, u64 accounts, u64 block, const st
   auto ta = (*store)->contracts(*before), tb = (*store)->contracts(*after);
   auto pa = (*store)->page_table(ta->at(token).memory_root, ta->at(token).memory_pages);
   auto pb = (*store)->page_table(tb->at(token).memory_root, tb->at(token).memory_pages);
-  for (const auto& [index, hash] : pb->hashes) {
-    auto it = pa->hashes.find(index);
-    if (it == pa->hashes.end() || it->second != hash) ++out.pages;
-  }
+  pb->for_each([&](u32 index, const Hash256& hash) {
+    if (pa->find(index) != hash) ++out.pages;
+  });
   s->reset();
   store->reset();
   std::filesystem::remove_all(dir);

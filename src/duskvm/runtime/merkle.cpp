@@ -63,6 +63,8 @@ Hash256 merkle_node(const Hash256& left, const Hash256& right) {
 
 Hash256 merkle_root(std::span<const MerkleEntry> entries) { return subtree(entries, 0); }
 
+Hash256 merkle_subtree(std::span<const MerkleEntry> entries, size_t depth) { return subtree(entries, depth); }
+
 MerkleProof merkle_prove(std::span<const MerkleEntry> entries, const Hash256& key) {
   MerkleProof proof;
   std::span<const MerkleEntry> e = entries;

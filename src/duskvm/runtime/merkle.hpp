@@ -27,6 +27,10 @@ using MerkleEntry = std::pair<Hash256, Hash256>;  // key, value
 
 // The root of `entries`, which must be sorted by key with no key twice.
 Hash256 merkle_root(std::span<const MerkleEntry> entries);
+// The subtree at `depth` that holds `entries` (sorted, distinct keys, all sharing their
+// first `depth` bits): what merkle_root computes for them on its way down, so that a
+// tree can be put together from subtrees kept elsewhere (page_table.hpp does).
+Hash256 merkle_subtree(std::span<const MerkleEntry> entries, size_t depth);
 
 // What proves a key present or absent: the siblings from the top down to where the key's
 // subtree holds at most one entry, and that entry when it is another key's.

@@ -6,12 +6,7 @@ namespace dusk::vm {
 
 namespace {
 
-// The entries of a memory tree and of a state tree, sorted by key.
-std::vector<MerkleEntry> memory_entries(const PageTable& t) {
-  std::vector<MerkleEntry> e;
-  for (const auto& [index, hash] : t.hashes) e.emplace_back(page_key(index), hash);
-  return e;
-}
+// The entries of a state tree, sorted by key.
 std::vector<MerkleEntry> state_entries(const ContractTable& t) {
   std::vector<MerkleEntry> e;
   for (const auto& [id, s] : t) e.emplace_back(id, s.leaf());
@@ -78,12 +73,12 @@ Result<PageProof> prove_page(const StateStore& store, const Hash256& root, const
   p.contract = contract;
   p.page = page;
   p.state = state;
-  if (auto h = table.hashes.find(page); h != table.hashes.end()) {
-    DUSK_ASSIGN(p.bytes, store.page(h->second));
+  if (const auto h = table.find(page)) {
+    DUSK_ASSIGN(p.bytes, store.page(*h));
   } else {
     p.bytes.assign(kPageBytes, 0);
   }
-  p.in_memory = merkle_prove(memory_entries(table), page_key(page));
+  p.in_memory = merkle_prove(table.entries(), page_key(page));
   p.in_state = merkle_prove(state_entries(contracts), contract);
   return p;
 }

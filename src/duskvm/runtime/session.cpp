@@ -452,10 +452,14 @@ Result<Session::Live*> Session::live(const ContractId& id) {
     DUSK_ASSIGN(auto m, wasm::Memory::create(type, limit));
     const u64 wasm_pages = state.memory_pages / kTrackPagesPerWasmPage;
     if (wasm_pages > m->pages() && !m->grow(wasm_pages - m->pages())) return Error("cannot restore the memory's size");
-    for (const auto& [index, hash] : pages.hashes) {
-      DUSK_ASSIGN(const Bytes page, store_.page(hash));
-      if (!m->write(u64{index} * kPageBytes, page)) return Error("a stored page lies outside the memory");
-    }
+    Status restored;
+    pages.for_each([&](u32 index, const Hash256& hash) {
+      if (!restored.ok()) return;
+      auto page = store_.page(hash);
+      if (!page.ok()) restored = page.take_error();
+      else if (!m->write(u64{index} * kPageBytes, *page)) restored = Error("a stored page lies outside the memory");
+    });
+    if (!restored.ok()) return restored.take_error();
     return m;
   };
   DUSK_ASSIGN(std::unique_ptr<Live> live, instantiate(id, state, mod, options));
@@ -729,34 +733,38 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
   return r;
 }
 
-// The contract's state as its memory now is: the page table updated from the pages
-// written since the last commit (every page, for a contract deployed since), and those
-// pages' contents when `new_pages` wants them.
-void Session::settle(const Live& live, PageTable* pages, ContractState* state,
-                     std::vector<std::pair<Hash256, Bytes>>* new_pages) const {
+// The contract's state as its memory now is, in `state`. When its memory changed since
+// the last commit (or the contract was deployed since: then every page counts), `pages`
+// is its page table updated from the pages written, `commit` (when given) receives those
+// pages and the groups of the table they changed, and the result is true; else only
+// `state` is set (to the last commit's) and the result is false.
+bool Session::settle(const Live& live, PageTable* pages, ContractState* state, StateStore::NewCommit* commit) const {
   const wasm::Memory& m = *live.memory;
-  *pages = live.pages;
+  const u64 size = m.size() / kPageBytes;
   *state = live.state;
-  pages->pages = m.size() / kPageBytes;
-  std::vector<u64> changed;
+  std::vector<u64> written;
   if (live.created) {
-    for (u64 i = 0; i < pages->pages; ++i) changed.push_back(i);
+    written.resize(size);
+    for (u64 i = 0; i < size; ++i) written[i] = i;
   } else {
-    changed = m.written_pages();
+    written = m.written_pages();
   }
-  for (u64 index : changed) {
+  if (written.empty() && size == live.pages.pages()) return false;
+  *pages = live.pages;  // copies a pointer per group: the update replaces what it changes
+  pages->set_pages(size);  // memories only grow within a commit: no page is cut off
+  std::vector<PageTable::Change> changes;
+  changes.reserve(written.size());
+  for (u64 index : written) {
     const ByteView page(m.data() + index * kPageBytes, kPageBytes);
     const auto h = page_hash(page);
-    if (h) {
-      pages->hashes[static_cast<u32>(index)] = *h;
-      if (new_pages) new_pages->emplace_back(*h, Bytes(page.begin(), page.end()));
-    } else {
-      pages->hashes.erase(static_cast<u32>(index));
-    }
+    changes.emplace_back(static_cast<u32>(index), h);
+    if (h && commit) commit->pages.emplace_back(*h, Bytes(page.begin(), page.end()));
   }
-  // Pages beyond a smaller size cannot exist: memories only grow within a commit.
-  state->memory_pages = pages->pages;
+  auto groups = pages->update(changes);
+  if (commit) commit->groups.insert(commit->groups.end(), groups.begin(), groups.end());
+  state->memory_pages = size;
   state->memory_root = pages->root();
+  return true;
 }
 
 Result<std::optional<abi::ContractAbi>> Session::abi(const ContractId& id) {
@@ -779,10 +787,8 @@ Result<Hash256> Session::commit(bool as_head) {
   ContractTable table = contracts_;
   for (auto& [id, live] : live_) {
     PageTable pages;
-    const size_t before = commit.pages.size();
-    settle(*live, &pages, &table[id], &commit.pages);
-    if (commit.pages.size() != before || live->created || pages.pages != live->pages.pages)
-      commit.page_tables.push_back(pages);
+    if (!settle(*live, &pages, &table[id], &commit)) continue;
+    commit.page_tables.push_back(pages);
     settled.emplace_back(live.get(), std::move(pages));
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
@@ -792,9 +798,9 @@ Result<Hash256> Session::commit(bool as_head) {
   // Only now does the session move on: a failed write leaves it as it was.
   contracts_ = std::move(table);
   new_code_.clear();
-  for (auto& [live, pages] : settled) {
-    live->pages = std::move(pages);
-    live->state = contracts_.at(live->id);
+  for (auto& [live, pages] : settled) live->pages = std::move(pages);
+  for (auto& [id, live] : live_) {
+    live->state = contracts_.at(id);
     live->created = false;
     live->memory->snapshot();  // the next commit counts from here
   }

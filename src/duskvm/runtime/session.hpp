@@ -137,8 +137,7 @@ class Session {
                                             const std::shared_ptr<const wasm::Module>& mod,
                                             wasm::InstantiateOptions options);
   Receipt run_top(const ContractId& id, std::string_view fn, ByteView arg, u64 gas, ByteView origin, bool keep);
-  void settle(const Live& live, PageTable* pages, ContractState* state,
-              std::vector<std::pair<Hash256, Bytes>>* new_pages) const;
+  bool settle(const Live& live, PageTable* pages, ContractState* state, StateStore::NewCommit* commit) const;
 
   StateStore& store_;
   SessionConfig config_;

@@ -60,24 +60,6 @@ struct Cursor {
 
 }  // namespace
 
-Hash256 page_key(u32 index) {
-  Hash256 k{};
-  store_be<u32>(k.data(), index);
-  return k;
-}
-
-std::optional<Hash256> page_hash(ByteView page) {
-  if (std::all_of(page.begin(), page.end(), [](u8 b) { return b == 0; })) return std::nullopt;
-  return blake2b256({page});
-}
-
-Hash256 PageTable::root() const {
-  std::vector<MerkleEntry> entries;
-  entries.reserve(hashes.size());
-  for (const auto& [index, hash] : hashes) entries.emplace_back(page_key(index), hash);
-  return merkle_root(entries);  // sorted: big-endian keys sort as their indices
-}
-
 Hash256 ContractState::leaf() const {
   Bytes fields;
   const u8 tag = 0x02;
@@ -95,36 +77,6 @@ Hash256 state_root(const ContractTable& contracts) {
   entries.reserve(contracts.size());
   for (const auto& [id, state] : contracts) entries.emplace_back(id, state.leaf());
   return merkle_root(entries);
-}
-
-Bytes encode(const PageTable& t) {
-  Bytes out;
-  put_u64(out, t.pages);
-  put_u32(out, static_cast<u32>(t.hashes.size()));
-  for (const auto& [index, hash] : t.hashes) {
-    put_u32(out, index);
-    put(out, hash);
-  }
-  return out;
-}
-
-std::optional<PageTable> decode_page_table(ByteView b) {
-  Cursor c{b};
-  PageTable t;
-  t.pages = c.number<u64>();
-  const u32 n = c.number<u32>();
-  if (!c.ok || u64{n} * 36 != c.in.size()) return std::nullopt;
-  u32 previous = 0;
-  for (u32 i = 0; i < n; ++i) {
-    const u32 index = c.number<u32>();
-    Hash256 h;
-    c.bytes(h.data(), h.size());
-    if (!c.ok || index >= t.pages || (i > 0 && index <= previous)) return std::nullopt;  // ascending, in range
-    t.hashes.emplace(index, h);
-    previous = index;
-  }
-  if (!c.done()) return std::nullopt;
-  return t;
 }
 
 Bytes encode(const ContractTable& t) {

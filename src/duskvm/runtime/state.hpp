@@ -4,6 +4,7 @@
 //   page hash        = BLAKE2b-256(the page's 4 KiB)            (all-zero pages: none)
 //   memory root      = merkle_root over {page index -> page hash} of the non-zero pages,
 //                      the index as a 32-byte key, big-endian in its first 4 bytes
+//                      (kept and computed by groups of pages: page_table.hpp)
 //   contract leaf    = BLAKE2b-256(0x02 || code hash || u16 owner length || owner ||
 //                      u64 memory size in pages || memory root)
 //   state root       = merkle_root over {contract id -> contract leaf}
@@ -19,19 +20,9 @@
 #include "base/fixed_bytes.hpp"
 #include "duskvm/runtime/contract_id.hpp"
 #include "duskvm/runtime/merkle.hpp"
+#include "duskvm/runtime/page_table.hpp"
 
 namespace dusk::vm {
-
-inline constexpr u64 kPageBytes = 4096;  // the engine's write-tracking page
-
-// A contract's memory as persisted: the hash of each non-zero page.
-struct PageTable {
-  u64 pages = 0;                   // memory size, in 4 KiB pages
-  std::map<u32, Hash256> hashes;   // page index -> page hash (non-zero pages only)
-
-  Hash256 root() const;
-  bool operator==(const PageTable&) const = default;
-};
 
 struct ContractState {
   Hash256 code_hash{};
@@ -47,14 +38,7 @@ struct ContractState {
 using ContractTable = std::map<ContractId, ContractState>;
 
 Hash256 state_root(const ContractTable& contracts);
-// The hash of a page; nullopt when the page is all zeros (such pages are not stored).
-std::optional<Hash256> page_hash(ByteView page);
-// The 32-byte tree key of a page index.
-Hash256 page_key(u32 index);
-
-// Binary encodings of what the page store keeps (little-endian counts and sizes).
-Bytes encode(const PageTable& t);
-std::optional<PageTable> decode_page_table(ByteView b);
+// The binary encoding of a commit's contract table (little-endian counts and sizes).
 Bytes encode(const ContractTable& t);
 std::optional<ContractTable> decode_contract_table(ByteView b);
 

@@ -8,6 +8,7 @@ namespace {
 
 constexpr const char* kCode = "code";
 constexpr const char* kPages = "pages";
+constexpr const char* kGroups = "groups";
 constexpr const char* kMemories = "memories";
 constexpr const char* kCommits = "commits";
 constexpr const char* kMeta = "meta";
@@ -34,7 +35,7 @@ Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView
 }  // namespace
 
 storage::StorageResult<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
-  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kMemories, kCommits, kMeta}});
+  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kGroups, kMemories, kCommits, kMeta}});
   if (!db.ok()) return db.take_error();
   return std::unique_ptr<StateStore>(new StateStore(std::move(db).value()));
 }
@@ -59,12 +60,21 @@ Result<Bytes> StateStore::code(const Hash256& code_hash) const {
 }
 
 Result<PageTable> StateStore::page_table(const Hash256& memory_root, u64 memory_pages) const {
-  if (memory_root == Hash256{}) return PageTable{memory_pages, {}};
-  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kMemories, memory_key(memory_root, memory_pages),
-                                          "memory " + hex8(memory_root)));
-  auto t = decode_page_table(bytes);
-  if (!t || t->pages != memory_pages || t->root() != memory_root)
-    return Error("memory " + hex8(memory_root) + ": its page table is damaged");
+  if (memory_root == Hash256{}) return PageTable(memory_pages);
+  const std::string what = "memory " + hex8(memory_root);
+  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kMemories, memory_key(memory_root, memory_pages), what));
+  const auto outline = PageTable::decode_outline(bytes);
+  if (!outline || outline->pages != memory_pages) return Error(what + ": its page table is damaged");
+  std::vector<std::shared_ptr<const PageGroup>> groups;
+  groups.reserve(outline->groups.size());
+  for (const auto& g : outline->groups) {
+    DUSK_ASSIGN(const Bytes group, must_get(*db_, kGroups, g.root, what + ": group " + hex8(g.root)));
+    auto decoded = PageGroup::decode(g.index, group);
+    if (!decoded) return Error(what + ": group " + hex8(g.root) + " is damaged");
+    groups.push_back(std::make_shared<const PageGroup>(std::move(*decoded)));
+  }
+  auto t = PageTable::assemble(*outline, std::move(groups));
+  if (!t || t->root() != memory_root) return Error(what + ": its page table is damaged");
   return std::move(*t);
 }
 
@@ -88,9 +98,10 @@ storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool 
   storage::WriteBatch batch;
   for (const auto& [hash, bytes] : commit.code) batch.put(db_->family(kCode), hash, bytes);
   for (const auto& [hash, bytes] : commit.pages) batch.put(db_->family(kPages), hash, bytes);
+  for (const auto& g : commit.groups) batch.put(db_->family(kGroups), g->root, g->encode());
   for (const PageTable& t : commit.page_tables) {
     const Hash256 root = t.root();
-    if (root != Hash256{}) batch.put(db_->family(kMemories), memory_key(root, t.pages), encode(t));
+    if (root != Hash256{}) batch.put(db_->family(kMemories), memory_key(root, t.pages()), t.encode());
   }
   const Hash256 root = state_root(commit.contracts);
   if (root != Hash256{}) batch.put(db_->family(kCommits), root, encode(commit.contracts));

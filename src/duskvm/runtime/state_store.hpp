@@ -3,15 +3,21 @@
 //   code      code hash            -> bytecode
 //   pages     page hash            -> the page's 4 KiB (content-addressed: shared by every
 //                                     memory and commit that holds the same page)
-//   memories  memory root || pages -> PageTable (shared likewise)
+//   groups    group root           -> a group of up to 64 page hashes (PageGroup; shared
+//                                     likewise)
+//   memories  memory root || pages -> the memory's outline: its groups' indices, sizes
+//                                     and roots (PageTable::encode; shared likewise)
 //   commits   state root           -> ContractTable of that commit
 //   meta      "head"               -> the root of the latest commit written with
 //                                     `as_head` (what a tool reopens by default)
 //
 // A commit is written in one atomic batch: a crash leaves the store with or without it,
 // never a part. The empty state (root: 32 zero bytes) exists without being written.
+// A commit writes the pages, groups and outlines it changed, so its size follows the
+// pages written, not the memory's size (but for the outline: 40 bytes a group).
 // Reading is cheap: a session loads the contract table of its base commit, then a
-// contract's page table and pages when it first runs.
+// contract's page table and pages when it first runs. What is read is checked against
+// the hashes that name it.
 //
 // Not thread-safe for writes; one writer at a time (the node's block executor).
 #pragma once
@@ -32,17 +38,19 @@ class StateStore {
   // The contract table of a commit; fails when no such commit was written.
   Result<ContractTable> contracts(const Hash256& root) const;
   Result<Bytes> code(const Hash256& code_hash) const;
-  // The page table of a memory (memory_pages in 4 KiB pages).
+  // The page table of a memory (memory_pages in 4 KiB pages), checked against its root.
   Result<PageTable> page_table(const Hash256& memory_root, u64 memory_pages) const;
   Result<Bytes> page(const Hash256& page_hash) const;
   bool has_commit(const Hash256& root) const;
 
-  // What a new commit adds: its contract table, and the code, page tables and pages it
-  // refers to that the store may not hold yet (writing one it holds is harmless).
+  // What a new commit adds: its contract table, and the code, page tables, groups and
+  // pages it refers to that the store may not hold yet (writing one it holds is
+  // harmless).
   struct NewCommit {
     ContractTable contracts;
     std::vector<std::pair<Hash256, Bytes>> code;  // code hash -> bytecode
     std::vector<PageTable> page_tables;
+    std::vector<std::shared_ptr<const PageGroup>> groups;
     std::vector<std::pair<Hash256, Bytes>> pages;  // page hash -> contents
   };
   // Writes it in one batch and returns its state root; with `as_head`, the same batch

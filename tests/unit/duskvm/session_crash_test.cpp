@@ -98,7 +98,7 @@ TEST(SessionCrash, KillDuringCommitsLeavesAWholeCommit) {
     for (const auto& [id, state] : *contracts) {
       auto pages = (*store)->page_table(state.memory_root, state.memory_pages);
       ASSERT_TRUE(pages.ok()) << pages.error().message;
-      for (const auto& [index, hash] : pages->hashes) ASSERT_TRUE((*store)->page(hash).ok()) << index;
+      pages->for_each([&](u32 index, const Hash256& hash) { ASSERT_TRUE((*store)->page(hash).ok()) << index; });
     }
     auto session = Session::open(**store, *head);
     ASSERT_TRUE(session.ok());

@@ -142,12 +142,12 @@ class ContractSession : public ::testing::Test {
     auto pb = store->page_table(b->at(id).memory_root, b->at(id).memory_pages);
     EXPECT_TRUE(pa.ok() && pb.ok());
     size_t n = 0;
-    for (const auto& [index, hash] : pb->hashes) {
-      auto it = pa->hashes.find(index);
-      if (it == pa->hashes.end() || it->second != hash) ++n;
-    }
-    for (const auto& [index, hash] : pa->hashes)
-      if (!pb->hashes.count(index)) ++n;
+    pb->for_each([&](u32 index, const Hash256& hash) {
+      if (pa->find(index) != hash) ++n;
+    });
+    pa->for_each([&](u32 index, const Hash256&) {
+      if (!pb->find(index)) ++n;
+    });
     return n;
   }
   Hash256 commit() {
