@@ -35,8 +35,9 @@ export const argbuf: usize = memory.data(65536, 16);
 
 // Who voted: an open-addressing hash table of SLOTS slots of 40 bytes, the account (32
 // bytes) then 1 + the option (0: an empty slot), indexed by the account's first 4 bytes
-// (accounts are BLAKE2b digests or keys: uniform enough) with linear probing. A vote
-// writes one slot, so one page of the table.
+// (accounts are keys or BLAKE2b digests) with linear probing. Whoever grinds accounts
+// that share those bytes makes probing longer, never beyond SLOTS probes: a bounded cost.
+// A vote writes one slot, so one page of the table (two when the slot straddles pages).
 const SLOTS: u32 = 1024;
 const SLOT_SIZE: u32 = 40;
 const TABLE: usize = memory.data(SLOTS * SLOT_SIZE, 16);
