@@ -4,9 +4,10 @@
 #       C11 / C++20 sources and the SDK (contracts/sdk) -> ${DUSK_CONTRACT_DIR}/NAME.wasm,
 #       target contract_NAME (part of ALL and of the target `contracts`).
 #   dusk_add_assemblyscript_contract(NAME SOURCE x.ts ABI x.abi.json)
-#       an AssemblyScript contract (asc from node_modules), its ABI description appended
-#       as the custom section dusk-abi. Defined only when node and asc are there
-#       (DUSK_ASSEMBLYSCRIPT is then ON).
+#       an AssemblyScript contract (asc from node_modules) -> ${DUSK_CONTRACT_DIR}/NAME.wasm,
+#       target contract_NAME, its ABI description added as the custom section dusk-abi by
+#       `dusk-vm attach-abi` (which checks it against the code). Builds nothing unless
+#       node and asc are there (DUSK_ASSEMBLYSCRIPT is then ON) and dusk-vm is a target.
 #
 # The C toolchain is Debian's clang 14 with wasm-ld (scripts/install-deps.sh: clang lld
 # libclang-rt-14-dev-wasm32), driven by custom commands, since the project's own C and
@@ -134,7 +135,9 @@ endfunction()
 # --- AssemblyScript ---------------------------------------------------------------------
 # asc flags: the stub runtime (a bump allocator, no garbage collector: nothing runs behind
 # the contract's back), -O3, no assertions (they would import env.abort), and
-# --use abort= so that nothing imports it at all.
+# --use abort= so that nothing imports it at all. The stub's bump pointer is a wasm
+# global, and globals start every call afresh: a contract keeps its state in memory it
+# reserves with memory.data, not on the heap (contracts/README.md).
 find_program(DUSK_NODE node)
 set(DUSK_ASC ${PROJECT_SOURCE_DIR}/node_modules/assemblyscript/bin/asc.js)
 if(DUSK_NODE AND EXISTS ${DUSK_ASC})
@@ -149,6 +152,10 @@ function(dusk_add_assemblyscript_contract name)
   if(NOT DUSK_ASSEMBLYSCRIPT)
     return()
   endif()
+  if(NOT TARGET dusk-vm)
+    message(STATUS "contracts: no dusk-vm target to attach the ABI description with, ${name} is not built")
+    return()
+  endif()
   get_filename_component(source ${C_SOURCE} ABSOLUTE)
   get_filename_component(abi ${C_ABI} ABSOLUTE)
   set(bare ${DUSK_CONTRACT_DIR}/${name}/${name}.bare.wasm)
@@ -156,8 +163,8 @@ function(dusk_add_assemblyscript_contract name)
   add_custom_command(OUTPUT ${wasm}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${DUSK_CONTRACT_DIR}/${name}
     COMMAND ${DUSK_NODE} ${DUSK_ASC} ${source} -o ${bare} --runtime stub -O3 --noAssert --use abort=
-    COMMAND ${DUSK_NODE} ${DUSK_CONTRACT_SDK_DIR}/tools/add-abi-section.mjs ${bare} ${abi} ${wasm}
-    DEPENDS ${source} ${abi} ${DUSK_CONTRACT_SDK_DIR}/tools/add-abi-section.mjs
+    COMMAND $<TARGET_FILE:dusk-vm> attach-abi ${bare} ${abi} --out ${wasm}
+    DEPENDS ${source} ${abi} dusk-vm
     COMMENT "Building AssemblyScript contract ${name}.wasm"
     VERBATIM)
   add_custom_target(contract_${name} DEPENDS ${wasm})
