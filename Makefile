@@ -33,6 +33,8 @@ bench: build
 	@$(BUILD)/bench/vm_queries
 	@echo "DuskVM commits (4 KiB against 64 KiB pages) and deploys"
 	@$(BUILD)/bench/vm_commit
+	@echo "DuskVM token transfers beside ERC-20 transfers on DuskEVM (skipped without npm ci)"
+	@if [ -x $(BUILD)/bench/token_vs_erc20 ]; then $(BUILD)/bench/token_vs_erc20 --runs 3; fi
 	@echo "storage: 500 kills of a writer at random moments"
 	@DUSK_CRASH_ROUNDS=500 $(BUILD)/tests/unit/storage/storage_crash_test --gtest_brief=1
 	@echo "DuskVM: 200 kills of a committing session"
