@@ -31,7 +31,11 @@ Account* State::lookup(const Address& a) const {
   return acc;
 }
 const Account* State::find(const Address& a) const { return lookup(a); }
-Account* State::find_mut(const Address& a) { return lookup(a); }
+Account* State::find_mut(const Address& a) {
+  Account* acc = lookup(a);
+  if (acc) unjournaled_.insert(a);  // its slots may change behind the journal's back
+  return acc;
+}
 Account& State::must(const Address& a) { return *lookup(a); }
 
 Uint256 State::balance(const Address& a) const {
@@ -51,11 +55,15 @@ Uint256 State::transient(const Address& a, const Uint256& key) const {
   return it == acc->transient.end() ? Uint256{} : it->second;
 }
 
-Account& State::put(const Address& a, Account acc) { return accounts_[a] = std::move(acc); }
+Account& State::put(const Address& a, Account acc) {
+  unjournaled_.insert(a);
+  return accounts_[a] = std::move(acc);
+}
 
 Account& State::get_or_create(const Address& a) {
   auto [it, inserted] = accounts_.try_emplace(a);
   if (inserted) journal_.push_back({Change::kCreateAccount, a, {}, {}, nullptr, {}, false});
+  if (changed_accounts_.empty() || changed_accounts_.back() != a) changed_accounts_.push_back(a);
   return it->second;
 }
 
@@ -80,6 +88,7 @@ void State::set_code(const Address& a, Bytes code) {
 
 StorageSlot& State::slot(const Address& a, const Uint256& key) {
   Account& acc = get_or_create(a);
+  changed_slots_.emplace_back(a, key);
   return acc.storage[key];
 }
 
@@ -172,24 +181,43 @@ void State::begin_transaction() {
   journal_.clear();
 }
 
+// Only what the transaction may have changed is visited: the accounts it reached through
+// get_or_create, the ones it touched, the slots it read or wrote through slot(), and
+// accounts changed without the journal (put, find_mut). Every other account already has
+// created == false, no transient storage and no zero or unsettled slot, so the work is
+// the transaction's, not the state's size.
 void State::finalize_transaction() {
-  for (auto it = accounts_.begin(); it != accounts_.end();) {
+  auto settle_account = [&](const Address& a) {
+    auto it = accounts_.find(a);
+    if (it == accounts_.end()) return;
     Account& acc = it->second;
-    const bool touched_empty = touched_.count(it->first) != 0 && acc.is_empty();
-    if (acc.destructed || touched_empty) {
-      it = accounts_.erase(it);
+    if (acc.destructed || (touched_.count(a) != 0 && acc.is_empty())) {
+      accounts_.erase(it);
       last_found_.account = nullptr;
-      continue;
+      return;
     }
     acc.created = false;
     acc.transient.clear();
-    for (auto s = acc.storage.begin(); s != acc.storage.end();) {
-      s->second.original = s->second.current;
-      if (s->second.current.is_zero()) s = acc.storage.erase(s);
-      else ++s;
-    }
-    ++it;
+  };
+  for (const Address& a : changed_accounts_) settle_account(a);
+  for (const Address& a : touched_) settle_account(a);
+  for (const Address& a : unjournaled_) {
+    settle_account(a);
+    auto it = accounts_.find(a);
+    if (it == accounts_.end()) continue;
+    for (const auto& [key, slot] : it->second.storage) changed_slots_.emplace_back(a, key);
   }
+  for (const auto& [a, key] : changed_slots_) {
+    Account* acc = lookup(a);
+    if (!acc) continue;
+    auto s = acc->storage.find(key);
+    if (s == acc->storage.end()) continue;
+    s->second.original = s->second.current;
+    if (s->second.current.is_zero()) acc->storage.erase(s);
+  }
+  changed_accounts_.clear();
+  changed_slots_.clear();
+  unjournaled_.clear();
   touched_.clear();
   warm_accounts_.clear();
   warm_slots_.clear();

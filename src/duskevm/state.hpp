@@ -149,6 +149,11 @@ class State {
   // without making anything depend on its order (slot_set.hpp).
   SlotSet warm_slots_;
   std::set<Address> touched_;
+  // What finalize_transaction visits (it would otherwise walk the whole state): accounts
+  // and slots the transaction reached, and accounts changed around the journal.
+  std::vector<Address> changed_accounts_;
+  std::vector<std::pair<Address, Uint256>> changed_slots_;
+  std::set<Address> unjournaled_;
   std::vector<Entry> journal_;
   std::vector<Log> logs_;
   i64 refund_ = 0;
