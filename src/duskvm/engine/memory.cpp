@@ -55,7 +55,20 @@ size_t Memory::checkpoint() {
 
 void Memory::drop_snapshot() {
   if (!levels_.empty() && size_) std::memset(barrier_, 0, size_ / kTrackPageSize);
+  for (Level& level : levels_)
+    for (auto& entry : level.saved) give_back(std::move(entry.second));
   levels_.clear();
+}
+
+std::unique_ptr<u8[]> Memory::take_buffer() {
+  if (spare_.empty()) return std::make_unique_for_overwrite<u8[]>(kTrackPageSize);
+  auto b = std::move(spare_.back());
+  spare_.pop_back();
+  return b;
+}
+
+void Memory::give_back(std::unique_ptr<u8[]> buffer) {
+  if (buffer && spare_.size() < kMaxSpareBuffers) spare_.push_back(std::move(buffer));
 }
 
 void Memory::reset_barrier(const Level& level) {
@@ -70,7 +83,7 @@ void Memory::note_write_slow(u64 addr, u64 len) {
   const u64 first = addr / kTrackPageSize, last = (addr + len - 1) / kTrackPageSize;
   for (u64 p = first; p <= last; ++p) {
     if (!barrier_[p]) continue;
-    auto copy = std::make_unique<u8[]>(kTrackPageSize);
+    auto copy = take_buffer();
     std::memcpy(copy.get(), base_ + p * kTrackPageSize, kTrackPageSize);
     levels_.back().saved.emplace_back(p, std::move(copy));
     barrier_[p] = 0;
@@ -87,7 +100,10 @@ u64 Memory::count_pages_to_save(u64 addr, u64 len) const {
 void Memory::revert() {
   if (levels_.empty()) return;
   Level& level = levels_.back();
-  for (auto& [page, bytes] : level.saved) std::memcpy(base_ + page * kTrackPageSize, bytes.get(), kTrackPageSize);
+  for (auto& [page, bytes] : level.saved) {
+    std::memcpy(base_ + page * kTrackPageSize, bytes.get(), kTrackPageSize);
+    give_back(std::move(bytes));
+  }
   level.saved.clear();
   if (size_ > level.size) {
     // Give the grown pages back: zero-filled and inaccessible, as before growing.
@@ -109,12 +125,17 @@ void Memory::commit_checkpoint() {
   Level& outer = levels_.back();
   // A page the outer level has not saved held, when the inner level opened, what it held
   // when the outer one did (nothing wrote it between): the inner copy serves the outer.
-  // Pages beyond the outer level's size need no copy: its revert gives them back.
-  std::vector<u8> held(outer.size / kTrackPageSize, 0);
-  for (const auto& entry : outer.saved) held[entry.first] = 1;
-  for (auto& entry : inner.saved)
-    if (entry.first < held.size() && !held[entry.first]) outer.saved.push_back(std::move(entry));
+  // Pages beyond the outer level's size need no copy: its revert gives them back. The
+  // outer level's barrier says which pages it still needs: exactly those.
   reset_barrier(outer);
+  for (auto& entry : inner.saved) {
+    if (entry.first < outer.size / kTrackPageSize && barrier_[entry.first]) {
+      barrier_[entry.first] = 0;
+      outer.saved.push_back(std::move(entry));
+    } else {
+      give_back(std::move(entry.second));
+    }
+  }
 }
 
 std::vector<u64> Memory::written_pages() const {

@@ -120,10 +120,16 @@ class Memory {
     std::vector<std::pair<u64, std::unique_ptr<u8[]>>> saved;
   };
   void reset_barrier(const Level& level);
+  // Saved-page buffers come from here and go back here: a contract call saves a few pages
+  // and drops them again, call after call.
+  std::unique_ptr<u8[]> take_buffer();
+  void give_back(std::unique_ptr<u8[]> buffer);
+  static constexpr size_t kMaxSpareBuffers = 64;  // 256 KiB kept at most
 
   Reservation reservation_;
   u8* barrier_ = nullptr;  // reserved_ / kTrackPageSize bytes, committed lazily
   std::vector<Level> levels_;  // [0]: the snapshot; then the checkpoints, innermost last
+  std::vector<std::unique_ptr<u8[]>> spare_;
 };
 
 }  // namespace dusk::wasm
