@@ -42,6 +42,9 @@ Evm::Evm(State& state, const BlockEnv& block, const TxContext& tx, Fork fork, Co
 
 bool blocks_creation(const Account& existing) {
   if (existing.nonce != 0 || !existing.code->empty()) return true;
+  // Stored slots not loaded yet (a state with a backend): the backend knows whether there
+  // are any.
+  if (existing.slots_in_backend && existing.backend_has_slots) return true;
   for (const auto& [key, slot] : existing.storage)
     if (!slot.current.is_zero() || !slot.original.is_zero()) return true;
   return false;

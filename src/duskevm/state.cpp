@@ -23,13 +23,45 @@ Account::Account() : code(empty_code()) {}
 Account* State::lookup(const Address& a) const {
   if (last_found_.account && same_address(last_found_.addr, a)) return last_found_.account;
   auto it = accounts_.find(a);
-  if (it == accounts_.end()) return nullptr;
+  if (it == accounts_.end()) return backend_ ? load_account(a) : nullptr;
   // The map is const here; its values are not (find_mut hands them out).
   Account* acc = const_cast<Account*>(&it->second);
   last_found_.addr = a;
   last_found_.account = acc;
   return acc;
 }
+Account* State::load_account(const Address& a) const {
+  if (not_in_backend_.count(a) != 0) return nullptr;
+  auto got = backend_->account(a);
+  if (!got) {
+    if (!backend_failure_) backend_failure_ = got.take_error();
+    return nullptr;
+  }
+  if (!got->has_value()) {
+    not_in_backend_.insert(a);
+    return nullptr;
+  }
+  const StoredAccount& stored = **got;
+  Account acc;
+  acc.nonce = stored.nonce;
+  acc.balance = stored.balance;
+  acc.code_hash = stored.code_hash;
+  if (stored.code && !stored.code->empty()) acc.code = stored.code;
+  acc.slots_in_backend = true;
+  acc.backend_has_slots = stored.storage_root != trie::kEmptyTrieRoot;
+  Account* loaded = &accounts_.emplace(a, std::move(acc)).first->second;
+  last_found_.addr = a;
+  last_found_.account = loaded;
+  return loaded;
+}
+
+Uint256 State::load_slot(const Address& a, const Uint256& key) const {
+  auto got = backend_->slot(a, key);
+  if (got) return *got;
+  if (!backend_failure_) backend_failure_ = got.take_error();
+  return {};
+}
+
 const Account* State::find(const Address& a) const { return lookup(a); }
 Account* State::find_mut(const Address& a) {
   Account* acc = lookup(a);
@@ -43,10 +75,15 @@ Uint256 State::balance(const Address& a) const {
   return acc ? acc->balance : Uint256{};
 }
 Uint256 State::storage(const Address& a, const Uint256& key) const {
-  const Account* acc = find(a);
+  Account* acc = lookup(a);
   if (!acc) return {};
   auto it = acc->storage.find(key);
-  return it == acc->storage.end() ? Uint256{} : it->second.current;
+  if (it != acc->storage.end()) return it->second.current;
+  if (!acc->slots_in_backend) return {};
+  // Loaded once per block; later reads and SSTORE's original value find it here.
+  const Uint256 v = load_slot(a, key);
+  acc->storage.emplace(key, StorageSlot{v, v});
+  return v;
 }
 Uint256 State::transient(const Address& a, const Uint256& key) const {
   const Account* acc = find(a);
@@ -57,10 +94,18 @@ Uint256 State::transient(const Address& a, const Uint256& key) const {
 
 Account& State::put(const Address& a, Account acc) {
   unjournaled_.insert(a);
+  if (backend_) {
+    // The account replaces the stored one, storage included.
+    deleted_in_block_.insert(a);
+    acc.slots_in_backend = acc.backend_has_slots = false;
+    if (!acc.code->empty()) block_code_[acc.code_hash] = acc.code;
+    last_found_.account = nullptr;
+  }
   return accounts_[a] = std::move(acc);
 }
 
 Account& State::get_or_create(const Address& a) {
+  if (backend_) lookup(a);  // a stored account comes into the map first
   auto [it, inserted] = accounts_.try_emplace(a);
   if (inserted) journal_.push_back({Change::kCreateAccount, a, {}, {}, nullptr, {}, false});
   if (changed_accounts_.empty() || changed_accounts_.back() != a) changed_accounts_.push_back(a);
@@ -84,12 +129,18 @@ void State::set_code(const Address& a, Bytes code) {
   journal_.push_back({Change::kCode, a, {}, {}, acc.code, acc.code_hash, false});
   acc.code_hash = crypto::keccak256(code);
   acc.code = code.empty() ? empty_code() : std::make_shared<const Bytes>(std::move(code));
+  if (backend_ && !acc.code->empty()) block_code_[acc.code_hash] = acc.code;
 }
 
 StorageSlot& State::slot(const Address& a, const Uint256& key) {
   Account& acc = get_or_create(a);
   changed_slots_.emplace_back(a, key);
-  return acc.storage[key];
+  auto [it, inserted] = acc.storage.try_emplace(key);
+  if (inserted && acc.slots_in_backend) {
+    const Uint256 v = load_slot(a, key);
+    it->second = {v, v};
+  }
+  return it->second;
 }
 
 void State::set_storage(const Address& a, const Uint256& key, const Uint256& v) {
@@ -188,12 +239,17 @@ void State::begin_transaction() {
 // the transaction's, not the state's size.
 void State::finalize_transaction() {
   auto settle_account = [&](const Address& a) {
+    if (backend_) lookup(a);
     auto it = accounts_.find(a);
     if (it == accounts_.end()) return;
     Account& acc = it->second;
     if (acc.destructed || (touched_.count(a) != 0 && acc.is_empty())) {
       accounts_.erase(it);
       last_found_.account = nullptr;
+      if (backend_) {  // the stored account must not show through for the rest of the block
+        deleted_in_block_.insert(a);
+        not_in_backend_.insert(a);
+      }
       return;
     }
     acc.created = false;
@@ -213,8 +269,11 @@ void State::finalize_transaction() {
     auto s = acc->storage.find(key);
     if (s == acc->storage.end()) continue;
     s->second.original = s->second.current;
-    if (s->second.current.is_zero()) acc->storage.erase(s);
+    // A zero slot of a backed account stays, so that the stored value does not show
+    // through for the rest of the block.
+    if (s->second.current.is_zero() && !acc->slots_in_backend) acc->storage.erase(s);
   }
+  if (backend_) note_block_changes();
   changed_accounts_.clear();
   changed_slots_.clear();
   unjournaled_.clear();
@@ -223,6 +282,53 @@ void State::finalize_transaction() {
   warm_slots_.clear();
   journal_.clear();
   refund_ = 0;
+}
+
+void State::note_block_changes() {
+  block_accounts_.insert(changed_accounts_.begin(), changed_accounts_.end());
+  block_accounts_.insert(touched_.begin(), touched_.end());
+  block_accounts_.insert(unjournaled_.begin(), unjournaled_.end());
+  for (const auto& s : changed_slots_) {
+    block_slots_.insert(s);
+    block_accounts_.insert(s.first);
+  }
+}
+
+StateChanges State::take_changes() {
+  finalize_transaction();
+  StateChanges out;
+  auto slot = block_slots_.begin();
+  for (const Address& a : block_accounts_) {
+    AccountChange c;
+    c.address = a;
+    c.storage_cleared = deleted_in_block_.count(a) != 0;
+    const auto it = accounts_.find(a);
+    c.deleted = it == accounts_.end();
+    while (slot != block_slots_.end() && slot->first < a) ++slot;
+    for (; slot != block_slots_.end() && slot->first == a; ++slot) {
+      if (c.deleted) continue;
+      const auto s = it->second.storage.find(slot->second);
+      c.slots[slot->second] = s == it->second.storage.end() ? Uint256{} : s->second.current;
+    }
+    if (!c.deleted) {
+      c.nonce = it->second.nonce;
+      c.balance = it->second.balance;
+      c.code_hash = it->second.code_hash;
+    }
+    out.accounts.push_back(std::move(c));
+  }
+  out.code = std::move(block_code_);
+  block_code_.clear();
+  block_accounts_.clear();
+  block_slots_.clear();
+  deleted_in_block_.clear();
+  not_in_backend_.clear();
+  backend_failure_.reset();
+  if (backend_) {
+    accounts_.clear();
+    last_found_.account = nullptr;
+  }
+  return out;
 }
 
 Hash256 storage_root(const Account& acc) {

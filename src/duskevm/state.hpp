@@ -10,11 +10,22 @@
 // storage and access sets, and clears the journal.
 //
 // Accounts live in an ordered map (deterministic iteration for the state root).
+//
+// Without a backend the map is the whole state (state tests, tools, benchmarks). With
+// one (set_backend, state_backend.hpp) it is the part of the state the block has
+// reached: an account is loaded the first time it is looked up, a slot the first time
+// it is read or written, deleted accounts and zeroed slots are remembered for the rest
+// of the block so that the backend's older values never show through, and
+// take_changes() ends the block, handing out its change set and forgetting what was
+// loaded. accounts() and root() then describe only the loaded part; the backend's owner
+// computes the root from the change set.
+//
 // Not thread safe.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -23,6 +34,8 @@
 #include "base/address.hpp"
 #include "duskevm/log.hpp"
 #include "duskevm/detail/slot_set.hpp"
+#include "duskevm/state_backend.hpp"
+#include "duskevm/state_changes.hpp"
 #include "trie/trie.hpp"
 #include "base/uint256.hpp"
 
@@ -45,6 +58,10 @@ struct Account {
   std::map<Uint256, Uint256> transient;  // EIP-1153
   bool created = false;     // created in the current transaction (EIP-6780)
   bool destructed = false;  // SELFDESTRUCTed, deleted at the end of the transaction
+  // Loaded from a StateBackend and not deleted since: a slot missing from `storage` is
+  // read from the backend; and whether the backend holds any slot of it (EIP-7610).
+  bool slots_in_backend = false;
+  bool backend_has_slots = false;
 
   Account();
   // EIP-161: no nonce, no balance, no code.
@@ -108,8 +125,22 @@ class State {
   void begin_transaction();
 
   // The state root (secure Merkle-Patricia trie of RLP([nonce, balance, storageRoot,
-  // codeHash]) keyed by address).
+  // codeHash]) keyed by address), computed from the accounts in memory: the whole
+  // state's root only without a backend.
   Hash256 root() const;
+
+  // ---- a backend ----
+  // Reads what the map lacks from `backend` (which must outlive the State; nullptr for
+  // none). Set it before the block's first transaction, on a State holding nothing.
+  void set_backend(const StateBackend* backend) { backend_ = backend; }
+  const StateBackend* backend() const { return backend_; }
+  // The first read of the backend that failed since take_changes(); while it is set,
+  // what the block computed is not to be used.
+  const std::optional<Error>& backend_failure() const { return backend_failure_; }
+  // Between transactions: what the block changed since the last call, and with a
+  // backend, everything loaded is forgotten (the backend's owner stores the changes
+  // before the next block reads).
+  StateChanges take_changes();
 
  private:
   enum class Change : u8 {
@@ -127,8 +158,14 @@ class State {
   };
   Account& must(const Address& a);
   Account* lookup(const Address& a) const;
+  // The backend's side of lookup and of a slot missing from a backed account.
+  Account* load_account(const Address& a) const;
+  Uint256 load_slot(const Address& a, const Uint256& key) const;
+  void note_block_changes();
 
-  std::map<Address, Account> accounts_;
+  // Mutable: a const lookup may load an account from the backend into it (a cache of
+  // what the backend holds, not a change).
+  mutable std::map<Address, Account> accounts_;
   // The account the last lookup found: a contract reads its own account over and over
   // (SLOAD, SSTORE, SELFBALANCE), and the map's search compares addresses with memcmp at
   // every level. Map nodes stay put until erased; every erase forgets it, and so does
@@ -157,6 +194,17 @@ class State {
   std::vector<Entry> journal_;
   std::vector<Log> logs_;
   i64 refund_ = 0;
+
+  // With a backend: the backend and its first failure; addresses it has no account for
+  // (as of now: absent there, or deleted during the block); accounts deleted during the
+  // block; what the block's finished transactions may have changed; code they deployed.
+  const StateBackend* backend_ = nullptr;
+  mutable std::optional<Error> backend_failure_;
+  mutable std::set<Address> not_in_backend_;
+  std::set<Address> deleted_in_block_;
+  std::set<Address> block_accounts_;
+  std::set<std::pair<Address, Uint256>> block_slots_;
+  std::map<Hash256, std::shared_ptr<const Bytes>> block_code_;
 };
 
 // The storage root of one account's storage (zero values are absent).
