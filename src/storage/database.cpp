@@ -39,7 +39,9 @@ class RocksIterator final : public Database::Iterator {
   RocksIterator(std::unique_ptr<rocksdb::Iterator> it, Bytes prefix) : it_(std::move(it)), prefix_(std::move(prefix)) {
     it_->Seek(slice(prefix_));
   }
-  bool valid() const override { return it_->Valid() && it_->key().starts_with(slice(prefix_)); }
+  // An empty prefix matches every key (and must not reach starts_with: its memcmp would
+  // get the empty vector's null pointer).
+  bool valid() const override { return it_->Valid() && (prefix_.empty() || it_->key().starts_with(slice(prefix_))); }
   ByteView key() const override { return view(it_->key()); }
   ByteView value() const override { return view(it_->value()); }
   void next() override { it_->Next(); }

@@ -8,11 +8,13 @@
 //
 // DUSK_EEST_DIRS (colon-separated, under the extracted state_tests) overrides the
 // selection; "." runs every fixture (about four minutes).
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -108,7 +110,28 @@ void expect_account(const StateBackend& b, const Address& a, const Account* want
   if (also) check_slots(*also);
 }
 
-TEST(DbStateBackendEest, CasesRunThroughTheDatabase) {
+// Runs `body` on a thread with a 256 MiB stack, as dusk-evm does: the EVM recurses once
+// per call depth (up to 1024), about 10 KiB a level under the sanitizers.
+void on_big_stack(const std::function<void()>& body) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, std::size_t{256} << 20);
+  pthread_t thread;
+  auto entry = [](void* p) -> void* {
+    (*static_cast<const std::function<void()>*>(p))();
+    return nullptr;
+  };
+  const int rc = pthread_create(&thread, &attr, entry, const_cast<std::function<void()>*>(&body));
+  pthread_attr_destroy(&attr);
+  ASSERT_EQ(rc, 0) << "no thread for the cases";
+  pthread_join(thread, nullptr);
+}
+
+void run_cases();
+
+TEST(DbStateBackendEest, CasesRunThroughTheDatabase) { on_big_stack(run_cases); }
+
+void run_cases() {
   const fs::path base = DUSK_EEST_STATE_TESTS;
   ASSERT_TRUE(fs::is_directory(base)) << base << " (built by the eest_state_tests target)";
   const char* env_dirs = std::getenv("DUSK_EEST_DIRS");

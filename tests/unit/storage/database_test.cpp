@@ -100,6 +100,23 @@ TEST(Database, ScanVisitsAPrefixInKeyOrder) {
   EXPECT_EQ(seen.size(), 1u);
 }
 
+TEST(Database, ScanWithAnEmptyPrefixVisitsEveryKey) {
+  TempDir dir;
+  auto db = open_db(dir.path);
+  ASSERT_NE(db, nullptr);
+  const Family& pages = db->family("pages");
+  WriteBatch batch;
+  for (const char* k : {"b", "a/1", "c/2"}) batch.put(pages, b(k), b(k));
+  batch.put(db->family("commits"), b("x"), b("x"));  // another family: not visited
+  ASSERT_TRUE(db->write(batch).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(db->scan(pages, {}, [&](ByteView key, ByteView) {
+                  seen.emplace_back(key.begin(), key.end());
+                  return true;
+                }).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"a/1", "b", "c/2"}));
+}
+
 TEST(Database, AFileWhereTheDirectoryShouldBeIsRefused) {
   TempDir dir;
   fs::create_directories(dir.path);
