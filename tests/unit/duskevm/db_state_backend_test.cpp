@@ -210,7 +210,18 @@ TEST(DbStateBackend, RandomBlocksMatchTheInMemoryState) {
   expect_same_state(backend, mem, Blocks::kPool, Blocks::kKeys, "reopened");
   for (u64 h = 0; h < kBlocks; ++h) {
     ASSERT_EQ(**backend.root_at(h), roots[h]);
-    expect_same_state(*backend.at(roots[h]), history[h], Blocks::kPool, Blocks::kKeys, "at " + std::to_string(h));
+    const auto old = backend.at(roots[h]);
+    expect_same_state(*old, history[h], Blocks::kPool, Blocks::kKeys, "at " + std::to_string(h));
+    // A query at that height: a State reading the old root (an eth_call's view).
+    State query;
+    query.set_backend(old.get());
+    for (size_t i = 0; i < Blocks::kPool; ++i) {
+      const Address a = addr(i);
+      ASSERT_EQ(query.exists(a), history[h].exists(a)) << "height " << h;
+      EXPECT_EQ(query.balance(a), history[h].balance(a));
+      for (size_t k = 0; k < Blocks::kKeys; ++k) EXPECT_EQ(query.storage(a, Uint256{k}), history[h].storage(a, Uint256{k}));
+    }
+    EXPECT_FALSE(query.backend_failure());
   }
   EXPECT_FALSE(backend.root_at(kBlocks)->has_value());
 }
