@@ -563,8 +563,8 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
     r.error = "a contract with this ID exists";
     return r;
   }
-  // Deploying pays for the code it stores, per byte.
-  const u64 code_gas = bytecode.size() * kHostByteGas;
+  // Deploying pays for validating, translating and storing the code, per byte.
+  const u64 code_gas = bytecode.size() * kCodeByteGas;
   if (code_gas > gas) {
     r.error = "out of gas";
     r.gas_spent = gas;
@@ -653,7 +653,7 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
   // The code's bytes, then moving the memory, page by page.
   const wasm::Memory& from = *prev->memory;
   const u64 pages = from.size() / kPageBytes;
-  u64 spent = bytecode.size() * kHostByteGas + pages * config_.engine.gas.page_write;
+  u64 spent = bytecode.size() * kCodeByteGas + pages * config_.engine.gas.page_write;
   if (spent > gas) return fail("out of gas", gas);
   const Hash256 code_hash = code_hash_of(bytecode);
   auto mod = module(code_hash, bytecode);

@@ -408,6 +408,37 @@ TEST_F(Fixture, GasIsExactAndRepeatable) {
   EXPECT_EQ(get(), 41u);
 }
 
+TEST_F(Fixture, DeployingPaysPerByteOfCode) {
+  // The same module with a custom section 1,000 bytes longer: deploying it costs
+  // exactly 1,000 * kCodeByteGas more, and a limit below the code's price deploys
+  // nothing.
+  const Bytes code = contract("counter");
+  auto with_section = [&](size_t n) {
+    Bytes b = code;
+    const std::string name = "padding";
+    b.push_back(0);  // a custom section: id 0, size (LEB128), name, contents
+    const size_t size = 1 + name.size() + n;
+    for (size_t v = size;; v >>= 7) {
+      b.push_back(static_cast<u8>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0)));
+      if (v < 0x80) break;
+    }
+    b.push_back(static_cast<u8>(name.size()));
+    b.insert(b.end(), name.begin(), name.end());
+    b.insert(b.end(), n, 0x5a);
+    return b;
+  };
+  const Bytes small = with_section(200), large = with_section(1200);  // both sizes two LEB128 bytes
+  ASSERT_EQ(large.size() - small.size(), 1000u);
+  const Receipt a = session->deploy(small, kOwner, 0, u32_bytes(1), kGas);
+  const Receipt b = session->deploy(large, kOwner, 0, u32_bytes(1), kGas);
+  ASSERT_TRUE(a.ok && b.ok) << a.error << b.error;
+  EXPECT_EQ(b.gas_spent - a.gas_spent, 1000 * kCodeByteGas);
+  const Receipt short_of = session->deploy(code, kOwner, 1, u32_bytes(1), code.size() * kCodeByteGas - 1);
+  EXPECT_FALSE(short_of.ok);
+  EXPECT_EQ(short_of.error, "out of gas");
+  EXPECT_EQ(session->contracts().size(), 2u);
+}
+
 TEST_F(Fixture, PagesAreProvenAgainstTheRoot) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
