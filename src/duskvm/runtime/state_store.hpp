@@ -10,6 +10,13 @@
 //   commits   state root           -> ContractTable of that commit
 //   meta      "head"               -> the root of the latest commit written with
 //                                     `as_head` (what a tool reopens by default)
+//             "final"              -> the commit marked final (finalize)
+//   refs      kind || key          -> how many parents name an item (u64): commits name
+//                                     code and outlines, outlines groups, groups pages
+//
+// Everything but commits is shared and counted: a commit writes an item only when its
+// count leaves zero, and forgetting a commit deletes, in one batch, every item whose
+// count comes back to zero, so the store holds exactly what its kept commits need.
 //
 // A commit is written in one atomic batch: a crash leaves the store with or without it,
 // never a part. The empty state (root: 32 zero bytes) exists without being written.
@@ -42,6 +49,8 @@ class StateStore {
   Result<PageTable> page_table(const Hash256& memory_root, u64 memory_pages) const;
   Result<Bytes> page(const Hash256& page_hash) const;
   bool has_commit(const Hash256& root) const;
+  // Every commit the store holds, ascending by root (a full scan).
+  Result<std::vector<Hash256>> commits() const;
 
   // What a new commit adds: its contract table, and the code, page tables, groups and
   // pages it refers to that the store may not hold yet (writing one it holds is
@@ -59,10 +68,26 @@ class StateStore {
   // The head (the empty state's root when none was set).
   Result<Hash256> head() const;
 
-  // Forgets a commit (its pages and code stay for the commits that share them).
+  // Forgets a commit, and deletes what no kept commit names any more (pages, groups,
+  // outlines and code shared with kept commits stay). Refused for the head and the
+  // final commit; a commit the store does not hold is already forgotten. A session
+  // opened on a forgotten commit can no longer commit what it built on it (a clear
+  // error; nothing is written).
   storage::StorageStatus forget(const Hash256& root);
+  // Marks a commit final (a node's finalized state; kept until another is).
+  storage::StorageStatus finalize(const Hash256& root);
+  // The final commit (the empty state's root when none was marked).
+  Result<Hash256> finalized() const;
+
+  // What the store holds: items per kind and their bytes (a full scan: for tools and
+  // tests).
+  struct Usage {
+    u64 commits = 0, code = 0, memories = 0, groups = 0, pages = 0, bytes = 0;
+  };
+  Result<Usage> usage() const;
 
  private:
+  struct Graph;
   explicit StateStore(std::unique_ptr<storage::Database> db) : db_(std::move(db)) {}
   std::unique_ptr<storage::Database> db_;
 };

@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <random>
 #include <string>
 
 #include "duskvm/runtime/host_functions.hpp"
 #include "duskvm/runtime/page_proof.hpp"
 #include "duskvm/runtime/session.hpp"
+#include "store_census.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -242,6 +245,89 @@ TEST_F(Fixture, ScatteredPagesOfALargeMemoryPersist) {
       EXPECT_EQ(as_u32(r.result), touched ? 0xabcdefu : p + 1) << "page " << p;
     }
   }
+}
+
+TEST_F(Fixture, ForgettingCommitsKeepsExactlyWhatKeptCommitsNeed) {
+  // A scatter contract (pages 16 to 127 each holding a word) changed by random commits
+  // from random kept bases, and random commits forgotten: every kept commit still opens
+  // and reads as the model says, and the store holds exactly what kept commits name.
+  std::mt19937_64 rng(2026);
+  const Receipt d = session->deploy(contract("scatter"), kOwner, 0, u32_bytes(8), kGas);
+  ASSERT_TRUE(d.ok) << d.error;
+  const ContractId id = *d.deployed;
+  std::map<Hash256, std::vector<u32>> kept;  // root -> the first word of pages 0..127
+  std::vector<u32> words(128, 0);
+  for (u32 p = 16; p < 128; ++p) words[p] = p + 1;
+  auto first = session->commit(true);
+  ASSERT_TRUE(first.ok());
+  kept[*first] = words;
+  Hash256 head = *first;
+  for (int step = 0; step < 40; ++step) {
+    // From a random kept commit, write some pages: a new value, the page's first value
+    // back (its bytes then match other commits' pages), or zero (the page drops out).
+    auto base = std::next(kept.begin(), static_cast<long>(rng() % kept.size()));
+    open(base->first);
+    words = base->second;
+    const u32 value = rng() % 3 == 0 ? 0 : static_cast<u32>(rng() % 4);
+    Bytes touch = u32_bytes(value);
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 12); k < n; ++k) {
+      const u32 p = 16 + static_cast<u32>(rng() % 112);
+      const Bytes b = u32_bytes(p);
+      touch.insert(touch.end(), b.begin(), b.end());
+      words[p] = value;
+    }
+    ASSERT_TRUE(session->call(id, "touch", touch, kGas).ok);
+    auto root = session->commit(true);
+    ASSERT_TRUE(root.ok()) << root.error().message;
+    kept[*root] = words;
+    head = *root;
+    // Forget one or two commits other than the head.
+    for (int f = 0; f < 1 + static_cast<int>(rng() % 2) && kept.size() > 2; ++f) {
+      auto victim = std::next(kept.begin(), static_cast<long>(rng() % kept.size()));
+      if (victim->first == head) continue;
+      ASSERT_TRUE(store->forget(victim->first).ok());
+      kept.erase(victim);
+    }
+    session.reset();
+    test::expect_no_leak(*store, "step " + std::to_string(step));
+    for (const auto& [r, model] : kept) {
+      open(r);
+      for (int k = 0; k < 8; ++k) {
+        const u32 p = 16 + static_cast<u32>(rng() % 112);
+        const Receipt q = session->query(id, "read", u32_bytes(p), kGas);
+        ASSERT_TRUE(q.ok) << q.error;
+        EXPECT_EQ(as_u32(q.result), model[p]) << "step " << step << " page " << p;
+      }
+    }
+  }
+  // Forget all but the head: what is left is the head's own.
+  session.reset();
+  for (const auto& [r, model] : kept) {
+    if (r == head) continue;
+    ASSERT_TRUE(store->forget(r).ok());
+  }
+  test::expect_no_leak(*store, "the head alone");
+  EXPECT_EQ(store->usage()->commits, 1u);
+}
+
+TEST_F(Fixture, ASessionWhoseBaseWasForgottenCannotCommit) {
+  deploy_both();
+  auto base = session->commit();
+  ASSERT_TRUE(base.ok());
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto next = session->commit(true);
+  ASSERT_TRUE(next.ok());
+  open(*base);
+  ASSERT_TRUE(store->forget(*base).ok());
+  // Its contracts' code and memory were the base's alone (the head has a new memory for
+  // the counter but shares the caller's): a commit that names them fails whole.
+  ASSERT_TRUE(session->call(caller, "call_increment", id_arg(counter), kGas).ok);
+  const auto before = store->usage();
+  auto failed = session->commit();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.error().message.find("neither it nor the store holds"), std::string::npos) << failed.error().message;
+  EXPECT_EQ(store->usage()->pages, before->pages);
+  EXPECT_EQ(store->usage()->commits, 1u);
 }
 
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {

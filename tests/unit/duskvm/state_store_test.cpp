@@ -7,6 +7,7 @@
 #include <string>
 
 #include "duskvm/runtime/state_store.hpp"
+#include "store_census.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -119,8 +120,68 @@ TEST(VmStateStore, UnknownAndForgottenCommitsAreClearErrors) {
   ASSERT_TRUE((*store)->forget(*root).ok());
   EXPECT_FALSE((*store)->has_commit(*root));
   EXPECT_FALSE((*store)->contracts(*root).ok());
-  // The pages stay for other commits that share them.
-  EXPECT_TRUE((*store)->page(hash_of(page_of(2))).ok());
+  EXPECT_TRUE((*store)->forget(*root).ok());  // already forgotten
+  // It was the only commit: nothing it named is left.
+  EXPECT_FALSE((*store)->page(hash_of(page_of(2))).ok());
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits + u->code + u->memories + u->groups + u->pages, 0u);
+}
+
+TEST(VmStateStore, SharedItemsStayUntilTheLastCommitNamingThemGoes) {
+  TempDir dir;
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_TRUE(store.ok());
+  // Commit A: the sample. Commit B: the same, with the second contract's memory changed
+  // (page 1 now holds page_of(3)): B shares A's code, the first memory and page 2's bytes.
+  const auto a = (*store)->write(sample());
+  ASSERT_TRUE(a.ok());
+  StateStore::NewCommit b = sample();
+  const Hash256 h3 = hash_of(page_of(3));
+  PageTable changed = b.page_tables[1];
+  const std::vector<PageTable::Change> change = {{1, h3}};
+  b.groups = changed.update(change);
+  b.pages = {{h3, page_of(3)}};
+  b.code.clear();  // the store holds it
+  b.page_tables = {changed};
+  for (auto& [id, state] : b.contracts)
+    if (state.memory_pages == 2) state.memory_root = changed.root();
+  const auto broot = (*store)->write(b, true);
+  ASSERT_TRUE(broot.ok()) << broot.error().message;
+  test::expect_no_leak(**store, "A and B");
+  // The head and the final commit cannot be forgotten.
+  EXPECT_FALSE((*store)->forget(*broot).ok());
+  ASSERT_TRUE((*store)->finalize(*a).ok());
+  EXPECT_EQ(*(*store)->finalized(), *a);
+  EXPECT_FALSE((*store)->forget(*a).ok());
+  Hash256 unknown = *a;
+  unknown[5] ^= 1;
+  EXPECT_FALSE((*store)->finalize(unknown).ok());
+  ASSERT_TRUE((*store)->finalize(*broot).ok());
+  // Forgetting A deletes only what B does not name.
+  ASSERT_TRUE((*store)->forget(*a).ok());
+  test::expect_no_leak(**store, "B alone");
+  EXPECT_TRUE((*store)->page(hash_of(page_of(2))).ok());  // B's first contract still has it
+  EXPECT_TRUE((*store)->page(h3).ok());
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits, 1u);
+  EXPECT_EQ(u->pages, 3u);  // page_of(1), page_of(2), page_of(3)
+  EXPECT_EQ(u->code, 2u);
+}
+
+TEST(VmStateStore, ACommitNamingWhatNobodyHoldsIsRefusedWhole) {
+  TempDir dir;
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_TRUE(store.ok());
+  StateStore::NewCommit c = sample();
+  c.pages.pop_back();  // page_of(2) is named by both memories but given by no one
+  const auto w = (*store)->write(c);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.error().message.find("neither it nor the store holds"), std::string::npos) << w.error().message;
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits + u->code + u->memories + u->groups + u->pages, 0u);
 }
 
 }  // namespace
