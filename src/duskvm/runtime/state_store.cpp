@@ -6,13 +6,10 @@ namespace dusk::vm {
 
 namespace {
 
-constexpr const char* kCode = "code";
-constexpr const char* kPages = "pages";
-constexpr const char* kGroups = "groups";
-constexpr const char* kMemories = "memories";
-constexpr const char* kCommits = "commits";
-constexpr const char* kMeta = "meta";
-constexpr const char* kRefs = "refs";
+// The column families, by index into StateStore::cf_ (their names after the prefix).
+enum Cf : size_t { kCode, kPages, kGroups, kMemories, kCommits, kMeta, kRefs, kCfCount };
+static_assert(kCfCount == 7, "StateStore::cf_ holds one pointer per column family");
+constexpr const char* kCfNames[kCfCount] = {"code", "pages", "groups", "memories", "commits", "meta", "refs"};
 const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
 const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
 
@@ -27,8 +24,8 @@ Bytes memory_key(const Hash256& root, u64 pages) {
 std::string hex8(const Hash256& h) { return to_hex(ByteView(h.data(), 8)); }
 
 // A read that must find its key: absence and failure both become an Error.
-Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView key, const std::string& what) {
-  auto r = db.get(db.family(family), key);
+Result<Bytes> must_get(const storage::Database& db, const storage::Family& family, ByteView key, const std::string& what) {
+  auto r = db.get(family, key);
   if (!r.ok()) return r.take_error();
   if (!r->has_value()) return Error(what + " is not in the store");
   return std::move(**r);
@@ -36,21 +33,43 @@ Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView
 
 }  // namespace
 
+std::vector<std::string> StateStore::column_families(std::string_view prefix) {
+  std::vector<std::string> names;
+  for (const char* name : kCfNames) names.push_back(std::string(prefix) + name);
+  return names;
+}
+
 storage::StorageResult<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
-  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kGroups, kMemories, kCommits, kMeta, kRefs}});
+  auto db = storage::Database::open({.path = dir, .column_families = column_families("")});
   if (!db.ok()) return db.take_error();
-  return std::unique_ptr<StateStore>(new StateStore(std::move(db).value()));
+  auto store = attach(**db, "");
+  if (!store.ok()) return store.take_error();
+  (*store)->owned_ = std::move(db).value();
+  return store;
+}
+
+storage::StorageResult<std::unique_ptr<StateStore>> StateStore::attach(storage::Database& db, std::string_view prefix) {
+  std::unique_ptr<StateStore> store(new StateStore(db));
+  for (size_t i = 0; i < kCfCount; ++i) {
+    const std::string name = std::string(prefix) + kCfNames[i];
+    store->cf_[i] = db.find_family(name);
+    if (!store->cf_[i])
+      return storage::StorageFailure(storage::StorageError::kUnknownColumnFamily,
+                                     "the database was not opened with column family " + name +
+                                         " (StateStore::column_families)");
+  }
+  return store;
 }
 
 bool StateStore::has_commit(const Hash256& root) const {
   if (root == Hash256{}) return true;
-  auto r = db_->get(db_->family(kCommits), root);
+  auto r = db_->get(cf(kCommits), root);
   return r.ok() && r->has_value();
 }
 
 Result<ContractTable> StateStore::contracts(const Hash256& root) const {
   if (root == Hash256{}) return ContractTable{};
-  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kCommits, root, "commit " + hex8(root)));
+  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, cf(kCommits), root, "commit " + hex8(root)));
   auto t = decode_contract_table(bytes);
   if (!t) return Error("commit " + hex8(root) + ": its contract table does not decode");
   if (state_root(*t) != root) return Error("commit " + hex8(root) + ": its contract table hashes to another root");
@@ -58,19 +77,19 @@ Result<ContractTable> StateStore::contracts(const Hash256& root) const {
 }
 
 Result<Bytes> StateStore::code(const Hash256& code_hash) const {
-  return must_get(*db_, kCode, code_hash, "code " + hex8(code_hash));
+  return must_get(*db_, cf(kCode), code_hash, "code " + hex8(code_hash));
 }
 
 Result<PageTable> StateStore::page_table(const Hash256& memory_root, u64 memory_pages) const {
   if (memory_root == Hash256{}) return PageTable(memory_pages);
   const std::string what = "memory " + hex8(memory_root);
-  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kMemories, memory_key(memory_root, memory_pages), what));
+  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, cf(kMemories), memory_key(memory_root, memory_pages), what));
   const auto outline = PageTable::decode_outline(bytes);
   if (!outline || outline->pages != memory_pages) return Error(what + ": its page table is damaged");
   std::vector<std::shared_ptr<const PageGroup>> groups;
   groups.reserve(outline->groups.size());
   for (const auto& g : outline->groups) {
-    DUSK_ASSIGN(const Bytes group, must_get(*db_, kGroups, g.root, what + ": group " + hex8(g.root)));
+    DUSK_ASSIGN(const Bytes group, must_get(*db_, cf(kGroups), g.root, what + ": group " + hex8(g.root)));
     auto decoded = PageGroup::decode(g.index, group);
     if (!decoded) return Error(what + ": group " + hex8(g.root) + " is damaged");
     groups.push_back(std::make_shared<const PageGroup>(std::move(*decoded)));
@@ -81,13 +100,13 @@ Result<PageTable> StateStore::page_table(const Hash256& memory_root, u64 memory_
 }
 
 Result<Bytes> StateStore::page(const Hash256& page_hash) const {
-  DUSK_ASSIGN(Bytes bytes, must_get(*db_, kPages, page_hash, "page " + hex8(page_hash)));
+  DUSK_ASSIGN(Bytes bytes, must_get(*db_, cf(kPages), page_hash, "page " + hex8(page_hash)));
   if (bytes.size() != kPageBytes) return Error("page " + hex8(page_hash) + " is damaged");
   return bytes;
 }
 
 Result<Hash256> StateStore::head() const {
-  auto r = db_->get(db_->family(kMeta), kHeadKey);
+  auto r = db_->get(cf(kMeta), kHeadKey);
   if (!r.ok()) return r.take_error();
   if (!r->has_value()) return Hash256{};
   if ((*r)->size() != 32) return Error("the store's head is damaged");
@@ -104,12 +123,13 @@ namespace {
 // count leaves zero and deleted, with its children released, when it comes back to zero.
 class Refs {
  public:
-  Refs(const storage::Database& db, storage::WriteBatch& batch) : db_(db), batch_(batch) {}
+  Refs(const storage::Database& db, const storage::Family& family, storage::WriteBatch& batch)
+      : db_(db), family_(family), batch_(batch) {}
 
   storage::StorageResult<u64> count(char kind, ByteView key) {
     const Bytes k = ref_key(kind, key);
     if (auto it = pending_.find(k); it != pending_.end()) return it->second;
-    auto r = db_.get(db_.family(kRefs), k);
+    auto r = db_.get(family_, k);
     if (!r.ok()) return r.take_error();
     if (!r->has_value()) return u64{0};
     if ((*r)->size() != 8) return storage::StorageFailure(storage::StorageError::kCorruption, "a reference count is damaged");
@@ -119,11 +139,11 @@ class Refs {
   void flush() {
     for (const auto& [k, n] : pending_) {
       if (n == 0) {
-        batch_.del(db_.family(kRefs), k);
+        batch_.del(family_, k);
       } else {
         u8 b[8];
         store_le<u64>(b, n);
-        batch_.put(db_.family(kRefs), k, ByteView(b, 8));
+        batch_.put(family_, k, ByteView(b, 8));
       }
     }
   }
@@ -137,6 +157,7 @@ class Refs {
     return k;
   }
   const storage::Database& db_;
+  const storage::Family& family_;
   storage::WriteBatch& batch_;
   std::map<Bytes, u64> pending_;
 };
@@ -152,7 +173,7 @@ storage::StorageFailure missing(const std::string& what) {
 
 // What write() and forget() share: the reference graph, walked down from a commit.
 struct StateStore::Graph {
-  StateStore& store;
+  const StateStore& store;
   storage::WriteBatch& batch;
   Refs refs;
   // A new commit's items by key (write only).
@@ -160,8 +181,8 @@ struct StateStore::Graph {
   std::map<Hash256, const PageGroup*> groups;
   std::map<Bytes, const PageTable*> outlines;
 
-  Graph(StateStore& s, storage::WriteBatch& b) : store(s), batch(b), refs(*s.db_, b) {}
-  const storage::Family& family(const char* name) const { return store.db_->family(name); }
+  Graph(const StateStore& s, storage::WriteBatch& b) : store(s), batch(b), refs(*s.db_, s.cf(kRefs), b) {}
+  const storage::Family& family(Cf which) const { return store.cf(which); }
 
   storage::StorageStatus acquire_page(const Hash256& h) {
     DUSK_ASSIGN(const u64 n, refs.count(kRefPage, h));
@@ -259,6 +280,14 @@ struct StateStore::Graph {
 
 storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
   storage::WriteBatch batch;
+  auto root = stage(commit, batch, as_head);
+  if (!root.ok()) return root;
+  auto w = db_->write(batch);
+  if (!w.ok()) return w.take_error();
+  return root;
+}
+
+storage::StorageResult<Hash256> StateStore::stage(const NewCommit& commit, storage::WriteBatch& batch, bool as_head) const {
   const Hash256 root = state_root(commit.contracts);
   if (root != Hash256{} && !has_commit(root)) {
     Graph g(*this, batch);
@@ -271,15 +300,19 @@ storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool 
       if (state.memory_root != Hash256{}) DUSK_TRY(g.acquire_outline(state.memory_root, state.memory_pages));
     }
     g.refs.flush();
-    batch.put(db_->family(kCommits), root, encode(commit.contracts));
+    batch.put(cf(kCommits), root, encode(commit.contracts));
   }
-  if (as_head) batch.put(db_->family(kMeta), kHeadKey, root);
-  auto w = db_->write(batch);
-  if (!w.ok()) return w.take_error();
+  if (as_head) batch.put(cf(kMeta), kHeadKey, root);
   return root;
 }
 
 storage::StorageStatus StateStore::forget(const Hash256& root) {
+  storage::WriteBatch batch;
+  DUSK_TRY(stage_forget(root, batch));
+  return db_->write(batch);
+}
+
+storage::StorageStatus StateStore::stage_forget(const Hash256& root, storage::WriteBatch& batch) const {
   if (root == Hash256{}) return {};  // the empty state is never written
   auto head = this->head();
   if (head.ok() && *head == root)
@@ -290,26 +323,30 @@ storage::StorageStatus StateStore::forget(const Hash256& root) {
   if (!has_commit(root)) return {};
   auto table = contracts(root);
   if (!table.ok()) return storage::StorageFailure(storage::StorageError::kCorruption, table.error().message);
-  storage::WriteBatch batch;
   Graph g(*this, batch);
   for (const auto& [id, state] : *table) {
     DUSK_TRY(g.release_code(state.code_hash));
     if (state.memory_root != Hash256{}) DUSK_TRY(g.release_outline(state.memory_root, state.memory_pages));
   }
   g.refs.flush();
-  batch.del(db_->family(kCommits), root);
-  return db_->write(batch);
+  batch.del(cf(kCommits), root);
+  return {};
 }
 
 storage::StorageStatus StateStore::finalize(const Hash256& root) {
-  if (!has_commit(root)) return storage::StorageFailure(storage::StorageError::kInvalid, "commit " + hex8(root) + " is not in the store");
   storage::WriteBatch batch;
-  batch.put(db_->family(kMeta), kFinalKey, root);
+  DUSK_TRY(stage_finalize(root, batch));
   return db_->write(batch);
 }
 
+storage::StorageStatus StateStore::stage_finalize(const Hash256& root, storage::WriteBatch& batch) const {
+  if (!has_commit(root)) return storage::StorageFailure(storage::StorageError::kInvalid, "commit " + hex8(root) + " is not in the store");
+  batch.put(cf(kMeta), kFinalKey, root);
+  return {};
+}
+
 Result<Hash256> StateStore::finalized() const {
-  auto r = db_->get(db_->family(kMeta), kFinalKey);
+  auto r = db_->get(cf(kMeta), kFinalKey);
   if (!r.ok()) return r.take_error();
   if (!r->has_value()) return Hash256{};
   if ((*r)->size() != 32) return Error("the store's final commit is damaged");
@@ -321,7 +358,7 @@ Result<Hash256> StateStore::finalized() const {
 Result<std::vector<Hash256>> StateStore::commits() const {
   std::vector<Hash256> out;
   bool damaged = false;
-  auto s = db_->scan(db_->family(kCommits), {}, [&](ByteView key, ByteView) {
+  auto s = db_->scan(cf(kCommits), {}, [&](ByteView key, ByteView) {
     if (key.size() != 32) return !(damaged = true);
     Hash256 h;
     std::copy(key.begin(), key.end(), h.begin());
@@ -335,10 +372,10 @@ Result<std::vector<Hash256>> StateStore::commits() const {
 
 Result<StateStore::Usage> StateStore::usage() const {
   Usage u;
-  const std::pair<const char*, u64*> families[] = {
+  const std::pair<Cf, u64*> families[] = {
       {kCommits, &u.commits}, {kCode, &u.code}, {kMemories, &u.memories}, {kGroups, &u.groups}, {kPages, &u.pages}};
-  for (const auto& [name, count] : families) {
-    auto s = db_->scan(db_->family(name), {}, [&](ByteView, ByteView value) {
+  for (const auto& [which, count] : families) {
+    auto s = db_->scan(cf(which), {}, [&](ByteView, ByteView value) {
       ++*count;
       u.bytes += value.size();
       return true;

@@ -29,7 +29,9 @@
 // Not thread-safe for writes; one writer at a time (the node's block executor).
 #pragma once
 
+#include <array>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -40,7 +42,15 @@ namespace dusk::vm {
 
 class StateStore {
  public:
+  // A store of its own in `dir` (dusk-vm, tests).
   static storage::StorageResult<std::unique_ptr<StateStore>> open(const std::string& dir);
+  // A store inside a database shared with other parts of a node, in column families
+  // named `prefix` + code, pages, ... (column_families(prefix): the database must have
+  // been opened with them). The database outlives the store. With stage() and the
+  // stage_ functions, a commit goes into the caller's batch, beside what the rest of the
+  // node writes for the same block: one atomic write for all.
+  static storage::StorageResult<std::unique_ptr<StateStore>> attach(storage::Database& db, std::string_view prefix);
+  static std::vector<std::string> column_families(std::string_view prefix);
 
   // The contract table of a commit; fails when no such commit was written.
   Result<ContractTable> contracts(const Hash256& root) const;
@@ -65,6 +75,10 @@ class StateStore {
   // Writes it in one batch and returns its state root; with `as_head`, the same batch
   // makes it the head.
   storage::StorageResult<Hash256> write(const NewCommit& commit, bool as_head = false);
+  // The same, into `batch` (written by the caller). What a staged change reads (the
+  // reference counts) is the database as written: stage one change per batch, and write
+  // it before staging the next.
+  storage::StorageResult<Hash256> stage(const NewCommit& commit, storage::WriteBatch& batch, bool as_head = false) const;
   // The head (the empty state's root when none was set).
   Result<Hash256> head() const;
 
@@ -74,8 +88,10 @@ class StateStore {
   // opened on a forgotten commit can no longer commit what it built on it (a clear
   // error; nothing is written).
   storage::StorageStatus forget(const Hash256& root);
+  storage::StorageStatus stage_forget(const Hash256& root, storage::WriteBatch& batch) const;
   // Marks a commit final (a node's finalized state; kept until another is).
   storage::StorageStatus finalize(const Hash256& root);
+  storage::StorageStatus stage_finalize(const Hash256& root, storage::WriteBatch& batch) const;
   // The final commit (the empty state's root when none was marked).
   Result<Hash256> finalized() const;
 
@@ -88,8 +104,12 @@ class StateStore {
 
  private:
   struct Graph;
-  explicit StateStore(std::unique_ptr<storage::Database> db) : db_(std::move(db)) {}
-  std::unique_ptr<storage::Database> db_;
+  explicit StateStore(storage::Database& db) : db_(&db) {}
+  const storage::Family& cf(size_t which) const { return *cf_[which]; }
+
+  storage::Database* db_;
+  std::unique_ptr<storage::Database> owned_;  // open(): the store's own database
+  std::array<const storage::Family*, 7> cf_{};
 };
 
 }  // namespace dusk::vm

@@ -170,6 +170,41 @@ TEST(VmStateStore, SharedItemsStayUntilTheLastCommitNamingThemGoes) {
   EXPECT_EQ(u->code, 2u);
 }
 
+TEST(VmStateStore, InASharedDatabaseACommitJoinsTheCallersBatch) {
+  TempDir dir;
+  // A node's database: the VM's families under a prefix, and one of the node's own.
+  auto families = StateStore::column_families("vm.");
+  families.push_back("node");
+  auto db = storage::Database::open({.path = dir.path.string(), .column_families = families});
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto store = StateStore::attach(**db, "vm.");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto wrong = StateStore::attach(**db, "other.");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error().message.find("other.code"), std::string::npos) << wrong.error().message;
+
+  storage::WriteBatch batch;
+  auto root = (*store)->stage(sample(), batch, true);
+  ASSERT_TRUE(root.ok()) << root.error().message;
+  const Bytes tip = {'t', 'i', 'p'};
+  batch.put((*db)->family("node"), tip, *root);
+  // Staged is not written: the store still has the empty head and no commit.
+  EXPECT_EQ(*(*store)->head(), Hash256{});
+  EXPECT_FALSE((*store)->has_commit(*root));
+  ASSERT_TRUE((*db)->write(batch).ok());
+  EXPECT_EQ(*(*store)->head(), *root);
+  EXPECT_TRUE((*store)->contracts(*root).ok());
+  auto node_tip = (*db)->get((*db)->family("node"), tip);
+  ASSERT_TRUE(node_tip.ok() && node_tip->has_value());
+  EXPECT_EQ(**node_tip, Bytes(root->begin(), root->end()));
+  test::expect_no_leak(**store, "shared database");
+  // Finalizing through the caller's batch, likewise.
+  storage::WriteBatch second;
+  ASSERT_TRUE((*store)->stage_finalize(*root, second).ok());
+  ASSERT_TRUE((*db)->write(second).ok());
+  EXPECT_EQ(*(*store)->finalized(), *root);
+}
+
 TEST(VmStateStore, ACommitNamingWhatNobodyHoldsIsRefusedWhole) {
   TempDir dir;
   auto store = StateStore::open(dir.path.string());
