@@ -782,29 +782,43 @@ Hash256 Session::root() {
 }
 
 Result<Hash256> Session::commit(bool as_head) {
+  storage::WriteBatch batch;
+  DUSK_ASSIGN(std::unique_ptr<Staged> staged, stage_commit(batch, as_head));
+  if (auto w = store_.database().write(batch); !w.ok()) return w.take_error();
+  // Only now does the session move on: a failed write leaves it as it was.
+  const Hash256 root = staged->root;
+  committed(std::move(staged));
+  return root;
+}
+
+Result<std::unique_ptr<Session::Staged>> Session::stage_commit(storage::WriteBatch& batch, bool as_head) {
+  auto staged = std::make_unique<Staged>();
   StateStore::NewCommit commit;
-  std::vector<std::pair<Live*, PageTable>> settled;
   ContractTable table = contracts_;
   for (auto& [id, live] : live_) {
     PageTable pages;
     if (!settle(*live, &pages, &table[id], &commit)) continue;
     commit.page_tables.push_back(pages);
-    settled.emplace_back(live.get(), std::move(pages));
+    staged->settled.emplace_back(live.get(), std::move(pages));
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
   commit.contracts = table;
-  auto root = store_.write(commit, as_head);
+  auto root = store_.stage(commit, batch, as_head);
   if (!root.ok()) return root.take_error();
-  // Only now does the session move on: a failed write leaves it as it was.
-  contracts_ = std::move(table);
+  staged->root = *root;
+  staged->contracts = std::move(table);
+  return staged;
+}
+
+void Session::committed(std::unique_ptr<Staged> staged) {
+  contracts_ = std::move(staged->contracts);
   new_code_.clear();
-  for (auto& [live, pages] : settled) live->pages = std::move(pages);
+  for (auto& [live, pages] : staged->settled) live->pages = std::move(pages);
   for (auto& [id, live] : live_) {
     live->state = contracts_.at(id);
     live->created = false;
     live->memory->snapshot();  // the next commit counts from here
   }
-  return *root;
 }
 
 }  // namespace dusk::vm

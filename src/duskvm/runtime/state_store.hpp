@@ -51,6 +51,7 @@ class StateStore {
   // node writes for the same block: one atomic write for all.
   static storage::StorageResult<std::unique_ptr<StateStore>> attach(storage::Database& db, std::string_view prefix);
   static std::vector<std::string> column_families(std::string_view prefix);
+  storage::Database& database() const { return *db_; }
 
   // The contract table of a commit; fails when no such commit was written.
   Result<ContractTable> contracts(const Hash256& root) const;

@@ -330,6 +330,36 @@ TEST_F(Fixture, ASessionWhoseBaseWasForgottenCannotCommit) {
   EXPECT_EQ(store->usage()->commits, 1u);
 }
 
+TEST_F(Fixture, AStagedCommitTakesEffectOnlyWhenItsBatchIsWritten) {
+  deploy_both();
+  ASSERT_TRUE(session->commit(true).ok());
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  const Hash256 expected = session->root();
+  // Staged and dropped: nothing is written, the session is as it was.
+  {
+    storage::WriteBatch dropped;
+    auto staged = session->stage_commit(dropped, true);
+    ASSERT_TRUE(staged.ok()) << staged.error().message;
+    EXPECT_EQ((*staged)->root, expected);
+  }
+  EXPECT_FALSE(store->has_commit(expected));
+  EXPECT_EQ(session->root(), expected);
+  // Staged, written by the caller, then committed: the session goes on from it.
+  storage::WriteBatch batch;
+  auto staged = session->stage_commit(batch, true);
+  ASSERT_TRUE(staged.ok());
+  ASSERT_TRUE(store->database().write(batch).ok());
+  session->committed(std::move(staged).value());
+  EXPECT_EQ(*store->head(), expected);
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto next = session->commit(true);
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  open(*next);
+  EXPECT_EQ(get(), 43u);
+  open(expected);
+  EXPECT_EQ(get(), 42u);
+}
+
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
