@@ -14,7 +14,9 @@ namespace dusk::storage {
 
 namespace {
 
-rocksdb::Slice slice(ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+// An empty view may have no data pointer; RocksDB compares slices with memcmp, which must
+// not see a null pointer even for zero bytes (UBSan).
+rocksdb::Slice slice(ByteView b) { return {b.empty() ? "" : reinterpret_cast<const char*>(b.data()), b.size()}; }
 ByteView view(const rocksdb::Slice& s) { return {reinterpret_cast<const u8*>(s.data()), s.size()}; }
 
 // RocksDB's status in our vocabulary, its message kept.

@@ -737,7 +737,8 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
 // the last commit (or the contract was deployed since: then every page counts), `pages`
 // is its page table updated from the pages written, `commit` (when given) receives those
 // pages and the groups of the table they changed, and the result is true; else only
-// `state` is set (to the last commit's) and the result is false.
+// `state` is set (the contract as the session holds it: the last commit's memory, and
+// its code as any upgrade since left it) and the result is false.
 bool Session::settle(const Live& live, PageTable* pages, ContractState* state, StateStore::NewCommit* commit) const {
   const wasm::Memory& m = *live.memory;
   const u64 size = m.size() / kPageBytes;
@@ -782,8 +783,10 @@ Hash256 Session::root() {
 }
 
 Result<Hash256> Session::commit(bool as_head) {
+  StateStore::Changes changes(store_);
+  DUSK_ASSIGN(std::unique_ptr<Staged> staged, stage_commit(changes, as_head));
   storage::WriteBatch batch;
-  DUSK_ASSIGN(std::unique_ptr<Staged> staged, stage_commit(batch, as_head));
+  if (auto f = changes.finish(batch); !f.ok()) return f.take_error();
   if (auto w = store_.database().write(batch); !w.ok()) return w.take_error();
   // Only now does the session move on: a failed write leaves it as it was.
   const Hash256 root = staged->root;
@@ -791,7 +794,7 @@ Result<Hash256> Session::commit(bool as_head) {
   return root;
 }
 
-Result<std::unique_ptr<Session::Staged>> Session::stage_commit(storage::WriteBatch& batch, bool as_head) {
+Result<std::unique_ptr<Session::Staged>> Session::stage_commit(StateStore::Changes& changes, bool as_head) {
   auto staged = std::make_unique<Staged>();
   StateStore::NewCommit commit;
   ContractTable table = contracts_;
@@ -799,11 +802,11 @@ Result<std::unique_ptr<Session::Staged>> Session::stage_commit(storage::WriteBat
     PageTable pages;
     if (!settle(*live, &pages, &table[id], &commit)) continue;
     commit.page_tables.push_back(pages);
-    staged->settled.emplace_back(live.get(), std::move(pages));
+    staged->settled.emplace_back(id, std::move(pages));
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
   commit.contracts = table;
-  auto root = store_.stage(commit, batch, as_head);
+  auto root = changes.commit(commit, as_head);
   if (!root.ok()) return root.take_error();
   staged->root = *root;
   staged->contracts = std::move(table);
@@ -813,7 +816,7 @@ Result<std::unique_ptr<Session::Staged>> Session::stage_commit(storage::WriteBat
 void Session::committed(std::unique_ptr<Staged> staged) {
   contracts_ = std::move(staged->contracts);
   new_code_.clear();
-  for (auto& [live, pages] : staged->settled) live->pages = std::move(pages);
+  for (auto& [id, pages] : staged->settled) live_.at(id)->pages = std::move(pages);
   for (auto& [id, live] : live_) {
     live->state = contracts_.at(id);
     live->created = false;

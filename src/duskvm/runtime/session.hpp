@@ -123,10 +123,11 @@ class Session {
   // on from there. With `as_head` the same batch makes it the store's head.
   Result<Hash256> commit(bool as_head = false);
   // The same in two steps, for a node that writes a block of every layer in one batch:
-  // stage_commit puts the commit into `batch` (the session does not change); once the
-  // caller has written the batch, committed() moves the session on. A staged commit whose
-  // batch is not written is simply dropped (the session stays as it was). Nothing may run
-  // on the session between the two.
+  // stage_commit adds the commit to `changes` (StateStore::Changes; the session does not
+  // change); once the caller has finished the changes into its batch and written it,
+  // committed() moves the session on. A staged commit whose batch is not written is
+  // simply dropped (the session stays as it was). Nothing may run on the session
+  // between the two.
   struct Live;  // an instantiated contract
   // What a staged commit will make of the session once its batch is written.
   struct Staged {
@@ -134,9 +135,9 @@ class Session {
    private:
     friend class Session;
     ContractTable contracts;
-    std::vector<std::pair<Live*, PageTable>> settled;
+    std::vector<std::pair<ContractId, PageTable>> settled;
   };
-  Result<std::unique_ptr<Staged>> stage_commit(storage::WriteBatch& batch, bool as_head = false);
+  Result<std::unique_ptr<Staged>> stage_commit(StateStore::Changes& changes, bool as_head = false);
   void committed(std::unique_ptr<Staged> staged);
 
   const ContractTable& contracts() const { return contracts_; }

@@ -12,6 +12,10 @@ static_assert(kCfCount == 7, "StateStore::cf_ holds one pointer per column famil
 constexpr const char* kCfNames[kCfCount] = {"code", "pages", "groups", "memories", "commits", "meta", "refs"};
 const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
 const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
+const Bytes kFormatKey = {'f', 'o', 'r', 'm', 'a', 't'};
+// The layout this code reads and writes (grouped page tables, reference counts). A store
+// without it is new, or was written by an older layout, which is refused.
+const std::string kFormat = "dusk-vm-state 2";
 
 Bytes memory_key(const Hash256& root, u64 pages) {
   Bytes k(root.begin(), root.end());
@@ -58,6 +62,25 @@ storage::StorageResult<std::unique_ptr<StateStore>> StateStore::attach(storage::
                                      "the database was not opened with column family " + name +
                                          " (StateStore::column_families)");
   }
+  auto format = db.get(store->cf(kMeta), kFormatKey);
+  if (!format.ok()) return format.take_error();
+  if (format->has_value()) {
+    if (std::string((*format)->begin(), (*format)->end()) != kFormat)
+      return storage::StorageFailure(storage::StorageError::kInvalid,
+                                     "the state store's layout is '" + std::string((*format)->begin(), (*format)->end()) +
+                                         "', this program reads '" + kFormat + "'");
+    return store;
+  }
+  bool empty = true;
+  auto scanned = db.scan(store->cf(kCommits), {}, [&](ByteView, ByteView) { return empty = false; });
+  if (!scanned.ok()) return scanned.take_error();
+  if (!empty)
+    return storage::StorageFailure(storage::StorageError::kInvalid,
+                                   "the state store was written by an older layout (before '" + kFormat +
+                                       "'); start a new state directory");
+  storage::WriteBatch batch;
+  batch.put(store->cf(kMeta), kFormatKey, ByteView(reinterpret_cast<const u8*>(kFormat.data()), kFormat.size()));
+  if (auto w = db.write(batch); !w.ok()) return w.take_error();
   return store;
 }
 
@@ -117,232 +140,271 @@ Result<Hash256> StateStore::head() const {
 
 namespace {
 
-// Reference counts, read from the store and changed in memory, then written in the
-// commit's batch. A count is how many parents name the item: commits name code and
-// memory outlines, outlines name groups, groups name pages. An item is written when its
-// count leaves zero and deleted, with its children released, when it comes back to zero.
-class Refs {
- public:
-  Refs(const storage::Database& db, const storage::Family& family, storage::WriteBatch& batch)
-      : db_(db), family_(family), batch_(batch) {}
-
-  storage::StorageResult<u64> count(char kind, ByteView key) {
-    const Bytes k = ref_key(kind, key);
-    if (auto it = pending_.find(k); it != pending_.end()) return it->second;
-    auto r = db_.get(family_, k);
-    if (!r.ok()) return r.take_error();
-    if (!r->has_value()) return u64{0};
-    if ((*r)->size() != 8) return storage::StorageFailure(storage::StorageError::kCorruption, "a reference count is damaged");
-    return load_le<u64>((*r)->data());
-  }
-  void set(char kind, ByteView key, u64 n) { pending_[ref_key(kind, key)] = n; }
-  void flush() {
-    for (const auto& [k, n] : pending_) {
-      if (n == 0) {
-        batch_.del(family_, k);
-      } else {
-        u8 b[8];
-        store_le<u64>(b, n);
-        batch_.put(family_, k, ByteView(b, 8));
-      }
-    }
-  }
-
- private:
-  static Bytes ref_key(char kind, ByteView key) {
-    Bytes k;
-    k.reserve(1 + key.size());
-    k.push_back(static_cast<u8>(kind));
-    k.insert(k.end(), key.begin(), key.end());
-    return k;
-  }
-  const storage::Database& db_;
-  const storage::Family& family_;
-  storage::WriteBatch& batch_;
-  std::map<Bytes, u64> pending_;
-};
-
 constexpr char kRefCode = 'c', kRefOutline = 'o', kRefGroup = 'g', kRefPage = 'p';
+
+Bytes ref_key(char kind, ByteView key) {
+  Bytes k;
+  k.reserve(1 + key.size());
+  k.push_back(static_cast<u8>(kind));
+  k.insert(k.end(), key.begin(), key.end());
+  return k;
+}
 
 storage::StorageFailure missing(const std::string& what) {
   return storage::StorageFailure(storage::StorageError::kInvalid,
                                  "the commit names " + what + ", which neither it nor the store holds");
 }
+storage::StorageFailure damaged(const std::string& what) {
+  return storage::StorageFailure(storage::StorageError::kCorruption, what);
+}
+storage::StorageFailure refused(const std::string& what) {
+  return storage::StorageFailure(storage::StorageError::kInvalid, what);
+}
 
 }  // namespace
 
-// What write() and forget() share: the reference graph, walked down from a commit.
-struct StateStore::Graph {
+// The changes so far, over the store as written: every put and delete by (family, key),
+// read back before the database, so that the reference counts, items, commits, head and
+// final commit seen by one change are those the earlier changes left.
+//
+// Reference counts: a count is how many parents name an item (commits name code and
+// memory outlines, outlines name groups, groups name pages). An item is written when its
+// count leaves zero and deleted, with its children released, when it comes back to zero.
+struct StateStore::Changes::Impl {
   const StateStore& store;
-  storage::WriteBatch& batch;
-  Refs refs;
-  // A new commit's items by key (write only).
+  std::map<std::pair<size_t, Bytes>, std::optional<Bytes>> writes;  // nullopt: deleted
+  bool failed = false;
+  // The items of the commit being staged, by key.
   std::map<Hash256, ByteView> code, pages;
   std::map<Hash256, const PageGroup*> groups;
   std::map<Bytes, const PageTable*> outlines;
 
-  Graph(const StateStore& s, storage::WriteBatch& b) : store(s), batch(b), refs(*s.db_, s.cf(kRefs), b) {}
-  const storage::Family& family(Cf which) const { return store.cf(which); }
+  explicit Impl(const StateStore& s) : store(s) {}
+
+  storage::StorageResult<std::optional<Bytes>> get(Cf which, ByteView key) const {
+    if (auto it = writes.find({which, Bytes(key.begin(), key.end())}); it != writes.end()) return it->second;
+    return store.db_->get(store.cf(which), key);
+  }
+  storage::StorageResult<bool> has(Cf which, ByteView key) const {
+    DUSK_ASSIGN(const auto v, get(which, key));
+    return v.has_value();
+  }
+  void put(Cf which, ByteView key, ByteView value) {
+    writes[{which, Bytes(key.begin(), key.end())}] = Bytes(value.begin(), value.end());
+  }
+  void del(Cf which, ByteView key) { writes[{which, Bytes(key.begin(), key.end())}] = std::nullopt; }
+  storage::StorageResult<Hash256> root_at(const Bytes& meta_key) const {
+    DUSK_ASSIGN(const auto v, get(kMeta, meta_key));
+    if (!v) return Hash256{};
+    if (v->size() != 32) return damaged("the store's " + std::string(meta_key.begin(), meta_key.end()) + " is damaged");
+    Hash256 h;
+    std::copy(v->begin(), v->end(), h.begin());
+    return h;
+  }
+
+  storage::StorageResult<u64> count(char kind, ByteView key) const {
+    DUSK_ASSIGN(const auto v, get(kRefs, ref_key(kind, key)));
+    if (!v) return u64{0};
+    if (v->size() != 8) return damaged("a reference count is damaged");
+    return load_le<u64>(v->data());
+  }
+  void set_count(char kind, ByteView key, u64 n) {
+    if (n == 0) return del(kRefs, ref_key(kind, key));
+    u8 b[8];
+    store_le<u64>(b, n);
+    put(kRefs, ref_key(kind, key), ByteView(b, 8));
+  }
 
   storage::StorageStatus acquire_page(const Hash256& h) {
-    DUSK_ASSIGN(const u64 n, refs.count(kRefPage, h));
+    DUSK_ASSIGN(const u64 n, count(kRefPage, h));
     if (n == 0) {
       auto it = pages.find(h);
       if (it == pages.end()) return missing("page " + hex8(h));
-      batch.put(family(kPages), h, it->second);
+      put(kPages, h, it->second);
     }
-    refs.set(kRefPage, h, n + 1);
+    set_count(kRefPage, h, n + 1);
     return {};
   }
   storage::StorageStatus acquire_group(const Hash256& root) {
-    DUSK_ASSIGN(const u64 n, refs.count(kRefGroup, root));
+    DUSK_ASSIGN(const u64 n, count(kRefGroup, root));
     if (n == 0) {
       auto it = groups.find(root);
       if (it == groups.end()) return missing("page group " + hex8(root));
-      batch.put(family(kGroups), root, it->second->encode());
+      put(kGroups, root, it->second->encode());
       for (const auto& [index, hash] : it->second->hashes) DUSK_TRY(acquire_page(hash));
     }
-    refs.set(kRefGroup, root, n + 1);
+    set_count(kRefGroup, root, n + 1);
     return {};
   }
   storage::StorageStatus acquire_outline(const Hash256& root, u64 memory_pages) {
     const Bytes key = memory_key(root, memory_pages);
-    DUSK_ASSIGN(const u64 n, refs.count(kRefOutline, key));
+    DUSK_ASSIGN(const u64 n, count(kRefOutline, key));
     if (n == 0) {
       auto it = outlines.find(key);
       if (it == outlines.end()) return missing("memory " + hex8(root));
-      const Bytes bytes = it->second->encode();
-      batch.put(family(kMemories), key, bytes);
-      const auto outline = PageTable::decode_outline(bytes);
-      for (const auto& g : outline->groups) DUSK_TRY(acquire_group(g.root));
+      put(kMemories, key, it->second->encode());
+      for (const Hash256& g : it->second->group_roots()) DUSK_TRY(acquire_group(g));
     }
-    refs.set(kRefOutline, key, n + 1);
+    set_count(kRefOutline, key, n + 1);
     return {};
   }
   storage::StorageStatus acquire_code(const Hash256& h) {
-    DUSK_ASSIGN(const u64 n, refs.count(kRefCode, h));
+    DUSK_ASSIGN(const u64 n, count(kRefCode, h));
     if (n == 0) {
       auto it = code.find(h);
       if (it == code.end()) return missing("code " + hex8(h));
-      batch.put(family(kCode), h, it->second);
+      put(kCode, h, it->second);
     }
-    refs.set(kRefCode, h, n + 1);
+    set_count(kRefCode, h, n + 1);
     return {};
   }
 
-  // Releasing: an item whose count reaches zero is deleted and releases its children.
+  // Releasing: true when the count came back to zero (the caller deletes the item).
   storage::StorageResult<bool> release(char kind, ByteView key) {
-    DUSK_ASSIGN(const u64 n, refs.count(kind, key));
-    if (n == 0) return storage::StorageFailure(storage::StorageError::kCorruption, "a reference count is already zero");
-    refs.set(kind, key, n - 1);
+    DUSK_ASSIGN(const u64 n, count(kind, key));
+    if (n == 0) return damaged("a reference count is already zero");
+    set_count(kind, key, n - 1);
     return n == 1;
   }
   storage::StorageStatus release_page(const Hash256& h) {
     DUSK_ASSIGN(const bool gone, release(kRefPage, h));
-    if (gone) batch.del(family(kPages), h);
+    if (gone) del(kPages, h);
     return {};
   }
   storage::StorageStatus release_group(const Hash256& root) {
     DUSK_ASSIGN(const bool gone, release(kRefGroup, root));
     if (!gone) return {};
-    auto bytes = store.db_->get(family(kGroups), root);
-    if (!bytes.ok()) return bytes.take_error();
-    if (!bytes->has_value() || (*bytes)->size() < 4)
-      return storage::StorageFailure(storage::StorageError::kCorruption, "page group " + hex8(root) + " is missing or damaged");
-    // The pages of a group are (u32 index, hash) pairs after a u32 count.
-    const Bytes& b = **bytes;
-    for (size_t at = 4; at + 36 <= b.size(); at += 36) {
+    DUSK_ASSIGN(const auto bytes, get(kGroups, root));
+    // A group's stored form: u32 count, then (u32 index, hash) pairs.
+    if (!bytes || bytes->size() < 4 || (bytes->size() - 4) % 36 != 0)
+      return damaged("page group " + hex8(root) + " is missing or damaged");
+    for (size_t at = 4; at + 36 <= bytes->size(); at += 36) {
       Hash256 h;
-      std::copy_n(b.data() + at + 4, 32, h.begin());
+      std::copy_n(bytes->data() + at + 4, 32, h.begin());
       DUSK_TRY(release_page(h));
     }
-    batch.del(family(kGroups), root);
+    del(kGroups, root);
     return {};
   }
   storage::StorageStatus release_outline(const Hash256& root, u64 memory_pages) {
     const Bytes key = memory_key(root, memory_pages);
     DUSK_ASSIGN(const bool gone, release(kRefOutline, key));
     if (!gone) return {};
-    auto bytes = store.db_->get(family(kMemories), key);
-    if (!bytes.ok()) return bytes.take_error();
-    const auto outline = bytes->has_value() ? PageTable::decode_outline(**bytes) : std::nullopt;
-    if (!outline) return storage::StorageFailure(storage::StorageError::kCorruption, "memory " + hex8(root) + " is missing or damaged");
+    DUSK_ASSIGN(const auto bytes, get(kMemories, key));
+    const auto outline = bytes ? PageTable::decode_outline(*bytes) : std::nullopt;
+    if (!outline) return damaged("memory " + hex8(root) + " is missing or damaged");
     for (const auto& g : outline->groups) DUSK_TRY(release_group(g.root));
-    batch.del(family(kMemories), key);
+    del(kMemories, key);
     return {};
   }
   storage::StorageStatus release_code(const Hash256& h) {
     DUSK_ASSIGN(const bool gone, release(kRefCode, h));
-    if (gone) batch.del(family(kCode), h);
+    if (gone) del(kCode, h);
+    return {};
+  }
+
+  storage::StorageResult<Hash256> commit(const NewCommit& c, bool as_head) {
+    const Hash256 root = state_root(c.contracts);
+    DUSK_ASSIGN(const bool known, has(kCommits, root));
+    if (root != Hash256{} && !known) {
+      code.clear(), pages.clear(), groups.clear(), outlines.clear();
+      for (const auto& [hash, bytes] : c.code) code.emplace(hash, bytes);
+      for (const auto& [hash, bytes] : c.pages) pages.emplace(hash, bytes);
+      for (const auto& group : c.groups) groups.emplace(group->root, group.get());
+      for (const PageTable& t : c.page_tables) outlines.emplace(memory_key(t.root(), t.pages()), &t);
+      for (const auto& [id, state] : c.contracts) {
+        DUSK_TRY(acquire_code(state.code_hash));
+        if (state.memory_root != Hash256{}) DUSK_TRY(acquire_outline(state.memory_root, state.memory_pages));
+      }
+      put(kCommits, root, encode(c.contracts));
+    }
+    if (as_head) put(kMeta, kHeadKey, root);
+    return root;
+  }
+
+  storage::StorageStatus forget(const Hash256& root) {
+    if (root == Hash256{}) return {};  // the empty state is never written
+    DUSK_ASSIGN(const Hash256 head, root_at(kHeadKey));
+    if (head == root) return refused("commit " + hex8(root) + " is the head: it cannot be forgotten");
+    DUSK_ASSIGN(const Hash256 final_root, root_at(kFinalKey));
+    if (final_root == root) return refused("commit " + hex8(root) + " is final: it cannot be forgotten");
+    DUSK_ASSIGN(const auto bytes, get(kCommits, root));
+    if (!bytes) return {};  // already forgotten
+    const auto table = decode_contract_table(*bytes);
+    if (!table || state_root(*table) != root) return damaged("commit " + hex8(root) + ": its contract table is damaged");
+    for (const auto& [id, state] : *table) {
+      DUSK_TRY(release_code(state.code_hash));
+      if (state.memory_root != Hash256{}) DUSK_TRY(release_outline(state.memory_root, state.memory_pages));
+    }
+    del(kCommits, root);
+    return {};
+  }
+
+  storage::StorageStatus finalize(const Hash256& root) {
+    DUSK_ASSIGN(const bool known, has(kCommits, root));
+    if (root != Hash256{} && !known) return refused("commit " + hex8(root) + " is not in the store");
+    put(kMeta, kFinalKey, root);
     return {};
   }
 };
 
-storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
-  storage::WriteBatch batch;
-  auto root = stage(commit, batch, as_head);
-  if (!root.ok()) return root;
-  auto w = db_->write(batch);
-  if (!w.ok()) return w.take_error();
-  return root;
+StateStore::Changes::Changes(const StateStore& store) : impl_(std::make_unique<Impl>(store)) {}
+StateStore::Changes::~Changes() = default;
+
+// A change that fails may have left part of itself in the overlay: the whole set is
+// then refused by finish().
+template <typename T>
+static T remember_failure(bool& failed, T r) {
+  if (!r.ok()) failed = true;
+  return r;
 }
 
-storage::StorageResult<Hash256> StateStore::stage(const NewCommit& commit, storage::WriteBatch& batch, bool as_head) const {
-  const Hash256 root = state_root(commit.contracts);
-  if (root != Hash256{} && !has_commit(root)) {
-    Graph g(*this, batch);
-    for (const auto& [hash, bytes] : commit.code) g.code.emplace(hash, bytes);
-    for (const auto& [hash, bytes] : commit.pages) g.pages.emplace(hash, bytes);
-    for (const auto& group : commit.groups) g.groups.emplace(group->root, group.get());
-    for (const PageTable& t : commit.page_tables) g.outlines.emplace(memory_key(t.root(), t.pages()), &t);
-    for (const auto& [id, state] : commit.contracts) {
-      DUSK_TRY(g.acquire_code(state.code_hash));
-      if (state.memory_root != Hash256{}) DUSK_TRY(g.acquire_outline(state.memory_root, state.memory_pages));
-    }
-    g.refs.flush();
-    batch.put(cf(kCommits), root, encode(commit.contracts));
+storage::StorageResult<Hash256> StateStore::Changes::commit(const NewCommit& c, bool as_head) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->commit(c, as_head));
+}
+storage::StorageStatus StateStore::Changes::forget(const Hash256& root) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->forget(root));
+}
+storage::StorageStatus StateStore::Changes::finalize(const Hash256& root) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->finalize(root));
+}
+storage::StorageStatus StateStore::Changes::finish(storage::WriteBatch& batch) {
+  if (impl_->failed) return refused("a change of this set failed: none of them may be written");
+  for (const auto& [where, value] : impl_->writes) {
+    const storage::Family& family = impl_->store.cf(where.first);
+    if (value) batch.put(family, where.second, *value);
+    else batch.del(family, where.second);
   }
-  if (as_head) batch.put(cf(kMeta), kHeadKey, root);
+  impl_->writes.clear();
+  return {};
+}
+
+storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
+  Changes changes(*this);
+  DUSK_ASSIGN(const Hash256 root, changes.commit(commit, as_head));
+  storage::WriteBatch batch;
+  DUSK_TRY(changes.finish(batch));
+  DUSK_TRY(db_->write(batch));
   return root;
 }
 
 storage::StorageStatus StateStore::forget(const Hash256& root) {
+  Changes changes(*this);
+  DUSK_TRY(changes.forget(root));
   storage::WriteBatch batch;
-  DUSK_TRY(stage_forget(root, batch));
+  DUSK_TRY(changes.finish(batch));
   return db_->write(batch);
-}
-
-storage::StorageStatus StateStore::stage_forget(const Hash256& root, storage::WriteBatch& batch) const {
-  if (root == Hash256{}) return {};  // the empty state is never written
-  auto head = this->head();
-  if (head.ok() && *head == root)
-    return storage::StorageFailure(storage::StorageError::kInvalid, "commit " + hex8(root) + " is the head: it cannot be forgotten");
-  auto final_root = finalized();
-  if (final_root.ok() && *final_root == root)
-    return storage::StorageFailure(storage::StorageError::kInvalid, "commit " + hex8(root) + " is final: it cannot be forgotten");
-  if (!has_commit(root)) return {};
-  auto table = contracts(root);
-  if (!table.ok()) return storage::StorageFailure(storage::StorageError::kCorruption, table.error().message);
-  Graph g(*this, batch);
-  for (const auto& [id, state] : *table) {
-    DUSK_TRY(g.release_code(state.code_hash));
-    if (state.memory_root != Hash256{}) DUSK_TRY(g.release_outline(state.memory_root, state.memory_pages));
-  }
-  g.refs.flush();
-  batch.del(cf(kCommits), root);
-  return {};
 }
 
 storage::StorageStatus StateStore::finalize(const Hash256& root) {
+  Changes changes(*this);
+  DUSK_TRY(changes.finalize(root));
   storage::WriteBatch batch;
-  DUSK_TRY(stage_finalize(root, batch));
+  DUSK_TRY(changes.finish(batch));
   return db_->write(batch);
-}
-
-storage::StorageStatus StateStore::stage_finalize(const Hash256& root, storage::WriteBatch& batch) const {
-  if (!has_commit(root)) return storage::StorageFailure(storage::StorageError::kInvalid, "commit " + hex8(root) + " is not in the store");
-  batch.put(cf(kMeta), kFinalKey, root);
-  return {};
 }
 
 Result<Hash256> StateStore::finalized() const {

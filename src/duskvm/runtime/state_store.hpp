@@ -23,8 +23,9 @@
 // A commit writes the pages, groups and outlines it changed, so its size follows the
 // pages written, not the memory's size (but for the outline: 40 bytes a group).
 // Reading is cheap: a session loads the contract table of its base commit, then a
-// contract's page table and pages when it first runs. What is read is checked against
-// the hashes that name it.
+// contract's page table and pages when it first runs. Contract tables, outlines and
+// groups are checked against the roots that name them; pages and code for their size
+// and presence only (RocksDB's block checksums catch a damaged disk).
 //
 // Not thread-safe for writes; one writer at a time (the node's block executor).
 #pragma once
@@ -46,9 +47,9 @@ class StateStore {
   static storage::StorageResult<std::unique_ptr<StateStore>> open(const std::string& dir);
   // A store inside a database shared with other parts of a node, in column families
   // named `prefix` + code, pages, ... (column_families(prefix): the database must have
-  // been opened with them). The database outlives the store. With stage() and the
-  // stage_ functions, a commit goes into the caller's batch, beside what the rest of the
-  // node writes for the same block: one atomic write for all.
+  // been opened with them). The database outlives the store. Through Changes, a block's
+  // changes to the store go into the caller's batch, beside what the rest of the node
+  // writes for the same block: one atomic write for all.
   static storage::StorageResult<std::unique_ptr<StateStore>> attach(storage::Database& db, std::string_view prefix);
   static std::vector<std::string> column_families(std::string_view prefix);
   storage::Database& database() const { return *db_; }
@@ -76,23 +77,39 @@ class StateStore {
   // Writes it in one batch and returns its state root; with `as_head`, the same batch
   // makes it the head.
   storage::StorageResult<Hash256> write(const NewCommit& commit, bool as_head = false);
-  // The same, into `batch` (written by the caller). What a staged change reads (the
-  // reference counts) is the database as written: stage one change per batch, and write
-  // it before staging the next.
-  storage::StorageResult<Hash256> stage(const NewCommit& commit, storage::WriteBatch& batch, bool as_head = false) const;
   // The head (the empty state's root when none was set).
   Result<Hash256> head() const;
 
   // Forgets a commit, and deletes what no kept commit names any more (pages, groups,
   // outlines and code shared with kept commits stay). Refused for the head and the
   // final commit; a commit the store does not hold is already forgotten. A session
-  // opened on a forgotten commit can no longer commit what it built on it (a clear
-  // error; nothing is written).
+  // opened on a forgotten commit may find pages or code gone when it first runs a
+  // contract, and cannot commit what it built on them (clear errors; nothing written).
   storage::StorageStatus forget(const Hash256& root);
-  storage::StorageStatus stage_forget(const Hash256& root, storage::WriteBatch& batch) const;
   // Marks a commit final (a node's finalized state; kept until another is).
   storage::StorageStatus finalize(const Hash256& root);
-  storage::StorageStatus stage_finalize(const Hash256& root, storage::WriteBatch& batch) const;
+
+  // Several changes made as one (a node's block: the new commit and head, a commit made
+  // final, old ones forgotten), each seeing what the earlier ones did, and put into the
+  // caller's batch by finish(). Stage new commits before forgetting old ones (a commit
+  // may name what an old one held). Nothing reaches the batch unless every change
+  // succeeded; after a failure the set refuses everything. The store must not be
+  // written otherwise between the changes and the batch's write.
+  class Changes {
+   public:
+    explicit Changes(const StateStore& store);
+    ~Changes();
+    Changes(const Changes&) = delete;
+    Changes& operator=(const Changes&) = delete;
+    storage::StorageResult<Hash256> commit(const NewCommit& commit, bool as_head = false);
+    storage::StorageStatus forget(const Hash256& root);
+    storage::StorageStatus finalize(const Hash256& root);
+    storage::StorageStatus finish(storage::WriteBatch& batch);
+
+   private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+  };
   // The final commit (the empty state's root when none was marked).
   Result<Hash256> finalized() const;
 
@@ -104,7 +121,6 @@ class StateStore {
   Result<Usage> usage() const;
 
  private:
-  struct Graph;
   explicit StateStore(storage::Database& db) : db_(&db) {}
   const storage::Family& cf(size_t which) const { return *cf_[which]; }
 

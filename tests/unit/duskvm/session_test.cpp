@@ -337,7 +337,7 @@ TEST_F(Fixture, AStagedCommitTakesEffectOnlyWhenItsBatchIsWritten) {
   const Hash256 expected = session->root();
   // Staged and dropped: nothing is written, the session is as it was.
   {
-    storage::WriteBatch dropped;
+    StateStore::Changes dropped(*store);
     auto staged = session->stage_commit(dropped, true);
     ASSERT_TRUE(staged.ok()) << staged.error().message;
     EXPECT_EQ((*staged)->root, expected);
@@ -345,9 +345,11 @@ TEST_F(Fixture, AStagedCommitTakesEffectOnlyWhenItsBatchIsWritten) {
   EXPECT_FALSE(store->has_commit(expected));
   EXPECT_EQ(session->root(), expected);
   // Staged, written by the caller, then committed: the session goes on from it.
-  storage::WriteBatch batch;
-  auto staged = session->stage_commit(batch, true);
+  StateStore::Changes changes(*store);
+  auto staged = session->stage_commit(changes, true);
   ASSERT_TRUE(staged.ok());
+  storage::WriteBatch batch;
+  ASSERT_TRUE(changes.finish(batch).ok());
   ASSERT_TRUE(store->database().write(batch).ok());
   session->committed(std::move(staged).value());
   EXPECT_EQ(*store->head(), expected);
@@ -358,6 +360,45 @@ TEST_F(Fixture, AStagedCommitTakesEffectOnlyWhenItsBatchIsWritten) {
   EXPECT_EQ(get(), 43u);
   open(expected);
   EXPECT_EQ(get(), 42u);
+}
+
+TEST_F(Fixture, ABlocksCommitAndTheForgettingOfAnOldOneGoInOneBatch) {
+  // Commit N and forget N-2 in one set of changes, block after block: what the new
+  // commit shares with the forgotten one stays (it is counted before it is released).
+  deploy_both();
+  std::vector<Hash256> roots;
+  auto first = session->commit(true);
+  ASSERT_TRUE(first.ok());
+  roots.push_back(*first);
+  for (int block = 0; block < 6; ++block) {
+    ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+    StateStore::Changes changes(*store);
+    auto staged = session->stage_commit(changes, true);
+    ASSERT_TRUE(staged.ok()) << staged.error().message;
+    if (roots.size() >= 2) {
+      ASSERT_TRUE(changes.forget(roots[roots.size() - 2]).ok());
+    }
+    storage::WriteBatch batch;
+    ASSERT_TRUE(changes.finish(batch).ok());
+    ASSERT_TRUE(store->database().write(batch).ok());
+    roots.push_back((*staged)->root);
+    session->committed(std::move(staged).value());
+    test::expect_no_leak(*store, "block " + std::to_string(block));
+  }
+  EXPECT_EQ(store->usage()->commits, 2u);
+  open(roots.back());
+  EXPECT_EQ(get(), 47u);
+  const Receipt r = session->call(caller, "call_increment", id_arg(counter), kGas);
+  EXPECT_TRUE(r.ok) << r.error;
+  // A set with a failed change writes nothing at all.
+  StateStore::Changes bad(*store);
+  Hash256 unknown = roots.back();
+  unknown[0] ^= 1;
+  EXPECT_FALSE(bad.forget(roots.back()).ok());  // the head
+  EXPECT_FALSE(bad.finalize(unknown).ok());
+  storage::WriteBatch none;
+  EXPECT_FALSE(bad.finish(none).ok());
+  EXPECT_EQ(none.count(), 0u);
 }
 
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {

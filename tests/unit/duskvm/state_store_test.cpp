@@ -184,8 +184,10 @@ TEST(VmStateStore, InASharedDatabaseACommitJoinsTheCallersBatch) {
   EXPECT_NE(wrong.error().message.find("other.code"), std::string::npos) << wrong.error().message;
 
   storage::WriteBatch batch;
-  auto root = (*store)->stage(sample(), batch, true);
+  StateStore::Changes changes(**store);
+  auto root = changes.commit(sample(), true);
   ASSERT_TRUE(root.ok()) << root.error().message;
+  ASSERT_TRUE(changes.finish(batch).ok());
   const Bytes tip = {'t', 'i', 'p'};
   batch.put((*db)->family("node"), tip, *root);
   // Staged is not written: the store still has the empty head and no commit.
@@ -200,9 +202,39 @@ TEST(VmStateStore, InASharedDatabaseACommitJoinsTheCallersBatch) {
   test::expect_no_leak(**store, "shared database");
   // Finalizing through the caller's batch, likewise.
   storage::WriteBatch second;
-  ASSERT_TRUE((*store)->stage_finalize(*root, second).ok());
+  StateStore::Changes more(**store);
+  ASSERT_TRUE(more.finalize(*root).ok());
+  ASSERT_TRUE(more.finish(second).ok());
   ASSERT_TRUE((*db)->write(second).ok());
   EXPECT_EQ(*(*store)->finalized(), *root);
+}
+
+TEST(VmStateStore, AStoreOfAnotherLayoutIsRefused) {
+  TempDir dir;
+  const Bytes format = {'f', 'o', 'r', 'm', 'a', 't'}, other = {'x', ' ', '9'};
+  {
+    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(StateStore::attach(**db, "").ok());  // a new store takes this layout
+    storage::WriteBatch b;
+    b.put((*db)->family("meta"), format, other);
+    ASSERT_TRUE((*db)->write(b).ok());
+  }
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("layout is 'x 9'"), std::string::npos) << store.error().message;
+  {
+    // No layout mark but commits: written before the mark existed.
+    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    ASSERT_TRUE(db.ok());
+    storage::WriteBatch b;
+    b.del((*db)->family("meta"), format);
+    b.put((*db)->family("commits"), Bytes(32, 1), Bytes{0, 0, 0, 0});
+    ASSERT_TRUE((*db)->write(b).ok());
+  }
+  store = StateStore::open(dir.path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("older layout"), std::string::npos) << store.error().message;
 }
 
 TEST(VmStateStore, ACommitNamingWhatNobodyHoldsIsRefusedWhole) {
