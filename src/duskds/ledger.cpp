@@ -3,6 +3,7 @@
 #include <string>
 
 #include "duskds/gas_schedule.hpp"
+#include "duskds/sender_state.hpp"
 
 namespace dusk::ds {
 
@@ -12,14 +13,6 @@ namespace {
 
 constexpr u128 kU64Max = ~u64{0};
 
-std::string lux(u128 v) {
-  std::string s;
-  do {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
-    v /= 10;
-  } while (v != 0);
-  return s + " LUX";
-}
 
 LedgerStatus check_key(const AccountKey& key, const char* what) {
   if (auto pk = BlsMinSig::PublicKey::from_bytes(key); !pk.ok())
@@ -60,7 +53,7 @@ LedgerResult<Ledger> Ledger::create(LedgerConfig config, std::span<const Genesis
     if (s.value == 0) return ledger_error(LedgerError::kZeroAmount, name + " stakes 0");
     if (s.value < ledger.config_.minimum_stake)
       return ledger_error(LedgerError::kBelowMinimumStake,
-                          name + " of " + lux(s.value) + " is below the minimum " + lux(ledger.config_.minimum_stake));
+                          name + " of " + lux_string(s.value) + " is below the minimum " + lux_string(ledger.config_.minimum_stake));
     ledger.stakes_[s.key] = Stake{s.value, 0, 0};
     supply += s.value;
     if (supply > kU64Max)
@@ -118,43 +111,7 @@ LedgerStatus Ledger::check_stateless(const Transaction& tx) const {
 
 LedgerStatus Ledger::check_unsigned(const Transaction& tx) const {
   DUSK_TRY(check_stateless(tx));
-  const u128 cost = up_front_cost(tx);
-
-  const Account acc = account(tx.sender);
-  if (tx.nonce < acc.nonce)
-    return ledger_error(LedgerError::kNonceTooLow, "nonce " + std::to_string(tx.nonce) +
-                                                       " already used, the account is at " + std::to_string(acc.nonce));
-  if (tx.nonce > acc.nonce)
-    return ledger_error(LedgerError::kNonceGap, "nonce " + std::to_string(tx.nonce) +
-                                                    ", the account expects " + std::to_string(acc.nonce));
-  if (cost > acc.balance)
-    return ledger_error(LedgerError::kInsufficientBalance,
-                        "balance " + lux(acc.balance) + " below amount + max fee " + lux(cost));
-
-  const Stake st = stake(tx.sender).value_or(Stake{});
-  switch (tx.kind) {
-    case TxKind::kTransfer: break;
-    case TxKind::kStake:
-      // st.value + amount <= supply <= 2^64 - 1: cannot overflow.
-      if (st.value + tx.amount < config_.minimum_stake)
-        return ledger_error(LedgerError::kBelowMinimumStake, "stake of " + lux(st.value + tx.amount) +
-                                                                 " below the minimum " + lux(config_.minimum_stake));
-      break;
-    case TxKind::kUnstake:
-      if (tx.amount > st.value)
-        return ledger_error(LedgerError::kInsufficientStake,
-                            "unstake of " + lux(tx.amount) + ", staked " + lux(st.value));
-      if (st.value - tx.amount != 0 && st.value - tx.amount < config_.minimum_stake)
-        return ledger_error(LedgerError::kBelowMinimumStake, "unstake would leave " + lux(st.value - tx.amount) +
-                                                                 ", below the minimum " + lux(config_.minimum_stake));
-      break;
-    case TxKind::kWithdraw:
-      if (tx.amount > st.pending)
-        return ledger_error(LedgerError::kInsufficientPending,
-                            "withdraw of " + lux(tx.amount) + ", pending " + lux(st.pending));
-      break;
-  }
-  return {};
+  return SenderState{account(tx.sender), stake(tx.sender).value_or(Stake{})}.check(tx, config_);
 }
 
 LedgerStatus Ledger::check(const Transaction& tx, const BlockContext&) const {
@@ -171,35 +128,14 @@ LedgerResult<TxReceipt> Ledger::apply_verified(const Transaction& tx, const Bloc
   DUSK_TRY(check_unsigned(tx));
   // Every check passed: from here on nothing fails. Sums stay below total supply, so
   // the additions cannot overflow.
+  SenderState st{account(tx.sender), stake(tx.sender).value_or(Stake{})};
+  st.apply(tx, ctx.height, config_);
+  accounts_[tx.sender] = st.account;
+  if (st.stake.value == 0 && st.stake.pending == 0) stakes_.erase(tx.sender);
+  else stakes_[tx.sender] = st.stake;
+  if (tx.kind == TxKind::kTransfer && tx.receiver != tx.sender) accounts_[tx.receiver].balance += tx.amount;
   const u64 gas = transaction_gas(tx);
-  const u64 fee = gas * tx.gas_price;  // <= gas_limit x gas_price, checked above
-  Account& sender = accounts_[tx.sender];
-  sender.balance -= static_cast<u64>(up_front_cost(tx));
-  sender.balance += (tx.gas_limit - gas) * tx.gas_price;  // refund of the unused gas
-  sender.nonce += 1;
-  switch (tx.kind) {
-    case TxKind::kTransfer: accounts_[tx.receiver].balance += tx.amount; break;
-    case TxKind::kStake: {
-      Stake& st = stakes_[tx.sender];
-      st.value += tx.amount;
-      const u64 room = ~u64{0} - ctx.height;
-      st.eligibility_height = ctx.height + (config_.epoch_length < room ? config_.epoch_length : room);
-      break;
-    }
-    case TxKind::kUnstake: {
-      Stake& st = stakes_[tx.sender];
-      st.value -= tx.amount;
-      st.pending += tx.amount;
-      break;
-    }
-    case TxKind::kWithdraw: {
-      Stake& st = stakes_[tx.sender];
-      st.pending -= tx.amount;
-      accounts_[tx.sender].balance += tx.amount;
-      if (st.value == 0 && st.pending == 0) stakes_.erase(tx.sender);
-      break;
-    }
-  }
+  const u64 fee = gas * tx.gas_price;  // <= gas_limit x gas_price, checked
   if (fee != 0) accounts_[ctx.generator].balance += fee;
   return TxReceipt{transaction_id(tx), gas, fee};
 }

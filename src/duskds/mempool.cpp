@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 
+#include "duskds/sender_state.hpp"
 #include "duskds/signature_batch.hpp"
 
 namespace dusk::ds {
@@ -169,18 +170,28 @@ void Mempool::prune(const Ledger& ledger, u64 now) {
   std::vector<AccountKey> keys;
   for (const auto& [sender, queue] : senders_) keys.push_back(sender);
   for (const auto& sender : keys) {
-    const Account account = ledger.account(sender);
+    SenderState sim{ledger.account(sender), ledger.stake(sender).value_or(Stake{})};
+    const Account account = sim.account;
     auto& queue = senders_.find(sender)->second;
     std::vector<u64> drop;
-    bool cut = false;  // an earlier nonce was dropped for age: everything after goes too
+    bool cut = false;  // an earlier nonce was dropped: everything after goes too
+    u64 next = account.nonce;  // the run of consecutive nonces simulated so far ends here
     u128 spent = 0;
     for (const auto& [nonce, e] : queue) {
       if (nonce < account.nonce) {
         drop.push_back(nonce);
         continue;
       }
-      const bool expired = now >= e.added_at && now - e.added_at >= config_.max_age;
       spent += e.cost;
+      if (!cut && nonce == next) {
+        if (sim.check(e.tx, ledger.config()).ok()) {
+          sim.apply(e.tx, 0, ledger.config());
+          ++next;
+        } else {
+          cut = true;  // it can never apply now: the sender's own state decides
+        }
+      }
+      const bool expired = now >= e.added_at && now - e.added_at >= config_.max_age;
       if (cut || expired || spent > account.balance) {
         cut = true;
         drop.push_back(nonce);
@@ -199,16 +210,16 @@ std::vector<Transaction> Mempool::select(size_t max, const Ledger& ledger) const
   // Candidates ordered by (highest gas price, earliest arrival).
   using Key = std::tuple<u64, u64, AccountKey, u64>;  // ~gas_price, seq, sender, nonce
   std::set<Key> heads;
-  std::map<AccountKey, u128> budget;
+  // Each sender's own state, advanced by what is taken from it (sender_state.hpp).
+  std::map<AccountKey, SenderState> states;
   auto offer = [&](const AccountKey& sender, const Queue& queue, u64 nonce) {
     auto it = queue.find(nonce);
-    if (it == queue.end() || it->second.cost > budget[sender]) return;
+    if (it == queue.end() || !states[sender].check(it->second.tx, ledger.config()).ok()) return;
     heads.emplace(~it->second.tx.gas_price, it->second.seq, sender, nonce);
   };
   for (const auto& [sender, queue] : senders_) {
-    const Account account = ledger.account(sender);
-    budget[sender] = account.balance;
-    offer(sender, queue, account.nonce);
+    states[sender] = SenderState{ledger.account(sender), ledger.stake(sender).value_or(Stake{})};
+    offer(sender, queue, states[sender].account.nonce);
   }
   while (out.size() < max && !heads.empty()) {
     auto [inv_price, seq, sender, nonce] = *heads.begin();
@@ -216,7 +227,7 @@ std::vector<Transaction> Mempool::select(size_t max, const Ledger& ledger) const
     const Queue& queue = senders_.find(sender)->second;
     const Entry& e = queue.find(nonce)->second;
     out.push_back(e.tx);
-    budget[sender] -= e.cost;
+    states[sender].apply(e.tx, 0, ledger.config());
     if (nonce != ~u64{0}) offer(sender, queue, nonce + 1);
   }
   return out;

@@ -22,17 +22,17 @@
 // higher and the newcomer is from another sender; otherwise the newcomer is refused.
 //
 // Age. Each entry records the `now` of its arrival, in whatever unit the caller uses for
-// max_age (the node: seconds). prune() drops entries at least max_age old, entries the
-// ledger has overtaken (nonce below the account's), and, per sender, everything after a
-// dropped nonce and every entry from the highest nonce down that the balance no longer
-// covers.
+// max_age (the node: seconds). prune() drops entries the ledger has overtaken (nonce
+// below the account's) and, per sender, from the first entry that is at least max_age
+// old, or that its sender's state refuses when the run of consecutive nonces before it is
+// applied to a copy of that state (sender_state.hpp), or from which on the up-front
+// costs exceed the balance, that entry and every later nonce (they could not run).
 //
-// Selection (select). Transactions that can run in the returned order against the
-// ledger: each sender's run of consecutive nonces from its account nonce, as far as its
-// balance covers their up-front costs, merged greedily by priority (a sender's next
-// nonce becomes a candidate once its previous one is taken). The block builder still
-// applies each one (a stake rule can refuse one) and skips the rest of that sender's
-// run after a refusal.
+// Selection (select). Transactions that apply, in the returned order, to the ledger
+// given: each sender's run of consecutive nonces from its account nonce, as far as the
+// sender's own state accepts them (a copy of its account and stake, advanced by each one
+// taken; nothing another sender does can take from it), merged greedily by priority (a
+// sender's next nonce becomes a candidate once its previous one is taken).
 //
 // Not thread safe; deterministic given the ledger, the inputs and `now` (the batch
 // randomness decides no outcome, only the chance of a forged batch passing).

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "ds_test_util.hpp"
+#include "duskds/sender_state.hpp"
 
 namespace dusk::ds {
 namespace {
@@ -32,6 +33,7 @@ class MempoolTest : public ::testing::Test {
   static Ledger make_ledger(u64 balance) {
     LedgerConfig c;
     c.chain_id = kChain;
+    c.minimum_stake = 1'000;
     std::vector<GenesisAccount> accounts;
     for (size_t i = 0; i < 5; ++i) accounts.push_back({who(i).key, balance});
     return std::move(Ledger::create(c, accounts, {})).value();
@@ -260,24 +262,25 @@ struct Model {
     entries.push_back({tx, id, now, seq++, up_front_cost(tx)});
     return std::nullopt;
   }
+  static SenderState state_of(const Ledger& l, const AccountKey& k) {
+    return {l.account(k), l.stake(k).value_or(Stake{})};
+  }
   std::vector<Hash256> select(size_t max, const Ledger& l) const {
     std::vector<Hash256> out;
-    std::map<AccountKey, std::pair<u64, u128>> state;  // next nonce, budget
-    for (const auto& e : entries) state[e.tx.sender] = {l.account(e.tx.sender).nonce, l.account(e.tx.sender).balance};
+    std::map<AccountKey, SenderState> state;
+    for (const auto& e : entries) state[e.tx.sender] = state_of(l, e.tx.sender);
     while (out.size() < max) {
       const ModelEntry* best = nullptr;
       for (const auto& e : entries) {
-        const auto& [next, budget] = state[e.tx.sender];
-        if (e.tx.nonce != next || e.cost > budget) continue;
+        const SenderState& st = state[e.tx.sender];
+        if (e.tx.nonce != st.account.nonce || !st.check(e.tx, l.config()).ok()) continue;
         if (!best || e.tx.gas_price > best->tx.gas_price ||
             (e.tx.gas_price == best->tx.gas_price && e.seq < best->seq))
           best = &e;
       }
       if (!best) break;
       out.push_back(best->id);
-      auto& st = state[best->tx.sender];
-      st.first += 1;
-      st.second -= best->cost;
+      state[best->tx.sender].apply(best->tx, 0, l.config());
     }
     return out;
   }
@@ -287,13 +290,18 @@ struct Model {
     for (const auto& e : entries) by_sender[e.tx.sender].push_back(e);
     for (auto& [sender, list] : by_sender) {
       std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.tx.nonce < b.tx.nonce; });
-      const Account acc = l.account(sender);
+      SenderState sim = state_of(l, sender);
+      const Account acc = sim.account;
       bool cut = false;
       u128 spent = 0;
       for (const auto& e : list) {
         if (e.tx.nonce < acc.nonce) continue;
         spent += e.cost;
         if (now - e.added >= cfg.max_age || spent > acc.balance) cut = true;
+        if (!cut && e.tx.nonce == sim.account.nonce) {
+          if (sim.check(e.tx, l.config()).ok()) sim.apply(e.tx, 0, l.config());
+          else cut = true;
+        }
         if (!cut) kept.push_back(e);
       }
     }
@@ -316,9 +324,10 @@ std::vector<Hash256> ids_of(const std::vector<Transaction>& txs) {
 TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
   std::set<MempoolError> codes;
   size_t evictions = 0, replacements = 0;
+  size_t included[5] = {};
   for (u64 seed : {1u, 2u, 3u}) {
     test::Rng rng(seed * 7919);
-    Ledger l = make_ledger(3'000'000);
+    Ledger l = make_ledger(20'000'000);
     MempoolConfig c = config(8);
     c.min_gas_price = 2;
     Mempool pool(c);
@@ -329,7 +338,7 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
     for (int step = 0; step < 250; ++step) {
       now += rng.below(3);
       const u64 op = rng.below(20);
-      if (op < 15) {
+      if (op < 13) {
         // A batch of 1..3 transactions, some resubmitted, some forged.
         std::vector<Transaction> batch;
         const size_t n = 1 + rng.below(3);
@@ -341,7 +350,24 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
           const size_t s = rng.below(5);
           const u64 base = l.account(who(s).key).nonce;
           const u64 nonce = base + rng.below(5) - (base > 0 && rng.below(10) == 0 ? 1 : 0);
-          Transaction tx = transfer(s, nonce, 1 + rng.below(30), rng.below(4) == 0 ? 1'000'000 : rng.below(1000));
+          const u64 price = 1 + rng.below(30);
+          u64 kind = rng.below(10);
+          if (l.stake(who(s).key).value_or(Stake{}).pending != 0 && rng.below(3) == 0) kind = 9;  // withdraw
+          Transaction tx;
+          if (kind < 5) {
+            tx = transfer(s, nonce, price, rng.below(4) == 0 ? 10'000'000 : rng.below(1000));
+          } else {
+            // Stakes around the minimum (1,000), unstakes and withdraws that may ask too
+            // much: select must still offer only what applies.
+            const TxKind k = kind < 7 ? TxKind::kStake : kind < 8 ? TxKind::kUnstake : TxKind::kWithdraw;
+            const u64 gas_limit = rng.below(2) == 0 ? 0 : 60'000 + rng.below(10'000);
+            const Stake st = l.stake(who(s).key).value_or(Stake{});
+            u64 amount = 1 + rng.below(2'000);
+            if (k == TxKind::kUnstake && st.value != 0 && rng.below(4) != 0)
+              amount = st.value > 1'000 && rng.below(2) == 0 ? st.value - 1'000 : st.value;
+            if (k == TxKind::kWithdraw && st.pending != 0 && rng.below(4) != 0) amount = 1 + rng.below(st.pending);
+            tx = make_tx(who(s), {k, kChain, nonce, amount, price, gas_limit, {}, {}});
+          }
           if (rng.below(12) == 0) tx.amount += 1;  // forged: the signature no longer matches
           seen.push_back(tx);
           batch.push_back(tx);
@@ -376,6 +402,7 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
         const auto chosen = pool.select(max, l);
         ASSERT_EQ(ids_of(chosen), model.select(max, l)) << "seed " << seed << " step " << step;
         for (const auto& t : chosen) {
+          ++included[static_cast<size_t>(t.kind)];
           auto r = l.apply(t, {height, who(5).key, {}});
           ASSERT_TRUE(r.ok()) << "select offered a transaction the ledger refuses: " << r.error().message;
         }
@@ -400,6 +427,7 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
                          MempoolError::kAlreadyKnown, MempoolError::kInvalidSignature, MempoolError::kUnderpriced,
                          MempoolError::kInsufficientBalance, MempoolError::kPoolFull})
     EXPECT_TRUE(codes.count(e)) << "never refused with code " << static_cast<int>(e);
+  for (size_t k = 1; k <= 4; ++k) EXPECT_GE(included[k], 2u) << "kind " << k << " never included";
   EXPECT_GT(evictions, 5u);
   EXPECT_GT(replacements, 5u);
 }
