@@ -8,7 +8,8 @@ LedgerResult<EmissionSchedule> EmissionSchedule::create(std::vector<EmissionPeri
   u128 total = 0;
   for (size_t i = 0; i < periods.size(); ++i) {
     if (periods[i].blocks == 0)
-      return ledger_error(LedgerError::kBadGenesis, "emission period " + std::to_string(i) + " lasts 0 blocks");
+      return ledger_error(LedgerError::kBadGenesis,
+                          "emission period " + std::to_string(i) + " lasts 0 blocks");
     total += static_cast<u128>(periods[i].blocks) * periods[i].reward_per_block;
     if (total > static_cast<u128>(~u64{0}))
       return ledger_error(LedgerError::kSupplyOverflow, "emission schedule totals more than 2^64 - 1 LUX");

@@ -1,10 +1,11 @@
 #include "duskds/genesis.hpp"
 
+#include <toml++/toml.h>
+
 #include <fstream>
 #include <initializer_list>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "base/bytes.hpp"
 

@@ -13,7 +13,6 @@ namespace {
 
 constexpr u128 kU64Max = ~u64{0};
 
-
 LedgerStatus check_key(const AccountKey& key, const char* what) {
   if (auto pk = BlsMinSig::PublicKey::from_bytes(key); !pk.ok())
     return ledger_error(LedgerError::kBadPublicKey, std::string(what) + ": " + pk.error().message);
@@ -39,7 +38,8 @@ LedgerResult<Ledger> Ledger::create(LedgerConfig config, std::span<const Genesis
     const auto& a = accounts[i];
     DUSK_TRY(check_key(a.key, ("genesis account " + std::to_string(i)).c_str()));
     if (ledger.accounts_.count(a.key))
-      return ledger_error(LedgerError::kBadGenesis, "genesis account " + std::to_string(i) + " repeats a key");
+      return ledger_error(LedgerError::kBadGenesis,
+                          "genesis account " + std::to_string(i) + " repeats a key");
     ledger.accounts_[a.key] = Account{a.balance, 0};
     supply += a.balance;
     if (supply > kU64Max)
@@ -52,8 +52,9 @@ LedgerResult<Ledger> Ledger::create(LedgerConfig config, std::span<const Genesis
     if (ledger.stakes_.count(s.key)) return ledger_error(LedgerError::kBadGenesis, name + " repeats a key");
     if (s.value == 0) return ledger_error(LedgerError::kZeroAmount, name + " stakes 0");
     if (s.value < ledger.config_.minimum_stake)
-      return ledger_error(LedgerError::kBelowMinimumStake,
-                          name + " of " + lux_string(s.value) + " is below the minimum " + lux_string(ledger.config_.minimum_stake));
+      return ledger_error(LedgerError::kBelowMinimumStake, name + " of " + lux_string(s.value) +
+                                                               " is below the minimum " +
+                                                               lux_string(ledger.config_.minimum_stake));
     ledger.stakes_[s.key] = Stake{s.value, 0, 0};
     supply += s.value;
     if (supply > kU64Max)
@@ -96,11 +97,13 @@ u128 Ledger::holdings() const {
 LedgerStatus Ledger::check_stateless(const Transaction& tx) const {
   if (tx.chain_id != config_.chain_id)
     return ledger_error(LedgerError::kWrongChainId, "transaction for chain " + std::to_string(tx.chain_id) +
-                                                        ", this is chain " + std::to_string(config_.chain_id));
+                                                        ", this is chain " +
+                                                        std::to_string(config_.chain_id));
   const u64 gas = transaction_gas(tx);
   if (tx.gas_limit < gas)
-    return ledger_error(LedgerError::kGasLimitTooLow, "gas limit " + std::to_string(tx.gas_limit) +
-                                                          " below the transaction's gas " + std::to_string(gas));
+    return ledger_error(
+        LedgerError::kGasLimitTooLow,
+        "gas limit " + std::to_string(tx.gas_limit) + " below the transaction's gas " + std::to_string(gas));
   const u128 cost = up_front_cost(tx);
   if (static_cast<u128>(tx.gas_limit) * tx.gas_price > kU64Max || cost > kU64Max)
     return ledger_error(LedgerError::kFeeOverflow, "gas limit x gas price plus amount exceeds 2^64 - 1");
@@ -131,8 +134,10 @@ LedgerResult<TxReceipt> Ledger::apply_verified(const Transaction& tx, const Bloc
   SenderState st{account(tx.sender), stake(tx.sender).value_or(Stake{})};
   st.apply(tx, ctx.height, config_);
   accounts_[tx.sender] = st.account;
-  if (st.stake.value == 0 && st.stake.pending == 0) stakes_.erase(tx.sender);
-  else stakes_[tx.sender] = st.stake;
+  if (st.stake.value == 0 && st.stake.pending == 0)
+    stakes_.erase(tx.sender);
+  else
+    stakes_[tx.sender] = st.stake;
   if (tx.kind == TxKind::kTransfer && tx.receiver != tx.sender) accounts_[tx.receiver].balance += tx.amount;
   const u64 gas = transaction_gas(tx);
   const u64 fee = gas * tx.gas_price;  // <= gas_limit x gas_price, checked
@@ -147,8 +152,8 @@ LedgerResult<RewardReceipt> Ledger::reward_block(const BlockContext& ctx) {
     return ledger_error(LedgerError::kSupplyOverflow, "reward would exceed 2^64 - 1 LUX in total");
   u64 voters_part = 0;
   if (!ctx.voters.empty()) {
-    voters_part = static_cast<u64>(static_cast<u128>(r.emitted) * (kBasisPoints - config_.generator_share_bps) /
-                                   kBasisPoints);
+    voters_part = static_cast<u64>(static_cast<u128>(r.emitted) *
+                                   (kBasisPoints - config_.generator_share_bps) / kBasisPoints);
     r.voter_reward = voters_part / ctx.voters.size();
   }
   r.generator_reward = r.emitted - r.voter_reward * ctx.voters.size();

@@ -18,8 +18,8 @@ struct Candidate {
 
 }  // namespace
 
-std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView> encoded, const Ledger& ledger,
-                                                       u64 now) {
+std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView> encoded,
+                                                       const Ledger& ledger, u64 now) {
   std::vector<MempoolResult<Hash256>> out;
   out.reserve(encoded.size());
   std::vector<std::optional<Candidate>> candidates(encoded.size());
@@ -55,10 +55,10 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
       continue;
     }
     if (tx->nonce - account_nonce > config_.max_nonce_gap) {
-      refuse(mempool_error(MempoolError::kNonceTooFarAhead, "nonce " + std::to_string(tx->nonce) +
-                                                                " more than " + std::to_string(config_.max_nonce_gap) +
-                                                                " above the account's " +
-                                                                std::to_string(account_nonce)));
+      refuse(mempool_error(MempoolError::kNonceTooFarAhead,
+                           "nonce " + std::to_string(tx->nonce) + " more than " +
+                               std::to_string(config_.max_nonce_gap) + " above the account's " +
+                               std::to_string(account_nonce)));
       continue;
     }
     Hash256 id = transaction_id(*tx);
@@ -104,8 +104,10 @@ MempoolResult<Hash256> Mempool::insert(Transaction tx, const Hash256& id, const 
   u128 pooled_cost = 0;
   if (sit != senders_.end()) {
     for (const auto& [nonce, e] : sit->second) {
-      if (nonce == tx.nonce) replaced = &e;
-      else pooled_cost += e.cost;
+      if (nonce == tx.nonce)
+        replaced = &e;
+      else
+        pooled_cost += e.cost;
     }
   }
   if (replaced) {
@@ -134,8 +136,9 @@ MempoolResult<Hash256> Mempool::insert(Transaction tx, const Hash256& id, const 
       }
     }
     if (!victim || *victim_sender == tx.sender || tx.gas_price <= victim->tx.gas_price)
-      return mempool_error(MempoolError::kPoolFull, "pool full (" + std::to_string(size()) +
-                                                        " transactions) and the gas price does not outrank its lowest");
+      return mempool_error(MempoolError::kPoolFull,
+                           "pool full (" + std::to_string(size()) +
+                               " transactions) and the gas price does not outrank its lowest");
     const AccountKey vs = *victim_sender;
     auto& vq = senders_.find(vs)->second;
     erase(vs, std::prev(vq.end()));
@@ -174,7 +177,7 @@ void Mempool::prune(const Ledger& ledger, u64 now) {
     const Account account = sim.account;
     auto& queue = senders_.find(sender)->second;
     std::vector<u64> drop;
-    bool cut = false;  // an earlier nonce was dropped: everything after goes too
+    bool cut = false;          // an earlier nonce was dropped: everything after goes too
     u64 next = account.nonce;  // the run of consecutive nonces simulated so far ends here
     u128 spent = 0;
     for (const auto& [nonce, e] : queue) {

@@ -12,7 +12,8 @@ LedgerStatus SenderState::check(const Transaction& tx, const LedgerConfig& confi
   const u128 cost = up_front_cost(tx);
   if (tx.nonce < acc.nonce)
     return ledger_error(LedgerError::kNonceTooLow, "nonce " + std::to_string(tx.nonce) +
-                                                       " already used, the account is at " + std::to_string(acc.nonce));
+                                                       " already used, the account is at " +
+                                                       std::to_string(acc.nonce));
   if (tx.nonce > acc.nonce)
     return ledger_error(LedgerError::kNonceGap, "nonce " + std::to_string(tx.nonce) +
                                                     ", the account expects " + std::to_string(acc.nonce));
@@ -25,16 +26,18 @@ LedgerStatus SenderState::check(const Transaction& tx, const LedgerConfig& confi
     case TxKind::kTransfer: break;
     case TxKind::kStake:
       if (static_cast<u128>(st.value) + tx.amount < config.minimum_stake)
-        return ledger_error(LedgerError::kBelowMinimumStake, "stake of " + lux_string(static_cast<u128>(st.value) + tx.amount) +
-                                                                 " below the minimum " + lux_string(config.minimum_stake));
+        return ledger_error(LedgerError::kBelowMinimumStake,
+                            "stake of " + lux_string(static_cast<u128>(st.value) + tx.amount) +
+                                " below the minimum " + lux_string(config.minimum_stake));
       break;
     case TxKind::kUnstake:
       if (tx.amount > st.value)
         return ledger_error(LedgerError::kInsufficientStake,
                             "unstake of " + lux_string(tx.amount) + ", staked " + lux_string(st.value));
       if (st.value - tx.amount != 0 && st.value - tx.amount < config.minimum_stake)
-        return ledger_error(LedgerError::kBelowMinimumStake, "unstake would leave " + lux_string(st.value - tx.amount) +
-                                                                 ", below the minimum " + lux_string(config.minimum_stake));
+        return ledger_error(LedgerError::kBelowMinimumStake,
+                            "unstake would leave " + lux_string(st.value - tx.amount) +
+                                ", below the minimum " + lux_string(config.minimum_stake));
       break;
     case TxKind::kWithdraw:
       if (tx.amount > st.pending)
@@ -44,7 +47,6 @@ LedgerStatus SenderState::check(const Transaction& tx, const LedgerConfig& confi
   }
   return {};
 }
-
 
 void SenderState::apply(const Transaction& tx, u64 height, const LedgerConfig& config) {
   const u64 gas = transaction_gas(tx);

@@ -31,7 +31,8 @@ std::vector<LedgerStatus> verify_signatures(std::span<const Transaction* const> 
   // At least one is bad (or the random source failed): verify each on its own.
   for (size_t i : batched) {
     if (!BlsMinSig::verify(checks[i]->public_key, checks[i]->message, checks[i]->signature).ok())
-      out[i] = ledger_error(LedgerError::kInvalidSignature, "signature does not verify under the sender's key");
+      out[i] =
+          ledger_error(LedgerError::kInvalidSignature, "signature does not verify under the sender's key");
   }
   return out;
 }

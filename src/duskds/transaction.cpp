@@ -18,9 +18,7 @@ Hash256 signing_hash(const Transaction& tx) {
   return out;
 }
 
-Hash256 transaction_id(const Transaction& tx) {
-  return crypto::blake2b<32>(encode_transaction(tx));
-}
+Hash256 transaction_id(const Transaction& tx) { return crypto::blake2b<32>(encode_transaction(tx)); }
 
 void sign_transaction(Transaction& tx, const crypto::bls::SecretKey& sk) {
   tx.signature = BlsMinSig::sign(sk, signing_hash(tx)).to_bytes();

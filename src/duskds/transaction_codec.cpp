@@ -26,7 +26,9 @@ std::array<u8, N> get_array(ByteView in, size_t at) {
   return a;
 }
 
-bool known_kind(u8 k) { return k >= static_cast<u8>(TxKind::kTransfer) && k <= static_cast<u8>(TxKind::kWithdraw); }
+bool known_kind(u8 k) {
+  return k >= static_cast<u8>(TxKind::kTransfer) && k <= static_cast<u8>(TxKind::kWithdraw);
+}
 
 }  // namespace
 
@@ -70,7 +72,8 @@ LedgerResult<Transaction> decode_transaction(ByteView in) {
   };
   if (in.size() < 2) return truncated(kMinEncodedSize);
   if (in[0] != kTransactionVersion)
-    return ledger_error(LedgerError::kBadVersion, "transaction version " + std::to_string(in[0]) + ", expected 1");
+    return ledger_error(LedgerError::kBadVersion,
+                        "transaction version " + std::to_string(in[0]) + ", expected 1");
   if (!known_kind(in[1]))
     return ledger_error(LedgerError::kBadKind, "unknown transaction kind " + std::to_string(in[1]));
 

@@ -38,13 +38,19 @@ class GenesisTest : public ::testing::Test {
         "blocks = 200\n"
         "reward = 25\n"
         "[[moonlight]]\n"
-        "key = \"0x" + key(0) + "\"\n"
+        "key = \"0x" +
+        key(0) +
+        "\"\n"
         "balance = 123456789\n"
         "[[moonlight]]\n"
-        "key = \"" + key(1) + "\"\n"
+        "key = \"" +
+        key(1) +
+        "\"\n"
         "balance = 0\n"
         "[[stake]]\n"
-        "key = \"" + key(2) + "\"\n"
+        "key = \"" +
+        key(2) +
+        "\"\n"
         "amount = 5000\n";
     if (!find.empty()) {
       const size_t at = t.find(find);
@@ -92,8 +98,9 @@ TEST_F(GenesisTest, ReadsEveryField) {
 }
 
 TEST_F(GenesisTest, ArraysMayBeAbsent) {
-  auto g = parse_genesis("chain_id = 0\nblock_time_ms = 1\n[staking]\nepoch_length = 1\nminimum_stake = 0\n"
-                         "generator_share_bps = 10000\n");
+  auto g = parse_genesis(
+      "chain_id = 0\nblock_time_ms = 1\n[staking]\nepoch_length = 1\nminimum_stake = 0\n"
+      "generator_share_bps = 10000\n");
   ASSERT_TRUE(g.ok()) << g.error().message;
   EXPECT_TRUE(g->accounts.empty());
   EXPECT_EQ(g->ledger.emission.total(), 0u);
@@ -145,7 +152,8 @@ TEST_F(GenesisTest, RefusesSyntaxErrorsWithTheirLine) {
 TEST_F(GenesisTest, RefusesASupplyAbove64Bits) {
   const std::string big = "balance = 9223372036854775807";
   std::string both = text();
-  for (const char* old : {"balance = 123456789", "balance = 0"}) both.replace(both.find(old), std::string(old).size(), big);
+  for (const char* old : {"balance = 123456789", "balance = 0"})
+    both.replace(both.find(old), std::string(old).size(), big);
   // Two balances of 2^63 - 1 and the stake and emission: above 2^64 - 1.
   expect_refused(both, "2^64", LedgerError::kSupplyOverflow);
 }

@@ -68,7 +68,8 @@ class LedgerTest : public ::testing::Test {
 
 TEST_F(LedgerTest, TransferMovesAmountAndFee) {
   Ledger l = make_ledger();
-  Transaction tx = make_tx(who(0), {TxKind::kTransfer, kChain, 0, 12'345, 3, 40'000, who(1).key, Bytes(10, 1)});
+  Transaction tx =
+      make_tx(who(0), {TxKind::kTransfer, kChain, 0, 12'345, 3, 40'000, who(1).key, Bytes(10, 1)});
   auto r = l.apply(tx, ctx(1));
   ASSERT_TRUE(r.ok()) << r.error().message;
   const u64 gas = kTransferGas + 10 * kMemoByteGas;
@@ -97,7 +98,9 @@ TEST_F(LedgerTest, RefusesWrongChainIdAndForgedSignatures) {
 
 TEST_F(LedgerTest, NonceGapsAndReplays) {
   Ledger l = make_ledger();
-  auto t = [&](u64 nonce) { return make_tx(who(0), {TxKind::kTransfer, kChain, nonce, 5, 1, 0, who(1).key, {}}); };
+  auto t = [&](u64 nonce) {
+    return make_tx(who(0), {TxKind::kTransfer, kChain, nonce, 5, 1, 0, who(1).key, {}});
+  };
   expect_refused(l, t(1), LedgerError::kNonceGap);
   const Transaction first = t(0);
   ASSERT_TRUE(l.apply(first, ctx(1)).ok());
@@ -112,9 +115,11 @@ TEST_F(LedgerTest, BalanceMustCoverAmountPlusMaxFee) {
   const u64 gas_limit = 30'000, price = 10;  // max fee 300,000; gas used 20,000
   Ledger l = make_ledger(balance);
   const u64 max_amount = balance - gas_limit * price;
-  expect_refused(l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, max_amount + 1, price, gas_limit, who(1).key, {}}),
-                 LedgerError::kInsufficientBalance);
-  auto r = l.apply(make_tx(who(0), {TxKind::kTransfer, kChain, 0, max_amount, price, gas_limit, who(1).key, {}}), ctx(1));
+  expect_refused(
+      l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, max_amount + 1, price, gas_limit, who(1).key, {}}),
+      LedgerError::kInsufficientBalance);
+  auto r = l.apply(
+      make_tx(who(0), {TxKind::kTransfer, kChain, 0, max_amount, price, gas_limit, who(1).key, {}}), ctx(1));
   ASSERT_TRUE(r.ok()) << r.error().message;
   // Only the gas used is charged: the unused 10,000 gas comes back.
   EXPECT_EQ(l.account(who(0).key).balance, (gas_limit - kTransferGas) * price);
@@ -125,10 +130,13 @@ TEST_F(LedgerTest, BalanceMustCoverAmountPlusMaxFee) {
 
 TEST_F(LedgerTest, RefusesLowGasLimitsAndOverflows) {
   Ledger l = make_ledger();
-  expect_refused(l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, 1, 1, kTransferGas + 16 * 4 - 1, who(1).key, Bytes(4)}),
-                 LedgerError::kGasLimitTooLow);
-  expect_refused(l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, 1, u64{1} << 50, u64{1} << 20, who(1).key, {}}),
-                 LedgerError::kFeeOverflow);
+  expect_refused(
+      l,
+      make_tx(who(0), {TxKind::kTransfer, kChain, 0, 1, 1, kTransferGas + 16 * 4 - 1, who(1).key, Bytes(4)}),
+      LedgerError::kGasLimitTooLow);
+  expect_refused(
+      l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, 1, u64{1} << 50, u64{1} << 20, who(1).key, {}}),
+      LedgerError::kFeeOverflow);
   expect_refused(l, make_tx(who(0), {TxKind::kTransfer, kChain, 0, ~u64{0}, 1, 0, who(1).key, {}}),
                  LedgerError::kFeeOverflow);
   for (TxKind k : {TxKind::kStake, TxKind::kUnstake, TxKind::kWithdraw})
@@ -138,7 +146,9 @@ TEST_F(LedgerTest, RefusesLowGasLimitsAndOverflows) {
 TEST_F(LedgerTest, StakeEligibilityUnstakeAndWithdraw) {
   Ledger l = make_ledger();
   const AccountKey& p = who(0).key;
-  auto tx = [&](TxKind k, u64 nonce, u64 amount) { return make_tx(who(0), {k, kChain, nonce, amount, 1, 0, {}, {}}); };
+  auto tx = [&](TxKind k, u64 nonce, u64 amount) {
+    return make_tx(who(0), {k, kChain, nonce, amount, 1, 0, {}, {}});
+  };
   expect_refused(l, tx(TxKind::kStake, 0, kMinStake - 1), LedgerError::kBelowMinimumStake);
   expect_refused(l, tx(TxKind::kUnstake, 0, 1), LedgerError::kInsufficientStake);
   expect_refused(l, tx(TxKind::kWithdraw, 0, 1), LedgerError::kInsufficientPending);
@@ -193,19 +203,21 @@ TEST_F(LedgerTest, RandomSequencesConserveSupply) {
   for (int step = 0; step < 400; ++step) {
     const size_t s = rng.below(4);
     const TxKind kind = kinds[rng.below(7)];
-    TxSpec spec{kind, kChain, nonce[s], 0, 1 + rng.below(5), 0, who(rng.below(6)).key, Bytes(rng.below(3) * 100)};
+    TxSpec spec{
+        kind, kChain, nonce[s], 0, 1 + rng.below(5), 0, who(rng.below(6)).key, Bytes(rng.below(3) * 100)};
     const Stake st = l.stake(who(s).key).value_or(Stake{});
     switch (kind) {
       case TxKind::kTransfer: spec.amount = rng.below(rng.below(10) < 8 ? 200'000 : 30'000'000); break;
       case TxKind::kStake: spec.amount = kMinStake / 2 + rng.below(kMinStake); break;
       case TxKind::kUnstake: {
-        const u64 choice[] = {st.value, st.value - std::min(st.value, kMinStake), 1 + rng.below(st.value + 1)};
+        const u64 choice[] = {st.value, st.value - std::min(st.value, kMinStake),
+                              1 + rng.below(st.value + 1)};
         spec.amount = choice[rng.below(3)];
         break;
       }
       case TxKind::kWithdraw: spec.amount = 1 + rng.below(st.pending + st.pending / 4 + 1); break;
     }
-    if (rng.below(20) == 0) spec.nonce += 1 + rng.below(2);  // a gap
+    if (rng.below(20) == 0) spec.nonce += 1 + rng.below(2);     // a gap
     if (rng.below(20) == 0 && spec.nonce > 0) spec.nonce -= 1;  // a replayed nonce
     if (rng.below(4) == 0) spec.gas_limit = 60'000 + rng.below(20'000);
     const Transaction tx = make_tx(who(s), spec);
@@ -238,14 +250,16 @@ TEST_F(LedgerTest, GenesisValidation) {
   const GenesisAccount a{who(0).key, 10};
   AccountKey garbage{};
   garbage[0] = 0x9f;
-  EXPECT_EQ(Ledger::create(config(), std::vector<GenesisAccount>{a, a}, {}).error().code, LedgerError::kBadGenesis);
+  EXPECT_EQ(Ledger::create(config(), std::vector<GenesisAccount>{a, a}, {}).error().code,
+            LedgerError::kBadGenesis);
   EXPECT_EQ(Ledger::create(config(), std::vector<GenesisAccount>{{garbage, 1}}, {}).error().code,
             LedgerError::kBadPublicKey);
   EXPECT_EQ(Ledger::create(config(), {}, std::vector<GenesisStake>{{who(0).key, kMinStake - 1}}).error().code,
             LedgerError::kBelowMinimumStake);
   EXPECT_EQ(Ledger::create(config(), {}, std::vector<GenesisStake>{{who(0).key, 0}}).error().code,
             LedgerError::kZeroAmount);
-  EXPECT_EQ(Ledger::create(config(), {}, std::vector<GenesisStake>{{who(0).key, kMinStake}, {who(0).key, kMinStake}})
+  EXPECT_EQ(Ledger::create(config(), {},
+                           std::vector<GenesisStake>{{who(0).key, kMinStake}, {who(0).key, kMinStake}})
                 .error()
                 .code,
             LedgerError::kBadGenesis);
@@ -253,7 +267,9 @@ TEST_F(LedgerTest, GenesisValidation) {
   // one more LUX does not.
   const u64 room = ~u64{0} - config().emission.total();
   EXPECT_TRUE(Ledger::create(config(), std::vector<GenesisAccount>{{who(0).key, room}}, {}).ok());
-  EXPECT_EQ(Ledger::create(config(), std::vector<GenesisAccount>{{who(0).key, room}, {who(1).key, 1}}, {}).error().code,
+  EXPECT_EQ(Ledger::create(config(), std::vector<GenesisAccount>{{who(0).key, room}, {who(1).key, 1}}, {})
+                .error()
+                .code,
             LedgerError::kSupplyOverflow);
   LedgerConfig c = config();
   c.generator_share_bps = kBasisPoints + 1;
@@ -262,7 +278,8 @@ TEST_F(LedgerTest, GenesisValidation) {
   c.epoch_length = 0;
   EXPECT_EQ(Ledger::create(c, {}, {}).error().code, LedgerError::kBadGenesis);
 
-  auto l = Ledger::create(config(), std::vector<GenesisAccount>{a}, std::vector<GenesisStake>{{who(1).key, kMinStake}});
+  auto l = Ledger::create(config(), std::vector<GenesisAccount>{a},
+                          std::vector<GenesisStake>{{who(1).key, kMinStake}});
   ASSERT_TRUE(l.ok());
   EXPECT_EQ(l->eligible_stake(who(1).key, 0), kMinStake);  // genesis stakes count at once
   EXPECT_EQ(l->total_supply(), 10 + kMinStake);

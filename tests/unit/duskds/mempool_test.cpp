@@ -232,8 +232,10 @@ struct Model {
     u128 others = 0;
     for (const auto& e : entries) {
       if (e.tx.sender != tx.sender) continue;
-      if (e.tx.nonce == tx.nonce) same = &e;
-      else others += e.cost;
+      if (e.tx.nonce == tx.nonce)
+        same = &e;
+      else
+        others += e.cost;
     }
     if (same && (tx.gas_price <= same->tx.gas_price ||
                  u128{tx.gas_price} * 100 < u128{same->tx.gas_price} * (100 + cfg.replacement_bump_percent)))
@@ -251,7 +253,8 @@ struct Model {
             (e.tx.gas_price == victim->tx.gas_price && e.seq > victim->seq))
           victim = &e;
       }
-      if (victim->tx.sender == tx.sender || tx.gas_price <= victim->tx.gas_price) return MempoolError::kPoolFull;
+      if (victim->tx.sender == tx.sender || tx.gas_price <= victim->tx.gas_price)
+        return MempoolError::kPoolFull;
       entries.erase(entries.begin() + (victim - entries.data()));
       ++evictions;
     }
@@ -289,7 +292,8 @@ struct Model {
     std::map<AccountKey, std::vector<ModelEntry>> by_sender;
     for (const auto& e : entries) by_sender[e.tx.sender].push_back(e);
     for (auto& [sender, list] : by_sender) {
-      std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.tx.nonce < b.tx.nonce; });
+      std::sort(list.begin(), list.end(),
+                [](const auto& a, const auto& b) { return a.tx.nonce < b.tx.nonce; });
       SenderState sim = state_of(l, sender);
       const Account acc = sim.account;
       bool cut = false;
@@ -299,8 +303,10 @@ struct Model {
         spent += e.cost;
         if (now - e.added >= cfg.max_age || spent > acc.balance) cut = true;
         if (!cut && e.tx.nonce == sim.account.nonce) {
-          if (sim.check(e.tx, l.config()).ok()) sim.apply(e.tx, 0, l.config());
-          else cut = true;
+          if (sim.check(e.tx, l.config()).ok())
+            sim.apply(e.tx, 0, l.config());
+          else
+            cut = true;
         }
         if (!cut) kept.push_back(e);
       }
@@ -365,7 +371,8 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
             u64 amount = 1 + rng.below(2'000);
             if (k == TxKind::kUnstake && st.value != 0 && rng.below(4) != 0)
               amount = st.value > 1'000 && rng.below(2) == 0 ? st.value - 1'000 : st.value;
-            if (k == TxKind::kWithdraw && st.pending != 0 && rng.below(4) != 0) amount = 1 + rng.below(st.pending);
+            if (k == TxKind::kWithdraw && st.pending != 0 && rng.below(4) != 0)
+              amount = 1 + rng.below(st.pending);
             tx = make_tx(who(s), {k, kChain, nonce, amount, price, gas_limit, {}, {}});
           }
           if (rng.below(12) == 0) tx.amount += 1;  // forged: the signature no longer matches
@@ -382,8 +389,10 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
         for (size_t k = 0; k < batch.size(); ++k) expected[k] = model.precheck(batch[k], l);
         for (size_t k = 0; k < batch.size(); ++k) {
           if (expected[k]) continue;
-          if (!verify_transaction_signature(batch[k]).ok()) expected[k] = MempoolError::kInvalidSignature;
-          else expected[k] = model.insert(batch[k], l, now);
+          if (!verify_transaction_signature(batch[k]).ok())
+            expected[k] = MempoolError::kInvalidSignature;
+          else
+            expected[k] = model.insert(batch[k], l, now);
         }
         for (size_t k = 0; k < batch.size(); ++k) {
           ASSERT_EQ(got[k].ok(), !expected[k].has_value())
@@ -414,7 +423,8 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
         model.prune(l, now);
       }
       ASSERT_EQ(pool.size(), model.entries.size()) << "seed " << seed << " step " << step;
-      for (const auto& e : model.entries) ASSERT_TRUE(pool.contains(e.id)) << "seed " << seed << " step " << step;
+      for (const auto& e : model.entries)
+        ASSERT_TRUE(pool.contains(e.id)) << "seed " << seed << " step " << step;
       ASSERT_EQ(ids_of(pool.select(100, l)), model.select(100, l)) << "seed " << seed << " step " << step;
     }
     EXPECT_GT(admitted, 50u) << seed;
@@ -423,9 +433,10 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
     replacements += model.replacements;
   }
   // The sequences reached every rule, not only the easy ones.
-  for (MempoolError e : {MempoolError::kGasPriceTooLow, MempoolError::kNonceTooLow, MempoolError::kNonceTooFarAhead,
-                         MempoolError::kAlreadyKnown, MempoolError::kInvalidSignature, MempoolError::kUnderpriced,
-                         MempoolError::kInsufficientBalance, MempoolError::kPoolFull})
+  for (MempoolError e :
+       {MempoolError::kGasPriceTooLow, MempoolError::kNonceTooLow, MempoolError::kNonceTooFarAhead,
+        MempoolError::kAlreadyKnown, MempoolError::kInvalidSignature, MempoolError::kUnderpriced,
+        MempoolError::kInsufficientBalance, MempoolError::kPoolFull})
     EXPECT_TRUE(codes.count(e)) << "never refused with code " << static_cast<int>(e);
   for (size_t k = 1; k <= 4; ++k) EXPECT_GE(included[k], 2u) << "kind " << k << " never included";
   EXPECT_GT(evictions, 5u);

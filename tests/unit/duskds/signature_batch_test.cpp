@@ -45,7 +45,8 @@ TEST(SignatureBatch, FindsEachBadSignatureAmongGoodOnes) {
       bad[i] = true;
       txs[i].amount += 1;  // the signature no longer covers the bytes
     }
-    auto v = verify_signatures(pointers(txs), crypto::bls::BatchSecurity::k64, test::seeded_source(round + 1));
+    auto v =
+        verify_signatures(pointers(txs), crypto::bls::BatchSecurity::k64, test::seeded_source(round + 1));
     for (size_t i = 0; i < txs.size(); ++i) {
       EXPECT_EQ(v[i].ok(), !bad[i]) << "round " << round << " item " << i;
       if (bad[i]) {
@@ -60,7 +61,7 @@ TEST(SignatureBatch, FindsEachBadSignatureAmongGoodOnes) {
 TEST(SignatureBatch, UndecodableItemsAreNamedAndLeftOutOfTheBatch) {
   auto txs = signed_batch(4);
   txs[1].signature.fill(0xff);
-  txs[1].signature[0] = 0x9f;  // x >= p
+  txs[1].signature[0] = 0x9f;     // x >= p
   txs[2].sender = txs[3].sender;  // a valid key that did not sign
   auto v = verify_signatures(pointers(txs), crypto::bls::BatchSecurity::k128, test::seeded_source(9));
   EXPECT_TRUE(v[0].ok());
@@ -72,8 +73,8 @@ TEST(SignatureBatch, UndecodableItemsAreNamedAndLeftOutOfTheBatch) {
 TEST(SignatureBatch, AFailingRandomSourceFallsBackToSingleChecks) {
   auto txs = signed_batch(3);
   txs[0].nonce += 1;
-  auto v = verify_signatures(pointers(txs), crypto::bls::BatchSecurity::k64,
-                             [](std::span<u8>) { return false; });
+  auto v =
+      verify_signatures(pointers(txs), crypto::bls::BatchSecurity::k64, [](std::span<u8>) { return false; });
   EXPECT_EQ(v[0].error().code, LedgerError::kInvalidSignature);
   EXPECT_TRUE(v[1].ok());
   EXPECT_TRUE(v[2].ok());

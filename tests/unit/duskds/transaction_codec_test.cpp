@@ -137,10 +137,12 @@ TEST_F(CodecTest, RefusesKeysAndSignaturesThatAreNotPoints) {
   // The identity in compressed form (flags 0xc0), and an x coordinate above p.
   for (size_t at : {size_t{10}, size_t{138}}) {
     Bytes bad = enc;
-    std::fill(bad.begin() + static_cast<std::ptrdiff_t>(at), bad.begin() + static_cast<std::ptrdiff_t>(at + 96), 0);
+    std::fill(bad.begin() + static_cast<std::ptrdiff_t>(at),
+              bad.begin() + static_cast<std::ptrdiff_t>(at + 96), 0);
     bad[at] = 0xc0;
     EXPECT_EQ(code_of(decode_transaction(bad)), LedgerError::kBadPublicKey) << at;
-    std::fill(bad.begin() + static_cast<std::ptrdiff_t>(at), bad.begin() + static_cast<std::ptrdiff_t>(at + 96), 0xff);
+    std::fill(bad.begin() + static_cast<std::ptrdiff_t>(at),
+              bad.begin() + static_cast<std::ptrdiff_t>(at + 96), 0xff);
     bad[at] = 0x9f;  // compressed flag, x >= p
     EXPECT_EQ(code_of(decode_transaction(bad)), LedgerError::kBadPublicKey) << at;
     bad[at] ^= 0x80;  // uncompressed flag in a compressed field
@@ -174,6 +176,47 @@ TEST_F(CodecTest, SignatureCoversEveryBit) {
   Transaction forged = tx;
   sign_transaction(forged, bob_->sk);
   EXPECT_EQ(verify_transaction_signature(forged).error().code, LedgerError::kInvalidSignature);
+}
+
+// Random damage to valid encodings (byte changes, insertions, deletions, a new memo
+// length): decoding either refuses or returns a transaction that encodes to exactly the
+// bytes it came from, so no transaction has two encodings (and two ids).
+TEST_F(CodecTest, WhatDecodesIsCanonical) {
+  test::Rng rng(4242);
+  const std::vector<Bytes> seeds = {
+      encode_transaction(transfer(0)), encode_transaction(transfer(37)),
+      encode_transaction(make_tx(*alice_, {TxKind::kUnstake, 7, 1, 9, 1, 0, {}, {}}))};
+  size_t decoded = 0, refused = 0;
+  for (int i = 0; i < 3000; ++i) {
+    Bytes b = seeds[rng.below(seeds.size())];
+    const int edits = 1 + static_cast<int>(rng.below(3));
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = rng.below(b.size());
+      switch (rng.below(5)) {
+        case 0: b[at] = static_cast<u8>(rng.next()); break;
+        case 1: b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), static_cast<u8>(rng.next())); break;
+        case 2: b.erase(b.begin() + static_cast<std::ptrdiff_t>(at)); break;
+        case 3:  // a plausible memo length, to get past the length checks now and then
+          if (b.size() > 236) {
+            const size_t len = b.size() >= 284 ? b.size() - 284 + rng.below(3) - 1 : 0;
+            b[234] = static_cast<u8>(len);
+            b[235] = static_cast<u8>(len >> 8);
+          }
+          break;
+        default: b[rng.below(2) == 0 ? 0 : 1] = static_cast<u8>(rng.below(6)); break;  // version or kind
+      }
+      if (b.empty()) break;
+    }
+    auto r = decode_transaction(b);
+    if (!r.ok()) {
+      ++refused;
+      continue;
+    }
+    ++decoded;
+    ASSERT_EQ(encode_transaction(*r), b) << "a second encoding of one transaction, case " << i;
+  }
+  EXPECT_GT(decoded, 100u);
+  EXPECT_GT(refused, 1000u);
 }
 
 TEST_F(CodecTest, SigningHashIsDomainSeparated) {
