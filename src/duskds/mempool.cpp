@@ -118,6 +118,23 @@ MempoolResult<Hash256> Mempool::insert(Transaction tx, const Hash256& id, const 
                                std::to_string(config_.replacement_bump_percent) + "% above " +
                                std::to_string(replaced->tx.gas_price));
   }
+  // When every earlier nonce is pooled, the sender's own state already decides whether
+  // this one can run after them (sender_state.hpp): refuse it now with the ledger's
+  // reason rather than hold it until prune().
+  SenderState sim{account, ledger.stake(tx.sender).value_or(Stake{})};
+  bool run = true;
+  for (u64 n = account.nonce; run && n < tx.nonce; ++n) {
+    const Entry* e = nullptr;
+    if (sit != senders_.end()) {
+      auto it = sit->second.find(n);
+      if (it != sit->second.end()) e = &it->second;
+    }
+    run = e != nullptr && sim.check(e->tx, ledger.config()).ok();
+    if (run) sim.apply(e->tx, 0, ledger.config());
+  }
+  if (run) {
+    if (auto s = sim.check(tx, ledger.config()); !s.ok()) return s.take_error();
+  }
   const u128 cost = up_front_cost(tx);
   if (pooled_cost + cost > account.balance)
     return ledger_error(LedgerError::kInsufficientBalance,

@@ -10,7 +10,10 @@
 // (kAlreadyKnown, before any pairing is spent on it); its signature is not the sender's
 // (signatures of a batch are verified together, signature_batch.hpp); it replaces a
 // pooled transaction of the same sender and nonce without raising the gas price by
-// replacement_bump_percent at least (kUnderpriced); the up-front costs of the sender's
+// replacement_bump_percent at least (kUnderpriced); every earlier nonce of its sender is
+// pooled and the sender's state, with those applied, refuses it (the ledger's code:
+// kInsufficientStake, kBelowMinimumStake, kInsufficientPending, kInsufficientBalance;
+// sender_state.hpp); the up-front costs of the sender's
 // pooled transactions, this one included, exceed the sender's balance
 // (kInsufficientBalance); or the pool is full and it does not outrank the entry it would
 // evict (kPoolFull).

@@ -29,14 +29,18 @@ class MempoolTest : public ::testing::Test {
   static void TearDownTestSuite() { delete signers_; }
   static const Signer& who(size_t i) { return (*signers_)[i]; }
 
-  // Senders 0..4 funded with `balance`; signer 5 is the block generator.
+  // Senders 0..4 funded with `balance` and 5,000 staked; signer 5 is the block generator.
   static Ledger make_ledger(u64 balance) {
     LedgerConfig c;
     c.chain_id = kChain;
     c.minimum_stake = 1'000;
     std::vector<GenesisAccount> accounts;
-    for (size_t i = 0; i < 5; ++i) accounts.push_back({who(i).key, balance});
-    return std::move(Ledger::create(c, accounts, {})).value();
+    std::vector<GenesisStake> stakes;  // so that unstakes have something to take
+    for (size_t i = 0; i < 5; ++i) {
+      accounts.push_back({who(i).key, balance});
+      stakes.push_back({who(i).key, 5'000});
+    }
+    return std::move(Ledger::create(c, accounts, stakes)).value();
   }
   static MempoolConfig config(size_t max = 100) {
     MempoolConfig c;
@@ -153,6 +157,28 @@ TEST_F(MempoolTest, RefusesOnEntry) {
   EXPECT_EQ(code(transfer(0, 0, 3)), MempoolError::kNonceTooLow);
 }
 
+TEST_F(MempoolTest, TheSendersStateDecidesWhenEveryEarlierNonceIsPooled) {
+  Ledger l = make_ledger(1'000'000'000);  // 5,000 staked by each sender, minimum 1,000
+  Mempool m(config());
+  auto tx = [&](TxKind k, u64 nonce, u64 amount) {
+    return make_tx(who(0), {k, kChain, nonce, amount, 2, 0, {}, {}});
+  };
+  EXPECT_EQ(add(m, tx(TxKind::kUnstake, 0, 5'001), l).error().code, MempoolError::kInsufficientStake);
+  EXPECT_EQ(add(m, tx(TxKind::kUnstake, 0, 4'500), l).error().code, MempoolError::kBelowMinimumStake);
+  EXPECT_EQ(add(m, tx(TxKind::kWithdraw, 0, 1), l).error().code, MempoolError::kInsufficientPending);
+  // After a pooled unstake of 4,000, a withdraw of up to 4,000 can run, and no more.
+  ASSERT_TRUE(add(m, tx(TxKind::kUnstake, 0, 4'000), l).ok());
+  EXPECT_EQ(add(m, tx(TxKind::kWithdraw, 1, 4'001), l).error().code, MempoolError::kInsufficientPending);
+  ASSERT_TRUE(add(m, tx(TxKind::kWithdraw, 1, 4'000), l).ok());
+  // Behind a gap nothing is known yet: held, and checked once the gap fills (prune).
+  ASSERT_TRUE(add(m, tx(TxKind::kWithdraw, 3, 1), l).ok());
+  const auto chosen = m.select(10, l);
+  ASSERT_EQ(chosen.size(), 2u);
+  for (const auto& t : chosen) ASSERT_TRUE(l.apply(t, {1, who(5).key, {}}).ok());
+  EXPECT_EQ(l.stake(who(0).key)->value, 1'000u);
+  EXPECT_EQ(l.stake(who(0).key)->pending, 0u);
+}
+
 TEST_F(MempoolTest, BatchAdmitsTheGoodAndNamesTheBad) {
   Ledger l = make_ledger(1'000'000'000);
   Mempool m(config());
@@ -205,6 +231,10 @@ struct ModelEntry {
   u128 cost;
 };
 
+SenderState state_of(const Ledger& l, const AccountKey& k) {
+  return {l.account(k), l.stake(k).value_or(Stake{})};
+}
+
 // The pool's rules, written the slow obvious way over a flat list.
 struct Model {
   MempoolConfig cfg;
@@ -240,6 +270,19 @@ struct Model {
     if (same && (tx.gas_price <= same->tx.gas_price ||
                  u128{tx.gas_price} * 100 < u128{same->tx.gas_price} * (100 + cfg.replacement_bump_percent)))
       return MempoolError::kUnderpriced;
+    // The sender's state after each earlier nonce, when all of them are pooled.
+    SenderState sim = state_of(l, tx.sender);
+    bool run = true;
+    for (u64 n = sim.account.nonce; run && n < tx.nonce; ++n) {
+      const ModelEntry* prev = nullptr;
+      for (const auto& e : entries)
+        if (e.tx.sender == tx.sender && e.tx.nonce == n) prev = &e;
+      run = prev && sim.check(prev->tx, l.config()).ok();
+      if (run) sim.apply(prev->tx, 0, l.config());
+    }
+    if (run) {
+      if (auto st = sim.check(tx, l.config()); !st.ok()) return static_cast<MempoolError>(st.error().code);
+    }
     if (others + up_front_cost(tx) > l.account(tx.sender).balance) return MempoolError::kInsufficientBalance;
     if (!same && entries.size() >= cfg.max_transactions) {
       // Tails: entries with no higher nonce from the same sender.
@@ -264,9 +307,6 @@ struct Model {
     }
     entries.push_back({tx, id, now, seq++, up_front_cost(tx)});
     return std::nullopt;
-  }
-  static SenderState state_of(const Ledger& l, const AccountKey& k) {
-    return {l.account(k), l.stake(k).value_or(Stake{})};
   }
   std::vector<Hash256> select(size_t max, const Ledger& l) const {
     std::vector<Hash256> out;
