@@ -12,7 +12,7 @@ namespace dusk::ds {
 namespace {
 
 struct Candidate {
-  Transaction tx;
+  DecodedTransaction decoded;
   Hash256 id{};
 };
 
@@ -32,11 +32,12 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
                                                         std::to_string(config_.max_transaction_bytes)));
       continue;
     }
-    auto tx = decode_transaction(encoded[i]);
-    if (!tx.ok()) {
-      refuse(tx.take_error());
+    auto decoded = decode_checked_transaction(encoded[i]);
+    if (!decoded.ok()) {
+      refuse(decoded.take_error());
       continue;
     }
+    const Transaction* tx = &decoded->tx;
     if (auto s = ledger.check_stateless(*tx); !s.ok()) {
       refuse(s.take_error());
       continue;
@@ -66,26 +67,26 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
       refuse(mempool_error(MempoolError::kAlreadyKnown, "transaction " + to_hex(id) + " is already pooled"));
       continue;
     }
-    candidates[i].emplace(Candidate{std::move(tx).value(), id});
+    candidates[i].emplace(Candidate{std::move(decoded).value(), id});
     out.emplace_back(id);  // provisional: replaced below if the signature or the pool refuses
   }
 
-  // Signatures of every survivor in one batch.
-  std::vector<const Transaction*> txs;
+  // Signatures of every survivor in one batch, from the points decoding produced.
+  std::vector<SignatureCheck> checks;
   std::vector<size_t> index;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (!candidates[i]) continue;
-    txs.push_back(&candidates[i]->tx);
+    checks.push_back(candidates[i]->decoded.check);
     index.push_back(i);
   }
-  auto verdicts = verify_signatures(txs, config_.batch_security, config_.rng);
+  auto verdicts = verify_signature_checks(checks, config_.batch_security, config_.rng);
   for (size_t k = 0; k < index.size(); ++k) {
     const size_t i = index[k];
     if (!verdicts[k].ok()) {
       out[i] = MempoolFailure(verdicts[k].take_error());
       continue;
     }
-    out[i] = insert(std::move(candidates[i]->tx), candidates[i]->id, ledger, now);
+    out[i] = insert(std::move(candidates[i]->decoded.tx), candidates[i]->id, ledger, now);
   }
   return out;
 }

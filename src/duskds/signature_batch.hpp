@@ -24,4 +24,10 @@ std::vector<LedgerStatus> verify_signatures(std::span<const Transaction* const> 
                                             crypto::bls::BatchSecurity security = crypto::bls::BatchSecurity::k64,
                                             const crypto::bls::RandomSource& rng = crypto::bls::os_random_bytes);
 
+// The same over keys and signatures already decoded (decode_checked_transaction): one
+// status per check, ok or kInvalidSignature.
+std::vector<LedgerStatus> verify_signature_checks(
+    std::span<const SignatureCheck> checks, crypto::bls::BatchSecurity security = crypto::bls::BatchSecurity::k64,
+    const crypto::bls::RandomSource& rng = crypto::bls::os_random_bytes);
+
 }  // namespace dusk::ds

@@ -7,11 +7,13 @@ namespace dusk::ds {
 
 using crypto::bls::BlsMinSig;
 
-Hash256 signing_hash(const Transaction& tx) {
+Hash256 signing_hash(const Transaction& tx) { return signing_hash_of_unsigned(encode_unsigned(tx)); }
+
+Hash256 signing_hash_of_unsigned(ByteView unsigned_encoding) {
   crypto::Blake2b h;
   (void)h.init(32);  // cannot fail: 32 is a valid digest size
   h.update(as_bytes(kSigningDomain));
-  h.update(encode_unsigned(tx));
+  h.update(unsigned_encoding);
   auto full = h.final();
   Hash256 out;
   for (size_t i = 0; i < out.size(); ++i) out[i] = full[i];

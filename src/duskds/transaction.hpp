@@ -52,6 +52,8 @@ struct Transaction {
 
 // BLAKE2b-256(kSigningDomain || encode_unsigned(tx)).
 Hash256 signing_hash(const Transaction& tx);
+// The same from the unsigned encoding itself.
+Hash256 signing_hash_of_unsigned(ByteView unsigned_encoding);
 // The transaction's identity: BLAKE2b-256 of its whole encoding, signature included.
 Hash256 transaction_id(const Transaction& tx);
 

@@ -66,6 +66,11 @@ Bytes encode_transaction(const Transaction& tx) {
 }
 
 LedgerResult<Transaction> decode_transaction(ByteView in) {
+  DUSK_ASSIGN(auto decoded, decode_checked_transaction(in));
+  return std::move(decoded.tx);
+}
+
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in) {
   auto truncated = [&](size_t need) {
     return ledger_error(LedgerError::kTruncated, "transaction of " + std::to_string(in.size()) +
                                                      " bytes, its fields need " + std::to_string(need));
@@ -110,15 +115,17 @@ LedgerResult<Transaction> decode_transaction(ByteView in) {
   }
   tx.signature = get_array<48>(in, need - kSignatureSize);
 
-  if (auto pk = BlsMinSig::PublicKey::from_bytes(tx.sender); !pk.ok())
-    return ledger_error(LedgerError::kBadPublicKey, "sender: " + pk.error().message);
+  auto sender = BlsMinSig::PublicKey::from_bytes(tx.sender);
+  if (!sender.ok()) return ledger_error(LedgerError::kBadPublicKey, "sender: " + sender.error().message);
   if (tx.kind == TxKind::kTransfer) {
     if (auto pk = BlsMinSig::PublicKey::from_bytes(tx.receiver); !pk.ok())
       return ledger_error(LedgerError::kBadPublicKey, "receiver: " + pk.error().message);
   }
-  if (auto sig = BlsMinSig::Signature::from_bytes(tx.signature); !sig.ok())
-    return ledger_error(LedgerError::kBadSignature, sig.error().message);
-  return tx;
+  auto sig = BlsMinSig::Signature::from_bytes(tx.signature);
+  if (!sig.ok()) return ledger_error(LedgerError::kBadSignature, sig.error().message);
+  // The bytes before the signature are the unsigned encoding (decoding is canonical).
+  SignatureCheck check{*sender, signing_hash_of_unsigned(in.first(need - kSignatureSize)), *sig};
+  return DecodedTransaction{std::move(tx), std::move(check)};
 }
 
 }  // namespace dusk::ds

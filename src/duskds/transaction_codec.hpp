@@ -56,4 +56,13 @@ size_t encoded_size(const Transaction& tx);
 // Errors: the decoding codes of LedgerError (kTruncated .. kBadSignature).
 LedgerResult<Transaction> decode_transaction(ByteView bytes);
 
+// The same, keeping what decoding has to compute anyway: the sender's key and the
+// signature as curve points, and the signing hash, so that a batch check
+// (verify_signature_checks, signature_batch.hpp) need not decode them again.
+struct DecodedTransaction {
+  Transaction tx;
+  SignatureCheck check;
+};
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView bytes);
+
 }  // namespace dusk::ds

@@ -49,6 +49,13 @@ TEST_F(CodecTest, RoundTripsEveryKind) {
     EXPECT_EQ(*back, tx);
     EXPECT_EQ(encode_transaction(*back), enc);
     EXPECT_TRUE(verify_transaction_signature(*back).ok());
+    // The checked form carries what a separate signature_check would compute.
+    auto checked = decode_checked_transaction(enc);
+    ASSERT_TRUE(checked.ok());
+    EXPECT_EQ(checked->tx, tx);
+    EXPECT_EQ(checked->check.message, signing_hash(tx));
+    EXPECT_EQ(checked->check.public_key.to_bytes(), tx.sender);
+    EXPECT_EQ(checked->check.signature.to_bytes(), tx.signature);
   }
 }
 
