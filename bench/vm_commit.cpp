@@ -52,6 +52,11 @@ Bytes u32_bytes(u32 v) {
   return b;
 }
 
+[[noreturn]] void fail(const std::string& why) {
+  std::fprintf(stderr, "vm_commit: %s\n", why.c_str());
+  std::exit(1);
+}
+
 std::unique_ptr<StateStore> fresh_store(const std::string& name) {
   const fs::path dir = root_dir / name;
   fs::remove_all(dir);
@@ -86,10 +91,11 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
     base.pages.emplace_back(h, Bytes(u.begin(), u.end()));
   }
   base.groups = table.update(all);
-  ContractState state{Hash256{}, Bytes{1}, memory_bytes / kPageBytes, table.root()};
+  ContractState state{Hash256{}, Bytes{1}, units, table.root()};  // sized in its own units
   base.contracts[id] = state;
   base.page_tables.push_back(table);
-  if (!store->write(base).ok()) std::exit(1);
+  base.code = {{Hash256{}, Bytes{0, 'a', 's', 'm'}}};  // the contract's code, named by its leaf
+  if (auto w = store->write(base); !w.ok()) fail("cannot write the base commit: " + w.error().message);
 
   std::vector<double> times;
   u64 bytes = 0;
@@ -114,7 +120,7 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
     state.memory_root = table.root();
     c.contracts[id] = state;
     c.page_tables.push_back(table);
-    if (!store->write(c).ok()) std::exit(1);
+    if (auto w = store->write(c); !w.ok()) fail("cannot write a commit: " + w.error().message);
     times.push_back(ms_since(t0));
     bytes = touched_units.size() * unit;
   }

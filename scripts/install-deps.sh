@@ -12,6 +12,8 @@ packages=(
   librocksdb-dev
   # command lines of the tools in apps/ (header-only)
   libcli11-dev
+  # DuskDS genesis files (src/duskds/genesis.*, header-only TOML parser)
+  libtomlplusplus-dev
   # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
   libsecp256k1-dev
   # OpenSSL's BIGNUM for the EVM's modexp precompile (0x05)

@@ -112,6 +112,24 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   CLI::App* root = tool.add_command("root", "print the state root of the head", "");
   add_state(root, o);
 
+  CLI::App* commits = tool.add_command(
+      "commits", "list the commits the state directory keeps",
+      "one line per commit, its root and 'head' or 'final' where it is one; then what the\n"
+      "store holds (contracts' code, memories, page groups, pages, bytes)");
+  add_state(commits, o);
+  CLI::App* forget = tool.add_command(
+      "forget", "delete a commit, and what no other kept commit needs",
+      "pages, page groups, memories and code shared with kept commits stay; the head and\n"
+      "the final commit cannot be forgotten; a commit not kept is already forgotten");
+  add_state(forget, o);
+  forget->add_option("ROOT", o.root, "the commit's state root, hex")->required();
+  CLI::App* finalize = tool.add_command(
+      "finalize", "mark a commit final",
+      "the final commit (a node's finalized state) cannot be forgotten until another is\n"
+      "marked final");
+  add_state(finalize, o);
+  finalize->add_option("ROOT", o.root, "the commit's state root, hex")->required();
+
   CLI::App* prove = tool.add_command(
       "prove-page", "prove a page of a contract's memory against the head's root",
       "prints the proof, hex, for verify-page; PAGE counts 4 KiB pages");
@@ -150,6 +168,9 @@ std::variant<int, Options> parse_command_line(int argc, const char* const* argv)
   else if (call->parsed()) o.command = Command::kCall;
   else if (query->parsed()) o.command = Command::kQuery;
   else if (root->parsed()) o.command = Command::kRoot;
+  else if (commits->parsed()) o.command = Command::kCommits;
+  else if (forget->parsed()) o.command = Command::kForget;
+  else if (finalize->parsed()) o.command = Command::kFinalize;
   else if (prove->parsed()) o.command = Command::kProvePage;
   else if (attach->parsed()) o.command = Command::kAttachAbi;
   else if (describe->parsed()) o.command = Command::kDescribe;

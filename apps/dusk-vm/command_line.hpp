@@ -1,5 +1,6 @@
-// dusk-vm's command line: deploy, upgrade, call, query, root, prove-page and verify-page over a
-// state directory, on CLI11 through cli/command_line.hpp.
+// dusk-vm's command line: deploy, upgrade, call, query, root, commits, forget, finalize,
+// prove-page and verify-page over a state directory, attach-abi and describe, on CLI11
+// through cli/command_line.hpp.
 #pragma once
 
 #include <optional>
@@ -10,7 +11,9 @@
 
 namespace dusk::vm_cli {
 
-enum class Command { kDeploy, kUpgrade, kCall, kQuery, kRoot, kProvePage, kVerifyPage, kAttachAbi, kDescribe };
+enum class Command {
+  kDeploy, kUpgrade, kCall, kQuery, kRoot, kCommits, kForget, kFinalize, kProvePage, kVerifyPage, kAttachAbi, kDescribe
+};
 
 struct Options {
   Command command = Command::kRoot;
@@ -25,7 +28,7 @@ struct Options {
   Bytes origin;              // call, query, upgrade: --origin HEX
   u64 gas = 1'000'000'000;   // --gas N
   u64 page = 0;              // prove-page: PAGE
-  std::string root;          // verify-page: ROOT (hex)
+  std::string root;          // verify-page, forget, finalize: ROOT (hex)
   std::string proof;         // verify-page: PROOF (hex)
   std::string abi_file;      // attach-abi: ABI.json
   std::string out;           // attach-abi: --out FILE

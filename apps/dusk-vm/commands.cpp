@@ -241,6 +241,28 @@ int describe(const Options& o) {
   return 0;
 }
 
+int list_commits(const vm::StateStore& store, const Hash256& head) {
+  auto roots = store.commits();
+  auto final_root = store.finalized();
+  auto held = store.usage();
+  if (!roots.ok() || !final_root.ok() || !held.ok()) {
+    std::fprintf(stderr, "dusk-vm: %s\n",
+                 (!roots.ok() ? roots.error() : !final_root.ok() ? final_root.error() : held.error()).message.c_str());
+    return kExitFailed;
+  }
+  for (const Hash256& r : *roots) {
+    std::string marks;
+    if (r == head) marks += " head";
+    if (r == *final_root) marks += " final";
+    std::printf("%s%s\n", hex(r).c_str(), marks.c_str());
+  }
+  std::printf("%llu commits; code %llu, memories %llu, page groups %llu, pages %llu; %llu bytes\n",
+              static_cast<unsigned long long>(held->commits), static_cast<unsigned long long>(held->code),
+              static_cast<unsigned long long>(held->memories), static_cast<unsigned long long>(held->groups),
+              static_cast<unsigned long long>(held->pages), static_cast<unsigned long long>(held->bytes));
+  return 0;
+}
+
 }  // namespace
 
 int run_command(const Options& o) {
@@ -253,6 +275,23 @@ int run_command(const Options& o) {
   if (!head.ok()) return usage(head.error().message);
   if (o.command == Command::kRoot) {
     std::printf("%s\n", hex(*head).c_str());
+    return 0;
+  }
+  if (o.command == Command::kCommits) return list_commits(**store, *head);
+  if (o.command == Command::kForget || o.command == Command::kFinalize) {
+    const auto root = hash_of(o.root);
+    if (!root) return usage("ROOT must be 32 bytes of hex");
+    const bool forgetting = o.command == Command::kForget;
+    if (!forgetting && !(*store)->has_commit(*root)) {
+      std::fprintf(stderr, "dusk-vm: commit %s is not in %s\n", o.root.c_str(), o.state.c_str());
+      return kExitFailed;
+    }
+    auto done = forgetting ? (*store)->forget(*root) : (*store)->finalize(*root);
+    if (!done.ok()) {
+      std::fprintf(stderr, "dusk-vm: %s\n", done.error().message.c_str());
+      return kExitFailed;
+    }
+    std::printf("%s %s\n", forgetting ? "forgotten" : "final", hex(*root).c_str());
     return 0;
   }
   if (o.command == Command::kProvePage) {

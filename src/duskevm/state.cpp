@@ -134,7 +134,8 @@ void State::set_code(const Address& a, Bytes code) {
 
 StorageSlot& State::slot(const Address& a, const Uint256& key) {
   Account& acc = get_or_create(a);
-  changed_slots_.emplace_back(a, key);
+  if (changed_slots_.empty() || changed_slots_.back().second != key || changed_slots_.back().first != a)
+    changed_slots_.emplace_back(a, key);  // a loop storing to one slot adds it once
   auto [it, inserted] = acc.storage.try_emplace(key);
   if (inserted && acc.slots_in_backend) {
     const Uint256 v = load_slot(a, key);

@@ -14,7 +14,9 @@ namespace dusk::storage {
 
 namespace {
 
-rocksdb::Slice slice(ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+// An empty view may have no data pointer; RocksDB compares slices with memcmp, which must
+// not see a null pointer even for zero bytes (UBSan).
+rocksdb::Slice slice(ByteView b) { return {b.empty() ? "" : reinterpret_cast<const char*>(b.data()), b.size()}; }
 ByteView view(const rocksdb::Slice& s) { return {reinterpret_cast<const u8*>(s.data()), s.size()}; }
 
 // RocksDB's status in our vocabulary, its message kept.
@@ -39,9 +41,7 @@ class RocksIterator final : public Database::Iterator {
   RocksIterator(std::unique_ptr<rocksdb::Iterator> it, Bytes prefix) : it_(std::move(it)), prefix_(std::move(prefix)) {
     it_->Seek(slice(prefix_));
   }
-  // An empty prefix matches every key (and must not reach starts_with: its memcmp would
-  // get the empty vector's null pointer).
-  bool valid() const override { return it_->Valid() && (prefix_.empty() || it_->key().starts_with(slice(prefix_))); }
+  bool valid() const override { return it_->Valid() && it_->key().starts_with(slice(prefix_)); }
   ByteView key() const override { return view(it_->key()); }
   ByteView value() const override { return view(it_->value()); }
   void next() override { it_->Next(); }

@@ -141,6 +141,13 @@ std::map<u32, Hash256> PageTable::hashes() const {
   return out;
 }
 
+std::vector<Hash256> PageTable::group_roots() const {
+  std::vector<Hash256> out;
+  out.reserve(groups_.size());
+  for (const auto& [index, group] : groups_) out.push_back(group->root);
+  return out;
+}
+
 std::vector<MerkleEntry> PageTable::entries() const {
   std::vector<MerkleEntry> e;
   e.reserve(size());

@@ -74,6 +74,7 @@ class PageTable {
       for (const auto& [index, hash] : group->hashes) f(index, hash);
   }
   std::map<u32, Hash256> hashes() const;
+  std::vector<Hash256> group_roots() const;  // ascending by group index
   std::vector<MerkleEntry> entries() const;  // the tree's entries, sorted by key
 
   // The memory root, from the groups' roots (empty for a memory of zeros).

@@ -563,8 +563,8 @@ Receipt Session::deploy(ByteView bytecode, ByteView owner, u64 nonce, ByteView i
     r.error = "a contract with this ID exists";
     return r;
   }
-  // Deploying pays for the code it stores, per byte.
-  const u64 code_gas = bytecode.size() * kHostByteGas;
+  // Deploying pays for validating, translating and storing the code, per byte.
+  const u64 code_gas = bytecode.size() * kCodeByteGas;
   if (code_gas > gas) {
     r.error = "out of gas";
     r.gas_spent = gas;
@@ -653,7 +653,7 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
   // The code's bytes, then moving the memory, page by page.
   const wasm::Memory& from = *prev->memory;
   const u64 pages = from.size() / kPageBytes;
-  u64 spent = bytecode.size() * kHostByteGas + pages * config_.engine.gas.page_write;
+  u64 spent = bytecode.size() * kCodeByteGas + pages * config_.engine.gas.page_write;
   if (spent > gas) return fail("out of gas", gas);
   const Hash256 code_hash = code_hash_of(bytecode);
   auto mod = module(code_hash, bytecode);
@@ -737,7 +737,8 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
 // the last commit (or the contract was deployed since: then every page counts), `pages`
 // is its page table updated from the pages written, `commit` (when given) receives those
 // pages and the groups of the table they changed, and the result is true; else only
-// `state` is set (to the last commit's) and the result is false.
+// `state` is set (the contract as the session holds it: the last commit's memory, and
+// its code as any upgrade since left it) and the result is false.
 bool Session::settle(const Live& live, PageTable* pages, ContractState* state, StateStore::NewCommit* commit) const {
   const wasm::Memory& m = *live.memory;
   const u64 size = m.size() / kPageBytes;
@@ -782,29 +783,45 @@ Hash256 Session::root() {
 }
 
 Result<Hash256> Session::commit(bool as_head) {
+  StateStore::Changes changes(store_);
+  DUSK_ASSIGN(std::unique_ptr<Staged> staged, stage_commit(changes, as_head));
+  storage::WriteBatch batch;
+  if (auto f = changes.finish(batch); !f.ok()) return f.take_error();
+  if (auto w = store_.database().write(batch); !w.ok()) return w.take_error();
+  // Only now does the session move on: a failed write leaves it as it was.
+  const Hash256 root = staged->root;
+  committed(std::move(staged));
+  return root;
+}
+
+Result<std::unique_ptr<Session::Staged>> Session::stage_commit(StateStore::Changes& changes, bool as_head) {
+  auto staged = std::make_unique<Staged>();
   StateStore::NewCommit commit;
-  std::vector<std::pair<Live*, PageTable>> settled;
   ContractTable table = contracts_;
   for (auto& [id, live] : live_) {
     PageTable pages;
     if (!settle(*live, &pages, &table[id], &commit)) continue;
     commit.page_tables.push_back(pages);
-    settled.emplace_back(live.get(), std::move(pages));
+    staged->settled.emplace_back(id, std::move(pages));
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
   commit.contracts = table;
-  auto root = store_.write(commit, as_head);
+  auto root = changes.commit(commit, as_head);
   if (!root.ok()) return root.take_error();
-  // Only now does the session move on: a failed write leaves it as it was.
-  contracts_ = std::move(table);
+  staged->root = *root;
+  staged->contracts = std::move(table);
+  return staged;
+}
+
+void Session::committed(std::unique_ptr<Staged> staged) {
+  contracts_ = std::move(staged->contracts);
   new_code_.clear();
-  for (auto& [live, pages] : settled) live->pages = std::move(pages);
+  for (auto& [id, pages] : staged->settled) live_.at(id)->pages = std::move(pages);
   for (auto& [id, live] : live_) {
     live->state = contracts_.at(id);
     live->created = false;
     live->memory->snapshot();  // the next commit counts from here
   }
-  return *root;
 }
 
 }  // namespace dusk::vm

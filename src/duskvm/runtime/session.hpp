@@ -122,11 +122,27 @@ class Session {
   // Writes the session's changes as a new commit and returns its root; the session goes
   // on from there. With `as_head` the same batch makes it the store's head.
   Result<Hash256> commit(bool as_head = false);
+  // The same in two steps, for a node that writes a block of every layer in one batch:
+  // stage_commit adds the commit to `changes` (StateStore::Changes; the session does not
+  // change); once the caller has finished the changes into its batch and written it,
+  // committed() moves the session on. A staged commit whose batch is not written is
+  // simply dropped (the session stays as it was). Nothing may run on the session
+  // between the two.
+  struct Live;  // an instantiated contract
+  // What a staged commit will make of the session once its batch is written.
+  struct Staged {
+    Hash256 root{};  // the commit's state root
+   private:
+    friend class Session;
+    ContractTable contracts;
+    std::vector<std::pair<ContractId, PageTable>> settled;
+  };
+  Result<std::unique_ptr<Staged>> stage_commit(StateStore::Changes& changes, bool as_head = false);
+  void committed(std::unique_ptr<Staged> staged);
 
   const ContractTable& contracts() const { return contracts_; }
 
  private:
-  struct Live;  // an instantiated contract
   class Host;
   Session(StateStore& store, SessionConfig config, ContractTable contracts);
   Result<Live*> live(const ContractId& id);

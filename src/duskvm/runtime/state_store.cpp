@@ -6,13 +6,16 @@ namespace dusk::vm {
 
 namespace {
 
-constexpr const char* kCode = "code";
-constexpr const char* kPages = "pages";
-constexpr const char* kGroups = "groups";
-constexpr const char* kMemories = "memories";
-constexpr const char* kCommits = "commits";
-constexpr const char* kMeta = "meta";
+// The column families, by index into StateStore::cf_ (their names after the prefix).
+enum Cf : size_t { kCode, kPages, kGroups, kMemories, kCommits, kMeta, kRefs, kCfCount };
+static_assert(kCfCount == 7, "StateStore::cf_ holds one pointer per column family");
+constexpr const char* kCfNames[kCfCount] = {"code", "pages", "groups", "memories", "commits", "meta", "refs"};
 const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
+const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
+const Bytes kFormatKey = {'f', 'o', 'r', 'm', 'a', 't'};
+// The layout this code reads and writes (grouped page tables, reference counts). A store
+// without it is new, or was written by an older layout, which is refused.
+const std::string kFormat = "dusk-vm-state 2";
 
 Bytes memory_key(const Hash256& root, u64 pages) {
   Bytes k(root.begin(), root.end());
@@ -25,8 +28,8 @@ Bytes memory_key(const Hash256& root, u64 pages) {
 std::string hex8(const Hash256& h) { return to_hex(ByteView(h.data(), 8)); }
 
 // A read that must find its key: absence and failure both become an Error.
-Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView key, const std::string& what) {
-  auto r = db.get(db.family(family), key);
+Result<Bytes> must_get(const storage::Database& db, const storage::Family& family, ByteView key, const std::string& what) {
+  auto r = db.get(family, key);
   if (!r.ok()) return r.take_error();
   if (!r->has_value()) return Error(what + " is not in the store");
   return std::move(**r);
@@ -34,21 +37,62 @@ Result<Bytes> must_get(const storage::Database& db, const char* family, ByteView
 
 }  // namespace
 
+std::vector<std::string> StateStore::column_families(std::string_view prefix) {
+  std::vector<std::string> names;
+  for (const char* name : kCfNames) names.push_back(std::string(prefix) + name);
+  return names;
+}
+
 storage::StorageResult<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
-  auto db = storage::Database::open({.path = dir, .column_families = {kCode, kPages, kGroups, kMemories, kCommits, kMeta}});
+  auto db = storage::Database::open({.path = dir, .column_families = column_families("")});
   if (!db.ok()) return db.take_error();
-  return std::unique_ptr<StateStore>(new StateStore(std::move(db).value()));
+  auto store = attach(**db, "");
+  if (!store.ok()) return store.take_error();
+  (*store)->owned_ = std::move(db).value();
+  return store;
+}
+
+storage::StorageResult<std::unique_ptr<StateStore>> StateStore::attach(storage::Database& db, std::string_view prefix) {
+  std::unique_ptr<StateStore> store(new StateStore(db));
+  for (size_t i = 0; i < kCfCount; ++i) {
+    const std::string name = std::string(prefix) + kCfNames[i];
+    store->cf_[i] = db.find_family(name);
+    if (!store->cf_[i])
+      return storage::StorageFailure(storage::StorageError::kUnknownColumnFamily,
+                                     "the database was not opened with column family " + name +
+                                         " (StateStore::column_families)");
+  }
+  auto format = db.get(store->cf(kMeta), kFormatKey);
+  if (!format.ok()) return format.take_error();
+  if (format->has_value()) {
+    if (std::string((*format)->begin(), (*format)->end()) != kFormat)
+      return storage::StorageFailure(storage::StorageError::kInvalid,
+                                     "the state store's layout is '" + std::string((*format)->begin(), (*format)->end()) +
+                                         "', this program reads '" + kFormat + "'");
+    return store;
+  }
+  bool empty = true;
+  auto scanned = db.scan(store->cf(kCommits), {}, [&](ByteView, ByteView) { return empty = false; });
+  if (!scanned.ok()) return scanned.take_error();
+  if (!empty)
+    return storage::StorageFailure(storage::StorageError::kInvalid,
+                                   "the state store was written by an older layout (before '" + kFormat +
+                                       "'); start a new state directory");
+  storage::WriteBatch batch;
+  batch.put(store->cf(kMeta), kFormatKey, ByteView(reinterpret_cast<const u8*>(kFormat.data()), kFormat.size()));
+  if (auto w = db.write(batch); !w.ok()) return w.take_error();
+  return store;
 }
 
 bool StateStore::has_commit(const Hash256& root) const {
   if (root == Hash256{}) return true;
-  auto r = db_->get(db_->family(kCommits), root);
+  auto r = db_->get(cf(kCommits), root);
   return r.ok() && r->has_value();
 }
 
 Result<ContractTable> StateStore::contracts(const Hash256& root) const {
   if (root == Hash256{}) return ContractTable{};
-  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kCommits, root, "commit " + hex8(root)));
+  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, cf(kCommits), root, "commit " + hex8(root)));
   auto t = decode_contract_table(bytes);
   if (!t) return Error("commit " + hex8(root) + ": its contract table does not decode");
   if (state_root(*t) != root) return Error("commit " + hex8(root) + ": its contract table hashes to another root");
@@ -56,19 +100,19 @@ Result<ContractTable> StateStore::contracts(const Hash256& root) const {
 }
 
 Result<Bytes> StateStore::code(const Hash256& code_hash) const {
-  return must_get(*db_, kCode, code_hash, "code " + hex8(code_hash));
+  return must_get(*db_, cf(kCode), code_hash, "code " + hex8(code_hash));
 }
 
 Result<PageTable> StateStore::page_table(const Hash256& memory_root, u64 memory_pages) const {
   if (memory_root == Hash256{}) return PageTable(memory_pages);
   const std::string what = "memory " + hex8(memory_root);
-  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, kMemories, memory_key(memory_root, memory_pages), what));
+  DUSK_ASSIGN(const Bytes bytes, must_get(*db_, cf(kMemories), memory_key(memory_root, memory_pages), what));
   const auto outline = PageTable::decode_outline(bytes);
   if (!outline || outline->pages != memory_pages) return Error(what + ": its page table is damaged");
   std::vector<std::shared_ptr<const PageGroup>> groups;
   groups.reserve(outline->groups.size());
   for (const auto& g : outline->groups) {
-    DUSK_ASSIGN(const Bytes group, must_get(*db_, kGroups, g.root, what + ": group " + hex8(g.root)));
+    DUSK_ASSIGN(const Bytes group, must_get(*db_, cf(kGroups), g.root, what + ": group " + hex8(g.root)));
     auto decoded = PageGroup::decode(g.index, group);
     if (!decoded) return Error(what + ": group " + hex8(g.root) + " is damaged");
     groups.push_back(std::make_shared<const PageGroup>(std::move(*decoded)));
@@ -79,13 +123,13 @@ Result<PageTable> StateStore::page_table(const Hash256& memory_root, u64 memory_
 }
 
 Result<Bytes> StateStore::page(const Hash256& page_hash) const {
-  DUSK_ASSIGN(Bytes bytes, must_get(*db_, kPages, page_hash, "page " + hex8(page_hash)));
+  DUSK_ASSIGN(Bytes bytes, must_get(*db_, cf(kPages), page_hash, "page " + hex8(page_hash)));
   if (bytes.size() != kPageBytes) return Error("page " + hex8(page_hash) + " is damaged");
   return bytes;
 }
 
 Result<Hash256> StateStore::head() const {
-  auto r = db_->get(db_->family(kMeta), kHeadKey);
+  auto r = db_->get(cf(kMeta), kHeadKey);
   if (!r.ok()) return r.take_error();
   if (!r->has_value()) return Hash256{};
   if ((*r)->size() != 32) return Error("the store's head is damaged");
@@ -94,27 +138,313 @@ Result<Hash256> StateStore::head() const {
   return h;
 }
 
-storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
-  storage::WriteBatch batch;
-  for (const auto& [hash, bytes] : commit.code) batch.put(db_->family(kCode), hash, bytes);
-  for (const auto& [hash, bytes] : commit.pages) batch.put(db_->family(kPages), hash, bytes);
-  for (const auto& g : commit.groups) batch.put(db_->family(kGroups), g->root, g->encode());
-  for (const PageTable& t : commit.page_tables) {
-    const Hash256 root = t.root();
-    if (root != Hash256{}) batch.put(db_->family(kMemories), memory_key(root, t.pages()), t.encode());
+namespace {
+
+constexpr char kRefCode = 'c', kRefOutline = 'o', kRefGroup = 'g', kRefPage = 'p';
+
+Bytes ref_key(char kind, ByteView key) {
+  Bytes k;
+  k.reserve(1 + key.size());
+  k.push_back(static_cast<u8>(kind));
+  k.insert(k.end(), key.begin(), key.end());
+  return k;
+}
+
+storage::StorageFailure missing(const std::string& what) {
+  return storage::StorageFailure(storage::StorageError::kInvalid,
+                                 "the commit names " + what + ", which neither it nor the store holds");
+}
+storage::StorageFailure damaged(const std::string& what) {
+  return storage::StorageFailure(storage::StorageError::kCorruption, what);
+}
+storage::StorageFailure refused(const std::string& what) {
+  return storage::StorageFailure(storage::StorageError::kInvalid, what);
+}
+
+}  // namespace
+
+// The changes so far, over the store as written: every put and delete by (family, key),
+// read back before the database, so that the reference counts, items, commits, head and
+// final commit seen by one change are those the earlier changes left.
+//
+// Reference counts: a count is how many parents name an item (commits name code and
+// memory outlines, outlines name groups, groups name pages). An item is written when its
+// count leaves zero and deleted, with its children released, when it comes back to zero.
+struct StateStore::Changes::Impl {
+  const StateStore& store;
+  std::map<std::pair<size_t, Bytes>, std::optional<Bytes>> writes;  // nullopt: deleted
+  bool failed = false;
+  // The items of the commit being staged, by key.
+  std::map<Hash256, ByteView> code, pages;
+  std::map<Hash256, const PageGroup*> groups;
+  std::map<Bytes, const PageTable*> outlines;
+
+  explicit Impl(const StateStore& s) : store(s) {}
+
+  storage::StorageResult<std::optional<Bytes>> get(Cf which, ByteView key) const {
+    if (auto it = writes.find({which, Bytes(key.begin(), key.end())}); it != writes.end()) return it->second;
+    return store.db_->get(store.cf(which), key);
   }
-  const Hash256 root = state_root(commit.contracts);
-  if (root != Hash256{}) batch.put(db_->family(kCommits), root, encode(commit.contracts));
-  if (as_head) batch.put(db_->family(kMeta), kHeadKey, root);
-  auto w = db_->write(batch);
-  if (!w.ok()) return w.take_error();
+  storage::StorageResult<bool> has(Cf which, ByteView key) const {
+    DUSK_ASSIGN(const auto v, get(which, key));
+    return v.has_value();
+  }
+  void put(Cf which, ByteView key, ByteView value) {
+    writes[{which, Bytes(key.begin(), key.end())}] = Bytes(value.begin(), value.end());
+  }
+  void del(Cf which, ByteView key) { writes[{which, Bytes(key.begin(), key.end())}] = std::nullopt; }
+  storage::StorageResult<Hash256> root_at(const Bytes& meta_key) const {
+    DUSK_ASSIGN(const auto v, get(kMeta, meta_key));
+    if (!v) return Hash256{};
+    if (v->size() != 32) return damaged("the store's " + std::string(meta_key.begin(), meta_key.end()) + " is damaged");
+    Hash256 h;
+    std::copy(v->begin(), v->end(), h.begin());
+    return h;
+  }
+
+  storage::StorageResult<u64> count(char kind, ByteView key) const {
+    DUSK_ASSIGN(const auto v, get(kRefs, ref_key(kind, key)));
+    if (!v) return u64{0};
+    if (v->size() != 8) return damaged("a reference count is damaged");
+    return load_le<u64>(v->data());
+  }
+  void set_count(char kind, ByteView key, u64 n) {
+    if (n == 0) return del(kRefs, ref_key(kind, key));
+    u8 b[8];
+    store_le<u64>(b, n);
+    put(kRefs, ref_key(kind, key), ByteView(b, 8));
+  }
+
+  storage::StorageStatus acquire_page(const Hash256& h) {
+    DUSK_ASSIGN(const u64 n, count(kRefPage, h));
+    if (n == 0) {
+      auto it = pages.find(h);
+      if (it == pages.end()) return missing("page " + hex8(h));
+      put(kPages, h, it->second);
+    }
+    set_count(kRefPage, h, n + 1);
+    return {};
+  }
+  storage::StorageStatus acquire_group(const Hash256& root) {
+    DUSK_ASSIGN(const u64 n, count(kRefGroup, root));
+    if (n == 0) {
+      auto it = groups.find(root);
+      if (it == groups.end()) return missing("page group " + hex8(root));
+      put(kGroups, root, it->second->encode());
+      for (const auto& [index, hash] : it->second->hashes) DUSK_TRY(acquire_page(hash));
+    }
+    set_count(kRefGroup, root, n + 1);
+    return {};
+  }
+  storage::StorageStatus acquire_outline(const Hash256& root, u64 memory_pages) {
+    const Bytes key = memory_key(root, memory_pages);
+    DUSK_ASSIGN(const u64 n, count(kRefOutline, key));
+    if (n == 0) {
+      auto it = outlines.find(key);
+      if (it == outlines.end()) return missing("memory " + hex8(root));
+      put(kMemories, key, it->second->encode());
+      for (const Hash256& g : it->second->group_roots()) DUSK_TRY(acquire_group(g));
+    }
+    set_count(kRefOutline, key, n + 1);
+    return {};
+  }
+  storage::StorageStatus acquire_code(const Hash256& h) {
+    DUSK_ASSIGN(const u64 n, count(kRefCode, h));
+    if (n == 0) {
+      auto it = code.find(h);
+      if (it == code.end()) return missing("code " + hex8(h));
+      put(kCode, h, it->second);
+    }
+    set_count(kRefCode, h, n + 1);
+    return {};
+  }
+
+  // Releasing: true when the count came back to zero (the caller deletes the item).
+  storage::StorageResult<bool> release(char kind, ByteView key) {
+    DUSK_ASSIGN(const u64 n, count(kind, key));
+    if (n == 0) return damaged("a reference count is already zero");
+    set_count(kind, key, n - 1);
+    return n == 1;
+  }
+  storage::StorageStatus release_page(const Hash256& h) {
+    DUSK_ASSIGN(const bool gone, release(kRefPage, h));
+    if (gone) del(kPages, h);
+    return {};
+  }
+  storage::StorageStatus release_group(const Hash256& root) {
+    DUSK_ASSIGN(const bool gone, release(kRefGroup, root));
+    if (!gone) return {};
+    DUSK_ASSIGN(const auto bytes, get(kGroups, root));
+    // A group's stored form: u32 count, then (u32 index, hash) pairs.
+    if (!bytes || bytes->size() < 4 || (bytes->size() - 4) % 36 != 0)
+      return damaged("page group " + hex8(root) + " is missing or damaged");
+    for (size_t at = 4; at + 36 <= bytes->size(); at += 36) {
+      Hash256 h;
+      std::copy_n(bytes->data() + at + 4, 32, h.begin());
+      DUSK_TRY(release_page(h));
+    }
+    del(kGroups, root);
+    return {};
+  }
+  storage::StorageStatus release_outline(const Hash256& root, u64 memory_pages) {
+    const Bytes key = memory_key(root, memory_pages);
+    DUSK_ASSIGN(const bool gone, release(kRefOutline, key));
+    if (!gone) return {};
+    DUSK_ASSIGN(const auto bytes, get(kMemories, key));
+    const auto outline = bytes ? PageTable::decode_outline(*bytes) : std::nullopt;
+    if (!outline) return damaged("memory " + hex8(root) + " is missing or damaged");
+    for (const auto& g : outline->groups) DUSK_TRY(release_group(g.root));
+    del(kMemories, key);
+    return {};
+  }
+  storage::StorageStatus release_code(const Hash256& h) {
+    DUSK_ASSIGN(const bool gone, release(kRefCode, h));
+    if (gone) del(kCode, h);
+    return {};
+  }
+
+  storage::StorageResult<Hash256> commit(const NewCommit& c, bool as_head) {
+    const Hash256 root = state_root(c.contracts);
+    DUSK_ASSIGN(const bool known, has(kCommits, root));
+    if (root != Hash256{} && !known) {
+      code.clear(), pages.clear(), groups.clear(), outlines.clear();
+      for (const auto& [hash, bytes] : c.code) code.emplace(hash, bytes);
+      for (const auto& [hash, bytes] : c.pages) pages.emplace(hash, bytes);
+      for (const auto& group : c.groups) groups.emplace(group->root, group.get());
+      for (const PageTable& t : c.page_tables) outlines.emplace(memory_key(t.root(), t.pages()), &t);
+      for (const auto& [id, state] : c.contracts) {
+        DUSK_TRY(acquire_code(state.code_hash));
+        if (state.memory_root != Hash256{}) DUSK_TRY(acquire_outline(state.memory_root, state.memory_pages));
+      }
+      put(kCommits, root, encode(c.contracts));
+    }
+    if (as_head) put(kMeta, kHeadKey, root);
+    return root;
+  }
+
+  storage::StorageStatus forget(const Hash256& root) {
+    if (root == Hash256{}) return {};  // the empty state is never written
+    DUSK_ASSIGN(const Hash256 head, root_at(kHeadKey));
+    if (head == root) return refused("commit " + hex8(root) + " is the head: it cannot be forgotten");
+    DUSK_ASSIGN(const Hash256 final_root, root_at(kFinalKey));
+    if (final_root == root) return refused("commit " + hex8(root) + " is final: it cannot be forgotten");
+    DUSK_ASSIGN(const auto bytes, get(kCommits, root));
+    if (!bytes) return {};  // already forgotten
+    const auto table = decode_contract_table(*bytes);
+    if (!table || state_root(*table) != root) return damaged("commit " + hex8(root) + ": its contract table is damaged");
+    for (const auto& [id, state] : *table) {
+      DUSK_TRY(release_code(state.code_hash));
+      if (state.memory_root != Hash256{}) DUSK_TRY(release_outline(state.memory_root, state.memory_pages));
+    }
+    del(kCommits, root);
+    return {};
+  }
+
+  storage::StorageStatus finalize(const Hash256& root) {
+    DUSK_ASSIGN(const bool known, has(kCommits, root));
+    if (root != Hash256{} && !known) return refused("commit " + hex8(root) + " is not in the store");
+    put(kMeta, kFinalKey, root);
+    return {};
+  }
+};
+
+StateStore::Changes::Changes(const StateStore& store) : impl_(std::make_unique<Impl>(store)) {}
+StateStore::Changes::~Changes() = default;
+
+// A change that fails may have left part of itself in the overlay: the whole set is
+// then refused by finish().
+template <typename T>
+static T remember_failure(bool& failed, T r) {
+  if (!r.ok()) failed = true;
+  return r;
+}
+
+storage::StorageResult<Hash256> StateStore::Changes::commit(const NewCommit& c, bool as_head) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->commit(c, as_head));
+}
+storage::StorageStatus StateStore::Changes::forget(const Hash256& root) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->forget(root));
+}
+storage::StorageStatus StateStore::Changes::finalize(const Hash256& root) {
+  if (impl_->failed) return refused("an earlier change of this set failed");
+  return remember_failure(impl_->failed, impl_->finalize(root));
+}
+storage::StorageStatus StateStore::Changes::finish(storage::WriteBatch& batch) {
+  if (impl_->failed) return refused("a change of this set failed: none of them may be written");
+  for (const auto& [where, value] : impl_->writes) {
+    const storage::Family& family = impl_->store.cf(where.first);
+    if (value) batch.put(family, where.second, *value);
+    else batch.del(family, where.second);
+  }
+  impl_->writes.clear();
+  return {};
+}
+
+storage::StorageResult<Hash256> StateStore::write(const NewCommit& commit, bool as_head) {
+  Changes changes(*this);
+  DUSK_ASSIGN(const Hash256 root, changes.commit(commit, as_head));
+  storage::WriteBatch batch;
+  DUSK_TRY(changes.finish(batch));
+  DUSK_TRY(db_->write(batch));
   return root;
 }
 
 storage::StorageStatus StateStore::forget(const Hash256& root) {
+  Changes changes(*this);
+  DUSK_TRY(changes.forget(root));
   storage::WriteBatch batch;
-  batch.del(db_->family(kCommits), root);
+  DUSK_TRY(changes.finish(batch));
   return db_->write(batch);
+}
+
+storage::StorageStatus StateStore::finalize(const Hash256& root) {
+  Changes changes(*this);
+  DUSK_TRY(changes.finalize(root));
+  storage::WriteBatch batch;
+  DUSK_TRY(changes.finish(batch));
+  return db_->write(batch);
+}
+
+Result<Hash256> StateStore::finalized() const {
+  auto r = db_->get(cf(kMeta), kFinalKey);
+  if (!r.ok()) return r.take_error();
+  if (!r->has_value()) return Hash256{};
+  if ((*r)->size() != 32) return Error("the store's final commit is damaged");
+  Hash256 h;
+  std::copy((*r)->begin(), (*r)->end(), h.begin());
+  return h;
+}
+
+Result<std::vector<Hash256>> StateStore::commits() const {
+  std::vector<Hash256> out;
+  bool damaged = false;
+  auto s = db_->scan(cf(kCommits), {}, [&](ByteView key, ByteView) {
+    if (key.size() != 32) return !(damaged = true);
+    Hash256 h;
+    std::copy(key.begin(), key.end(), h.begin());
+    out.push_back(h);
+    return true;
+  });
+  if (!s.ok()) return s.take_error();
+  if (damaged) return Error("the store's commit index is damaged");
+  return out;
+}
+
+Result<StateStore::Usage> StateStore::usage() const {
+  Usage u;
+  const std::pair<Cf, u64*> families[] = {
+      {kCommits, &u.commits}, {kCode, &u.code}, {kMemories, &u.memories}, {kGroups, &u.groups}, {kPages, &u.pages}};
+  for (const auto& [which, count] : families) {
+    auto s = db_->scan(cf(which), {}, [&](ByteView, ByteView value) {
+      ++*count;
+      u.bytes += value.size();
+      return true;
+    });
+    if (!s.ok()) return s.take_error();
+  }
+  return u;
 }
 
 }  // namespace dusk::vm

@@ -1,8 +1,10 @@
 // A SIGKILL during a commit leaves the store at the old head or the new one, never a
 // mix: a child deploys a counter and then loops (increment, grow a page, commit as
-// head, report the root); the parent kills it at a random moment, reopens the store and
-// checks that the head is the last reported root or the next one, that every page of it
-// is there, and that a session from it reads the counter the commit recorded.
+// head, forget the previous head, report the root); the parent kills it at a random
+// moment, reopens the store and checks that the head is the last reported root or the
+// next one, that every page of it is there, that a session from it reads the counter
+// the commit recorded, and that the store holds exactly what its commits need (a
+// forget cut short neither leaks nor deletes too much).
 //
 // DUSK_CRASH_ROUNDS sets the number of kills (default 8).
 #include <gtest/gtest.h>
@@ -21,6 +23,7 @@
 #include <thread>
 
 #include "duskvm/runtime/session.hpp"
+#include "store_census.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -44,10 +47,13 @@ const Bytes kOwner = {1};
   if (!session.ok()) _exit(5);
   const ContractId id = contract_id(counter_code(), 0, kOwner);
   if (!(*session)->contracts().count(id) && !(*session)->deploy(counter_code(), kOwner, 0, Bytes(4, 0), kGas).ok) _exit(6);
+  Hash256 previous = *head;
   for (;;) {
     if (!(*session)->call(id, "increment", {}, kGas).ok) _exit(7);
     auto root = (*session)->commit(true);
     if (!root.ok()) _exit(8);
+    if (previous != *root && !(*store)->forget(previous).ok()) _exit(10);
+    previous = *root;
     if (write(ack, root->data(), root->size()) != static_cast<ssize_t>(root->size())) _exit(9);
   }
 }
@@ -100,6 +106,7 @@ TEST(SessionCrash, KillDuringCommitsLeavesAWholeCommit) {
       ASSERT_TRUE(pages.ok()) << pages.error().message;
       pages->for_each([&](u32 index, const Hash256& hash) { ASSERT_TRUE((*store)->page(hash).ok()) << index; });
     }
+    test::expect_no_leak(**store, "round " + std::to_string(round));
     auto session = Session::open(**store, *head);
     ASSERT_TRUE(session.ok());
     if (!contracts->empty()) {

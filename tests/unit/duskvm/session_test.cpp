@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <random>
 #include <string>
 
 #include "duskvm/runtime/host_functions.hpp"
 #include "duskvm/runtime/page_proof.hpp"
 #include "duskvm/runtime/session.hpp"
+#include "store_census.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -244,6 +247,160 @@ TEST_F(Fixture, ScatteredPagesOfALargeMemoryPersist) {
   }
 }
 
+TEST_F(Fixture, ForgettingCommitsKeepsExactlyWhatKeptCommitsNeed) {
+  // A scatter contract (pages 16 to 127 each holding a word) changed by random commits
+  // from random kept bases, and random commits forgotten: every kept commit still opens
+  // and reads as the model says, and the store holds exactly what kept commits name.
+  std::mt19937_64 rng(2026);
+  const Receipt d = session->deploy(contract("scatter"), kOwner, 0, u32_bytes(8), kGas);
+  ASSERT_TRUE(d.ok) << d.error;
+  const ContractId id = *d.deployed;
+  std::map<Hash256, std::vector<u32>> kept;  // root -> the first word of pages 0..127
+  std::vector<u32> words(128, 0);
+  for (u32 p = 16; p < 128; ++p) words[p] = p + 1;
+  auto first = session->commit(true);
+  ASSERT_TRUE(first.ok());
+  kept[*first] = words;
+  Hash256 head = *first;
+  for (int step = 0; step < 40; ++step) {
+    // From a random kept commit, write some pages: a new value, the page's first value
+    // back (its bytes then match other commits' pages), or zero (the page drops out).
+    auto base = std::next(kept.begin(), static_cast<long>(rng() % kept.size()));
+    open(base->first);
+    words = base->second;
+    const u32 value = rng() % 3 == 0 ? 0 : static_cast<u32>(rng() % 4);
+    Bytes touch = u32_bytes(value);
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 12); k < n; ++k) {
+      const u32 p = 16 + static_cast<u32>(rng() % 112);
+      const Bytes b = u32_bytes(p);
+      touch.insert(touch.end(), b.begin(), b.end());
+      words[p] = value;
+    }
+    ASSERT_TRUE(session->call(id, "touch", touch, kGas).ok);
+    auto root = session->commit(true);
+    ASSERT_TRUE(root.ok()) << root.error().message;
+    kept[*root] = words;
+    head = *root;
+    // Forget one or two commits other than the head.
+    for (int f = 0; f < 1 + static_cast<int>(rng() % 2) && kept.size() > 2; ++f) {
+      auto victim = std::next(kept.begin(), static_cast<long>(rng() % kept.size()));
+      if (victim->first == head) continue;
+      ASSERT_TRUE(store->forget(victim->first).ok());
+      kept.erase(victim);
+    }
+    session.reset();
+    test::expect_no_leak(*store, "step " + std::to_string(step));
+    for (const auto& [r, model] : kept) {
+      open(r);
+      for (int k = 0; k < 8; ++k) {
+        const u32 p = 16 + static_cast<u32>(rng() % 112);
+        const Receipt q = session->query(id, "read", u32_bytes(p), kGas);
+        ASSERT_TRUE(q.ok) << q.error;
+        EXPECT_EQ(as_u32(q.result), model[p]) << "step " << step << " page " << p;
+      }
+    }
+  }
+  // Forget all but the head: what is left is the head's own.
+  session.reset();
+  for (const auto& [r, model] : kept) {
+    if (r == head) continue;
+    ASSERT_TRUE(store->forget(r).ok());
+  }
+  test::expect_no_leak(*store, "the head alone");
+  EXPECT_EQ(store->usage()->commits, 1u);
+}
+
+TEST_F(Fixture, ASessionWhoseBaseWasForgottenCannotCommit) {
+  deploy_both();
+  auto base = session->commit();
+  ASSERT_TRUE(base.ok());
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto next = session->commit(true);
+  ASSERT_TRUE(next.ok());
+  open(*base);
+  ASSERT_TRUE(store->forget(*base).ok());
+  // Its contracts' code and memory were the base's alone (the head has a new memory for
+  // the counter but shares the caller's): a commit that names them fails whole.
+  ASSERT_TRUE(session->call(caller, "call_increment", id_arg(counter), kGas).ok);
+  const auto before = store->usage();
+  auto failed = session->commit();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.error().message.find("neither it nor the store holds"), std::string::npos) << failed.error().message;
+  EXPECT_EQ(store->usage()->pages, before->pages);
+  EXPECT_EQ(store->usage()->commits, 1u);
+}
+
+TEST_F(Fixture, AStagedCommitTakesEffectOnlyWhenItsBatchIsWritten) {
+  deploy_both();
+  ASSERT_TRUE(session->commit(true).ok());
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  const Hash256 expected = session->root();
+  // Staged and dropped: nothing is written, the session is as it was.
+  {
+    StateStore::Changes dropped(*store);
+    auto staged = session->stage_commit(dropped, true);
+    ASSERT_TRUE(staged.ok()) << staged.error().message;
+    EXPECT_EQ((*staged)->root, expected);
+  }
+  EXPECT_FALSE(store->has_commit(expected));
+  EXPECT_EQ(session->root(), expected);
+  // Staged, written by the caller, then committed: the session goes on from it.
+  StateStore::Changes changes(*store);
+  auto staged = session->stage_commit(changes, true);
+  ASSERT_TRUE(staged.ok());
+  storage::WriteBatch batch;
+  ASSERT_TRUE(changes.finish(batch).ok());
+  ASSERT_TRUE(store->database().write(batch).ok());
+  session->committed(std::move(staged).value());
+  EXPECT_EQ(*store->head(), expected);
+  ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+  auto next = session->commit(true);
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  open(*next);
+  EXPECT_EQ(get(), 43u);
+  open(expected);
+  EXPECT_EQ(get(), 42u);
+}
+
+TEST_F(Fixture, ABlocksCommitAndTheForgettingOfAnOldOneGoInOneBatch) {
+  // Commit N and forget N-2 in one set of changes, block after block: what the new
+  // commit shares with the forgotten one stays (it is counted before it is released).
+  deploy_both();
+  std::vector<Hash256> roots;
+  auto first = session->commit(true);
+  ASSERT_TRUE(first.ok());
+  roots.push_back(*first);
+  for (int block = 0; block < 6; ++block) {
+    ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
+    StateStore::Changes changes(*store);
+    auto staged = session->stage_commit(changes, true);
+    ASSERT_TRUE(staged.ok()) << staged.error().message;
+    if (roots.size() >= 2) {
+      ASSERT_TRUE(changes.forget(roots[roots.size() - 2]).ok());
+    }
+    storage::WriteBatch batch;
+    ASSERT_TRUE(changes.finish(batch).ok());
+    ASSERT_TRUE(store->database().write(batch).ok());
+    roots.push_back((*staged)->root);
+    session->committed(std::move(staged).value());
+    test::expect_no_leak(*store, "block " + std::to_string(block));
+  }
+  EXPECT_EQ(store->usage()->commits, 2u);
+  open(roots.back());
+  EXPECT_EQ(get(), 47u);
+  const Receipt r = session->call(caller, "call_increment", id_arg(counter), kGas);
+  EXPECT_TRUE(r.ok) << r.error;
+  // A set with a failed change writes nothing at all.
+  StateStore::Changes bad(*store);
+  Hash256 unknown = roots.back();
+  unknown[0] ^= 1;
+  EXPECT_FALSE(bad.forget(roots.back()).ok());  // the head
+  EXPECT_FALSE(bad.finalize(unknown).ok());
+  storage::WriteBatch none;
+  EXPECT_FALSE(bad.finish(none).ok());
+  EXPECT_EQ(none.count(), 0u);
+}
+
 TEST_F(Fixture, CommitReopenSameRootSameMemory) {
   deploy_both();
   ASSERT_TRUE(session->call(counter, "increment", {}, kGas).ok);
@@ -406,6 +563,37 @@ TEST_F(Fixture, GasIsExactAndRepeatable) {
   EXPECT_FALSE(short_of.ok);
   EXPECT_EQ(short_of.gas_spent, exact.gas_spent - 1);
   EXPECT_EQ(get(), 41u);
+}
+
+TEST_F(Fixture, DeployingPaysPerByteOfCode) {
+  // The same module with a custom section 1,000 bytes longer: deploying it costs
+  // exactly 1,000 * kCodeByteGas more, and a limit below the code's price deploys
+  // nothing.
+  const Bytes code = contract("counter");
+  auto with_section = [&](size_t n) {
+    Bytes b = code;
+    const std::string name = "padding";
+    b.push_back(0);  // a custom section: id 0, size (LEB128), name, contents
+    const size_t size = 1 + name.size() + n;
+    for (size_t v = size;; v >>= 7) {
+      b.push_back(static_cast<u8>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0)));
+      if (v < 0x80) break;
+    }
+    b.push_back(static_cast<u8>(name.size()));
+    b.insert(b.end(), name.begin(), name.end());
+    b.insert(b.end(), n, 0x5a);
+    return b;
+  };
+  const Bytes small = with_section(200), large = with_section(1200);  // both sizes two LEB128 bytes
+  ASSERT_EQ(large.size() - small.size(), 1000u);
+  const Receipt a = session->deploy(small, kOwner, 0, u32_bytes(1), kGas);
+  const Receipt b = session->deploy(large, kOwner, 0, u32_bytes(1), kGas);
+  ASSERT_TRUE(a.ok && b.ok) << a.error << b.error;
+  EXPECT_EQ(b.gas_spent - a.gas_spent, 1000 * kCodeByteGas);
+  const Receipt short_of = session->deploy(code, kOwner, 1, u32_bytes(1), code.size() * kCodeByteGas - 1);
+  EXPECT_FALSE(short_of.ok);
+  EXPECT_EQ(short_of.error, "out of gas");
+  EXPECT_EQ(session->contracts().size(), 2u);
 }
 
 TEST_F(Fixture, PagesAreProvenAgainstTheRoot) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "duskvm/runtime/state_store.hpp"
+#include "store_census.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -119,8 +120,135 @@ TEST(VmStateStore, UnknownAndForgottenCommitsAreClearErrors) {
   ASSERT_TRUE((*store)->forget(*root).ok());
   EXPECT_FALSE((*store)->has_commit(*root));
   EXPECT_FALSE((*store)->contracts(*root).ok());
-  // The pages stay for other commits that share them.
-  EXPECT_TRUE((*store)->page(hash_of(page_of(2))).ok());
+  EXPECT_TRUE((*store)->forget(*root).ok());  // already forgotten
+  // It was the only commit: nothing it named is left.
+  EXPECT_FALSE((*store)->page(hash_of(page_of(2))).ok());
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits + u->code + u->memories + u->groups + u->pages, 0u);
+}
+
+TEST(VmStateStore, SharedItemsStayUntilTheLastCommitNamingThemGoes) {
+  TempDir dir;
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_TRUE(store.ok());
+  // Commit A: the sample. Commit B: the same, with the second contract's memory changed
+  // (page 1 now holds page_of(3)): B shares A's code, the first memory and page 2's bytes.
+  const auto a = (*store)->write(sample());
+  ASSERT_TRUE(a.ok());
+  StateStore::NewCommit b = sample();
+  const Hash256 h3 = hash_of(page_of(3));
+  PageTable changed = b.page_tables[1];
+  const std::vector<PageTable::Change> change = {{1, h3}};
+  b.groups = changed.update(change);
+  b.pages = {{h3, page_of(3)}};
+  b.code.clear();  // the store holds it
+  b.page_tables = {changed};
+  for (auto& [id, state] : b.contracts)
+    if (state.memory_pages == 2) state.memory_root = changed.root();
+  const auto broot = (*store)->write(b, true);
+  ASSERT_TRUE(broot.ok()) << broot.error().message;
+  test::expect_no_leak(**store, "A and B");
+  // The head and the final commit cannot be forgotten.
+  EXPECT_FALSE((*store)->forget(*broot).ok());
+  ASSERT_TRUE((*store)->finalize(*a).ok());
+  EXPECT_EQ(*(*store)->finalized(), *a);
+  EXPECT_FALSE((*store)->forget(*a).ok());
+  Hash256 unknown = *a;
+  unknown[5] ^= 1;
+  EXPECT_FALSE((*store)->finalize(unknown).ok());
+  ASSERT_TRUE((*store)->finalize(*broot).ok());
+  // Forgetting A deletes only what B does not name.
+  ASSERT_TRUE((*store)->forget(*a).ok());
+  test::expect_no_leak(**store, "B alone");
+  EXPECT_TRUE((*store)->page(hash_of(page_of(2))).ok());  // B's first contract still has it
+  EXPECT_TRUE((*store)->page(h3).ok());
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits, 1u);
+  EXPECT_EQ(u->pages, 3u);  // page_of(1), page_of(2), page_of(3)
+  EXPECT_EQ(u->code, 2u);
+}
+
+TEST(VmStateStore, InASharedDatabaseACommitJoinsTheCallersBatch) {
+  TempDir dir;
+  // A node's database: the VM's families under a prefix, and one of the node's own.
+  auto families = StateStore::column_families("vm.");
+  families.push_back("node");
+  auto db = storage::Database::open({.path = dir.path.string(), .column_families = families});
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto store = StateStore::attach(**db, "vm.");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto wrong = StateStore::attach(**db, "other.");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error().message.find("other.code"), std::string::npos) << wrong.error().message;
+
+  storage::WriteBatch batch;
+  StateStore::Changes changes(**store);
+  auto root = changes.commit(sample(), true);
+  ASSERT_TRUE(root.ok()) << root.error().message;
+  ASSERT_TRUE(changes.finish(batch).ok());
+  const Bytes tip = {'t', 'i', 'p'};
+  batch.put((*db)->family("node"), tip, *root);
+  // Staged is not written: the store still has the empty head and no commit.
+  EXPECT_EQ(*(*store)->head(), Hash256{});
+  EXPECT_FALSE((*store)->has_commit(*root));
+  ASSERT_TRUE((*db)->write(batch).ok());
+  EXPECT_EQ(*(*store)->head(), *root);
+  EXPECT_TRUE((*store)->contracts(*root).ok());
+  auto node_tip = (*db)->get((*db)->family("node"), tip);
+  ASSERT_TRUE(node_tip.ok() && node_tip->has_value());
+  EXPECT_EQ(**node_tip, Bytes(root->begin(), root->end()));
+  test::expect_no_leak(**store, "shared database");
+  // Finalizing through the caller's batch, likewise.
+  storage::WriteBatch second;
+  StateStore::Changes more(**store);
+  ASSERT_TRUE(more.finalize(*root).ok());
+  ASSERT_TRUE(more.finish(second).ok());
+  ASSERT_TRUE((*db)->write(second).ok());
+  EXPECT_EQ(*(*store)->finalized(), *root);
+}
+
+TEST(VmStateStore, AStoreOfAnotherLayoutIsRefused) {
+  TempDir dir;
+  const Bytes format = {'f', 'o', 'r', 'm', 'a', 't'}, other = {'x', ' ', '9'};
+  {
+    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(StateStore::attach(**db, "").ok());  // a new store takes this layout
+    storage::WriteBatch b;
+    b.put((*db)->family("meta"), format, other);
+    ASSERT_TRUE((*db)->write(b).ok());
+  }
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("layout is 'x 9'"), std::string::npos) << store.error().message;
+  {
+    // No layout mark but commits: written before the mark existed.
+    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    ASSERT_TRUE(db.ok());
+    storage::WriteBatch b;
+    b.del((*db)->family("meta"), format);
+    b.put((*db)->family("commits"), Bytes(32, 1), Bytes{0, 0, 0, 0});
+    ASSERT_TRUE((*db)->write(b).ok());
+  }
+  store = StateStore::open(dir.path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("older layout"), std::string::npos) << store.error().message;
+}
+
+TEST(VmStateStore, ACommitNamingWhatNobodyHoldsIsRefusedWhole) {
+  TempDir dir;
+  auto store = StateStore::open(dir.path.string());
+  ASSERT_TRUE(store.ok());
+  StateStore::NewCommit c = sample();
+  c.pages.pop_back();  // page_of(2) is named by both memories but given by no one
+  const auto w = (*store)->write(c);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.error().message.find("neither it nor the store holds"), std::string::npos) << w.error().message;
+  const auto u = (*store)->usage();
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->commits + u->code + u->memories + u->groups + u->pages, 0u);
 }
 
 }  // namespace

@@ -1,0 +1,131 @@
+#include "duskds/transaction_codec.hpp"
+
+#include <string>
+
+namespace dusk::ds {
+
+using crypto::bls::BlsMinSig;
+
+namespace {
+
+void put_u64(Bytes& out, u64 v) {
+  u8 b[8];
+  store_le<u64>(b, v);
+  out.insert(out.end(), b, b + 8);
+}
+
+template <size_t N>
+void put_array(Bytes& out, const std::array<u8, N>& a) {
+  out.insert(out.end(), a.begin(), a.end());
+}
+
+template <size_t N>
+std::array<u8, N> get_array(ByteView in, size_t at) {
+  std::array<u8, N> a;
+  for (size_t i = 0; i < N; ++i) a[i] = in[at + i];
+  return a;
+}
+
+bool known_kind(u8 k) {
+  return k >= static_cast<u8>(TxKind::kTransfer) && k <= static_cast<u8>(TxKind::kWithdraw);
+}
+
+}  // namespace
+
+size_t encoded_size(const Transaction& tx) {
+  size_t n = kMinEncodedSize;
+  if (tx.kind == TxKind::kTransfer) n += kTransferFieldsSize + tx.memo.size();
+  return n;
+}
+
+Bytes encode_unsigned(const Transaction& tx) {
+  Bytes out;
+  out.reserve(encoded_size(tx));
+  out.push_back(kTransactionVersion);
+  out.push_back(static_cast<u8>(tx.kind));
+  put_u64(out, tx.chain_id);
+  put_array(out, tx.sender);
+  put_u64(out, tx.nonce);
+  put_u64(out, tx.gas_limit);
+  put_u64(out, tx.gas_price);
+  put_u64(out, tx.amount);
+  if (tx.kind == TxKind::kTransfer) {
+    put_array(out, tx.receiver);
+    const auto len = static_cast<u16>(tx.memo.size());
+    out.push_back(static_cast<u8>(len));
+    out.push_back(static_cast<u8>(len >> 8));
+    out.insert(out.end(), tx.memo.begin(), tx.memo.end());
+  }
+  return out;
+}
+
+Bytes encode_transaction(const Transaction& tx) {
+  Bytes out = encode_unsigned(tx);
+  put_array(out, tx.signature);
+  return out;
+}
+
+LedgerResult<Transaction> decode_transaction(ByteView in) {
+  DUSK_ASSIGN(auto decoded, decode_checked_transaction(in));
+  return std::move(decoded.tx);
+}
+
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in) {
+  auto truncated = [&](size_t need) {
+    return ledger_error(LedgerError::kTruncated, "transaction of " + std::to_string(in.size()) +
+                                                     " bytes, its fields need " + std::to_string(need));
+  };
+  if (in.size() < 2) return truncated(kMinEncodedSize);
+  if (in[0] != kTransactionVersion)
+    return ledger_error(LedgerError::kBadVersion,
+                        "transaction version " + std::to_string(in[0]) + ", expected 1");
+  if (!known_kind(in[1]))
+    return ledger_error(LedgerError::kBadKind, "unknown transaction kind " + std::to_string(in[1]));
+
+  Transaction tx;
+  tx.kind = static_cast<TxKind>(in[1]);
+  size_t need = kMinEncodedSize;
+  size_t memo_len = 0;
+  if (tx.kind == TxKind::kTransfer) {
+    need += kTransferFieldsSize;
+    if (in.size() < kCommonFieldsSize + kTransferFieldsSize) return truncated(need);
+    const size_t at = kCommonFieldsSize + 96;
+    memo_len = static_cast<size_t>(in[at]) | (static_cast<size_t>(in[at + 1]) << 8);
+    if (memo_len > kMaxMemoSize)
+      return ledger_error(LedgerError::kMemoTooLong,
+                          "memo of " + std::to_string(memo_len) + " bytes, at most 512 allowed");
+    need += memo_len;
+  }
+  if (in.size() < need) return truncated(need);
+  if (in.size() > need)
+    return ledger_error(LedgerError::kTrailingBytes,
+                        std::to_string(in.size() - need) + " bytes after the transaction's signature");
+
+  tx.chain_id = load_le<u64>(&in[2]);
+  tx.sender = get_array<96>(in, 10);
+  tx.nonce = load_le<u64>(&in[106]);
+  tx.gas_limit = load_le<u64>(&in[114]);
+  tx.gas_price = load_le<u64>(&in[122]);
+  tx.amount = load_le<u64>(&in[130]);
+  if (tx.kind == TxKind::kTransfer) {
+    tx.receiver = get_array<96>(in, kCommonFieldsSize);
+    const size_t at = kCommonFieldsSize + kTransferFieldsSize;
+    tx.memo.assign(in.begin() + static_cast<std::ptrdiff_t>(at),
+                   in.begin() + static_cast<std::ptrdiff_t>(at + memo_len));
+  }
+  tx.signature = get_array<48>(in, need - kSignatureSize);
+
+  auto sender = BlsMinSig::PublicKey::from_bytes(tx.sender);
+  if (!sender.ok()) return ledger_error(LedgerError::kBadPublicKey, "sender: " + sender.error().message);
+  if (tx.kind == TxKind::kTransfer) {
+    if (auto pk = BlsMinSig::PublicKey::from_bytes(tx.receiver); !pk.ok())
+      return ledger_error(LedgerError::kBadPublicKey, "receiver: " + pk.error().message);
+  }
+  auto sig = BlsMinSig::Signature::from_bytes(tx.signature);
+  if (!sig.ok()) return ledger_error(LedgerError::kBadSignature, sig.error().message);
+  // The bytes before the signature are the unsigned encoding (decoding is canonical).
+  SignatureCheck check{*sender, signing_hash_of_unsigned(in.first(need - kSignatureSize)), *sig};
+  return DecodedTransaction{std::move(tx), std::move(check)};
+}
+
+}  // namespace dusk::ds
