@@ -128,7 +128,6 @@ class Session {
   // committed() moves the session on. A staged commit whose batch is not written is
   // simply dropped (the session stays as it was). Nothing may run on the session
   // between the two.
-  struct Live;  // an instantiated contract
   // What a staged commit will make of the session once its batch is written.
   struct Staged {
     Hash256 root{};  // the commit's state root
@@ -143,6 +142,7 @@ class Session {
   const ContractTable& contracts() const { return contracts_; }
 
  private:
+  struct Live;  // an instantiated contract
   class Host;
   Session(StateStore& store, SessionConfig config, ContractTable contracts);
   Result<Live*> live(const ContractId& id);
