@@ -95,7 +95,9 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
   base.contracts[id] = state;
   base.page_tables.push_back(table);
   base.code = {{Hash256{}, Bytes{0, 'a', 's', 'm'}}};  // the contract's code, named by its leaf
-  if (auto w = store->write(base); !w.ok()) fail("cannot write the base commit: " + w.error().message);
+  auto base_root = store->write(base);
+  if (!base_root.ok()) fail("cannot write the base commit: " + base_root.error().message);
+  Hash256 previous = *base_root;
 
   std::vector<double> times;
   u64 bytes = 0;
@@ -109,6 +111,7 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
     }
     const auto t0 = Clock::now();
     StateStore::NewCommit c;
+    c.base = previous;  // what the commit does not provide, the previous one holds
     std::vector<PageTable::Change> changes;
     for (u64 i : touched_units) {
       const ByteView u(memory.data() + i * unit, unit);
@@ -120,7 +123,9 @@ CommitFigures commit_at(u64 unit, u64 memory_bytes, u32 dirty, std::mt19937_64& 
     state.memory_root = table.root();
     c.contracts[id] = state;
     c.page_tables.push_back(table);
-    if (auto w = store->write(c); !w.ok()) fail("cannot write a commit: " + w.error().message);
+    auto w = store->write(c);
+    if (!w.ok()) fail("cannot write a commit: " + w.error().message);
+    previous = *w;
     times.push_back(ms_since(t0));
     bytes = touched_units.size() * unit;
   }

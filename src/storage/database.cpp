@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include <rocksdb/db.h>
+#include <rocksdb/merge_operator.h>
 #include <rocksdb/options.h>
 #include <rocksdb/utilities/options_util.h>
 #include <rocksdb/write_batch.h>
@@ -69,6 +70,11 @@ void WriteBatch::put(const Family& family, ByteView key, ByteView value) {
   (void)batch_->Put(family.handle_, slice(key), slice(value));
 }
 void WriteBatch::del(const Family& family, ByteView key) { (void)batch_->Delete(family.handle_, slice(key)); }
+void WriteBatch::add(const Family& family, ByteView key, i64 delta) {
+  u8 b[8];
+  store_le<u64>(b, static_cast<u64>(delta));
+  (void)batch_->Merge(family.handle_, slice(key), slice(ByteView(b, 8)));
+}
 size_t WriteBatch::count() const { return static_cast<size_t>(batch_->Count()); }
 size_t WriteBatch::bytes() const { return batch_->GetDataSize(); }
 void WriteBatch::clear() { batch_->Clear(); }
@@ -87,6 +93,24 @@ StorageResult<std::optional<Bytes>> Snapshot::get(const Family& family, ByteView
   if (!s.ok()) return failure(s, "read from " + family.name());
   return std::optional<Bytes>(Bytes(value.data(), value.data() + value.size()));
 }
+
+// --- Counters: a u64 little-endian value plus each delta (two's complement), wrapping.
+namespace {
+class CounterAdd : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value, std::string* out,
+             rocksdb::Logger*) const override {
+    if (value.size() != 8 || (existing && existing->size() != 8)) return false;  // corruption
+    u64 sum = load_le<u64>(reinterpret_cast<const u8*>(value.data()));
+    if (existing) sum += load_le<u64>(reinterpret_cast<const u8*>(existing->data()));
+    u8 b[8];
+    store_le<u64>(b, sum);
+    out->assign(reinterpret_cast<const char*>(b), 8);
+    return true;
+  }
+  const char* Name() const override { return "dusk.CounterAdd"; }
+};
+}  // namespace
 
 // --- Database
 
@@ -118,8 +142,16 @@ StorageResult<std::unique_ptr<Database>> Database::open(const Options& options) 
     for (const std::string& n : existing)
       if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
 
+  auto is_counter = [&](const std::string& n) {
+    return std::find(options.counter_families.begin(), options.counter_families.end(), n) != options.counter_families.end();
+  };
+  const auto counter_add = std::make_shared<CounterAdd>();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions(db_options));
+  for (const std::string& n : names) {
+    rocksdb::ColumnFamilyOptions cf(db_options);
+    if (is_counter(n)) cf.merge_operator = counter_add;
+    descriptors.emplace_back(n, cf);
+  }
 
   std::unique_ptr<Database> db(new Database());
   db->path_ = options.path;
@@ -131,7 +163,7 @@ StorageResult<std::unique_ptr<Database>> Database::open(const Options& options) 
   if (!s.ok()) return failure(s, "cannot open the database at " + options.path);
   db->db_.reset(raw);
   for (size_t i = 0; i < names.size(); ++i)
-    db->families_.push_back(std::unique_ptr<Family>(new Family(names[i], db->handles_[i])));
+    db->families_.push_back(std::unique_ptr<Family>(new Family(names[i], db->handles_[i], is_counter(names[i]))));
   return db;
 }
 

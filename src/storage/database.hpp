@@ -37,14 +37,18 @@ namespace dusk::storage {
 class Family {
  public:
   const std::string& name() const { return name_; }
+  // A family of counters (Options::counter_families): WriteBatch::add works on it.
+  bool counts() const { return counts_; }
 
  private:
   friend class Database;
   friend class WriteBatch;
   friend class Snapshot;
-  Family(std::string name, rocksdb::ColumnFamilyHandle* handle) : name_(std::move(name)), handle_(handle) {}
+  Family(std::string name, rocksdb::ColumnFamilyHandle* handle, bool counts)
+      : name_(std::move(name)), handle_(handle), counts_(counts) {}
   std::string name_;
   rocksdb::ColumnFamilyHandle* handle_;
+  bool counts_;
 };
 
 // Changes applied together by Database::write.
@@ -57,6 +61,10 @@ class WriteBatch {
 
   void put(const Family& family, ByteView key, ByteView value);
   void del(const Family& family, ByteView key);
+  // Adds `delta` to the u64 counter at `key` (8 bytes, little-endian; absent is 0) without
+  // reading it: the database adds it when the key is next read or compacted. Only for a
+  // family opened as a counter family; wraps modulo 2^64 like unsigned arithmetic.
+  void add(const Family& family, ByteView key, i64 delta);
   size_t count() const;
   // Bytes of the batch's encoding (keys, values and headers).
   size_t bytes() const;
@@ -87,6 +95,9 @@ class Snapshot {
 struct Options {
   std::string path;                          // a directory; created when missing
   std::vector<std::string> column_families;  // created when missing ("default" always exists)
+  std::vector<std::string> counter_families = {};  // of those, the ones holding u64 counters
+                                             // (WriteBatch::add); a family must be opened
+                                             // as a counter family every time once added to
   bool create_if_missing = true;
   bool sync = true;                          // write() returns once the log is on disk
   bool read_only = false;

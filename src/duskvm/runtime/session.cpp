@@ -404,7 +404,9 @@ Session::~Session() = default;
 
 Result<std::unique_ptr<Session>> Session::open(StateStore& store, const Hash256& base, SessionConfig config) {
   DUSK_ASSIGN(ContractTable contracts, store.contracts(base));
-  return std::unique_ptr<Session>(new Session(store, std::move(config), std::move(contracts)));
+  std::unique_ptr<Session> s(new Session(store, std::move(config), std::move(contracts)));
+  s->base_ = base;
+  return s;
 }
 
 Result<std::shared_ptr<const wasm::Module>> Session::module(const Hash256& code_hash, ByteView code) {
@@ -806,6 +808,7 @@ Result<std::unique_ptr<Session::Staged>> Session::stage_commit(StateStore::Chang
   }
   for (const auto& [hash, code] : new_code_) commit.code.emplace_back(hash, code);
   commit.contracts = table;
+  commit.base = base_;
   auto root = changes.commit(commit, as_head);
   if (!root.ok()) return root.take_error();
   staged->root = *root;
@@ -814,6 +817,7 @@ Result<std::unique_ptr<Session::Staged>> Session::stage_commit(StateStore::Chang
 }
 
 void Session::committed(std::unique_ptr<Staged> staged) {
+  base_ = staged->root;
   contracts_ = std::move(staged->contracts);
   new_code_.clear();
   for (auto& [id, pages] : staged->settled) live_.at(id)->pages = std::move(pages);

@@ -157,6 +157,7 @@ class Session {
 
   StateStore& store_;
   SessionConfig config_;
+  Hash256 base_{};  // the commit the session stands on (what it opened, then its last)
   ContractTable contracts_;
   wasm::Store engine_;
   std::unique_ptr<Host> host_;

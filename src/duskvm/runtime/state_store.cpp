@@ -43,8 +43,13 @@ std::vector<std::string> StateStore::column_families(std::string_view prefix) {
   return names;
 }
 
+std::vector<std::string> StateStore::counter_families(std::string_view prefix) {
+  return {std::string(prefix) + kCfNames[kRefs]};
+}
+
 storage::StorageResult<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
-  auto db = storage::Database::open({.path = dir, .column_families = column_families("")});
+  auto db = storage::Database::open(
+      {.path = dir, .column_families = column_families(""), .counter_families = counter_families("")});
   if (!db.ok()) return db.take_error();
   auto store = attach(**db, "");
   if (!store.ok()) return store.take_error();
@@ -62,6 +67,10 @@ storage::StorageResult<std::unique_ptr<StateStore>> StateStore::attach(storage::
                                      "the database was not opened with column family " + name +
                                          " (StateStore::column_families)");
   }
+  if (!store->cf(kRefs).counts())
+    return storage::StorageFailure(storage::StorageError::kInvalid,
+                                   "column family " + std::string(prefix) + "refs must be opened as a counter family "
+                                   "(StateStore::counter_families)");
   auto format = db.get(store->cf(kMeta), kFormatKey);
   if (!format.ok()) return format.take_error();
   if (format->has_value()) {
@@ -202,60 +211,72 @@ struct StateStore::Changes::Impl {
     return h;
   }
 
-  storage::StorageResult<u64> count(char kind, ByteView key) const {
-    DUSK_ASSIGN(const auto v, get(kRefs, ref_key(kind, key)));
-    if (!v) return u64{0};
-    if (v->size() != 8) return damaged("a reference count is damaged");
-    return load_le<u64>(v->data());
+  // Reference counts: what the database holds (read only when a change must know it)
+  // plus what these changes added; written at finish() as the value when it was read,
+  // else as an add, so that counting a reference never needs a read.
+  struct Count {
+    std::optional<u64> stored;  // read from the database (with earlier adds folded in)
+    i64 added = 0;
+  };
+  std::map<Bytes, Count> counts;
+
+  storage::StorageResult<u64> count(char kind, ByteView key) {
+    Count& c = counts[ref_key(kind, key)];
+    if (!c.stored) {
+      DUSK_ASSIGN(const auto v, store.db_->get(store.cf(kRefs), ref_key(kind, key)));
+      if (v && v->size() != 8) return damaged("a reference count is damaged");
+      c.stored = v ? load_le<u64>(v->data()) : 0;
+    }
+    return *c.stored + static_cast<u64>(c.added);
   }
-  void set_count(char kind, ByteView key, u64 n) {
-    if (n == 0) return del(kRefs, ref_key(kind, key));
-    u8 b[8];
-    store_le<u64>(b, n);
-    put(kRefs, ref_key(kind, key), ByteView(b, 8));
-  }
+  void add(char kind, ByteView key, i64 delta) { counts[ref_key(kind, key)].added += delta; }
+
+  // Acquiring: a new commit names an item. What the commit provides is written (again,
+  // harmlessly, when the store holds it); a provided group or outline that is new
+  // names its children in turn. What it does not provide its base commit names, so the
+  // store holds it: only its count grows. With no base (the empty state), everything
+  // named must be provided.
+  bool strict = false;
 
   storage::StorageStatus acquire_page(const Hash256& h) {
-    DUSK_ASSIGN(const u64 n, count(kRefPage, h));
-    if (n == 0) {
-      auto it = pages.find(h);
-      if (it == pages.end()) return missing("page " + hex8(h));
-      put(kPages, h, it->second);
-    }
-    set_count(kRefPage, h, n + 1);
+    if (auto it = pages.find(h); it != pages.end()) put(kPages, h, it->second);
+    else if (strict) return missing("page " + hex8(h));
+    add(kRefPage, h, 1);
     return {};
   }
   storage::StorageStatus acquire_group(const Hash256& root) {
-    DUSK_ASSIGN(const u64 n, count(kRefGroup, root));
-    if (n == 0) {
-      auto it = groups.find(root);
-      if (it == groups.end()) return missing("page group " + hex8(root));
-      put(kGroups, root, it->second->encode());
-      for (const auto& [index, hash] : it->second->hashes) DUSK_TRY(acquire_page(hash));
+    auto it = groups.find(root);
+    if (it == groups.end()) {
+      if (strict) return missing("page group " + hex8(root));
+    } else {
+      DUSK_ASSIGN(const u64 n, count(kRefGroup, root));
+      if (n == 0) {
+        put(kGroups, root, it->second->encode());
+        for (const auto& [index, hash] : it->second->hashes) DUSK_TRY(acquire_page(hash));
+      }
     }
-    set_count(kRefGroup, root, n + 1);
+    add(kRefGroup, root, 1);
     return {};
   }
   storage::StorageStatus acquire_outline(const Hash256& root, u64 memory_pages) {
     const Bytes key = memory_key(root, memory_pages);
-    DUSK_ASSIGN(const u64 n, count(kRefOutline, key));
-    if (n == 0) {
-      auto it = outlines.find(key);
-      if (it == outlines.end()) return missing("memory " + hex8(root));
-      put(kMemories, key, it->second->encode());
-      for (const Hash256& g : it->second->group_roots()) DUSK_TRY(acquire_group(g));
+    auto it = outlines.find(key);
+    if (it == outlines.end()) {
+      if (strict) return missing("memory " + hex8(root));
+    } else {
+      DUSK_ASSIGN(const u64 n, count(kRefOutline, key));
+      if (n == 0) {
+        put(kMemories, key, it->second->encode());
+        for (const Hash256& g : it->second->group_roots()) DUSK_TRY(acquire_group(g));
+      }
     }
-    set_count(kRefOutline, key, n + 1);
+    add(kRefOutline, key, 1);
     return {};
   }
   storage::StorageStatus acquire_code(const Hash256& h) {
-    DUSK_ASSIGN(const u64 n, count(kRefCode, h));
-    if (n == 0) {
-      auto it = code.find(h);
-      if (it == code.end()) return missing("code " + hex8(h));
-      put(kCode, h, it->second);
-    }
-    set_count(kRefCode, h, n + 1);
+    if (auto it = code.find(h); it != code.end()) put(kCode, h, it->second);
+    else if (strict) return missing("code " + hex8(h));
+    add(kRefCode, h, 1);
     return {};
   }
 
@@ -263,7 +284,7 @@ struct StateStore::Changes::Impl {
   storage::StorageResult<bool> release(char kind, ByteView key) {
     DUSK_ASSIGN(const u64 n, count(kind, key));
     if (n == 0) return damaged("a reference count is already zero");
-    set_count(kind, key, n - 1);
+    add(kind, key, -1);
     return n == 1;
   }
   storage::StorageStatus release_page(const Hash256& h) {
@@ -307,6 +328,10 @@ struct StateStore::Changes::Impl {
     const Hash256 root = state_root(c.contracts);
     DUSK_ASSIGN(const bool known, has(kCommits, root));
     if (root != Hash256{} && !known) {
+      DUSK_ASSIGN(const bool base_kept, has(kCommits, c.base));
+      if (c.base != Hash256{} && !base_kept)
+        return refused("the commit's base " + hex8(c.base) + " is not kept (forgotten?): what it named may be gone");
+      strict = c.base == Hash256{};
       code.clear(), pages.clear(), groups.clear(), outlines.clear();
       for (const auto& [hash, bytes] : c.code) code.emplace(hash, bytes);
       for (const auto& [hash, bytes] : c.pages) pages.emplace(hash, bytes);
@@ -378,7 +403,23 @@ storage::StorageStatus StateStore::Changes::finish(storage::WriteBatch& batch) {
     if (value) batch.put(family, where.second, *value);
     else batch.del(family, where.second);
   }
+  const storage::Family& refs = impl_->store.cf(kRefs);
+  for (const auto& [key, c] : impl_->counts) {
+    if (c.stored) {
+      const u64 n = *c.stored + static_cast<u64>(c.added);
+      if (n == 0) {
+        batch.del(refs, key);
+      } else {
+        u8 b[8];
+        store_le<u64>(b, n);
+        batch.put(refs, key, ByteView(b, 8));
+      }
+    } else if (c.added != 0) {
+      batch.add(refs, key, c.added);
+    }
+  }
   impl_->writes.clear();
+  impl_->counts.clear();
   return {};
 }
 

@@ -52,6 +52,9 @@ class StateStore {
   // writes for the same block: one atomic write for all.
   static storage::StorageResult<std::unique_ptr<StateStore>> attach(storage::Database& db, std::string_view prefix);
   static std::vector<std::string> column_families(std::string_view prefix);
+  // Of those, the families of reference counts, which must be opened as counter
+  // families (storage::Options::counter_families).
+  static std::vector<std::string> counter_families(std::string_view prefix);
   storage::Database& database() const { return *db_; }
 
   // The contract table of a commit; fails when no such commit was written.
@@ -68,6 +71,10 @@ class StateStore {
   // pages it refers to that the store may not hold yet (writing one it holds is
   // harmless).
   struct NewCommit {
+    // The kept commit this one was made from: what the new commit names without
+    // providing it, the base names, so the store holds it. The empty state's root: the
+    // commit provides everything it names.
+    Hash256 base{};
     ContractTable contracts;
     std::vector<std::pair<Hash256, Bytes>> code;  // code hash -> bytecode
     std::vector<PageTable> page_tables;

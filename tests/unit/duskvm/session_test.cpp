@@ -325,7 +325,7 @@ TEST_F(Fixture, ASessionWhoseBaseWasForgottenCannotCommit) {
   const auto before = store->usage();
   auto failed = session->commit();
   ASSERT_FALSE(failed.ok());
-  EXPECT_NE(failed.error().message.find("neither it nor the store holds"), std::string::npos) << failed.error().message;
+  EXPECT_NE(failed.error().message.find("is not kept"), std::string::npos) << failed.error().message;
   EXPECT_EQ(store->usage()->pages, before->pages);
   EXPECT_EQ(store->usage()->commits, 1u);
 }

@@ -142,7 +142,8 @@ TEST(VmStateStore, SharedItemsStayUntilTheLastCommitNamingThemGoes) {
   const std::vector<PageTable::Change> change = {{1, h3}};
   b.groups = changed.update(change);
   b.pages = {{h3, page_of(3)}};
-  b.code.clear();  // the store holds it
+  b.code.clear();  // the store holds it: A names it
+  b.base = *a;
   b.page_tables = {changed};
   for (auto& [id, state] : b.contracts)
     if (state.memory_pages == 2) state.memory_root = changed.root();
@@ -175,13 +176,23 @@ TEST(VmStateStore, InASharedDatabaseACommitJoinsTheCallersBatch) {
   // A node's database: the VM's families under a prefix, and one of the node's own.
   auto families = StateStore::column_families("vm.");
   families.push_back("node");
-  auto db = storage::Database::open({.path = dir.path.string(), .column_families = families});
+  auto db = storage::Database::open(
+      {.path = dir.path.string(), .column_families = families, .counter_families = StateStore::counter_families("vm.")});
   ASSERT_TRUE(db.ok()) << db.error().message;
   auto store = StateStore::attach(**db, "vm.");
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto wrong = StateStore::attach(**db, "other.");
   ASSERT_FALSE(wrong.ok());
   EXPECT_NE(wrong.error().message.find("other.code"), std::string::npos) << wrong.error().message;
+  {
+    // The reference counts must be a counter family.
+    auto plain = storage::Database::open(
+        {.path = (dir.path / "plain").string(), .column_families = StateStore::column_families("")});
+    ASSERT_TRUE(plain.ok());
+    auto refused = StateStore::attach(**plain, "");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("counter family"), std::string::npos) << refused.error().message;
+  }
 
   storage::WriteBatch batch;
   StateStore::Changes changes(**store);
@@ -213,7 +224,9 @@ TEST(VmStateStore, AStoreOfAnotherLayoutIsRefused) {
   TempDir dir;
   const Bytes format = {'f', 'o', 'r', 'm', 'a', 't'}, other = {'x', ' ', '9'};
   {
-    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    auto db = storage::Database::open({.path = dir.path.string(),
+                                       .column_families = StateStore::column_families(""),
+                                       .counter_families = StateStore::counter_families("")});
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE(StateStore::attach(**db, "").ok());  // a new store takes this layout
     storage::WriteBatch b;
@@ -225,7 +238,9 @@ TEST(VmStateStore, AStoreOfAnotherLayoutIsRefused) {
   EXPECT_NE(store.error().message.find("layout is 'x 9'"), std::string::npos) << store.error().message;
   {
     // No layout mark but commits: written before the mark existed.
-    auto db = storage::Database::open({.path = dir.path.string(), .column_families = StateStore::column_families("")});
+    auto db = storage::Database::open({.path = dir.path.string(),
+                                       .column_families = StateStore::column_families(""),
+                                       .counter_families = StateStore::counter_families("")});
     ASSERT_TRUE(db.ok());
     storage::WriteBatch b;
     b.del((*db)->family("meta"), format);
