@@ -48,6 +48,13 @@ void add_gas(CLI::App* c, Options& o) {
   c->add_option("--gas", o.gas, "gas limit (default: 1000000000)")
       ->transform(cli::unsigned_up_to(~u64{0}))
       ->type_name("N");
+  // The block the call runs in, as contracts read it (block_height(), chain_id()).
+  c->add_option("--height", o.height, "the block height contracts see (default: 0)")
+      ->transform(cli::unsigned_up_to(~u64{0}))
+      ->type_name("N");
+  c->add_option("--chain-id", o.chain_id, "the chain id contracts see (default: 0)")
+      ->transform(cli::unsigned_up_to(0xffff'ffff))
+      ->type_name("N");
 }
 
 }  // namespace

@@ -27,6 +27,8 @@ struct Options {
   std::string arg;           // call, query: ARG (0x-hex, or JSON with an ABI description)
   Bytes origin;              // call, query, upgrade: --origin HEX
   u64 gas = 1'000'000'000;   // --gas N
+  u64 height = 0;            // --height N: the block height contracts see
+  u32 chain_id = 0;          // --chain-id N
   u64 page = 0;              // prove-page: PAGE
   std::string root;          // verify-page, forget, finalize: ROOT (hex)
   std::string proof;         // verify-page: PROOF (hex)

@@ -305,7 +305,10 @@ int run_command(const Options& o) {
     std::printf("%s\n", hex(vm::encode(*proof)).c_str());
     return 0;
   }
-  auto session = vm::Session::open(**store, *head);
+  vm::SessionConfig config;
+  config.block_height = o.height;
+  config.chain_id = o.chain_id;
+  auto session = vm::Session::open(**store, *head, config);
   if (!session.ok()) return usage(session.error().message);
   Descriptions abis(**session);
   Receipt r;

@@ -95,4 +95,17 @@ receipt(0 query ${token} allowance "{\"owner\": \"${alice}\", \"spender\": \"${e
 expect_field(0 value amount)
 refused("insufficient allowance" call ${escrow} open "${open_300}" --origin ${alice})
 refused("no such escrow" call ${escrow} release "{\"id\": 3}" --origin ${alice})
+
+# A deadline: before block 100 a stranger cannot refund; from block 100 anyone can
+# (dusk-vm --height sets the block height contracts see).
+receipt(0 call ${token} approve "{\"spender\": \"${escrow}\", \"amount\": 50}" --origin ${alice})
+receipt(0 call ${escrow} open "{\"payee\": \"${bob}\", \"arbiter\": \"${nobody}\", \"amount\": 50, \"deadline\": 100}"
+        --origin ${alice} --height 10)
+expect_field(3 value id)
+balance(${alice} 650)
+refused("only the arbiter or the payee may refund before the deadline" call ${escrow} refund "{\"id\": 3}"
+        --origin ${carol} --height 99)
+receipt(0 call ${escrow} refund "{\"id\": 3}" --origin ${carol} --height 100)
+expect_field(refunded events 1 topic)
+balance(${alice} 700)
 dusk_vm_done()
