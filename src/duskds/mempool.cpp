@@ -32,7 +32,7 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
                                                         std::to_string(config_.max_transaction_bytes)));
       continue;
     }
-    auto decoded = decode_checked_transaction(encoded[i]);
+    auto decoded = decode_checked_transaction(encoded[i], keys_.get());
     if (!decoded.ok()) {
       refuse(decoded.take_error());
       continue;

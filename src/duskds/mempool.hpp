@@ -42,6 +42,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -50,6 +51,7 @@
 #include "base/fixed_bytes.hpp"
 #include "crypto/bls/scheme.hpp"
 #include "duskds/ledger.hpp"
+#include "duskds/public_key_cache.hpp"
 #include "duskds/mempool_error.hpp"
 #include "duskds/transaction.hpp"
 #include "duskds/transaction_codec.hpp"
@@ -65,11 +67,15 @@ struct MempoolConfig {
   u64 max_nonce_gap = 64;
   crypto::bls::BatchSecurity batch_security = crypto::bls::BatchSecurity::k64;
   crypto::bls::RandomSource rng = crypto::bls::os_random_bytes;
+  // Decoded account keys, shared with whoever else decodes transactions (null: the pool
+  // keeps its own).
+  std::shared_ptr<PublicKeyCache> keys;
 };
 
 class Mempool {
  public:
-  explicit Mempool(MempoolConfig config) : config_(std::move(config)) {}
+  explicit Mempool(MempoolConfig config)
+      : config_(std::move(config)), keys_(config_.keys ? config_.keys : std::make_shared<PublicKeyCache>()) {}
 
   // One result per input, in order: the admitted transaction's id or why it was refused.
   // Inputs are admitted in order, so a later one may replace or depend on an earlier one.
@@ -101,6 +107,7 @@ class Mempool {
   void erase(const AccountKey& sender, Queue::iterator it);
 
   MempoolConfig config_;
+  std::shared_ptr<PublicKeyCache> keys_;  // the keys of transactions seen, decoded once
   std::map<AccountKey, Queue> senders_;
   std::map<Hash256, std::pair<AccountKey, u64>> by_id_;
   u64 next_seq_ = 0;

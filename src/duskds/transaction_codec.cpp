@@ -1,5 +1,7 @@
 #include "duskds/transaction_codec.hpp"
 
+#include "duskds/public_key_cache.hpp"
+
 #include <string>
 
 namespace dusk::ds {
@@ -70,7 +72,7 @@ LedgerResult<Transaction> decode_transaction(ByteView in) {
   return std::move(decoded.tx);
 }
 
-LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in) {
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicKeyCache* keys) {
   auto truncated = [&](size_t need) {
     return ledger_error(LedgerError::kTruncated, "transaction of " + std::to_string(in.size()) +
                                                      " bytes, its fields need " + std::to_string(need));
@@ -115,11 +117,16 @@ LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in) {
   }
   tx.signature = get_array<48>(in, need - kSignatureSize);
 
-  auto sender = BlsMinSig::PublicKey::from_bytes(tx.sender);
-  if (!sender.ok()) return ledger_error(LedgerError::kBadPublicKey, "sender: " + sender.error().message);
+  auto decode_key = [&](const AccountKey& bytes, const char* role) -> LedgerResult<BlsMinSig::PublicKey> {
+    if (keys) return keys->decode(bytes, role);
+    auto pk = BlsMinSig::PublicKey::from_bytes(bytes);
+    if (!pk.ok()) return ledger_error(LedgerError::kBadPublicKey, std::string(role) + ": " + pk.error().message);
+    return *pk;
+  };
+  auto sender = decode_key(tx.sender, "sender");
+  if (!sender.ok()) return sender.take_error();
   if (tx.kind == TxKind::kTransfer) {
-    if (auto pk = BlsMinSig::PublicKey::from_bytes(tx.receiver); !pk.ok())
-      return ledger_error(LedgerError::kBadPublicKey, "receiver: " + pk.error().message);
+    if (auto pk = decode_key(tx.receiver, "receiver"); !pk.ok()) return pk.take_error();
   }
   auto sig = BlsMinSig::Signature::from_bytes(tx.signature);
   if (!sig.ok()) return ledger_error(LedgerError::kBadSignature, sig.error().message);

@@ -63,6 +63,8 @@ struct DecodedTransaction {
   Transaction tx;
   SignatureCheck check;
 };
-LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView bytes);
+// With `keys`, the sender's and receiver's keys come from (and go to) that cache.
+class PublicKeyCache;
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView bytes, PublicKeyCache* keys = nullptr);
 
 }  // namespace dusk::ds
