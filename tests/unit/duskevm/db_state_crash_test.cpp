@@ -24,6 +24,7 @@
 
 #include "duskevm/db_state_backend.hpp"
 #include "duskevm/state.hpp"
+#include "support/kill_at_random.hpp"
 #include "trie/trie.hpp"
 
 namespace dusk::evm {
@@ -91,7 +92,7 @@ void expect_state(const StateBackend& b, const State& want, const std::string& w
 }
 
 TEST(EvmStateCrash, KillAtRandomMomentsLeavesAWholeBlock) {
-  const int rounds = std::getenv("DUSK_CRASH_ROUNDS") ? std::atoi(std::getenv("DUSK_CRASH_ROUNDS")) : 12;
+  const int rounds = test::crash_rounds(12);
   const fs::path dir = fs::temp_directory_path() / ("dusk-evm-crash-" + std::to_string(getpid()));
   fs::remove_all(dir);
   std::mt19937_64 rng(std::random_device{}());
@@ -99,29 +100,10 @@ TEST(EvmStateCrash, KillAtRandomMomentsLeavesAWholeBlock) {
   State reference;  // blocks 1..simulated, in memory
   u64 simulated = 0;
   for (int round = 0; round < rounds; ++round) {
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      close(fds[0]);
-      writer(dir.string(), fds[1]);
-    }
-    close(fds[1]);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20 + rng() % 100);
-    while (std::chrono::steady_clock::now() < until) {
-      u64 n;
-      while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    u64 n;
-    while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
-    close(fds[0]);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer exited by itself with status " << WEXITSTATUS(status);
+    const auto run = test::kill_at_random<u64>([&](int ack) { writer(dir.string(), ack); }, rng, 20, 119);
+    ASSERT_TRUE(run.started);
+    ASSERT_TRUE(run.killed) << "the writer exited by itself with status " << run.exit_status;
+    if (!run.acknowledged.empty()) acknowledged = run.acknowledged.back();
 
     auto db = storage::Database::open({.path = dir.string(), .column_families = DbStateBackend::families()});
     ASSERT_TRUE(db.ok()) << "round " << round << ": " << db.error().message;

@@ -24,6 +24,7 @@
 
 #include "duskvm/runtime/session.hpp"
 #include "store_census.hpp"
+#include "support/kill_at_random.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -59,37 +60,16 @@ const Bytes kOwner = {1};
 }
 
 TEST(SessionCrash, KillDuringCommitsLeavesAWholeCommit) {
-  const int rounds = std::getenv("DUSK_CRASH_ROUNDS") ? std::atoi(std::getenv("DUSK_CRASH_ROUNDS")) : 8;
+  const int rounds = dusk::test::crash_rounds(8);
   const fs::path dir = fs::temp_directory_path() / ("dusk-session-crash-" + std::to_string(getpid()));
   fs::remove_all(dir);
   std::mt19937_64 rng(std::random_device{}());
   std::vector<Hash256> acked = {Hash256{}};
   for (int round = 0; round < rounds; ++round) {
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      close(fds[0]);
-      writer(dir.string(), fds[1]);
-    }
-    close(fds[1]);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    auto drain = [&] {
-      Hash256 r;
-      while (read(fds[0], r.data(), r.size()) == static_cast<ssize_t>(r.size())) acked.push_back(r);
-    };
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(20 + rng() % 150);
-    while (std::chrono::steady_clock::now() < until) {
-      drain();
-      std::this_thread::sleep_for(std::chrono::microseconds(500));
-    }
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    drain();
-    close(fds[0]);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer exited by itself with status " << WEXITSTATUS(status);
+    const auto run = dusk::test::kill_at_random<Hash256>([&](int ack) { writer(dir.string(), ack); }, rng, 20, 169);
+    ASSERT_TRUE(run.started);
+    ASSERT_TRUE(run.killed) << "the writer exited by itself with status " << run.exit_status;
+    acked.insert(acked.end(), run.acknowledged.begin(), run.acknowledged.end());
 
     auto store = StateStore::open(dir.string());
     ASSERT_TRUE(store.ok()) << store.error().message;

@@ -27,6 +27,7 @@
 #include "base/int.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/database.hpp"
+#include "support/kill_at_random.hpp"
 
 namespace dusk::storage {
 namespace {
@@ -62,36 +63,17 @@ Bytes number(u64 n) {
 }
 
 TEST(StorageCrash, KillAtRandomMomentsLeavesAWholeBatch) {
-  const int rounds = std::getenv("DUSK_CRASH_ROUNDS") ? std::atoi(std::getenv("DUSK_CRASH_ROUNDS")) : 12;
+  const int rounds = test::crash_rounds(12);
   const fs::path dir = fs::temp_directory_path() / ("dusk-crash-" + std::to_string(getpid()));
   fs::remove_all(dir);
   std::mt19937_64 rng(std::random_device{}());
   u64 acknowledged = 0;
   for (int round = 0; round < rounds; ++round) {
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      close(fds[0]);
-      writer(dir.string(), fds[1]);
-    }
-    close(fds[1]);
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
-    // Let it run between 5 and 80 ms, reading acknowledgements as they come.
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(5 + rng() % 76);
-    while (std::chrono::steady_clock::now() < until) {
-      u64 n;
-      while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    u64 n;
-    while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
-    close(fds[0]);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer exited by itself with status " << WEXITSTATUS(status);
+    // Let it run between 5 and 80 ms.
+    const auto run = test::kill_at_random<u64>([&](int ack) { writer(dir.string(), ack); }, rng, 5, 80);
+    ASSERT_TRUE(run.started);
+    ASSERT_TRUE(run.killed) << "the writer exited by itself with status " << run.exit_status;
+    if (!run.acknowledged.empty()) acknowledged = run.acknowledged.back();
 
     auto db = Database::open({.path = dir.string(), .column_families = kFamilies});
     ASSERT_TRUE(db.ok()) << "round " << round << ": " << db.error().message;
@@ -143,7 +125,7 @@ Bytes file_version(u64 n) {
 }
 
 TEST(StorageCrash, KillDuringAtomicFileWritesLeavesAWholeVersion) {
-  const int rounds = std::getenv("DUSK_CRASH_ROUNDS") ? std::atoi(std::getenv("DUSK_CRASH_ROUNDS")) : 12;
+  const int rounds = test::crash_rounds(12);
   const fs::path dir = fs::temp_directory_path() / ("dusk-file-crash-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -151,23 +133,10 @@ TEST(StorageCrash, KillDuringAtomicFileWritesLeavesAWholeVersion) {
   std::mt19937_64 rng(std::random_device{}());
   u64 acknowledged = 0;
   for (int round = 0; round < rounds; ++round) {
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      close(fds[0]);
-      file_writer(path, fds[1]);
-    }
-    close(fds[1]);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2 + rng() % 40));
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    u64 n;
-    while (read(fds[0], &n, sizeof n) == sizeof n) acknowledged = n;
-    close(fds[0]);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer exited by itself with status " << WEXITSTATUS(status);
+    const auto run = test::kill_at_random<u64>([&](int ack) { file_writer(path, ack); }, rng, 2, 41);
+    ASSERT_TRUE(run.started);
+    ASSERT_TRUE(run.killed) << "the writer exited by itself with status " << run.exit_status;
+    if (!run.acknowledged.empty()) acknowledged = run.acknowledged.back();
     if (!fs::exists(path)) {
       ASSERT_EQ(acknowledged, 0u) << "round " << round << ": an acknowledged file vanished";
       continue;
