@@ -7,6 +7,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -71,6 +72,12 @@ void WriteBatch::put(const Family& family, ByteView key, ByteView value) {
 }
 void WriteBatch::del(const Family& family, ByteView key) { (void)batch_->Delete(family.handle_, slice(key)); }
 void WriteBatch::add(const Family& family, ByteView key, i64 delta) {
+  if (!family.counts()) {
+    // A merge into a family without the counter operator would fail only at write():
+    // a programming error, caught here where it is made.
+    std::fprintf(stderr, "storage: WriteBatch::add on %s, which is not a counter family\n", family.name().c_str());
+    std::abort();
+  }
   u8 b[8];
   store_le<u64>(b, static_cast<u64>(delta));
   (void)batch_->Merge(family.handle_, slice(key), slice(ByteView(b, 8)));

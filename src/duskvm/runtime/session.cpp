@@ -696,7 +696,9 @@ Receipt Session::upgrade(const ContractId& id, ByteView bytecode, ByteView reque
   live_[id] = std::move(next);
   const ContractState old_state = contracts_.at(id);
   contracts_[id] = state;
-  const bool new_code = !new_code_.count(code_hash) && !store_.code(code_hash).ok();
+  // The commit provides the code even when the store holds it: another commit may be
+  // what names it there, and that one may be forgotten before this session commits.
+  const bool new_code = !new_code_.count(code_hash);
   if (new_code) new_code_.emplace(code_hash, Bytes(bytecode.begin(), bytecode.end()));
   host_->begin(requester);
   host_->touch(c);

@@ -197,6 +197,28 @@ TEST_F(Fixture, OnlyTheOwnerUpgradesKeepingIdAndMemory) {
   EXPECT_EQ(as_u32(session->call(counter, "increment", {}, kGas).result), 43u);
 }
 
+TEST_F(Fixture, UpgradedCodeHeldOnlyByAForgottenSiblingIsStillStored) {
+  // Two sessions from one base upgrade the counter to the same code; the first commits
+  // (its commit is then the only one naming the new code), is forgotten, and the second
+  // commits: the new code must be in the store (the second commit provides it).
+  deploy_both();
+  auto base = session->commit(true);
+  ASSERT_TRUE(base.ok());
+  const Bytes v2 = contract("counter_v2");
+  ASSERT_TRUE(session->upgrade(counter, v2, kOwner, {}, kGas).ok);
+  auto sibling = session->commit();
+  ASSERT_TRUE(sibling.ok());
+  open(*base);
+  ASSERT_TRUE(session->upgrade(counter, v2, kOwner, {}, kGas).ok);
+  ASSERT_TRUE(store->forget(*sibling).ok());
+  auto mine = session->commit(true);
+  ASSERT_TRUE(mine.ok()) << mine.error().message;
+  test::expect_no_leak(*store, "after the sibling");
+  open(*mine);
+  const Receipt r = session->call(counter, "increment", {}, kGas);
+  EXPECT_TRUE(r.ok) << r.error;
+}
+
 TEST_F(Fixture, UpgradeKeepsUncommittedWritesAndNewContracts) {
   // Deployed, upgraded and committed in one session: every page is there after reopening.
   deploy_both();
