@@ -33,12 +33,20 @@ bench: build
 	@$(BUILD)/bench/vm_queries
 	@echo "DuskVM commits (4 KiB against 64 KiB pages) and deploys"
 	@$(BUILD)/bench/vm_commit
+	@echo "DuskVM token transfers: calls alone, and with a commit every 1,000"
+	@$(BUILD)/bench/vm_token
 	@echo "DuskVM token transfers beside ERC-20 transfers on DuskEVM (skipped without npm ci)"
 	@if [ -x $(BUILD)/bench/token_vs_erc20 ]; then $(BUILD)/bench/token_vs_erc20 --runs 3; fi
+	@echo "DuskEVM state in the database: a block against the in-memory whole-state root"
+	@$(BUILD)/bench/evm_state_db
+	@echo "DuskDS: Moonlight transactions (decoding, signatures, mempool admission)"
+	@$(BUILD)/bench/bench_duskds --benchmark_min_time=0.3 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	@echo "storage: 500 kills of a writer at random moments"
 	@DUSK_CRASH_ROUNDS=500 $(BUILD)/tests/unit/storage/storage_crash_test --gtest_brief=1
 	@echo "DuskVM: 200 kills of a committing session"
 	@DUSK_CRASH_ROUNDS=200 $(BUILD)/tests/unit/duskvm/vm_session_crash_test --gtest_brief=1
+	@echo "DuskEVM: 60 kills of a block writer"
+	@DUSK_CRASH_ROUNDS=60 $(BUILD)/tests/unit/duskevm/duskevm_db_state_crash_test --gtest_brief=1
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:
