@@ -10,14 +10,7 @@ using crypto::bls::BlsMinSig;
 Hash256 signing_hash(const Transaction& tx) { return signing_hash_of_unsigned(encode_unsigned(tx)); }
 
 Hash256 signing_hash_of_unsigned(ByteView unsigned_encoding) {
-  crypto::Blake2b h;
-  (void)h.init(32);  // cannot fail: 32 is a valid digest size
-  h.update(as_bytes(kSigningDomain));
-  h.update(unsigned_encoding);
-  auto full = h.final();
-  Hash256 out;
-  for (size_t i = 0; i < out.size(); ++i) out[i] = full[i];
-  return out;
+  return crypto::blake2b<32>({as_bytes(kSigningDomain), unsigned_encoding});
 }
 
 Hash256 transaction_id(const Transaction& tx) { return crypto::blake2b<32>(encode_transaction(tx)); }

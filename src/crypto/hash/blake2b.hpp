@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <cstddef>
 
 #include "base/bytes.hpp"
@@ -66,6 +67,20 @@ std::array<u8, N> blake2b(ByteView data) {
   Blake2b h;
   if constexpr (N != Blake2b::kMaxDigestSize) (void)h.init(N);  // cannot fail: N is checked above
   h.update(data);
+  auto full = h.final();
+  std::array<u8, N> out;
+  for (size_t i = 0; i < N; ++i) out[i] = full[i];
+  return out;
+}
+
+// One-shot unkeyed BLAKE2b with an N-byte digest over several parts, as if concatenated
+// (domain tags, fixed fields, then data, without building the message first).
+template <size_t N = Blake2b::kMaxDigestSize>
+std::array<u8, N> blake2b(std::initializer_list<ByteView> parts) {
+  static_assert(N >= 1 && N <= Blake2b::kMaxDigestSize, "BLAKE2b digests are 1..64 bytes");
+  Blake2b h;
+  if constexpr (N != Blake2b::kMaxDigestSize) (void)h.init(N);  // cannot fail: N is checked above
+  for (ByteView p : parts) h.update(p);
   auto full = h.final();
   std::array<u8, N> out;
   for (size_t i = 0; i < N; ++i) out[i] = full[i];

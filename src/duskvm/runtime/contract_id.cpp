@@ -7,17 +7,9 @@
 namespace dusk::vm {
 
 ContractId contract_id(ByteView bytecode, u64 nonce, ByteView owner) {
-  crypto::Blake2b h;
-  (void)h.init(32);
-  h.update(bytecode);
   u8 n[8];
   store_le<u64>(n, nonce);
-  h.update(ByteView(n, 8));
-  h.update(owner);
-  const auto d = h.final();
-  ContractId id;
-  std::copy_n(d.begin(), id.size(), id.begin());
-  return id;
+  return crypto::blake2b<32>({bytecode, ByteView(n, 8), owner});
 }
 
 }  // namespace dusk::vm

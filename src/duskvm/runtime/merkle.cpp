@@ -36,29 +36,13 @@ bool same_prefix(const Hash256& a, const Hash256& b, size_t bits) {
 }  // namespace
 
 Hash256 merkle_leaf(const Hash256& key, const Hash256& value) {
-  crypto::Blake2b h;
-  (void)h.init(32);
   const u8 tag = 0x00;
-  h.update(ByteView(&tag, 1));
-  h.update(key);
-  h.update(value);
-  const auto d = h.final();
-  Hash256 out;
-  std::copy_n(d.begin(), 32, out.begin());
-  return out;
+  return crypto::blake2b<32>({ByteView(&tag, 1), key, value});
 }
 
 Hash256 merkle_node(const Hash256& left, const Hash256& right) {
-  crypto::Blake2b h;
-  (void)h.init(32);
   const u8 tag = 0x01;
-  h.update(ByteView(&tag, 1));
-  h.update(left);
-  h.update(right);
-  const auto d = h.final();
-  Hash256 out;
-  std::copy_n(d.begin(), 32, out.begin());
-  return out;
+  return crypto::blake2b<32>({ByteView(&tag, 1), left, right});
 }
 
 Hash256 merkle_root(std::span<const MerkleEntry> entries) { return subtree(entries, 0); }

@@ -49,13 +49,7 @@ Hash256 page_key(u32 index) {
 
 std::optional<Hash256> page_hash(ByteView page) {
   if (std::all_of(page.begin(), page.end(), [](u8 b) { return b == 0; })) return std::nullopt;
-  crypto::Blake2b h;
-  (void)h.init(32);
-  h.update(page);
-  const auto d = h.final();
-  Hash256 out;
-  std::copy_n(d.begin(), out.size(), out.begin());
-  return out;
+  return crypto::blake2b<32>(page);
 }
 
 Bytes PageGroup::encode() const {

@@ -8,15 +8,6 @@ namespace dusk::vm {
 
 namespace {
 
-Hash256 blake2b256(std::initializer_list<ByteView> parts) {
-  crypto::Blake2b h;
-  (void)h.init(32);
-  for (ByteView p : parts) h.update(p);
-  const auto d = h.final();
-  Hash256 out;
-  std::copy_n(d.begin(), out.size(), out.begin());
-  return out;
-}
 
 void put_u16(Bytes& out, u16 v) {
   u8 b[2];
@@ -69,7 +60,7 @@ Hash256 ContractState::leaf() const {
   put(fields, owner);
   put_u64(fields, memory_pages);
   put(fields, memory_root);
-  return blake2b256({fields});
+  return crypto::blake2b<32>(fields);
 }
 
 Hash256 state_root(const ContractTable& contracts) {

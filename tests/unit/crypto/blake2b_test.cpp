@@ -74,6 +74,20 @@ TEST(Blake2b, LengthSweep) {
   EXPECT_EQ(hex(k), "9896324bd11305e789dbe55b3a82db883ccdfbbad966663e60b0e20665939224");
 }
 
+// The several-part one-shot is the one-shot of the concatenation, wherever the cuts fall
+// (across and on block boundaries, with empty parts).
+TEST(Blake2b, PartsHashAsTheirConcatenation) {
+  const Bytes m = test::counting_bytes(300);
+  for (size_t a : {size_t{0}, size_t{1}, size_t{127}, size_t{128}, size_t{129}, size_t{256}}) {
+    for (size_t b : {a, a + 1, size_t{300}}) {
+      if (b > m.size()) continue;
+      const ByteView v(m);
+      EXPECT_EQ(blake2b<32>({v.first(a), v.subspan(a, b - a), v.subspan(b)}), blake2b<32>(v)) << a << " " << b;
+      EXPECT_EQ(blake2b({v.first(a), v.subspan(a)}), blake2b(v)) << a;
+    }
+  }
+}
+
 TEST(Blake2b, RejectsBadParameters) {
   Blake2b h;
   EXPECT_FALSE(h.init(0).ok());
