@@ -3,22 +3,9 @@
 # status.
 #   cmake -DVM=<dusk-vm> -DCONTRACTS=<dir of .wasm> -DCONTRACT_SOURCES=<dir of .wat, .abi.json>
 #         -DSTATE=<scratch dir> -P dusk_vm_session.cmake
-file(REMOVE_RECURSE ${STATE} ${STATE}-described.wasm)
-
-# Runs dusk-vm ARGS..., checks its status, leaves stdout in OUT.
-function(vm status)
-  execute_process(COMMAND ${VM} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc STREQUAL "${status}")
-    message(FATAL_ERROR "dusk-vm ${ARGN}: status ${rc}, expected ${status}\nstdout:\n${out}\nstderr:\n${err}")
-  endif()
-  set(OUT "${out}" PARENT_SCOPE)
-  set(ERR "${err}" PARENT_SCOPE)
-endfunction()
-function(expect text regex)
-  if(NOT text MATCHES "${regex}")
-    message(FATAL_ERROR "expected '${regex}' in:\n${text}")
-  endif()
-endfunction()
+# vm() and expect(), as the example walkthroughs use them (it also clears STATE).
+include(${CMAKE_CURRENT_LIST_DIR}/../../e2e/contracts/dusk_vm.cmake)
+file(REMOVE ${STATE}-described.wasm)
 
 # An empty state: the empty root.
 vm(0 root --state ${STATE})

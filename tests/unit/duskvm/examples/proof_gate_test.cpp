@@ -2,8 +2,6 @@
 // circom/snarkjs fixtures of tests/fixtures/zk in Groth16's binary form: valid proofs on
 // both curves are recorded once; tampered proofs, another circuit's proof, wrong public
 // inputs, wrong sizes and replays are refused and change nothing.
-#include <fstream>
-#include <sstream>
 
 #include "crypto/groth16/binary_form.hpp"
 #include "crypto/groth16/bls12_381_engine.hpp"
@@ -11,19 +9,14 @@
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/hash/blake2b.hpp"
 #include "examples/contract_session.hpp"
+#include "support/zk_fixtures.hpp"
 
 namespace dusk::vm::test {
 namespace {
 
 namespace g = crypto::groth16;
+using dusk::test::read_text;
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A circuit's key, proof and public inputs in the binary form.
 struct Statement {
