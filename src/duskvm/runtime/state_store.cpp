@@ -183,6 +183,7 @@ struct StateStore::Changes::Impl {
   const StateStore& store;
   std::map<std::pair<size_t, Bytes>, std::optional<Bytes>> writes;  // nullopt: deleted
   bool failed = false;
+  bool finished = false;  // finish() ran: the set is spent
   // The items of the commit being staged, by key.
   std::map<Hash256, ByteView> code, pages;
   std::map<Hash256, const PageGroup*> groups;
@@ -385,19 +386,21 @@ static T remember_failure(bool& failed, T r) {
 }
 
 storage::StorageResult<Hash256> StateStore::Changes::commit(const NewCommit& c, bool as_head) {
-  if (impl_->failed) return refused("an earlier change of this set failed");
+  if (impl_->failed || impl_->finished) return refused("an earlier change of this set failed, or it is finished");
   return remember_failure(impl_->failed, impl_->commit(c, as_head));
 }
 storage::StorageStatus StateStore::Changes::forget(const Hash256& root) {
-  if (impl_->failed) return refused("an earlier change of this set failed");
+  if (impl_->failed || impl_->finished) return refused("an earlier change of this set failed, or it is finished");
   return remember_failure(impl_->failed, impl_->forget(root));
 }
 storage::StorageStatus StateStore::Changes::finalize(const Hash256& root) {
-  if (impl_->failed) return refused("an earlier change of this set failed");
+  if (impl_->failed || impl_->finished) return refused("an earlier change of this set failed, or it is finished");
   return remember_failure(impl_->failed, impl_->finalize(root));
 }
 storage::StorageStatus StateStore::Changes::finish(storage::WriteBatch& batch) {
   if (impl_->failed) return refused("a change of this set failed: none of them may be written");
+  if (impl_->finished) return refused("this set of changes is already finished");
+  impl_->finished = true;
   for (const auto& [where, value] : impl_->writes) {
     const storage::Family& family = impl_->store.cf(where.first);
     if (value) batch.put(family, where.second, *value);

@@ -111,8 +111,8 @@ class StateStore {
     storage::StorageResult<Hash256> commit(const NewCommit& commit, bool as_head = false);
     storage::StorageStatus forget(const Hash256& root);
     storage::StorageStatus finalize(const Hash256& root);
-    // Puts every change into `batch` and empties the set; write the batch before
-    // making further changes (they would not see these).
+    // Puts every change into `batch`, once: the set is spent (a new Changes, made after
+    // the batch is written, sees these changes).
     storage::StorageStatus finish(storage::WriteBatch& batch);
 
    private:

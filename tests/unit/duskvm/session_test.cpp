@@ -402,6 +402,7 @@ TEST_F(Fixture, ABlocksCommitAndTheForgettingOfAnOldOneGoInOneBatch) {
     }
     storage::WriteBatch batch;
     ASSERT_TRUE(changes.finish(batch).ok());
+    EXPECT_FALSE(changes.forget(roots.front()).ok());  // a finished set takes nothing more
     ASSERT_TRUE(store->database().write(batch).ok());
     roots.push_back((*staged)->root);
     session->committed(std::move(staged).value());
