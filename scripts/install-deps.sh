@@ -16,8 +16,13 @@ packages=(
   libtomlplusplus-dev
   # ecrecover (the EVM's precompile 0x01) and transaction sender recovery
   libsecp256k1-dev
-  # OpenSSL's BIGNUM for the EVM's modexp precompile (0x05)
+  # OpenSSL's BIGNUM for the EVM's modexp precompile (0x05); PBKDF2/HMAC-SHA512 for
+  # the wallet's BIP-39 seeds
   libssl-dev
+  # the node's HTTP API and WebSocket stream (Boost.Asio and Boost.Beast, header-only)
+  libboost-dev
+  # the wallet's keys at rest (Argon2id and XChaCha20-Poly1305)
+  libsodium-dev
   # WebAssembly: wast2json for the spec suite, clang + lld + wasi-libc for test programs,
   # clang's runtimes for libFuzzer and the wasm32 builtins
   wabt clang lld wasi-libc libclang-rt-14-dev libclang-rt-14-dev-wasm32
