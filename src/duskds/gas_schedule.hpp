@@ -5,6 +5,7 @@
 //   stake       50,000
 //   unstake     50,000
 //   withdraw    30,000
+//   deposit     30,000
 //
 // The sender reserves gas_limit x gas_price up front; the ledger refuses a gas limit
 // below the transaction's gas (kGasLimitTooLow), charges gas x gas_price as the fee and
@@ -23,6 +24,7 @@ inline constexpr u64 kMemoByteGas = 16;
 inline constexpr u64 kStakeGas = 50'000;
 inline constexpr u64 kUnstakeGas = 50'000;
 inline constexpr u64 kWithdrawGas = 30'000;
+inline constexpr u64 kDepositGas = 30'000;
 
 // The gas `tx` uses (at most 20,000 + 16 x 512, so never close to overflowing).
 constexpr u64 transaction_gas(const Transaction& tx) {
@@ -31,6 +33,7 @@ constexpr u64 transaction_gas(const Transaction& tx) {
     case TxKind::kStake: return kStakeGas;
     case TxKind::kUnstake: return kUnstakeGas;
     case TxKind::kWithdraw: return kWithdrawGas;
+    case TxKind::kDeposit: return kDepositGas;
   }
   return kTransferGas;  // unreachable: every kind is listed
 }

@@ -1,6 +1,7 @@
 #include "duskds/ledger.hpp"
 
 #include <string>
+#include <utility>
 
 #include "duskds/gas_schedule.hpp"
 #include "duskds/sender_state.hpp"
@@ -23,17 +24,20 @@ LedgerStatus check_key(const AccountKey& key, const char* what) {
 
 u128 up_front_cost(const Transaction& tx) {
   u128 cost = static_cast<u128>(tx.gas_limit) * tx.gas_price;
-  if (tx.kind == TxKind::kTransfer || tx.kind == TxKind::kStake) cost += tx.amount;
+  if (tx.kind == TxKind::kTransfer || tx.kind == TxKind::kStake || tx.kind == TxKind::kDeposit) cost += tx.amount;
   return cost;
 }
 
 LedgerResult<Ledger> Ledger::create(LedgerConfig config, std::span<const GenesisAccount> accounts,
-                                    std::span<const GenesisStake> stakes) {
+                                    std::span<const GenesisStake> stakes, u64 lanes_genesis) {
   if (config.generator_share_bps > kBasisPoints)
     return ledger_error(LedgerError::kBadGenesis, "generator share above 10000 basis points");
   if (config.epoch_length == 0) return ledger_error(LedgerError::kBadGenesis, "epoch length of 0 blocks");
   Ledger ledger(std::move(config));
-  u128 supply = ledger.config_.emission.total();
+  u128 supply = static_cast<u128>(ledger.config_.emission.total()) + lanes_genesis;
+  ledger.bridged_ = lanes_genesis;
+  if (supply > kU64Max)
+    return ledger_error(LedgerError::kSupplyOverflow, "genesis plus emission exceeds 2^64 - 1 LUX");
   for (size_t i = 0; i < accounts.size(); ++i) {
     const auto& a = accounts[i];
     DUSK_TRY(check_key(a.key, ("genesis account " + std::to_string(i)).c_str()));
@@ -94,6 +98,34 @@ u128 Ledger::holdings() const {
   return sum;
 }
 
+LedgerStatus Ledger::credit_withdrawal(const AccountKey& to, u64 amount) {
+  if (amount > bridged_)
+    return ledger_error(LedgerError::kBridgeUnderflow, "withdrawal of " + lux_string(amount) +
+                                                           ", the lanes hold " + lux_string(bridged_));
+  DUSK_TRY(check_key(to, "withdrawal receiver"));
+  bridged_ -= amount;
+  accounts_[to].balance += amount;
+  touched_.insert(to);
+  return {};
+}
+
+std::set<AccountKey> Ledger::take_touched() { return std::exchange(touched_, {}); }
+
+LedgerResult<Ledger> Ledger::restore(LedgerConfig config, std::map<AccountKey, Account> accounts,
+                                     std::map<AccountKey, Stake> stakes, const Totals& totals) {
+  Ledger ledger(std::move(config));
+  ledger.accounts_ = std::move(accounts);
+  ledger.stakes_ = std::move(stakes);
+  ledger.supply_ = totals.supply;
+  ledger.emitted_ = totals.emitted;
+  ledger.bridged_ = totals.bridged;
+  if (ledger.holdings() + ledger.bridged_ != ledger.supply_)
+    return ledger_error(LedgerError::kBadGenesis,
+                        "restored ledger holds " + lux_string(ledger.holdings() + ledger.bridged_) +
+                            " but records a supply of " + lux_string(ledger.supply_));
+  return ledger;
+}
+
 LedgerStatus Ledger::check_stateless(const Transaction& tx) const {
   if (tx.chain_id != config_.chain_id)
     return ledger_error(LedgerError::kWrongChainId, "transaction for chain " + std::to_string(tx.chain_id) +
@@ -108,7 +140,7 @@ LedgerStatus Ledger::check_stateless(const Transaction& tx) const {
   if (static_cast<u128>(tx.gas_limit) * tx.gas_price > kU64Max || cost > kU64Max)
     return ledger_error(LedgerError::kFeeOverflow, "gas limit x gas price plus amount exceeds 2^64 - 1");
   if (tx.kind != TxKind::kTransfer && tx.amount == 0)
-    return ledger_error(LedgerError::kZeroAmount, "stake, unstake or withdraw of 0 LUX");
+    return ledger_error(LedgerError::kZeroAmount, "stake, unstake, withdraw or deposit of 0 LUX");
   return {};
 }
 
@@ -134,14 +166,22 @@ LedgerResult<TxReceipt> Ledger::apply_verified(const Transaction& tx, const Bloc
   SenderState st{account(tx.sender), stake(tx.sender).value_or(Stake{})};
   st.apply(tx, ctx.height, config_);
   accounts_[tx.sender] = st.account;
+  touched_.insert(tx.sender);
   if (st.stake.value == 0 && st.stake.pending == 0)
     stakes_.erase(tx.sender);
   else
     stakes_[tx.sender] = st.stake;
-  if (tx.kind == TxKind::kTransfer && tx.receiver != tx.sender) accounts_[tx.receiver].balance += tx.amount;
+  if (tx.kind == TxKind::kTransfer && tx.receiver != tx.sender) {
+    accounts_[tx.receiver].balance += tx.amount;
+    touched_.insert(tx.receiver);
+  }
+  if (tx.kind == TxKind::kDeposit) bridged_ += tx.amount;
   const u64 gas = transaction_gas(tx);
   const u64 fee = gas * tx.gas_price;  // <= gas_limit x gas_price, checked
-  if (fee != 0) accounts_[ctx.generator].balance += fee;
+  if (fee != 0) {
+    accounts_[ctx.generator].balance += fee;
+    touched_.insert(ctx.generator);
+  }
   return TxReceipt{transaction_id(tx), gas, fee};
 }
 
@@ -157,9 +197,15 @@ LedgerResult<RewardReceipt> Ledger::reward_block(const BlockContext& ctx) {
     r.voter_reward = voters_part / ctx.voters.size();
   }
   r.generator_reward = r.emitted - r.voter_reward * ctx.voters.size();
-  if (r.generator_reward != 0) accounts_[ctx.generator].balance += r.generator_reward;
+  if (r.generator_reward != 0) {
+    accounts_[ctx.generator].balance += r.generator_reward;
+    touched_.insert(ctx.generator);
+  }
   if (r.voter_reward != 0)
-    for (const auto& v : ctx.voters) accounts_[v].balance += r.voter_reward;
+    for (const auto& v : ctx.voters) {
+      accounts_[v].balance += r.voter_reward;
+      touched_.insert(v);
+    }
   supply_ += r.emitted;
   emitted_ += r.emitted;
   return r;

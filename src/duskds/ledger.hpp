@@ -3,11 +3,13 @@
 // point, no unordered containers, no clock; every operation either succeeds whole or
 // fails with a LedgerError and changes nothing.
 //
-// Supply. total_supply() is what genesis created plus what reward_block() has emitted.
-// Transactions only move LUX between balances, stakes and pending withdrawals (fees go to
-// the block generator's balance; nothing is burned), so holdings() -- the sum of every
-// balance, stake value and pending amount -- equals total_supply() after every operation;
-// the node can check it at every block. create() refuses a genesis whose supply plus the
+// Supply. total_supply() is what genesis created (on DuskDS and, as `lanes_genesis`, in
+// the execution lanes) plus what reward_block() has emitted. Transactions only move LUX
+// between balances, stakes, pending withdrawals and the lanes (fees go to the block
+// generator's balance; nothing is burned on DuskDS), so holdings() -- the sum of every
+// balance, stake value and pending amount -- plus bridged() -- what the lanes received
+// and have not sent back -- equals total_supply() after every operation; the node checks
+// it at every block, and checks the lanes' own holdings against bridged(). create() refuses a genesis whose supply plus the
 // whole emission schedule could exceed 2^64 - 1, so no balance can ever overflow.
 //
 // Transactions (apply). In this order, a transaction is refused when:
@@ -29,6 +31,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <span>
 #include <vector>
@@ -76,8 +79,19 @@ class Ledger {
   // Errors: kBadPublicKey (a key that does not decode), kBadGenesis (a duplicate key, a
   // share above 10,000 bps, an epoch length of 0), kZeroAmount / kBelowMinimumStake (a
   // genesis stake), kSupplyOverflow.
+  // `lanes_genesis`: the LUX the execution lanes hold at genesis (counted as bridged).
   static LedgerResult<Ledger> create(LedgerConfig config, std::span<const GenesisAccount> accounts,
-                                     std::span<const GenesisStake> stakes);
+                                     std::span<const GenesisStake> stakes, u64 lanes_genesis = 0);
+  // A ledger as a node recorded it. Errors: kBadGenesis when the records do not add up
+  // (holdings + bridged != supply).
+  struct Totals {
+    u64 supply = 0;
+    u64 emitted = 0;
+    u64 bridged = 0;
+  };
+  static LedgerResult<Ledger> restore(LedgerConfig config, std::map<AccountKey, Account> accounts,
+                                      std::map<AccountKey, Stake> stakes, const Totals& totals);
+  Totals totals() const { return {supply_, emitted_, bridged_}; }
 
   const LedgerConfig& config() const { return config_; }
   // The account, or an empty one (balance 0, nonce 0) for a key never seen.
@@ -92,6 +106,8 @@ class Ledger {
 
   u64 total_supply() const { return supply_; }
   u64 emitted() const { return emitted_; }
+  // LUX the lanes received (genesis and deposits) and have not withdrawn.
+  u64 bridged() const { return bridged_; }
   // Sum of every balance, stake value and pending withdrawal (computed, not tracked).
   u128 holdings() const;
 
@@ -110,6 +126,11 @@ class Ledger {
   // Called once per block by the node. Cannot fail given create()'s bound; returns
   // kSupplyOverflow rather than wrap if called beyond it.
   LedgerResult<RewardReceipt> reward_block(const BlockContext& ctx);
+  // The bridge: `amount` LUX a lane withdrew to `to`, from bridged() to its balance.
+  // Errors: kBridgeUnderflow (more than the lanes hold), kBadPublicKey.
+  LedgerStatus credit_withdrawal(const AccountKey& to, u64 amount);
+  // The keys whose account or stake changed since the last call (a node writes those).
+  std::set<AccountKey> take_touched();
 
  private:
   explicit Ledger(LedgerConfig config) : config_(std::move(config)) {}
@@ -120,6 +141,8 @@ class Ledger {
   std::map<AccountKey, Stake> stakes_;
   u64 supply_ = 0;
   u64 emitted_ = 0;
+  u64 bridged_ = 0;
+  std::set<AccountKey> touched_;
 };
 
 }  // namespace dusk::ds

@@ -34,7 +34,9 @@ namespace dusk::ds {
   kInsufficientStake = 17, /* unstake of more than is staked */                           \
   kInsufficientPending = 18, /* withdraw of more than unstaking left pending */           \
   kSupplyOverflow = 19,    /* genesis or emission would exceed 2^64 - 1 LUX in total */   \
-  kBadGenesis = 20         /* genesis: a duplicate account or stake, an invalid config */
+  kBadGenesis = 20,        /* genesis: a duplicate account or stake, an invalid config */ \
+  kBadDeposit = 21,        /* a deposit naming no lane, or an address of the wrong size */ \
+  kBridgeUnderflow = 22    /* a withdrawal credit above what the lanes hold */
 
 enum class LedgerError : u8 { DUSK_LEDGER_ERROR_VALUES };
 // Codes that widen LedgerError number their own values from here.

@@ -23,7 +23,8 @@ LedgerStatus SenderState::check(const Transaction& tx, const LedgerConfig& confi
 
   const Stake& st = stake;
   switch (tx.kind) {
-    case TxKind::kTransfer: break;
+    case TxKind::kTransfer:
+    case TxKind::kDeposit: break;
     case TxKind::kStake:
       if (static_cast<u128>(st.value) + tx.amount < config.minimum_stake)
         return ledger_error(LedgerError::kBelowMinimumStake,
@@ -71,6 +72,7 @@ void SenderState::apply(const Transaction& tx, u64 height, const LedgerConfig& c
       stake.pending -= tx.amount;
       account.balance += tx.amount;
       break;
+    case TxKind::kDeposit: break;  // the amount left with the up-front cost
   }
 }
 

@@ -2,7 +2,9 @@
 //
 // Kinds: transfer {receiver, amount, memo} moves LUX between Moonlight accounts; stake,
 // unstake and withdraw {amount} move LUX between the sender's balance, its stake and its
-// pending withdrawal (stake.hpp). Every kind carries the chain id, the sender's key, its
+// pending withdrawal (stake.hpp); deposit {lane, target, amount} moves LUX from the
+// sender's balance into an execution lane (the bridge: the lane credits the target in
+// the same block). Every kind carries the chain id, the sender's key, its
 // nonce, a gas limit and a gas price (LUX per gas); the fee is gas used x gas price, and
 // gas limit x gas price is reserved up front (gas_schedule.hpp).
 //
@@ -30,7 +32,12 @@ enum class TxKind : u8 {
   kStake = 2,
   kUnstake = 3,
   kWithdraw = 4,
+  kDeposit = 5,  // the bridge: LUX from the sender's balance to an execution lane
 };
+// Deposit targets: the lane (lane::LaneId's numbers) and its address size.
+inline constexpr u8 kDepositLaneEvm = 1;      // a 20-byte EVM address
+inline constexpr u8 kDepositLaneVm = 2;       // a 32-byte DuskVM account or contract
+inline constexpr size_t kMaxDepositTargetSize = 32;
 
 inline constexpr size_t kMaxMemoSize = 512;
 inline constexpr std::string_view kSigningDomain = "DUSK_DS_MOONLIGHT_TX_V1";
@@ -45,6 +52,8 @@ struct Transaction {
   u64 amount = 0;     // LUX
   AccountKey receiver{};  // transfer only (all zero otherwise, and not encoded)
   Bytes memo;             // transfer only, at most kMaxMemoSize bytes
+  u8 lane = 0;            // deposit only: kDepositLaneEvm or kDepositLaneVm
+  Bytes target;           // deposit only: the lane's address (20 or 32 bytes)
   TxSignature signature{};
 
   friend bool operator==(const Transaction&, const Transaction&) = default;

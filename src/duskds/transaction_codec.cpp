@@ -29,7 +29,7 @@ std::array<u8, N> get_array(ByteView in, size_t at) {
 }
 
 bool known_kind(u8 k) {
-  return k >= static_cast<u8>(TxKind::kTransfer) && k <= static_cast<u8>(TxKind::kWithdraw);
+  return k >= static_cast<u8>(TxKind::kTransfer) && k <= static_cast<u8>(TxKind::kDeposit);
 }
 
 }  // namespace
@@ -37,6 +37,7 @@ bool known_kind(u8 k) {
 size_t encoded_size(const Transaction& tx) {
   size_t n = kMinEncodedSize;
   if (tx.kind == TxKind::kTransfer) n += kTransferFieldsSize + tx.memo.size();
+  if (tx.kind == TxKind::kDeposit) n += kDepositFieldsSize + tx.target.size();
   return n;
 }
 
@@ -57,6 +58,11 @@ Bytes encode_unsigned(const Transaction& tx) {
     out.push_back(static_cast<u8>(len));
     out.push_back(static_cast<u8>(len >> 8));
     out.insert(out.end(), tx.memo.begin(), tx.memo.end());
+  }
+  if (tx.kind == TxKind::kDeposit) {
+    out.push_back(tx.lane);
+    out.push_back(static_cast<u8>(tx.target.size()));
+    out.insert(out.end(), tx.target.begin(), tx.target.end());
   }
   return out;
 }
@@ -98,6 +104,22 @@ LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicK
                           "memo of " + std::to_string(memo_len) + " bytes, at most 512 allowed");
     need += memo_len;
   }
+  size_t target_len = 0;
+  if (tx.kind == TxKind::kDeposit) {
+    need += kDepositFieldsSize;
+    if (in.size() < kCommonFieldsSize + kDepositFieldsSize) return truncated(need);
+    const u8 lane = in[kCommonFieldsSize];
+    target_len = in[kCommonFieldsSize + 1];
+    const size_t expected = lane == kDepositLaneEvm ? 20 : lane == kDepositLaneVm ? 32 : 0;
+    if (expected == 0)
+      return ledger_error(LedgerError::kBadDeposit, "deposit to lane " + std::to_string(lane) +
+                                                        ": the lanes are 1 (DuskEVM) and 2 (DuskVM)");
+    if (target_len != expected)
+      return ledger_error(LedgerError::kBadDeposit, "deposit target of " + std::to_string(target_len) +
+                                                        " bytes, lane " + std::to_string(lane) + " takes " +
+                                                        std::to_string(expected));
+    need += target_len;
+  }
   if (in.size() < need) return truncated(need);
   if (in.size() > need)
     return ledger_error(LedgerError::kTrailingBytes,
@@ -114,6 +136,12 @@ LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicK
     const size_t at = kCommonFieldsSize + kTransferFieldsSize;
     tx.memo.assign(in.begin() + static_cast<std::ptrdiff_t>(at),
                    in.begin() + static_cast<std::ptrdiff_t>(at + memo_len));
+  }
+  if (tx.kind == TxKind::kDeposit) {
+    tx.lane = in[kCommonFieldsSize];
+    const size_t at = kCommonFieldsSize + kDepositFieldsSize;
+    tx.target.assign(in.begin() + static_cast<std::ptrdiff_t>(at),
+                     in.begin() + static_cast<std::ptrdiff_t>(at + target_len));
   }
   tx.signature = get_array<48>(in, need - kSignatureSize);
 

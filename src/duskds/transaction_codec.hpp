@@ -5,7 +5,7 @@
 //
 //   offset  size  field
 //   0       1     version        = 1 (kTransactionVersion)
-//   1       1     kind           1 transfer, 2 stake, 3 unstake, 4 withdraw
+//   1       1     kind           1 transfer, 2 stake, 3 unstake, 4 withdraw, 5 deposit
 //   2       8     chain_id       u64
 //   10      96    sender         BLS min-sig public key, compressed G2 (ZCash form)
 //   106     8     nonce          u64
@@ -16,16 +16,21 @@
 //   138     96    receiver       BLS min-sig public key, compressed G2
 //   234     2     memo_length    u16, at most 512
 //   236     n     memo           memo_length bytes, opaque
+//   -- deposit only --
+//   138     1     lane           1 DuskEVM, 2 DuskVM
+//   139     1     target_length  20 for DuskEVM, 32 for DuskVM
+//   140     n     target         the lane's address credited
 //   -- every kind --
 //   end-48  48    signature      BLS min-sig signature, compressed G1
 //
 // Sizes: 186 bytes for stake, unstake and withdraw; 284 + memo_length for a transfer
-// (at most 796, kMaxEncodedSize). The unsigned encoding (what signing_hash covers) is
+// (at most 796, kMaxEncodedSize); 208 or 220 for a deposit. The unsigned encoding (what signing_hash covers) is
 // everything before the signature.
 //
 // Decoding is strict: exactly one encoding per transaction. It refuses a version other
 // than 1 (kBadVersion), an unknown kind (kBadKind), too few bytes for the fields
-// (kTruncated), a memo length above 512 (kMemoTooLong), any byte after the signature
+// (kTruncated), a memo length above 512 (kMemoTooLong), a deposit to an unknown lane or
+// with a target of the wrong size (kBadDeposit), any byte after the signature
 // (kTrailingBytes), keys that are not canonical, on-curve, in-subgroup and non-identity
 // G2 points (kBadPublicKey) and a signature that is not a canonical G1 subgroup point
 // (kBadSignature). Checks run in that order, so a truncated input is kTruncated whatever
@@ -41,6 +46,7 @@ namespace dusk::ds {
 inline constexpr u8 kTransactionVersion = 1;
 inline constexpr size_t kCommonFieldsSize = 138;  // version .. amount
 inline constexpr size_t kTransferFieldsSize = 98;  // receiver + memo_length
+inline constexpr size_t kDepositFieldsSize = 2;    // lane + target_length
 inline constexpr size_t kSignatureSize = 48;
 inline constexpr size_t kMinEncodedSize = kCommonFieldsSize + kSignatureSize;  // 186
 inline constexpr size_t kMaxEncodedSize =

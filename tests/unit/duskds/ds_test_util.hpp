@@ -56,6 +56,22 @@ inline Transaction make_tx(const Signer& from, const TxSpec& spec) {
   return tx;
 }
 
+// A deposit of `amount` from `from` to `target` in `lane`, signed.
+inline Transaction make_deposit(const Signer& from, u64 chain_id, u64 nonce, u64 amount, u64 gas_price, u8 lane,
+                               Bytes target) {
+  Transaction tx;
+  tx.kind = TxKind::kDeposit;
+  tx.chain_id = chain_id;
+  tx.sender = from.key;
+  tx.nonce = nonce;
+  tx.gas_price = gas_price;
+  tx.amount = amount;
+  tx.lane = lane;
+  tx.target = std::move(target);
+  tx.gas_limit = transaction_gas(tx);
+  sign_transaction(tx, from.sk);
+  return tx;
+}
 // xorshift64: reproducible randomness for tests (never for production batches).
 struct Rng {
   u64 state;

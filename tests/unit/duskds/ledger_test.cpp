@@ -216,6 +216,7 @@ TEST_F(LedgerTest, RandomSequencesConserveSupply) {
         break;
       }
       case TxKind::kWithdraw: spec.amount = 1 + rng.below(st.pending + st.pending / 4 + 1); break;
+      case TxKind::kDeposit: break;  // not drawn here (its own test below)
     }
     if (rng.below(20) == 0) spec.nonce += 1 + rng.below(2);     // a gap
     if (rng.below(20) == 0 && spec.nonce > 0) spec.nonce -= 1;  // a replayed nonce
@@ -331,6 +332,82 @@ TEST_F(LedgerTest, RewardsSplitBetweenGeneratorAndVoters) {
   EXPECT_EQ(l.holdings(), l.total_supply());
   // Beyond the schedule nothing is emitted.
   EXPECT_EQ(l.reward_block({11, who(4).key, {who(0).key}})->emitted, 0u);
+}
+
+}  // namespace
+}  // namespace dusk::ds
+
+namespace dusk::ds {
+namespace {
+
+// The bridge, DuskDS side: a deposit leaves the sender's balance for bridged(), a
+// withdrawal credit goes back; holdings + bridged stays the supply throughout.
+TEST_F(LedgerTest, DepositsAndWithdrawalCreditsConserveSupply) {
+  std::vector<GenesisAccount> accounts{{who(0).key, 10'000'000}};
+  auto made = Ledger::create(config(), accounts, {}, 5'000);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  Ledger l = std::move(made).value();
+  EXPECT_EQ(l.bridged(), 5'000u);
+  EXPECT_EQ(l.total_supply(), 10'005'000u);
+  l.take_touched();
+
+  Transaction tx = test::make_deposit(who(0), kChain, 0, 70'000, 2, kDepositLaneEvm, Bytes(20, 0xab));
+  auto r = l.apply(tx, ctx(1));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->gas_used, kDepositGas);
+  EXPECT_EQ(l.account(who(0).key).balance, 10'000'000 - 70'000 - kDepositGas * 2);
+  EXPECT_EQ(l.bridged(), 75'000u);
+  EXPECT_EQ(l.holdings() + l.bridged(), l.total_supply());
+  EXPECT_EQ(l.take_touched(), (std::set<AccountKey>{who(0).key, who(4).key}));
+
+  // Round trip through the codec keeps the deposit's fields.
+  auto back = decode_transaction(encode_transaction(tx));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, tx);
+
+  ASSERT_TRUE(l.credit_withdrawal(who(1).key, 75'000).ok());
+  EXPECT_EQ(l.bridged(), 0u);
+  EXPECT_EQ(l.account(who(1).key).balance, 75'000u);
+  EXPECT_EQ(l.holdings() + l.bridged(), l.total_supply());
+  auto over = l.credit_withdrawal(who(1).key, 1);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, LedgerError::kBridgeUnderflow);
+
+  // A zero deposit and an over-balance deposit are refused and change nothing.
+  expect_refused(l, test::make_deposit(who(0), kChain, 1, 0, 2, kDepositLaneEvm, Bytes(20, 1)),
+                 LedgerError::kZeroAmount);
+  expect_refused(l, test::make_deposit(who(0), kChain, 1, 20'000'000, 2, kDepositLaneEvm, Bytes(20, 1)),
+                 LedgerError::kInsufficientBalance);
+
+  // What a node records restores to the same ledger; records that do not add up do not.
+  auto restored = Ledger::restore(config(), l.accounts(), l.stakes(), l.totals());
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->accounts(), l.accounts());
+  EXPECT_EQ(restored->bridged(), l.bridged());
+  Ledger::Totals wrong = l.totals();
+  wrong.bridged += 1;
+  EXPECT_FALSE(Ledger::restore(config(), l.accounts(), l.stakes(), wrong).ok());
+}
+
+TEST_F(LedgerTest, DepositTargetsAreCheckedWhenDecoding) {
+  auto deposit = [&](u8 lane, size_t target_size) {
+    return encode_transaction(test::make_deposit(who(0), kChain, 0, 1'000, 1, lane, Bytes(target_size, 1)));
+  };
+  Bytes good = deposit(kDepositLaneVm, 32);
+  EXPECT_EQ(good.size(), 220u);
+  EXPECT_TRUE(decode_transaction(good).ok());
+  auto bad = decode_transaction(deposit(kDepositLaneVm, 20));  // an EVM-sized address for DuskVM
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, LedgerError::kBadDeposit);
+  bad = decode_transaction(deposit(3, 32));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, LedgerError::kBadDeposit);
+  Bytes evm = deposit(kDepositLaneEvm, 20);
+  EXPECT_EQ(evm.size(), 208u);
+  evm.pop_back();
+  bad = decode_transaction(evm);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, LedgerError::kTruncated);
 }
 
 }  // namespace

@@ -107,7 +107,7 @@ TEST_F(CodecTest, RefusesBadVersionsAndKinds) {
     bad[0] = static_cast<u8>(v);
     EXPECT_EQ(code_of(decode_transaction(bad)), LedgerError::kBadVersion);
   }
-  for (int k : {0, 5, 6, 128, 255}) {
+  for (int k : {0, 6, 7, 128, 255}) {
     Bytes bad = enc;
     bad[1] = static_cast<u8>(k);
     EXPECT_EQ(code_of(decode_transaction(bad)), LedgerError::kBadKind);
