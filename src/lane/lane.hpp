@@ -75,6 +75,7 @@ struct Payload {
   std::vector<Withdrawal> withdrawals;  // in the order they happened; fees last
   u32 transactions = 0;          // how many the body carries
   u128 burned = 0;               // wei units destroyed by the block (EVM: the base fee)
+  u128 holdings = 0;             // every balance the lane holds after the block, in wei units
 };
 
 // What a DuskDS header commits to for each lane.
