@@ -408,9 +408,9 @@ Result<ProducedBlock> Chain::build_and_write(const crypto::bls::SecretKey& sk, u
   batch.put(*cf_.meta, as_bytes(std::string_view("totals")), store::encode_totals(totals));
   batch.put(*cf_.meta, as_bytes(std::string_view("tip")), store::encode_tip(height, hash));
   batch.put(*cf_.meta, as_bytes(std::string_view("final")), store::height_key(final_height));
-  for (auto* l : lanes_) DUSK_TRY(l->stage(batch));
   if (final_height > final_height_)
     for (auto* l : lanes_) DUSK_TRY(l->finalize(final_height, batch));
+  for (auto* l : lanes_) DUSK_TRY(l->stage(batch));
   if (auto w = db_->write(batch); !w.ok()) return Error("chain: writing block " + std::to_string(height) + ": " + w.error().message);
   for (auto* l : lanes_) l->committed();
 

@@ -126,7 +126,8 @@ class Lane {
   virtual void discard() = 0;
 
   // The block at `height` (committed) is final: what the lane may now forget of older
-  // states goes into `batch`.
+  // states goes into `batch`. When a block is pending, the node calls finalize before
+  // stage (the lane may apply both as one change); either way both land in the batch.
   virtual Status finalize(u64 height, storage::WriteBatch& batch) = 0;
   // Undoes the committed blocks above `height` (never below the last final one): the
   // undo goes into `batch` as a pending change, finished like a block by committed() once

@@ -1,0 +1,135 @@
+// DuskVM as an execution lane (lane/lane.hpp): WebAssembly contracts run by the DuskVM
+// runtime (sessions over the page store) and native DUSK accounts, in the node's
+// database.
+//
+// State. Accounts: a DuskVM address (32 bytes: vm_address(key) for a DuskDS key, or a
+// contract's id) -> balance in LUX and nonce. Contracts: the runtime's StateStore,
+// attached to the node's database under the prefix "vm_". The lane's state root is
+// BLAKE2b-256("DUSK_VM_LANE_V1" || contracts root || accounts root), the accounts root
+// being a Merkle-Patricia trie (keccak, hashed keys) of address -> balance || nonce.
+//
+// A block: deposits credit their targets first; then each transaction: the signer's
+// account must hold gas_limit x gas_price (plus the amount of a transfer or a
+// withdrawal) and carry the nonce; the cost is taken up front, the transaction runs
+// (deploy / call through the runtime with the signer's DuskVM address as owner and
+// origin; transfers and
+// withdrawals at a fixed gas), the unused gas is refunded, the nonce moves on; a call
+// that fails still pays its gas and is in the block with its error. Gas fees go to the
+// block's generator on DuskDS as the block's last withdrawal. Withdrawals debit the
+// signer and leave as lane withdrawals, credited on DuskDS once final.
+//
+// Contracts that receive a deposit hold the LUX in their account; the runtime has no
+// host function yet for a contract to send it on (a later step), so such LUX stays.
+//
+// Records (families, besides the store's "vm_*"):
+//   vm_lane_accounts  address -> balance, nonce (u64 LE each)
+//   vm_lane_meta      "head" -> height, contracts root, accounts root, holdings (u128
+//                     LE); "final" -> the last final height
+//   vm_lane_roots     height (8, BE) -> contracts root and accounts root of that block
+//   vm_lane_blocks    height -> the block's body
+//   vm_lane_receipts  transaction id -> the receipt (JSON text)
+//   vm_lane_undo      height -> the accounts the block changed, as they were before
+//                     (absent ones marked); deleted once the block is final
+//   vm_lane_trie_nodes the accounts trie's nodes
+//
+// Not thread-safe: the node serializes the lane with its chain.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "duskvm/lane/vm_pool.hpp"
+#include "duskvm/lane/vm_transaction.hpp"
+#include "duskvm/runtime/module_cache.hpp"
+#include "duskvm/runtime/session.hpp"
+#include "duskvm/runtime/state_store.hpp"
+#include "lane/lane.hpp"
+#include "storage/database.hpp"
+#include "trie/db_node_store.hpp"
+
+namespace dusk::vm {
+
+struct VmLaneConfig {
+  u64 chain_id = 0;
+  u64 block_gas_limit = 250'000'000;  // about a quarter second of contract work
+  size_t max_block_transactions = 2'000;
+  VmPoolConfig pool;
+};
+
+struct VmAccount {
+  u64 balance = 0;
+  u64 nonce = 0;
+  bool operator==(const VmAccount&) const = default;
+};
+
+class VmLane final : public lane::Lane {
+ public:
+  static std::vector<std::string> families();
+  static std::vector<std::string> counter_families();
+  // Opens the lane on `db` (opened with families() and counter_families()); a fresh
+  // database gets `genesis` (address -> LUX) written as height 0.
+  static Result<std::unique_ptr<VmLane>> open(storage::Database& db, VmLaneConfig config,
+                                              const std::vector<std::pair<VmAddress, u64>>& genesis);
+  ~VmLane() override;
+
+  lane::LaneId id() const override { return lane::LaneId::kVm; }
+  u64 height() const override { return head_.height; }
+  Hash256 state_root() const override;
+  u128 holdings() const override { return head_.holdings; }
+  Result<Hash256> submit(ByteView transaction) override;
+  size_t pool_size() const override { return pool_.size(); }
+  Result<lane::Payload> build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) override;
+  Result<lane::Payload> execute(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
+                                ByteView body) override;
+  Status stage(storage::WriteBatch& batch) override;
+  void committed() override;
+  void discard() override;
+  Status finalize(u64 height, storage::WriteBatch& batch) override;
+  Status revert_to(u64 height, storage::WriteBatch& batch) override;
+
+  // Queries on the last committed block.
+  VmAccount account(const VmAddress& address) const;
+  bool pooled(const Hash256& id) const { return pool_.contains(id); }
+  // The receipt of a transaction in a committed block (JSON), or nullopt.
+  Result<std::optional<std::string>> receipt(const Hash256& id) const;
+  // A read-only call of a contract (nothing it changes is kept).
+  Result<Receipt> query(const ContractId& contract, std::string_view fn, ByteView arg, u64 gas);
+  Result<std::optional<abi::ContractAbi>> contract_abi(const ContractId& contract);
+  bool has_contract(const ContractId& contract) const;
+  Hash256 contracts_root() const { return head_.contracts_root; }
+  u64 final_height() const { return final_height_; }
+
+ private:
+  struct Head {
+    u64 height = 0;
+    Hash256 contracts_root{};
+    Hash256 accounts_root{};
+    u128 holdings = 0;
+  };
+  struct Pending;
+  VmLane(storage::Database& db, VmLaneConfig config, std::unique_ptr<StateStore> store);
+  Result<lane::Payload> run(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
+                            std::optional<ByteView> body);
+  Result<VmAccount> stored_account(const VmAddress& a) const;
+  Status load();
+
+  storage::Database* db_;
+  VmLaneConfig config_;
+  std::unique_ptr<StateStore> store_;
+  std::shared_ptr<ModuleCache> modules_;
+  trie::DbNodeStore nodes_;
+  const storage::Family* accounts_cf_;
+  const storage::Family* meta_cf_;
+  const storage::Family* roots_cf_;
+  const storage::Family* blocks_cf_;
+  const storage::Family* receipts_cf_;
+  const storage::Family* undo_cf_;
+  VmPool pool_;
+  Head head_;
+  u64 final_height_ = 0;
+  std::unique_ptr<Pending> pending_;
+};
+
+}  // namespace dusk::vm
