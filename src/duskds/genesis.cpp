@@ -80,10 +80,29 @@ LedgerResult<AccountKey> key_field(const toml::table& t, const std::string& pref
 
 LedgerResult<Genesis> parse_table(const toml::table& root) {
   Genesis g;
-  DUSK_TRY(only_keys(root, {"chain_id", "block_time_ms", "staking", "emission", "moonlight", "stake"}, ""));
+  DUSK_TRY(only_keys(root,
+                     {"chain_id", "block_time_ms", "finality_depth", "staking", "emission", "moonlight", "stake",
+                      "lanes", "evm_account", "duskvm_account"},
+                     ""));
   DUSK_ASSIGN(g.ledger.chain_id, uint_field(root, "chain_id", ""));
   DUSK_ASSIGN(g.block_time_ms, uint_field(root, "block_time_ms", ""));
   if (g.block_time_ms == 0) return bad("block_time_ms", "must be above 0");
+  if (root.get("finality_depth")) {
+    DUSK_ASSIGN(g.finality_depth, uint_field(root, "finality_depth", ""));
+    if (g.finality_depth == 0) return bad("finality_depth", "must be above 0");
+  }
+  if (root.get("lanes")) {
+    DUSK_ASSIGN(const toml::table* lanes, table_field(root, "lanes"));
+    DUSK_TRY(only_keys(*lanes, {"evm_block_gas_limit", "duskvm_block_gas_limit"}, "lanes."));
+    if (lanes->get("evm_block_gas_limit")) {
+      DUSK_ASSIGN(g.evm_block_gas_limit, uint_field(*lanes, "evm_block_gas_limit", "lanes."));
+    }
+    if (lanes->get("duskvm_block_gas_limit")) {
+      DUSK_ASSIGN(g.duskvm_block_gas_limit, uint_field(*lanes, "duskvm_block_gas_limit", "lanes."));
+    }
+    if (g.evm_block_gas_limit == 0) return bad("lanes.evm_block_gas_limit", "must be above 0");
+    if (g.duskvm_block_gas_limit == 0) return bad("lanes.duskvm_block_gas_limit", "must be above 0");
+  }
 
   DUSK_ASSIGN(const toml::table* staking, table_field(root, "staking"));
   DUSK_TRY(only_keys(*staking, {"epoch_length", "minimum_stake", "generator_share_bps"}, "staking."));
@@ -135,6 +154,46 @@ LedgerResult<Genesis> parse_table(const toml::table& root) {
                                         std::to_string(g.ledger.minimum_stake) + " LUX)");
     g.stakes.push_back(s);
   }
+
+  auto hex_field = [&](const toml::table& t, std::string_view key, const std::string& prefix,
+                       size_t size) -> LedgerResult<Bytes> {
+    const std::string path = prefix + std::string(key);
+    const toml::node* n = t.get(key);
+    if (!n) return bad(path, "missing (required)");
+    const auto* s = n->as_string();
+    if (!s) return bad(path, "expected a hex string");
+    auto bytes = from_hex(s->get());
+    if (!bytes.ok()) return bad(path, bytes.error().message);
+    if (bytes->size() != size)
+      return bad(path, std::to_string(bytes->size()) + " bytes, expected " + std::to_string(size));
+    return std::move(*bytes);
+  };
+  DUSK_ASSIGN(auto evm, tables_field(root, "evm_account"));
+  std::set<Bytes> seen_lane;
+  for (size_t i = 0; i < evm.size(); ++i) {
+    const std::string prefix = "evm_account[" + std::to_string(i) + "].";
+    DUSK_TRY(only_keys(*evm[i], {"address", "balance"}, prefix));
+    GenesisLaneAccount a;
+    DUSK_ASSIGN(a.address, hex_field(*evm[i], "address", prefix, 20));
+    if (!seen_lane.insert(a.address).second) return bad(prefix + "address", "repeats an earlier account");
+    DUSK_ASSIGN(a.balance, uint_field(*evm[i], "balance", prefix));
+    g.evm_accounts.push_back(std::move(a));
+  }
+  DUSK_ASSIGN(auto vm, tables_field(root, "duskvm_account"));
+  seen_lane.clear();
+  for (size_t i = 0; i < vm.size(); ++i) {
+    const std::string prefix = "duskvm_account[" + std::to_string(i) + "].";
+    DUSK_TRY(only_keys(*vm[i], {"address", "balance"}, prefix));
+    GenesisLaneAccount a;
+    DUSK_ASSIGN(a.address, hex_field(*vm[i], "address", prefix, 32));
+    if (!seen_lane.insert(a.address).second) return bad(prefix + "address", "repeats an earlier account");
+    DUSK_ASSIGN(a.balance, uint_field(*vm[i], "balance", prefix));
+    g.vm_accounts.push_back(std::move(a));
+  }
+  u128 lanes = 0;
+  for (const auto* list : {&g.evm_accounts, &g.vm_accounts})
+    for (const auto& a : *list) lanes += a.balance;
+  if (lanes > ~u64{0}) return ledger_error(LedgerError::kSupplyOverflow, "genesis: the lanes' accounts exceed 2^64 - 1 LUX");
 
   // What only the whole can show (the supply bound): the ledger's own checks.
   if (auto ledger = g.create_ledger(); !ledger.ok()) {

@@ -2,6 +2,7 @@
 //
 //   chain_id = 1                   # u64, signed into every Moonlight transaction
 //   block_time_ms = 10000          # target time between blocks, > 0
+//   finality_depth = 1             # optional: attested successors that make a block final
 //
 //   [staking]
 //   epoch_length = 2160            # blocks before a new stake counts, > 0
@@ -20,14 +21,27 @@
 //   key = "c3d4..."
 //   amount = 1000000000000         # LUX, at least minimum_stake
 //
-// Every field shown is required, except the arrays (which may be absent or empty). Amounts
+//   [lanes]                        # optional, the execution lanes' settings
+//   evm_block_gas_limit = 30000000
+//   duskvm_block_gas_limit = 250000000
+//
+//   [[evm_account]]                # DuskEVM accounts (any number)
+//   address = "0xf39f..."          # 20 bytes in hex
+//   balance = 1000000000000        # LUX (credited as LUX x 10^9 wei)
+//
+//   [[duskvm_account]]             # DuskVM accounts (any number)
+//   address = "9a8b..."            # 32 bytes in hex (duskvm/lane/vm_transaction.hpp:
+//                                  # vm_address(key) for a DuskDS key)
+//   balance = 1000000000000        # LUX
+//
+// Every field shown is required, except finality_depth, [lanes] and the arrays (which may
+// be absent or empty). Amounts
 // are TOML integers, so at most 2^63 - 1 each (the whole of DUSK's supply in LUX is
 // about 10^18). Strict: a key not listed here, a value of the wrong type, a negative
 // number, a duplicate account or stake key, a key that is not a valid public key, or a
 // genesis the Ledger refuses (supply overflow, a stake below the minimum) is an error
-// that names the field, as in "genesis: moonlight[2].balance: ...". Lane settings and the
-// other layers' accounts are not part of this version: their sections are refused as
-// unknown until a version that reads them.
+// that names the field, as in "genesis: moonlight[2].balance: ...". The lanes' accounts
+// count in the supply as bridged (ledger.hpp).
 #pragma once
 
 #include <string>
@@ -41,14 +55,31 @@
 
 namespace dusk::ds {
 
+struct GenesisLaneAccount {
+  Bytes address;    // 20 bytes (DuskEVM) or 32 (DuskVM)
+  u64 balance = 0;  // LUX
+};
+
 struct Genesis {
   LedgerConfig ledger;
   u64 block_time_ms = 0;
+  u64 finality_depth = 1;
+  u64 evm_block_gas_limit = 30'000'000;
+  u64 duskvm_block_gas_limit = 250'000'000;
   std::vector<GenesisAccount> accounts;
   std::vector<GenesisStake> stakes;
+  std::vector<GenesisLaneAccount> evm_accounts;
+  std::vector<GenesisLaneAccount> vm_accounts;
 
+  // LUX the lanes' accounts hold (parse_genesis checks that it fits in 64 bits).
+  u64 lanes_genesis() const {
+    u64 sum = 0;
+    for (const auto* list : {&evm_accounts, &vm_accounts})
+      for (const auto& a : *list) sum += a.balance;
+    return sum;
+  }
   // Ledger::create over this genesis.
-  LedgerResult<Ledger> create_ledger() const { return Ledger::create(ledger, accounts, stakes); }
+  LedgerResult<Ledger> create_ledger() const { return Ledger::create(ledger, accounts, stakes, lanes_genesis()); }
 };
 
 // Errors: kBadGenesis for anything malformed (the message names the field and, for TOML

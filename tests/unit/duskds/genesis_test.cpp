@@ -175,3 +175,41 @@ TEST_F(GenesisTest, LoadsFiles) {
 
 }  // namespace
 }  // namespace dusk::ds
+
+namespace dusk::ds {
+namespace {
+
+TEST_F(GenesisTest, ReadsTheLanesAccountsAndSettings) {
+  const std::string lanes =
+      "finality_depth = 2\n" + text() +
+      "[lanes]\nevm_block_gas_limit = 15000000\nduskvm_block_gas_limit = 1000\n"
+      "[[evm_account]]\naddress = \"0x" + std::string(40, 'a') + "\"\nbalance = 700\n"
+      "[[duskvm_account]]\naddress = \"" + std::string(64, 'b') + "\"\nbalance = 300\n";
+  auto g = parse_genesis(lanes);
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_EQ(g->finality_depth, 2u);
+  EXPECT_EQ(g->evm_block_gas_limit, 15'000'000u);
+  EXPECT_EQ(g->duskvm_block_gas_limit, 1'000u);
+  ASSERT_EQ(g->evm_accounts.size(), 1u);
+  EXPECT_EQ(g->evm_accounts[0].address, Bytes(20, 0xaa));
+  ASSERT_EQ(g->vm_accounts.size(), 1u);
+  EXPECT_EQ(g->vm_accounts[0].balance, 300u);
+  EXPECT_EQ(g->lanes_genesis(), 1'000u);
+  auto l = g->create_ledger();
+  ASSERT_TRUE(l.ok());
+  EXPECT_EQ(l->bridged(), 1'000u);
+  EXPECT_EQ(l->total_supply(), 123'456'789u + 5'000 + 1'000);
+
+  // A DuskVM address given the EVM's size, a repeated account, a zero depth.
+  std::string short_vm = lanes;
+  short_vm.replace(short_vm.find(std::string(64, 'b')), 64, std::string(40, 'b'));
+  expect_refused(short_vm, "duskvm_account[0].address");
+  expect_refused(lanes + "[[evm_account]]\naddress = \"0x" + std::string(40, 'a') + "\"\nbalance = 1\n",
+                 "evm_account[1].address");
+  std::string zero = lanes;
+  zero.replace(0, zero.find('\n'), "finality_depth = 0");
+  expect_refused(zero, "finality_depth");
+}
+
+}  // namespace
+}  // namespace dusk::ds
