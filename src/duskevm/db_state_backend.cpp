@@ -1,6 +1,7 @@
 #include "duskevm/db_state_backend.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "base/rlp.hpp"
 #include "duskevm/state.hpp"
@@ -193,6 +194,63 @@ Result<std::optional<Hash256>> DbStateBackend::root_at(u64 height) const {
 
 std::unique_ptr<StateBackend> DbStateBackend::at(const Hash256& root) const {
   return std::make_unique<TrieStateReader>(*db_, *code_, nodes_, root);
+}
+
+Result<StateUndo> DbStateBackend::undo_of(const StateChanges& changes) const {
+  StateUndo u;
+  DUSK_ASSIGN(u.root, root());
+  for (const AccountChange& c : changes.accounts) {
+    auto got = db_->get(*accounts_, c.address);
+    if (!got) return Error("reading an account: " + got.error().message);
+    StateUndo::AccountBefore before;
+    before.address = c.address;
+    bool had_slots = false;
+    if (got->has_value()) {
+      DUSK_ASSIGN(const AccountRecord r, decode_account(**got));
+      before.record = std::move(**got);
+      before.balance = r.balance;
+      had_slots = r.storage_root != trie::kEmptyTrieRoot;
+    }
+    u.accounts.push_back(std::move(before));
+    std::set<Bytes> seen;
+    if ((c.deleted || c.storage_cleared) && had_slots) {
+      const ByteView prefix(c.address.data(), c.address.size());
+      DUSK_TRY(db_->scan(*storage_, prefix, [&](ByteView key, ByteView value) {
+        u.slots.push_back({Bytes(key.begin(), key.end()), Bytes(value.begin(), value.end())});
+        seen.emplace(key.begin(), key.end());
+        return true;
+      }));
+    }
+    if (c.deleted) continue;
+    for (const auto& [key, value] : c.slots) {
+      Bytes k = slot_key(c.address, key);
+      if (seen.count(k) != 0) continue;
+      auto v = db_->get(*storage_, k);
+      if (!v) return Error("reading a slot: " + v.error().message);
+      u.slots.push_back({std::move(k), std::move(*v)});
+    }
+  }
+  for (const auto& [hash, code] : changes.code) {
+    if (hash == kEmptyCodeHash) continue;
+    auto got = db_->get(*code_, hash);
+    if (!got) return Error("reading code: " + got.error().message);
+    if (!got->has_value()) u.new_code.push_back(hash);
+  }
+  return u;
+}
+
+void DbStateBackend::revert(const StateUndo& undo, u64 height, storage::WriteBatch& batch) const {
+  for (const auto& a : undo.accounts) {
+    if (a.record) batch.put(*accounts_, a.address, *a.record);
+    else batch.del(*accounts_, a.address);
+  }
+  for (const auto& s : undo.slots) {
+    if (s.value) batch.put(*storage_, s.key, *s.value);
+    else batch.del(*storage_, s.key);
+  }
+  for (const Hash256& h : undo.new_code) batch.del(*code_, h);
+  batch.put(*roots_, kHeadKey, undo.root);
+  batch.del(*roots_, height_key(height));
 }
 
 Result<Hash256> DbStateBackend::apply(const StateChanges& changes, u64 height, storage::WriteBatch& batch) const {

@@ -33,6 +33,7 @@
 
 #include "duskevm/state_backend.hpp"
 #include "duskevm/state_changes.hpp"
+#include "duskevm/state_undo.hpp"
 #include "storage/database.hpp"
 #include "trie/db_node_store.hpp"
 
@@ -57,6 +58,15 @@ class DbStateBackend final : public StateBackend {
   // flat records, code, and the new root as the head and as the root at `height`.
   // Returns the new root. Nothing is visible until the batch is written.
   Result<Hash256> apply(const StateChanges& changes, u64 height, storage::WriteBatch& batch) const;
+
+  // What undoes apply(changes, ...) on the current state: the flat records it would
+  // overwrite or delete as they are now (for an account deleted or recreated, every
+  // stored slot of it), the code it would add, and the current root. Read before apply.
+  Result<StateUndo> undo_of(const StateChanges& changes) const;
+  // Adds to `batch` what restores the state before the block at `height` from its undo:
+  // the flat records, the head root (its tries were never deleted), the root recorded for
+  // `height` removed. Undos of several blocks go into one batch newest first.
+  void revert(const StateUndo& undo, u64 height, storage::WriteBatch& batch) const;
 
   // The state at `root` (a recorded root), read through the tries.
   std::unique_ptr<StateBackend> at(const Hash256& root) const;

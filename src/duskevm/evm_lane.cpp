@@ -1,0 +1,650 @@
+#include "duskevm/evm_lane.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "base/rlp.hpp"
+#include "crypto/hash/keccak.hpp"
+#include "duskevm/base_fee.hpp"
+#include "duskevm/bridge_contract.hpp"
+#include "duskevm/evm.hpp"
+#include "duskevm/precompiles/registry.hpp"
+#include "trie/trie.hpp"
+
+namespace dusk::evm {
+namespace {
+
+constexpr std::string_view kBlocks = "evm_blocks";
+constexpr std::string_view kBlockIndex = "evm_block_index";
+constexpr std::string_view kReceipts = "evm_receipts";
+constexpr std::string_view kTxIndex = "evm_tx_index";
+constexpr std::string_view kUndo = "evm_undo";
+constexpr std::string_view kChain = "evm_chain";
+const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
+const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
+
+Bytes be64(u64 v) {
+  Bytes k(8);
+  store_be<u64>(k.data(), v);
+  return k;
+}
+Bytes prefixed(u8 p, ByteView rest) {
+  Bytes k(1 + rest.size());
+  k[0] = p;
+  std::copy(rest.begin(), rest.end(), k.begin() + 1);
+  return k;
+}
+Bytes number_key(u64 n) { return prefixed('n', be64(n)); }
+Bytes hash_key(const Hash256& h) { return prefixed('h', h); }
+
+Uint256 from_u128(u128 v) { return Uint256{static_cast<u64>(v), static_cast<u64>(v >> 64), 0, 0}; }
+std::optional<u128> to_u128(const Uint256& v) {
+  if (v.w[2] != 0 || v.w[3] != 0) return std::nullopt;
+  return (static_cast<u128>(v.w[1]) << 64) | v.w[0];
+}
+
+Bytes encode_head(const EvmHead& h) {
+  Bytes p;
+  rlp::encode_uint(p, Uint256{h.number});
+  rlp::encode_bytes(p, h.hash);
+  rlp::encode_bytes(p, h.state_root);
+  rlp::encode_uint(p, Uint256{h.gas_used});
+  rlp::encode_uint(p, h.base_fee);
+  rlp::encode_uint(p, from_u128(h.holdings));
+  rlp::encode_uint(p, Uint256{h.timestamp});
+  Bytes out;
+  rlp::encode_list_payload(out, p);
+  return out;
+}
+
+Result<Hash256> hash_item(const rlp::Item& item) {
+  auto b = rlp::decode_bytes(item);
+  if (!b || b->size() != 32) return Error("evm lane head: a bad hash");
+  Hash256 h;
+  std::copy(b->begin(), b->end(), h.begin());
+  return h;
+}
+
+Result<EvmHead> decode_head(ByteView in) {
+  auto item = rlp::decode_single(in);
+  if (!item) return Error("evm lane head: " + item.error().message);
+  auto f = rlp::decode_list(*item);
+  if (!f || f->size() != 7) return Error("evm lane head: not a list of seven items");
+  EvmHead h;
+  auto number = rlp::decode_u64((*f)[0]);
+  auto gas_used = rlp::decode_u64((*f)[3]);
+  auto base_fee = rlp::decode_uint256((*f)[4]);
+  auto holdings = rlp::decode_uint256((*f)[5]);
+  auto timestamp = rlp::decode_u64((*f)[6]);
+  if (!number || !gas_used || !base_fee || !holdings || !to_u128(*holdings) || !timestamp)
+    return Error("evm lane head: a bad number");
+  h.number = *number;
+  DUSK_ASSIGN(h.hash, hash_item((*f)[1]));
+  DUSK_ASSIGN(h.state_root, hash_item((*f)[2]));
+  h.gas_used = *gas_used;
+  h.base_fee = *base_fee;
+  h.holdings = *to_u128(*holdings);
+  h.timestamp = *timestamp;
+  return h;
+}
+
+// An undo record: RLP([head before, state undo]).
+Bytes encode_undo(const EvmHead& before, const StateUndo& state) {
+  Bytes p = encode_head(before);
+  rlp::encode_bytes(p, encode_state_undo(state));
+  Bytes out;
+  rlp::encode_list_payload(out, p);
+  return out;
+}
+
+Result<std::pair<EvmHead, StateUndo>> decode_undo(ByteView in) {
+  auto item = rlp::decode_single(in);
+  if (!item) return Error("evm undo: " + item.error().message);
+  ByteView rest = item->payload;
+  auto head_item = rlp::decode_item(rest);
+  if (!head_item) return Error("evm undo: " + head_item.error().message);
+  const ByteView head_bytes(item->payload.data(), item->payload.size() - rest.size());
+  DUSK_ASSIGN(EvmHead head, decode_head(head_bytes));
+  auto state_item = rlp::decode_single(rest);
+  if (!state_item) return Error("evm undo: " + state_item.error().message);
+  auto state_bytes = rlp::decode_bytes(*state_item);
+  if (!state_bytes) return Error("evm undo: the state undo is not a byte string");
+  DUSK_ASSIGN(StateUndo state, decode_state_undo(*state_bytes));
+  return std::pair<EvmHead, StateUndo>{head, std::move(state)};
+}
+
+Result<std::optional<Bytes>> get(const storage::Database& db, const storage::Family& f, ByteView key) {
+  auto got = db.get(f, key);
+  if (!got) return Error("reading " + f.name() + ": " + got.error().message);
+  return std::move(*got);
+}
+
+}  // namespace
+
+// The block between build/execute and committed/discard, or a revert between revert_to
+// and committed.
+struct EvmLane::Pending {
+  bool is_revert = false;
+  bool staged = false;
+  EvmHead head;  // the head once committed
+  // A block:
+  EvmBlock block;
+  BlockResult result;
+  StateUndo undo;
+  // A revert: the transactions of the removed blocks, for the pool.
+  std::vector<Bytes> reverted;
+};
+
+std::vector<std::string> EvmLane::families() {
+  std::vector<std::string> out = DbStateBackend::families();
+  for (std::string_view f : {kBlocks, kBlockIndex, kReceipts, kTxIndex, kUndo, kChain}) out.emplace_back(f);
+  return out;
+}
+
+EvmLane::EvmLane(storage::Database& db, EvmLaneConfig config)
+    : db_(db),
+      config_(std::move(config)),
+      backend_(db),
+      blocks_(db.family(kBlocks)),
+      block_index_(db.family(kBlockIndex)),
+      receipts_(db.family(kReceipts)),
+      tx_index_(db.family(kTxIndex)),
+      undo_(db.family(kUndo)),
+      chain_(db.family(kChain)),
+      pool_(config_.pool) {}
+
+EvmLane::~EvmLane() = default;
+
+Result<std::unique_ptr<EvmLane>> EvmLane::open(storage::Database& db, EvmLaneConfig config,
+                                               const std::vector<GenesisAccount>& genesis) {
+  if (config.chain_id == 0) return Error("evm lane: the chain id must not be 0");
+  if (config.block_gas_limit < 21000) return Error("evm lane: the block gas limit is below 21000");
+  for (const std::string& f : families())
+    if (db.find_family(f) == nullptr) return Error("evm lane: the database lacks the column family " + f);
+  std::unique_ptr<EvmLane> lane(new EvmLane(db, std::move(config)));
+  DUSK_TRY(lane->load_or_create(genesis));
+  return lane;
+}
+
+Status EvmLane::load_or_create(const std::vector<GenesisAccount>& genesis) {
+  DUSK_ASSIGN(auto head, get(db_, chain_, kHeadKey));
+  if (head) {
+    DUSK_ASSIGN(head_, decode_head(*head));
+    DUSK_ASSIGN(const Hash256 root, backend_.root());
+    if (root != head_.state_root) return Error("evm lane: the recorded head's state root is not the state's");
+    DUSK_ASSIGN(auto fin, get(db_, chain_, kFinalKey));
+    if (fin) {
+      if (fin->size() != 8) return Error("evm lane: a bad final height");
+      finalized_ = load_be<u64>(fin->data());
+    }
+    return {};
+  }
+
+  // Genesis.
+  std::set<Address> seen;
+  State state;
+  state.set_backend(&backend_);
+  state.begin_transaction();
+  u128 holdings = 0;
+  for (const GenesisAccount& g : genesis) {
+    if (g.address == kBridgeAddress) return Error("evm genesis: the bridge's address is reserved");
+    if (!seen.insert(g.address).second) return Error("evm genesis: the address " + to_hex(g.address) + " is repeated");
+    const auto b = to_u128(g.balance);
+    if (!b || holdings + *b < holdings) return Error("evm genesis: balances sum to 2^128 wei or more");
+    holdings += *b;
+    if (g.code.size() > kMaxCodeSize) return Error("evm genesis: the code of " + to_hex(g.address) + " is too large");
+    state.get_or_create(g.address);
+    state.set_balance(g.address, g.balance);
+    if (!g.code.empty()) {
+      state.set_code(g.address, g.code);
+      state.set_nonce(g.address, 1);
+    }
+  }
+  state.get_or_create(kBridgeAddress);
+  state.set_code(kBridgeAddress, Bytes(bridge_runtime_code().begin(), bridge_runtime_code().end()));
+  state.set_nonce(kBridgeAddress, 1);
+  state.finalize_transaction();
+  if (state.backend_failure()) return Error("evm genesis: " + state.backend_failure()->message);
+
+  storage::WriteBatch batch;
+  DUSK_ASSIGN(const Hash256 root, backend_.apply(state.take_changes(), 0, batch));
+  EvmBlock block;
+  block.header.coinbase = kBridgeAddress;
+  block.header.state_root = root;
+  block.header.transactions_root = trie::kEmptyTrieRoot;
+  block.header.receipts_root = trie::kEmptyTrieRoot;
+  block.header.gas_limit = config_.block_gas_limit;
+  block.header.base_fee = config_.initial_base_fee;
+  block.header.with_requests_hash = config_.fork >= Fork::kPrague;
+  EvmHead h;
+  h.hash = block_hash(block.header);
+  h.state_root = root;
+  h.base_fee = config_.initial_base_fee;
+  h.holdings = holdings;
+  batch.put(blocks_, be64(0), encode_block(block));
+  batch.put(block_index_, number_key(0), h.hash);
+  batch.put(block_index_, hash_key(h.hash), be64(0));
+  batch.put(receipts_, be64(0), encode_receipts({}));
+  batch.put(chain_, kHeadKey, encode_head(h));
+  batch.put(chain_, kFinalKey, be64(0));
+  if (auto w = db_.write(batch); !w) return Error("evm genesis: " + w.error().message);
+  head_ = h;
+  finalized_ = 0;
+  return {};
+}
+
+u64 EvmLane::height() const {
+  std::lock_guard lock(mu_);
+  return head_.number;
+}
+Hash256 EvmLane::state_root() const {
+  std::lock_guard lock(mu_);
+  return head_.state_root;
+}
+u128 EvmLane::holdings() const {
+  std::lock_guard lock(mu_);
+  return head_.holdings;
+}
+EvmHead EvmLane::head() const {
+  std::lock_guard lock(mu_);
+  return head_;
+}
+u64 EvmLane::finalized_height() const {
+  std::lock_guard lock(mu_);
+  return finalized_;
+}
+size_t EvmLane::pool_size() const {
+  std::lock_guard lock(mu_);
+  return pool_.size();
+}
+Uint256 EvmLane::next_base_fee() const {
+  std::lock_guard lock(mu_);
+  return evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+}
+
+Result<Hash256> EvmLane::submit(ByteView transaction) {
+  std::lock_guard lock(mu_);
+  if (transaction.size() > config_.pool.max_transaction_bytes) return Error("oversized data");
+  DUSK_ASSIGN(SignedTx s, decode_signed(transaction, config_.chain_id));
+  DUSK_ASSIGN(auto account, backend_.account(s.tx.sender));
+  TxPool::Account a;
+  if (account) {
+    a.nonce = account->nonce;
+    a.balance = account->balance;
+    if (!account->code->empty() && !(config_.fork >= Fork::kPrague && Evm::delegation_target(*account->code)))
+      return Error("sender not an eoa");
+  }
+  const Uint256 base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+  return pool_.add(std::move(s), a, base_fee, config_.block_gas_limit, config_.fork, head_.number);
+}
+
+BlockEnv EvmLane::block_env(const lane::BlockContext& ctx) const {
+  BlockEnv env;
+  env.coinbase = kBridgeAddress;
+  env.number = ctx.height;
+  env.timestamp = ctx.timestamp_ms / 1000;
+  env.gas_limit = config_.block_gas_limit;
+  env.base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+  env.prev_randao = Uint256::from_be(ctx.seed.data());
+  env.chain_id = Uint256{config_.chain_id};
+  env.blobs = default_blob_schedule(config_.fork);
+  env.p256verify = true;
+  // BLOCKHASH reads committed blocks only: every block below the one being built is.
+  env.block_hash = [this](u64 n) {
+    auto h = block_hash_locked(n);
+    return h && *h ? **h : Hash256{};
+  };
+  return env;
+}
+
+Result<lane::Payload> EvmLane::build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) {
+  std::lock_guard lock(mu_);
+  if (pending_) return Error("evm lane: a block is pending");
+  if (ctx.height != head_.number + 1)
+    return Error("evm lane: block " + std::to_string(ctx.height) + " does not follow " + std::to_string(head_.number));
+  BlockExecutor ex(backend_, block_env(ctx), config_.fork, cache_);
+  DUSK_TRY(ex.credit_deposits(deposits));
+
+  // Each sender's next transaction is a candidate; the best tip goes first (arrival
+  // breaks ties), and the sender's following nonce takes its place.
+  const Uint256 base_fee = ex.env().base_fee;
+  struct Candidate {
+    Uint256 tip;
+    u64 seq;
+    const PooledTx* tx;
+    bool operator<(const Candidate& o) const { return tip != o.tip ? o.tip < tip : seq < o.seq; }
+  };
+  std::set<Candidate> candidates;
+  auto offer = [&](const Address& sender) {
+    auto s = pool_.by_sender().find(sender);
+    if (s == pool_.by_sender().end()) return;
+    auto t = s->second.find(ex.nonce(sender));
+    if (t == s->second.end()) return;
+    if (auto tip = effective_tip(t->second.signed_tx.tx, base_fee)) candidates.insert({*tip, t->second.seq, &t->second});
+  };
+  for (const auto& [sender, txs] : pool_.by_sender()) offer(sender);
+  std::vector<Hash256> invalid;
+  while (!candidates.empty() && ex.gas_left() >= 21000) {
+    const PooledTx* p = candidates.begin()->tx;
+    candidates.erase(candidates.begin());
+    const auto attempt = ex.apply(p->signed_tx);
+    if (attempt.outcome == BlockExecutor::Outcome::kIncluded) offer(p->signed_tx.tx.sender);
+    else if (attempt.outcome == BlockExecutor::Outcome::kInvalid) invalid.push_back(p->signed_tx.hash);
+  }
+  auto payload = finish_block(ctx, ex, {});
+  for (const Hash256& h : invalid) pool_.remove(h);
+  return payload;
+}
+
+Result<lane::Payload> EvmLane::execute(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
+                                       ByteView body) {
+  std::lock_guard lock(mu_);
+  if (pending_) return Error("evm lane: a block is pending");
+  if (ctx.height != head_.number + 1)
+    return Error("evm lane: block " + std::to_string(ctx.height) + " does not follow " + std::to_string(head_.number));
+  DUSK_ASSIGN(const std::vector<Bytes> raws, decode_transaction_list(body));
+  BlockExecutor ex(backend_, block_env(ctx), config_.fork, cache_);
+  DUSK_TRY(ex.credit_deposits(deposits));
+  for (size_t i = 0; i < raws.size(); ++i) {
+    auto s = decode_signed(raws[i], config_.chain_id);
+    if (!s) return Error("transaction " + std::to_string(i) + ": " + s.error().message);
+    const auto attempt = ex.apply(*s);
+    if (attempt.outcome != BlockExecutor::Outcome::kIncluded)
+      return Error("transaction " + std::to_string(i) + ": " + attempt.why);
+  }
+  return finish_block(ctx, ex, Bytes(body.begin(), body.end()));
+}
+
+Result<lane::Payload> EvmLane::finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body) {
+  auto p = std::make_unique<Pending>();
+  DUSK_ASSIGN(p->result, ex.finish(ctx.generator));
+  BlockResult& r = p->result;
+  if (body.empty()) body = encode_transaction_list(r.transactions);
+
+  // Holdings: every changed account's new balance less its old one.
+  DUSK_ASSIGN(p->undo, backend_.undo_of(r.changes));
+  u128 holdings = head_.holdings;
+  for (const auto& a : p->undo.accounts) {
+    const auto b = to_u128(a.balance);
+    if (!b) return Error("evm lane: a stored balance of 2^128 wei or more");
+    holdings -= *b;  // modulo 2^128: the sum at the end is exact
+  }
+  for (const AccountChange& c : r.changes.accounts) {
+    if (c.deleted) continue;
+    const auto b = to_u128(c.balance);
+    if (!b) return Error("evm lane: a balance of 2^128 wei or more");
+    holdings += *b;
+  }
+  // The root, from a batch that is thrown away (stage() applies the changes again into
+  // the node's batch: a storage::WriteBatch cannot be appended to another).
+  storage::WriteBatch scratch;
+  DUSK_ASSIGN(const Hash256 root, backend_.apply(r.changes, ctx.height, scratch));
+
+  EvmBlockHeader& h = p->block.header;
+  h.parent_hash = head_.hash;
+  h.coinbase = kBridgeAddress;
+  h.state_root = root;
+  h.transactions_root = r.transactions_root;
+  h.receipts_root = r.receipts_root;
+  h.logs_bloom = r.logs_bloom;
+  h.number = ctx.height;
+  h.gas_limit = config_.block_gas_limit;
+  h.gas_used = r.gas_used;
+  h.timestamp = ex.env().timestamp;
+  h.mix_hash = ctx.seed;
+  h.base_fee = ex.env().base_fee;
+  h.with_requests_hash = config_.fork >= Fork::kPrague;
+  p->block.transactions = r.transactions;
+  p->head = {ctx.height, block_hash(h), root, r.gas_used, h.base_fee, holdings, h.timestamp};
+
+  lane::Payload payload;
+  payload.body = std::move(body);
+  payload.state_root = root;
+  payload.withdrawals = r.withdrawals;
+  payload.transactions = static_cast<u32>(r.transactions.size());
+  payload.burned = r.burned;
+  pending_ = std::move(p);
+  return payload;
+}
+
+Status EvmLane::stage(storage::WriteBatch& batch) {
+  std::lock_guard lock(mu_);
+  if (!pending_ || pending_->is_revert) return Error("evm lane: no block to stage");
+  if (pending_->staged) return Error("evm lane: the block is staged already");
+  Pending& p = *pending_;
+  DUSK_ASSIGN(const Hash256 root, backend_.apply(p.result.changes, p.head.number, batch));
+  if (root != p.head.state_root) return Error("evm lane: the state root changed between execution and staging");
+  const Bytes number = be64(p.head.number);
+  batch.put(blocks_, number, encode_block(p.block));
+  batch.put(block_index_, number_key(p.head.number), p.head.hash);
+  batch.put(block_index_, hash_key(p.head.hash), number);
+  batch.put(receipts_, number, encode_receipts(p.result.receipts));
+  for (size_t i = 0; i < p.result.hashes.size(); ++i) {
+    Bytes at = number;
+    at.resize(12);
+    store_be<u32>(at.data() + 8, static_cast<u32>(i));
+    batch.put(tx_index_, p.result.hashes[i], at);
+  }
+  batch.put(undo_, number, encode_undo(head_, p.undo));
+  batch.put(chain_, kHeadKey, encode_head(p.head));
+  p.staged = true;
+  return {};
+}
+
+void EvmLane::committed() {
+  std::lock_guard lock(mu_);
+  if (!pending_) return;
+  std::unique_ptr<Pending> p = std::move(pending_);
+  if (!p->staged) return;  // nothing was written
+  head_ = p->head;
+  for (const Hash256& h : p->result.hashes) pool_.remove(h);
+  // Transactions of reverted blocks go back to the pool if they still can.
+  for (const Bytes& raw : p->reverted) {
+    auto s = decode_signed(raw, config_.chain_id);
+    if (!s) continue;
+    auto account = backend_.account(s->tx.sender);
+    if (!account) continue;
+    TxPool::Account a;
+    if (*account) a = {(*account)->nonce, (*account)->balance};
+    const Uint256 base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+    (void)pool_.add(std::move(*s), a, base_fee, config_.block_gas_limit, config_.fork, head_.number);
+  }
+  pool_.prune(
+      [&](const Address& a) -> u64 {
+        auto acc = backend_.account(a);
+        return acc && *acc ? (*acc)->nonce : 0;
+      },
+      head_.number);
+}
+
+void EvmLane::discard() {
+  std::lock_guard lock(mu_);
+  pending_.reset();
+}
+
+Status EvmLane::finalize(u64 height, storage::WriteBatch& batch) {
+  std::lock_guard lock(mu_);
+  if (height > head_.number)
+    return Error("evm lane: cannot finalize " + std::to_string(height) + " above the head " + std::to_string(head_.number));
+  if (height <= finalized_) return {};
+  for (u64 n = finalized_ + 1; n <= height; ++n) batch.del(undo_, be64(n));
+  batch.put(chain_, kFinalKey, be64(height));
+  finalized_ = height;
+  return {};
+}
+
+Status EvmLane::revert_to(u64 height, storage::WriteBatch& batch) {
+  std::lock_guard lock(mu_);
+  if (pending_) return Error("evm lane: a block is pending");
+  if (height < finalized_)
+    return Error("evm lane: cannot revert to " + std::to_string(height) + ", below the final height " +
+                 std::to_string(finalized_));
+  if (height >= head_.number) return {};
+  auto p = std::make_unique<Pending>();
+  p->is_revert = true;
+  for (u64 n = head_.number; n > height; --n) {
+    DUSK_ASSIGN(auto undo_bytes, get(db_, undo_, be64(n)));
+    if (!undo_bytes) return Error("evm lane: no undo record for block " + std::to_string(n));
+    DUSK_ASSIGN(auto undo, decode_undo(*undo_bytes));
+    DUSK_ASSIGN(auto block, block_by_number_locked(n));
+    if (!block) return Error("evm lane: no record of block " + std::to_string(n));
+    backend_.revert(undo.second, n, batch);
+    const Bytes number = be64(n);
+    for (const Bytes& raw : block->transactions) batch.del(tx_index_, crypto::keccak256(raw));
+    batch.del(block_index_, hash_key(block_hash(block->header)));
+    batch.del(block_index_, number_key(n));
+    batch.del(blocks_, number);
+    batch.del(receipts_, number);
+    batch.del(undo_, number);
+    p->head = undo.first;
+    p->reverted.insert(p->reverted.begin(), block->transactions.begin(), block->transactions.end());
+  }
+  batch.put(chain_, kHeadKey, encode_head(p->head));
+  p->staged = true;
+  pending_ = std::move(p);
+  return {};
+}
+
+Result<std::optional<Hash256>> EvmLane::block_hash_locked(u64 number) const {
+  DUSK_ASSIGN(auto got, get(db_, block_index_, number_key(number)));
+  if (!got) return std::optional<Hash256>{};
+  if (got->size() != 32) return Error("evm lane: a bad block hash record");
+  Hash256 h;
+  std::copy(got->begin(), got->end(), h.begin());
+  return std::optional<Hash256>{h};
+}
+
+Result<std::optional<Hash256>> EvmLane::block_hash_at(u64 number) const {
+  std::lock_guard lock(mu_);
+  return block_hash_locked(number);
+}
+
+Result<std::optional<EvmBlock>> EvmLane::block_by_number_locked(u64 number) const {
+  DUSK_ASSIGN(auto got, get(db_, blocks_, be64(number)));
+  if (!got) return std::optional<EvmBlock>{};
+  DUSK_ASSIGN(EvmBlock b, decode_block(*got));
+  return std::optional<EvmBlock>{std::move(b)};
+}
+
+Result<std::optional<EvmBlock>> EvmLane::block_by_number(u64 number) const {
+  std::lock_guard lock(mu_);
+  return block_by_number_locked(number);
+}
+
+Result<std::optional<EvmBlock>> EvmLane::block_by_hash(const Hash256& hash) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto got, get(db_, block_index_, hash_key(hash)));
+  if (!got) return std::optional<EvmBlock>{};
+  if (got->size() != 8) return Error("evm lane: a bad block number record");
+  return block_by_number_locked(load_be<u64>(got->data()));
+}
+
+Result<std::optional<EvmReceiptInfo>> EvmLane::receipt(const Hash256& transaction_hash) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto at, get(db_, tx_index_, transaction_hash));
+  if (!at) return std::optional<EvmReceiptInfo>{};
+  if (at->size() != 12) return Error("evm lane: a bad transaction index record");
+  EvmReceiptInfo info;
+  info.transaction_hash = transaction_hash;
+  info.block_number = load_be<u64>(at->data());
+  info.index = load_be<u32>(at->data() + 8);
+  DUSK_ASSIGN(auto hash, block_hash_locked(info.block_number));
+  DUSK_ASSIGN(auto bytes, get(db_, receipts_, be64(info.block_number)));
+  if (!hash || !bytes) return Error("evm lane: the block of a recorded transaction is missing");
+  info.block_hash = *hash;
+  DUSK_ASSIGN(auto receipts, decode_receipts(*bytes));
+  if (info.index >= receipts.size()) return Error("evm lane: a recorded transaction has no receipt");
+  for (u32 i = 0; i < info.index; ++i) info.first_log_index += receipts[i].logs.size();
+  info.receipt = std::move(receipts[info.index]);
+  return std::optional<EvmReceiptInfo>{std::move(info)};
+}
+
+Result<Uint256> EvmLane::balance(const Address& a) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto acc, backend_.account(a));
+  return acc ? acc->balance : Uint256{};
+}
+
+Result<u64> EvmLane::nonce(const Address& a) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto acc, backend_.account(a));
+  return acc ? acc->nonce : 0;
+}
+
+Result<Bytes> EvmLane::code(const Address& a) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto acc, backend_.account(a));
+  return acc ? *acc->code : Bytes{};
+}
+
+Result<Uint256> EvmLane::storage_at(const Address& a, const Uint256& key) const {
+  std::lock_guard lock(mu_);
+  return backend_.slot(a, key);
+}
+
+Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, ByteView data, const Uint256& value,
+                                     u64 gas) const {
+  std::lock_guard lock(mu_);
+  Transaction tx;
+  tx.to = to;
+  tx.data.assign(data.begin(), data.end());
+  const IntrinsicGas intrinsic = intrinsic_gas(tx, config_.fork);
+  if (gas < intrinsic.gas) return Error("intrinsic gas too low");
+  if (gas > config_.block_gas_limit) return Error("exceeds block gas limit");
+
+  // The latest block's environment, without a base fee (no fee is charged).
+  BlockEnv env;
+  env.coinbase = kBridgeAddress;
+  env.number = head_.number;
+  env.timestamp = head_.timestamp;
+  env.gas_limit = config_.block_gas_limit;
+  env.chain_id = Uint256{config_.chain_id};
+  env.blobs = default_blob_schedule(config_.fork);
+  env.p256verify = true;
+  env.block_hash = [this](u64 n) {
+    auto h = block_hash_locked(n);
+    return h && *h ? **h : Hash256{};
+  };
+  State state;
+  state.set_backend(&backend_);
+  state.begin_transaction();
+  if (state.balance(from) < value) return Error("insufficient funds for gas * price + value");
+  state.access_account(from);
+  state.access_account(to);
+  state.access_account(env.coinbase);
+  for (const Address& p : precompile_addresses(config_.fork, env.p256verify)) state.access_account(p);
+  TxContext tctx{from, Uint256{}, {}};
+  Evm evm(state, env, tctx, config_.fork, cache_);
+  Message msg;
+  msg.kind = CallKind::kCall;
+  msg.gas = static_cast<i64>(gas - intrinsic.gas);
+  msg.recipient = to;
+  msg.code_address = to;
+  msg.sender = from;
+  msg.value = value;
+  msg.input = tx.data;
+  if (const Account* acc = state.find(to)) {
+    msg.code = acc->code;
+    msg.code_hash = acc->code_hash;
+    if (config_.fork >= Fork::kPrague) {
+      if (auto target = Evm::delegation_target(*acc->code)) {
+        state.access_account(*target);
+        msg.code_address = *target;
+        msg.skip_precompile = true;
+        const Account* del = state.find(*target);
+        msg.code = del ? del->code : nullptr;
+        msg.code_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
+      }
+    }
+  }
+  if (!msg.code) msg.code = std::make_shared<const Bytes>();
+  CallResult r = evm.call(msg);
+  if (state.backend_failure()) return Error("reading the state: " + state.backend_failure()->message);
+  EvmCallOutcome out;
+  out.status = r.status;
+  out.output = std::move(r.output);
+  out.gas_used = gas - static_cast<u64>(r.gas_left);
+  return out;
+}
+
+}  // namespace dusk::evm

@@ -1,0 +1,203 @@
+// DuskEVM as an execution lane (lane/lane.hpp): Ethereum's rules over the EVM state in
+// the node's database (DbStateBackend), with a transaction pool, block building and
+// re-execution, Ethereum's block records (headers, receipts, transaction lookups), the
+// EVM side of the native bridge, finality and reverts.
+//
+//   auto db = storage::Database::open({.path = dir, .column_families = EvmLane::families()
+//                                      /* + every other layer's */});
+//   DUSK_ASSIGN(auto lane, EvmLane::open(**db, config, genesis));  // genesis on a fresh db
+//   lane->submit(raw);                          // JSON-RPC's eth_sendRawTransaction
+//   DUSK_ASSIGN(lane::Payload p, lane->build(ctx, deposits));
+//   storage::WriteBatch batch;
+//   DUSK_TRY(lane->stage(batch));
+//   DUSK_TRY(db->write(batch));
+//   lane->committed();
+//
+// A block, for the DuskDS block at height h (block_executor.hpp has the steps):
+//   BlockEnv: number = h, timestamp = ctx.timestamp_ms / 1000, PREVRANDAO = ctx.seed,
+//   coinbase = the bridge (kBridgeAddress), gas limit = config.block_gas_limit, base fee
+//   = EIP-1559 from the parent (base_fee.hpp; the genesis block has
+//   config.initial_base_fee), chain id = config.chain_id, P256VERIFY on.
+//   Deposits first (amount x 10^9 wei each), then the transactions, then the bridge.
+//   build(): from the pool by effective tip, each sender in nonce order; a transaction
+//   that does not fit the gas left stays in the pool, an invalid one is dropped.
+//   execute(): the body must decode and every transaction in it must fit and be valid.
+//   Payload: body = RLP list of the signed transactions (evm_block.hpp), state_root = the
+//   keccak state root, withdrawals = the bridge's (in log order, then the fees to
+//   ctx.generator), burned = sum of base_fee x gas_used.
+//
+// Value is conserved, block by block (holdings() counts every balance in wei):
+//   holdings_before + deposits x 10^9 = holdings_after + withdrawals x 10^9 + burned
+// Every wei a transaction pays goes either to the base fee (burned here, as Ethereum
+// burns it) or, as the priority fee, to the coinbase, which is the bridge; value sent to
+// withdraw() also lands in the bridge. At the end of the block the bridge's balance is
+// taken out of the EVM state but for its part below 1 LUX (which waits for the next
+// block): the withdrawn wei leave as their withdrawals, the rest as a final withdrawal
+// {from = empty, to = ctx.generator, amount = whole LUX} (none when zero), credited on
+// DuskDS when the block is final.
+//
+// Records (column families, besides DbStateBackend::families()):
+//   evm_blocks       number (8 bytes BE) -> EvmBlock (header and signed transactions)
+//   evm_block_index  'n' ++ number -> block hash; 'h' ++ hash -> number
+//   evm_receipts     number -> the block's receipts (evm_receipt.hpp)
+//   evm_tx_index     transaction hash -> number (8 bytes BE) ++ index (4 bytes BE)
+//   evm_undo         number -> RLP([head record before the block, StateUndo]); deleted
+//                    once the block is final (finalize)
+//   evm_chain        "head" -> RLP([number, hash, state root, gas used, base fee,
+//                    holdings, timestamp]); "final" -> the last final height (8 bytes BE)
+// stage() puts all of a block's into the node's batch, with the state.
+//
+// Height 0 is the genesis block: its state is the alloc plus the bridge contract, and it
+// is final. revert_to(h) restores the state (roots and balances exactly) and removes the
+// records of the blocks above h; their transactions go back to the pool when they are
+// still admissible. It is refused below the last final height and while a block is
+// pending.
+//
+// Thread safe: one lock serializes the lane's methods (queries wait for a block being
+// built). Queries answer from the last committed block.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/address.hpp"
+#include "base/uint256.hpp"
+#include "duskevm/block_executor.hpp"
+#include "duskevm/db_state_backend.hpp"
+#include "duskevm/detail/code_analysis.hpp"
+#include "duskevm/evm_block.hpp"
+#include "duskevm/evm_receipt.hpp"
+#include "duskevm/fork.hpp"
+#include "duskevm/message.hpp"
+#include "duskevm/state_undo.hpp"
+#include "duskevm/tx_pool.hpp"
+#include "lane/lane.hpp"
+#include "storage/database.hpp"
+
+namespace dusk::evm {
+
+struct EvmLaneConfig {
+  u64 chain_id = 0;                           // EIP-155; must not be 0
+  u64 block_gas_limit = 30'000'000;
+  Fork fork = Fork::kPrague;                  // the latest DuskEVM implements
+  Uint256 initial_base_fee{1'000'000'000};    // the genesis block's (EIP-1559 INITIAL_BASE_FEE)
+  TxPoolConfig pool;                          // limits and the minimum priority fee
+};
+
+// One account of the lane's genesis state.
+struct GenesisAccount {
+  Address address{};
+  Uint256 balance;  // wei
+  Bytes code;       // optional
+};
+
+// The last committed block as the lane keeps it.
+struct EvmHead {
+  u64 number = 0;
+  Hash256 hash{};
+  Hash256 state_root{};
+  u64 gas_used = 0;
+  Uint256 base_fee;
+  u128 holdings = 0;  // wei
+  u64 timestamp = 0;
+  bool operator==(const EvmHead&) const = default;
+};
+
+// A receipt with where its transaction is.
+struct EvmReceiptInfo {
+  EvmReceipt receipt;
+  Hash256 transaction_hash{};
+  u64 block_number = 0;
+  Hash256 block_hash{};
+  u32 index = 0;            // in the block
+  u64 first_log_index = 0;  // of its logs among the block's
+};
+
+// What call() returns: the message's status, output and gas used (before refunds).
+struct EvmCallOutcome {
+  StatusCode status = StatusCode::kSuccess;
+  Bytes output;
+  u64 gas_used = 0;
+};
+
+class EvmLane final : public lane::Lane {
+ public:
+  // The column families the lane needs (DbStateBackend's included).
+  static std::vector<std::string> families();
+
+  // Opens the lane in `db` (opened with families(); must outlive the lane). On a fresh
+  // database writes the genesis block: `genesis` (no duplicate addresses, not the bridge's,
+  // balances summing below 2^128) and the bridge contract; on an existing one resumes
+  // from the recorded head (`genesis` is then not read).
+  static Result<std::unique_ptr<EvmLane>> open(storage::Database& db, EvmLaneConfig config,
+                                               const std::vector<GenesisAccount>& genesis);
+  ~EvmLane() override;
+
+  // ---- lane::Lane ----
+  lane::LaneId id() const override { return lane::LaneId::kEvm; }
+  u64 height() const override;
+  Hash256 state_root() const override;
+  u128 holdings() const override;
+  Result<Hash256> submit(ByteView transaction) override;
+  size_t pool_size() const override;
+  Result<lane::Payload> build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) override;
+  Result<lane::Payload> execute(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
+                                ByteView body) override;
+  Status stage(storage::WriteBatch& batch) override;
+  // Without a staged block (or revert), the pending one is dropped as by discard().
+  void committed() override;
+  void discard() override;
+  // Deletes the undo records at or below `height`; refused above the head.
+  Status finalize(u64 height, storage::WriteBatch& batch) override;
+  Status revert_to(u64 height, storage::WriteBatch& batch) override;
+
+  // ---- queries (the last committed block) ----
+  EvmHead head() const;
+  u64 finalized_height() const;
+  const EvmLaneConfig& config() const { return config_; }
+  // The base fee the next block will have.
+  Uint256 next_base_fee() const;
+  Result<std::optional<EvmBlock>> block_by_number(u64 number) const;
+  Result<std::optional<EvmBlock>> block_by_hash(const Hash256& hash) const;
+  Result<std::optional<Hash256>> block_hash_at(u64 number) const;
+  Result<std::optional<EvmReceiptInfo>> receipt(const Hash256& transaction_hash) const;
+  Result<Uint256> balance(const Address& a) const;
+  Result<u64> nonce(const Address& a) const;
+  Result<Bytes> code(const Address& a) const;
+  Result<Uint256> storage_at(const Address& a, const Uint256& key) const;
+  // A read-only message on the latest state (eth_call): `gas` covers the intrinsic gas;
+  // fees are not charged, nothing is kept. Refused when `from` cannot pay `value`.
+  Result<EvmCallOutcome> call(const Address& from, const Address& to, ByteView data, const Uint256& value,
+                              u64 gas) const;
+
+ private:
+  struct Pending;
+  EvmLane(storage::Database& db, EvmLaneConfig config);
+  Status load_or_create(const std::vector<GenesisAccount>& genesis);
+  BlockEnv block_env(const lane::BlockContext& ctx) const;
+  Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body);
+  Result<std::optional<EvmBlock>> block_by_number_locked(u64 number) const;
+  Result<std::optional<Hash256>> block_hash_locked(u64 number) const;
+
+  storage::Database& db_;
+  EvmLaneConfig config_;
+  DbStateBackend backend_;
+  const storage::Family& blocks_;
+  const storage::Family& block_index_;
+  const storage::Family& receipts_;
+  const storage::Family& tx_index_;
+  const storage::Family& undo_;
+  const storage::Family& chain_;
+
+  mutable std::mutex mu_;
+  mutable CodeCache cache_;
+  EvmHead head_;
+  u64 finalized_ = 0;
+  TxPool pool_;
+  std::unique_ptr<Pending> pending_;
+};
+
+}  // namespace dusk::evm
