@@ -403,6 +403,7 @@ Result<lane::Payload> EvmLane::finish_block(const lane::BlockContext& ctx, Block
   payload.withdrawals = r.withdrawals;
   payload.transactions = static_cast<u32>(r.transactions.size());
   payload.burned = r.burned;
+  payload.holdings = holdings;
   pending_ = std::move(p);
   return payload;
 }

@@ -1,0 +1,106 @@
+// A DuskDS node in one process: the database, the two execution lanes, the chain, and
+// the block producer. The HTTP API (node_api.hpp) and duskd sit on top.
+//
+//   auto node = Node::open(config);     // fresh chain from config.genesis, or resumed
+//   node->start();                      // produces blocks on its own thread
+//   ... node->chain(), node->evm(), node->vm() ...
+//   node->stop();
+//
+// Blocks are produced every block_time_ms (0: as soon as a transaction waits in any
+// pool, checked every few milliseconds), each written in one atomic batch (chain.hpp).
+// A block that fails to build is logged and retried at the next tick; a supply mismatch
+// halts production for good (the node keeps answering queries and reports it on the
+// API): supply errors mean a bug, and the chain must not grow on top of it.
+//
+// Thread safety: the chain and the DuskEVM lane lock themselves; the DuskVM lane is used
+// under the chain's lock (chain().lock()) by whoever calls it outside block production.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "crypto/bls/secret_key.hpp"
+#include "duskds/chain.hpp"
+#include "duskds/genesis.hpp"
+#include "duskevm/evm_lane.hpp"
+#include "duskvm/lane/vm_lane.hpp"
+#include "storage/database.hpp"
+
+namespace dusk::node {
+
+struct NodeConfig {
+  std::string datadir;
+  ds::Genesis genesis;
+  u64 genesis_time_ms = 0;   // block 0's time on a fresh chain
+  std::optional<crypto::bls::SecretKey> provisioner;  // produces blocks when set
+  u64 block_time_ms = 1'000;  // 0: a block as soon as a transaction waits
+  size_t max_block_transactions = 10'000;  // DuskDS transactions per block
+};
+
+struct Metrics {
+  u64 blocks_produced = 0;
+  u64 last_block_us = 0;      // time to build, check and write the last block
+  u64 average_block_us = 0;   // over the blocks produced since start
+  u64 max_block_us = 0;
+  u64 build_failures = 0;
+  std::array<u64, 3> transactions{};  // included since start: DuskDS, DuskEVM, DuskVM
+  u64 started_ms = 0;
+};
+
+// What a produced block brought, for the API's event stream.
+struct BlockEvent {
+  ds::ProducedBlock block;
+  std::vector<Hash256> evm_transactions;
+  std::vector<Hash256> vm_transactions;
+};
+
+class Node {
+ public:
+  static Result<std::unique_ptr<Node>> open(NodeConfig config);
+  ~Node();
+
+  void start();
+  void stop();
+  // A transaction arrived (block_time 0: build a block soon).
+  void wake();
+  // Called on the producer's thread after every block.
+  void on_block(std::function<void(const BlockEvent&)> listener);
+
+  ds::Chain& chain() { return *chain_; }
+  evm::EvmLane& evm() { return *evm_; }
+  vm::VmLane& vm() { return *vm_; }
+  const NodeConfig& config() const { return config_; }
+  bool halted() const { return halted_; }
+  std::string halt_reason() const;
+  Metrics metrics() const;
+  u64 now_ms() const;
+
+ private:
+  explicit Node(NodeConfig config) : config_(std::move(config)) {}
+  void produce_loop();
+  bool pools_waiting() const;
+
+  NodeConfig config_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<evm::EvmLane> evm_;
+  std::unique_ptr<vm::VmLane> vm_;
+  std::unique_ptr<ds::Chain> chain_;
+
+  mutable std::mutex mu_;  // metrics, listener, halt reason, wake-ups
+  std::condition_variable cv_;
+  std::thread producer_;
+  bool stopping_ = false;
+  bool woken_ = false;
+  std::atomic<bool> halted_{false};
+  std::string halt_reason_;
+  Metrics metrics_;
+  u64 total_block_us_ = 0;
+  std::function<void(const BlockEvent&)> listener_;
+};
+
+}  // namespace dusk::node

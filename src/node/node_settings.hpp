@@ -1,0 +1,39 @@
+// What duskd is told to run: its command line, and optionally a TOML file of the same
+// settings (--config). A flag given on the command line wins over the file.
+//
+//   # duskd.toml
+//   datadir = "/var/lib/duskd"
+//   genesis = "/etc/duskd/genesis.toml"
+//   provisioner_key = "/etc/duskd/provisioner.key"   # hex of a 32-byte BLS secret key
+//   block_time = "2"                                 # seconds; "0.5"; "0": on demand
+//   api = "127.0.0.1:8080"
+//   log_level = "info"
+#pragma once
+#include <optional>
+#include <string>
+
+#include "base/int.hpp"
+#include "base/result.hpp"
+
+namespace dusk::node {
+
+struct NodeSettings {
+  bool dev = false;
+  std::string datadir;              // empty with --dev: a temporary directory
+  std::string genesis_file;         // required without --dev
+  std::string provisioner_key_file; // the key that produces blocks (--dev: account 0's)
+  std::optional<u64> block_time_ms; // default: the genesis's block time (--dev: 1 s)
+  std::string api_host = "127.0.0.1";
+  u16 api_port = 8080;              // 0: any free port (printed)
+  std::string log_level = "info";
+};
+
+// Reads a settings file into `into` (keys it does not name stay as they are). Errors
+// name the key, and the line for TOML syntax.
+Status read_settings_file(const std::string& path, NodeSettings& into);
+// "2", "0.5", "0" (seconds, at most millisecond precision) -> milliseconds.
+Result<u64> parse_block_time(std::string_view seconds);
+// "127.0.0.1:8080", "[::1]:0" -> host and port.
+Status parse_api_address(std::string_view text, NodeSettings& into);
+
+}  // namespace dusk::node
