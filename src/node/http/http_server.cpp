@@ -68,6 +68,12 @@ HttpServer::HttpServer() : context_(std::make_shared<detail::ServerContext>()) {
 
 HttpServer::~HttpServer() { stop(); }
 
+void HttpServer::serve_events(std::string path, std::shared_ptr<EventStream> stream) {
+  if (runtime_) throw std::logic_error("HttpServer::serve_events after start()");
+  if (!stream) throw std::invalid_argument("HttpServer::serve_events: null stream");
+  context_->event_streams[std::move(path)] = std::move(stream);
+}
+
 void HttpServer::start(Options options) {
   if (runtime_) throw std::logic_error("HttpServer::start: already running");
   if (options.threads == 0) options.threads = 1;
@@ -75,6 +81,8 @@ void HttpServer::start(Options options) {
   auto context = std::make_shared<detail::ServerContext>();
   context->options = std::move(options);
   context->router = &router_;
+  context->event_streams = context_->event_streams;
+  context->owner = this;
   context_ = context;
 
   auto runtime = std::make_unique<Runtime>(context);
@@ -120,10 +128,12 @@ void HttpServer::start(Options options) {
 void HttpServer::stop() {
   if (!runtime_) return;
   // Stopping the context abandons every pending operation at once: no client can delay
-  // it. Destroying the context then destroys the abandoned handlers, which own the
+  // it. Then the event streams forget our sessions (so no publish() posts to a dead
+  // context), and destroying the context destroys the abandoned handlers, which own the
   // sessions and so close their sockets.
   runtime_->io.stop();
   for (std::thread& t : runtime_->threads) t.join();
+  for (auto& [path, stream] : context_->event_streams) stream->detach(this);
   runtime_.reset();
   port_ = 0;
 }

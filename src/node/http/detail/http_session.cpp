@@ -5,8 +5,10 @@
 #include <exception>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 #include "base/log.hpp"
+#include "node/http/detail/websocket_session.hpp"
 
 namespace dusk::http::detail {
 
@@ -114,6 +116,13 @@ void HttpSession::on_read(beast::error_code ec) {
   }
 
   Parser::value_type& message = parser_->get();
+  if (beast::websocket::is_upgrade(message)) {
+    auto it = context_->event_streams.find(std::string(message.target().substr(0, message.target().find('?'))));
+    if (it != context_->event_streams.end()) {
+      upgrade(it->second);
+      return;
+    }
+  }
   bool keep_alive = message.keep_alive() && context_->options.keep_alive;
   Response response;
   try {
@@ -160,6 +169,14 @@ Response HttpSession::respond(Parser::value_type& message) {
     return preflight;
   }
   return context_->router->dispatch(request);
+}
+
+void HttpSession::upgrade(const std::shared_ptr<EventStream>& stream) {
+  // The WebSocket session takes over the socket, the deadline policy and the slot.
+  stream_.expires_never();
+  auto session = std::make_shared<WebSocketSession>(stream_.release_socket(), stream, context_->owner,
+                                                    std::move(slot_), context_->options.read_timeout);
+  session->run(parser_->release());
 }
 
 void HttpSession::send(Response response, bool keep_alive) {

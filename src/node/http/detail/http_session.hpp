@@ -1,5 +1,6 @@
 // One HTTP connection: reads requests (bounded in size and time), routes them, writes the
-// responses, and keeps the connection alive between them.
+// responses, keeps the connection alive between them, and hands a WebSocket upgrade on an
+// event-stream path to a WebSocketSession.
 #pragma once
 
 #include <memory>
@@ -31,6 +32,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_header(boost::beast::error_code ec);
   void on_read(boost::beast::error_code ec);
   Response respond(Parser::value_type& message);
+  void upgrade(const std::shared_ptr<EventStream>& stream);
   void send(Response response, bool keep_alive);
   void on_write(bool keep_alive, boost::beast::error_code ec);
   // Half-closes, then discards what the client still sends (bounded in time and bytes) so

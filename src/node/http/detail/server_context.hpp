@@ -5,9 +5,11 @@
 
 #include <atomic>
 #include <cstddef>
+#include <map>
 #include <memory>
-#include <utility>
+#include <string>
 
+#include "node/http/event_stream.hpp"
 #include "node/http/http_server.hpp"
 #include "node/http/router.hpp"
 
@@ -16,11 +18,14 @@ namespace dusk::http::detail {
 struct ServerContext {
   HttpServer::Options options;
   const Router* router = nullptr;  // owned by the HttpServer, which outlives its sessions
-  std::atomic<size_t> connections{0};  // served connections
+  std::map<std::string, std::shared_ptr<EventStream>> event_streams;  // by exact path
+  const void* owner = nullptr;  // identifies this server to EventStream::detach
+  std::atomic<size_t> connections{0};  // served connections, HTTP and WebSocket
   std::atomic<size_t> rejecting{0};    // connections being told 503
 };
 
-// One unit of a counter, held by a session for as long as it lives.
+// One unit of a counter, held by a session for as long as it lives and handed from the
+// HTTP session to the WebSocket session on upgrade.
 class ConnectionSlot {
  public:
   ConnectionSlot() = default;
