@@ -174,7 +174,13 @@ Status EvmLane::load_or_create(const std::vector<GenesisAccount>& genesis) {
     DUSK_ASSIGN(const Hash256 root, backend_.root());
     if (root != head_.state_root) return Error("evm lane: the recorded head's state root is not the state's");
     DUSK_ASSIGN(auto chain_id, get(db_, chain_, kChainIdKey));
-    if (!chain_id || chain_id->size() != 8) return Error("evm lane: no chain id recorded");
+    if (!chain_id) {  // a database from before the chain id was recorded: record it now
+      storage::WriteBatch batch;
+      batch.put(chain_, kChainIdKey, be64(config_.chain_id));
+      if (auto w = db_.write(batch); !w) return Error("evm lane: " + w.error().message);
+      chain_id = be64(config_.chain_id);
+    }
+    if (chain_id->size() != 8) return Error("evm lane: a bad chain id record");
     if (load_be<u64>(chain_id->data()) != config_.chain_id)
       return Error("evm lane: the database holds chain " + std::to_string(load_be<u64>(chain_id->data())) +
                    ", not " + std::to_string(config_.chain_id));

@@ -493,6 +493,12 @@ TEST(EvmLane, ReopenResumesTheHead) {
   auto refused = EvmLane::open(*db, other_chain, {});
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("chain"), std::string::npos);
+  // A database written before the chain id was recorded takes the configured one.
+  {
+    storage::WriteBatch batch;
+    batch.del(db->family("evm_chain"), as_bytes(std::string_view("chain_id")));
+    ASSERT_TRUE(db->write(batch).ok());
+  }
   auto l = EvmLane::open(*db, config(), {});  // genesis is not read again
   ASSERT_TRUE(l.ok()) << l.error().message;
   EXPECT_EQ((*l)->head(), head);
@@ -503,6 +509,7 @@ TEST(EvmLane, ReopenResumesTheHead) {
   ASSERT_TRUE((*l)->submit(sign(key(1), {.nonce = 1, .to = addr(1), .value = Uint256{1}})).ok());
   commit_block(*db, **l, 3);
   EXPECT_EQ(*(*l)->balance(addr(1)), Uint256{10});
+  EXPECT_FALSE(EvmLane::open(*db, other_chain, {}).ok()) << "recorded again";
 }
 
 TEST(EvmLane, RevertRestoresExactly) {
