@@ -118,7 +118,7 @@ Bytes encode_block(const Block& b) {
   return out;
 }
 
-Result<Block> decode_block(ByteView bytes) {
+Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys) {
   if (bytes.size() < kHeaderSize) return Error("block of " + std::to_string(bytes.size()) + " bytes is truncated");
   Block b;
   DUSK_ASSIGN(b.header, decode_header(bytes.first(kHeaderSize)));
@@ -133,9 +133,9 @@ Result<Block> decode_block(ByteView bytes) {
     if (!r.has(4)) return Error("block: truncated transaction " + std::to_string(i));
     const u32 len = r.le<u32>();
     if (!r.has(len)) return Error("block: truncated transaction " + std::to_string(i));
-    auto tx = decode_transaction(r.take(len));
+    auto tx = decode_checked_transaction(r.take(len), keys);
     if (!tx.ok()) return Error("block: transaction " + std::to_string(i) + ": " + tx.error().message);
-    b.transactions.push_back(std::move(*tx));
+    b.transactions.push_back(std::move(tx->tx));
   }
   for (size_t l = 0; l < kLaneCount; ++l) {
     if (!r.has(4)) return Error("block: truncated lane payload");

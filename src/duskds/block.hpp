@@ -32,6 +32,7 @@
 #include "base/int.hpp"
 #include "base/result.hpp"
 #include "duskds/account_key.hpp"
+#include "duskds/public_key_cache.hpp"
 #include "duskds/transaction.hpp"
 #include "lane/lane.hpp"
 
@@ -75,8 +76,10 @@ Bytes encode_header(const Header& h);
 Result<Header> decode_header(ByteView bytes);
 Hash256 block_hash(const Header& h);
 Bytes encode_block(const Block& b);
-// Strict: every transaction decodes (transaction_codec.hpp), nothing trails.
-Result<Block> decode_block(ByteView bytes);
+// Strict: every transaction decodes (transaction_codec.hpp), nothing trails. `keys`
+// (optional) holds keys already decoded and checked, so that blocks of known accounts
+// decode without a subgroup check per key.
+Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys = nullptr);
 Hash256 transactions_root(const std::vector<Transaction>& txs);
 // What lanes see as the block's seed.
 Hash256 lane_seed(const Seed& seed);

@@ -46,6 +46,13 @@ Status put_keys(trie::PatriciaTrie& t, const Ledger& l, const AccountKey& key) {
 
 }  // namespace
 
+namespace {
+MempoolConfig with_keys(MempoolConfig c, std::shared_ptr<PublicKeyCache> keys) {
+  c.keys = std::move(keys);
+  return c;
+}
+}  // namespace
+
 std::string_view finality_name(Finality f) {
   switch (f) {
     case Finality::kAccepted: return "accepted";
@@ -61,7 +68,8 @@ Chain::Chain(storage::Database& db, ChainConfig config, std::array<lane::Lane*, 
       cf_(Families::of(db)),
       config_(std::move(config)),
       lanes_(lanes),
-      mempool_(config_.mempool),
+      keys_(config_.mempool.keys ? config_.mempool.keys : std::make_shared<PublicKeyCache>()),
+      mempool_(with_keys(config_.mempool, keys_)),
       nodes_(db, *cf_.trie_nodes) {}
 
 Result<std::unique_ptr<Chain>> Chain::open(storage::Database& db, ChainConfig config,
@@ -426,6 +434,7 @@ Result<ProducedBlock> Chain::build_and_write(const crypto::bls::SecretKey& sk, u
 
   out.header = h;
   out.hash = hash;
+  out.lane_bodies = std::move(block.lane_bodies);
   out.final_height = final_height;
   out.build_us = static_cast<u64>(
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
@@ -468,7 +477,7 @@ Result<std::optional<Block>> Chain::block(u64 height) const {
   auto v = db_->get(*cf_.blocks, store::height_key(height));
   if (!v.ok()) return Error(v.error().message);
   if (!*v) return std::optional<Block>{};
-  DUSK_ASSIGN(Block b, decode_block(**v));
+  DUSK_ASSIGN(Block b, decode_block(**v, keys_.get()));
   return std::optional<Block>{std::move(b)};
 }
 

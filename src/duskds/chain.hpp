@@ -81,6 +81,7 @@ struct ProducedBlock {
   Hash256 hash{};
   std::vector<Hash256> transactions;         // DuskDS transaction ids, in block order
   std::array<u32, kLaneCount> lane_transactions{};
+  std::array<Bytes, kLaneCount> lane_bodies;  // each lane's payload body
   std::vector<lane::Deposit> deposits;       // per lane, in block order (lane in `to` order)
   std::vector<std::pair<AccountKey, u64>> credited;  // withdrawals credited by this block
   u64 final_height = 0;                      // after the block
@@ -142,6 +143,7 @@ class Chain {
   ChainConfig config_;
   std::array<lane::Lane*, kLaneCount> lanes_;
   std::optional<Ledger> ledger_;
+  std::shared_ptr<PublicKeyCache> keys_;  // decoded keys, shared by the mempool and block reads
   Mempool mempool_;
   trie::DbNodeStore nodes_;
   Header tip_{};

@@ -72,6 +72,7 @@ Result<std::unique_ptr<Node>> Node::open(NodeConfig config) {
   cc.genesis_time_ms = c.genesis_time_ms != 0 ? c.genesis_time_ms : wall_ms();
   cc.finality_depth = c.genesis.finality_depth;
   cc.max_block_transactions = c.max_block_transactions;
+  cc.mempool.max_transactions = c.max_pool_transactions;
   auto chain = ds::Chain::open(*node->db_, std::move(cc), {node->evm_.get(), node->vm_.get()});
   if (!chain.ok()) return Error("node: " + chain.error().message);
   node->chain_ = std::move(*chain);
@@ -185,16 +186,14 @@ void Node::produce_loop() {
     if (auto b = evm_->block_by_number(h); b.ok() && *b)
       for (const Bytes& raw : (*b)->transactions) event.evm_transactions.push_back(crypto::keccak256(raw));
     {
-      if (auto body = chain_->block(h); body.ok() && *body) {
-        const Bytes& vm_body = (**body).lane_bodies[1];
-        size_t at = 4;
-        while (at + 4 <= vm_body.size()) {
-          const u32 len = load_le<u32>(vm_body.data() + at);
-          at += 4;
-          if (vm_body.size() - at < len) break;
-          event.vm_transactions.push_back(vm::vm_transaction_id(ByteView(vm_body).subspan(at, len)));
-          at += len;
-        }
+      const Bytes& vm_body = event.block.lane_bodies[1];
+      size_t at = 4;
+      while (at + 4 <= vm_body.size()) {
+        const u32 len = load_le<u32>(vm_body.data() + at);
+        at += 4;
+        if (vm_body.size() - at < len) break;
+        event.vm_transactions.push_back(vm::vm_transaction_id(ByteView(vm_body).subspan(at, len)));
+        at += len;
       }
     }
     std::function<void(const BlockEvent&)> listener;

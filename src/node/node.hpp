@@ -41,6 +41,7 @@ struct NodeConfig {
   std::optional<crypto::bls::SecretKey> provisioner;  // produces blocks when set
   u64 block_time_ms = 1'000;  // 0: a block as soon as a transaction waits
   size_t max_block_transactions = 10'000;  // DuskDS transactions per block
+  size_t max_pool_transactions = 100'000;  // DuskDS mempool
 };
 
 struct Metrics {
