@@ -124,10 +124,10 @@ Metrics Node::metrics() const {
 
 u64 Node::now_ms() const { return wall_ms(); }
 
-bool Node::pools_waiting() const {
-  if (chain_->mempool_size() != 0 || evm_->pool_size() != 0) return true;
+size_t Node::pool_total() const {
+  size_t n = chain_->mempool_size() + evm_->pool_size();
   auto lock = chain_->lock();
-  return vm_->pool_size() != 0;
+  return n + vm_->pool_size();
 }
 
 void Node::produce_loop() {
@@ -148,7 +148,12 @@ void Node::produce_loop() {
       if (stopping_) return;
     }
     if (config_.block_time_ms == 0) {
-      if (!pools_waiting()) continue;
+      // On demand: a block when a transaction arrived since the last one, and one more
+      // after a block that held transactions, so that it becomes final. A pool holding
+      // only transactions that cannot go in yet (a nonce gap) does not spin out empty
+      // blocks: it waits for its size to change.
+      const size_t waiting = pool_total();
+      if (!finality_pending_ && (waiting == 0 || waiting == stuck_pool_)) continue;
     } else {
       next += std::chrono::milliseconds(config_.block_time_ms);
       const auto now = std::chrono::steady_clock::now();
@@ -172,6 +177,10 @@ void Node::produce_loop() {
     }
     BlockEvent event;
     event.block = std::move(*produced);
+    const size_t included = event.block.transactions.size() + event.block.lane_transactions[0] +
+                            event.block.lane_transactions[1];
+    finality_pending_ = included != 0;
+    stuck_pool_ = included == 0 ? pool_total() : ~size_t{0};
     const u64 h = event.block.header.height;
     if (auto b = evm_->block_by_number(h); b.ok() && *b)
       for (const Bytes& raw : (*b)->transactions) event.evm_transactions.push_back(crypto::keccak256(raw));

@@ -6,8 +6,9 @@
 //   ... node->chain(), node->evm(), node->vm() ...
 //   node->stop();
 //
-// Blocks are produced every block_time_ms (0: as soon as a transaction waits in any
-// pool, checked every few milliseconds), each written in one atomic batch (chain.hpp).
+// Blocks are produced every block_time_ms (0: on demand, as soon as a transaction waits
+// in any pool, checked every few milliseconds, and once more after a block with
+// transactions so that it becomes final), each written in one atomic batch (chain.hpp).
 // A block that fails to build is logged and retried at the next tick; a supply mismatch
 // halts production for good (the node keeps answering queries and reports it on the
 // API): supply errors mean a bug, and the chain must not grow on top of it.
@@ -83,7 +84,7 @@ class Node {
  private:
   explicit Node(NodeConfig config) : config_(std::move(config)) {}
   void produce_loop();
-  bool pools_waiting() const;
+  size_t pool_total() const;
 
   NodeConfig config_;
   std::unique_ptr<storage::Database> db_;
@@ -96,6 +97,8 @@ class Node {
   std::thread producer_;
   bool stopping_ = false;
   bool woken_ = false;
+  bool finality_pending_ = false;     // on demand: the last block held transactions
+  size_t stuck_pool_ = ~size_t{0};    // on demand: pools' size after an empty block
   std::atomic<bool> halted_{false};
   std::string halt_reason_;
   Metrics metrics_;

@@ -1,0 +1,224 @@
+// duskd: the DuskDS node. `duskd --dev` runs a single-validator development chain with
+// prefunded accounts on every layer (node/dev_network.hpp); `duskd --genesis FILE
+// --datadir DIR --provisioner-key FILE` runs a chain from a genesis file. Stops cleanly
+// on SIGINT or SIGTERM (the last block written is whole either way: see
+// duskds/chain.hpp).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "base/bytes.hpp"
+#include "base/log.hpp"
+#include "crypto/bls/scheme.hpp"
+#include "node/dev_network.hpp"
+#include "node/node.hpp"
+#include "node/node_api.hpp"
+#include "node/node_settings.hpp"
+#include "wallet/bip32.hpp"
+
+namespace {
+
+using namespace dusk;
+using namespace dusk::node;
+
+std::string dusk_amount(u64 lux) {
+  std::string s = std::to_string(lux / kLuxPerDusk);
+  if (u64 frac = lux % kLuxPerDusk; frac != 0) {
+    std::string f = std::to_string(frac);
+    f.insert(f.begin(), 9 - f.size(), '0');
+    while (f.back() == '0') f.pop_back();
+    s += "." + f;
+  }
+  return s + " DUSK";
+}
+
+void print_dev_accounts(const std::vector<DevAccount>& accounts) {
+  std::printf("Development accounts (phrase \"%s\"; insecure: everyone knows these keys)\n\n",
+              std::string(kDevPhrase).c_str());
+  for (size_t i = 0; i < accounts.size(); ++i) {
+    const DevAccount& a = accounts[i];
+    std::printf("(%zu) DuskDS  %s\n", i, to_hex(a.ds_key).c_str());
+    std::printf("    DuskEVM %s\n", wallet::eip55_address(a.keys.evm_address).c_str());
+    std::printf("    DuskVM  %s\n", to_hex(a.vm_address).c_str());
+    std::printf("    keys    DuskDS 0x%s  EVM 0x%s\n", to_hex(ByteView(a.keys.bls_secret_key.data(), 32)).c_str(),
+                to_hex(ByteView(a.keys.evm_secret_key.data(), 32)).c_str());
+  }
+  std::printf("\nEach holds %s on DuskDS, %s on DuskEVM and %s on DuskVM; (0) stakes %s and produces the blocks.\n\n",
+              dusk_amount(1'000'000 * kLuxPerDusk).c_str(), dusk_amount(10'000 * kLuxPerDusk).c_str(),
+              dusk_amount(10'000 * kLuxPerDusk).c_str(), dusk_amount(1'000 * kLuxPerDusk).c_str());
+}
+
+Result<crypto::bls::SecretKey> read_key_file(const std::string& path) {
+  std::ifstream f(path);
+  if (!f) return Error("cannot read the provisioner key " + path);
+  std::string text;
+  f >> text;
+  auto bytes = from_hex(text);
+  if (!bytes.ok()) return Error(path + ": " + bytes.error().message);
+  auto sk = crypto::bls::SecretKey::from_bytes(*bytes);
+  if (!sk.ok()) return Error(path + ": " + sk.error().message);
+  return *sk;
+}
+
+int run(NodeSettings s) {
+  log::Level level;
+  if (!log::parse_level(s.log_level, &level)) {
+    std::fprintf(stderr, "duskd: unknown log level \"%s\" (trace, debug, info, warn, error, off)\n", s.log_level.c_str());
+    return 2;
+  }
+  log::set_level(level);
+
+  NodeConfig config;
+  std::vector<DevAccount> dev;
+  std::filesystem::path temporary;
+  if (s.dev) {
+    auto accounts = dev_accounts();
+    if (!accounts.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", accounts.error().message.c_str());
+      return 1;
+    }
+    dev = std::move(*accounts);
+    config.genesis = dev_genesis(dev);
+    config.provisioner = dev[0].ds_secret;
+    if (s.datadir.empty()) {
+      temporary = std::filesystem::temp_directory_path() / ("duskd-dev-" + std::to_string(::getpid()));
+      s.datadir = temporary.string();
+    }
+  } else {
+    if (s.genesis_file.empty() || s.datadir.empty()) {
+      std::fprintf(stderr, "duskd: without --dev, give --genesis FILE and --datadir DIR (or --config FILE)\n");
+      return 2;
+    }
+    auto g = ds::load_genesis(s.genesis_file);
+    if (!g.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", g.error().message.c_str());
+      return 1;
+    }
+    config.genesis = std::move(*g);
+    if (!s.provisioner_key_file.empty()) {
+      auto sk = read_key_file(s.provisioner_key_file);
+      if (!sk.ok()) {
+        std::fprintf(stderr, "duskd: %s\n", sk.error().message.c_str());
+        return 1;
+      }
+      config.provisioner = *sk;
+    }
+  }
+  config.datadir = s.datadir;
+  config.block_time_ms = s.block_time_ms.value_or(s.dev ? 1'000 : config.genesis.block_time_ms);
+
+  // Signals are taken by this thread alone (sigwait below), not by the node's threads.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto node = Node::open(config);
+  if (!node.ok()) {
+    std::fprintf(stderr, "duskd: %s\n", node.error().message.c_str());
+    return 1;
+  }
+  NodeApi api(**node);
+  try {
+    http::HttpServer::Options o;
+    o.host = s.api_host;
+    o.port = s.api_port;
+    o.threads = 2;
+    api.start(o);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "duskd: cannot serve the API on %s:%u: %s\n", s.api_host.c_str(), s.api_port, e.what());
+    return 1;
+  }
+  if (s.dev) print_dev_accounts(dev);
+  const std::string host = s.api_host.find(':') != std::string::npos ? "[" + s.api_host + "]" : s.api_host;
+  std::printf("Chain %llu, height %llu (final %llu), data in %s%s\n",
+              static_cast<unsigned long long>((*node)->chain().chain_id()),
+              static_cast<unsigned long long>((*node)->chain().height()),
+              static_cast<unsigned long long>((*node)->chain().final_height()), s.datadir.c_str(),
+              temporary.empty() ? "" : " (temporary: removed at exit)");
+  std::printf("Block time: %s\n", config.block_time_ms == 0 ? "on demand (a block as soon as a transaction waits)"
+                                                            : (std::to_string(config.block_time_ms) + " ms").c_str());
+  std::printf("HTTP API: http://%s:%u/v1  events: ws://%s:%u/v1/events\n", host.c_str(), api.port(), host.c_str(),
+              api.port());
+  std::printf("duskd ready: api %s:%u\n", host.c_str(), api.port());
+  std::fflush(stdout);
+  if (!config.provisioner)
+    DUSK_LOG(kWarn, "duskd", "no provisioner key: this node serves the chain but produces no blocks");
+  (*node)->start();
+
+  int signal = 0;
+  sigwait(&signals, &signal);
+  DUSK_LOG(kInfo, "duskd", "signal " << signal << ": stopping");
+  (*node)->stop();
+  api.stop();
+  node->reset();
+  if (!temporary.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(temporary, ec);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "duskd: the DuskDS node (settlement, DuskEVM and DuskVM in one process)\n\n"
+      "  duskd --dev                       a development chain, fresh, in a temporary directory\n"
+      "  duskd --dev --datadir DIR         the same, kept in DIR (resumed when DIR holds one)\n"
+      "  duskd --genesis FILE --datadir DIR --provisioner-key KEYFILE\n"
+      "  duskd --config FILE               the settings in a TOML file (docs/duskd.md)"};
+  NodeSettings s;
+  std::string config_file, block_time, api;
+  app.add_option("--config", config_file, "settings file (TOML); flags override it");
+  app.add_flag("--dev", s.dev, "run the single-validator development chain with prefunded accounts");
+  app.add_option("--datadir", s.datadir, "where the chain is kept");
+  app.add_option("--genesis", s.genesis_file, "the genesis file (TOML; docs/duskds.md)");
+  app.add_option("--provisioner-key", s.provisioner_key_file, "file holding the hex BLS secret key that produces blocks");
+  app.add_option("--block-time", block_time, "seconds between blocks (2, 0.5; 0: a block as soon as a transaction waits)");
+  app.add_option("--api", api, "HOST:PORT of the HTTP API (default 127.0.0.1:8080; port 0: any free one)");
+  app.add_option("--port", s.api_port, "the HTTP API's port (shorthand for --api 127.0.0.1:PORT)");
+  app.add_option("--log-level", s.log_level, "trace, debug, info, warn, error or off");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (!config_file.empty()) {
+    NodeSettings from_file;
+    if (auto r = read_settings_file(config_file, from_file); !r.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", r.error().message.c_str());
+      return 2;
+    }
+    // The command line wins: start from the file and apply what was given.
+    NodeSettings merged = from_file;
+    if (app.count("--dev")) merged.dev = s.dev;
+    if (app.count("--datadir")) merged.datadir = s.datadir;
+    if (app.count("--genesis")) merged.genesis_file = s.genesis_file;
+    if (app.count("--provisioner-key")) merged.provisioner_key_file = s.provisioner_key_file;
+    if (app.count("--port")) merged.api_port = s.api_port;
+    if (app.count("--log-level")) merged.log_level = s.log_level;
+    s = merged;
+  }
+  if (!block_time.empty()) {
+    auto ms = parse_block_time(block_time);
+    if (!ms.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", ms.error().message.c_str());
+      return 2;
+    }
+    s.block_time_ms = *ms;
+  }
+  if (!api.empty()) {
+    if (auto r = parse_api_address(api, s); !r.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", r.error().message.c_str());
+      return 2;
+    }
+  }
+  return run(std::move(s));
+}

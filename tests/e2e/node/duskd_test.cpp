@@ -1,0 +1,243 @@
+// duskd end to end, through its HTTP API: the development chain comes up and produces
+// final blocks; malformed and oversized bodies, bad signatures, wrong nonces and wrong
+// chain ids are refused with clear errors and change nothing; a transfer is included and
+// becomes final; a stopped (SIGTERM) or killed (SIGKILL) node resumes its chain; and, under
+// load, 50 SIGKILLs at random moments (DUSK_CRASH_ROUNDS for more) each restart to a
+// verified tip that still holds every block the API had shown.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "duskds/gas_schedule.hpp"
+#include "duskds/transaction_codec.hpp"
+#include "node/dev_network.hpp"
+#include "support/duskd_process.hpp"
+#include "support/http_client.hpp"
+#include "support/kill_at_random.hpp"
+
+namespace dusk::node {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+using test::DuskdProcess;
+using test::http_get;
+using test::http_post;
+
+class DuskdTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto a = dev_accounts(kDevAccounts);
+    ASSERT_TRUE(a.ok());
+    accounts_ = new std::vector<DevAccount>(std::move(*a));
+  }
+  static void TearDownTestSuite() { delete accounts_; }
+  static const DevAccount& who(size_t i) { return (*accounts_)[i]; }
+
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("duskd_test_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    node_.reset();
+    fs::remove_all(dir_);
+  }
+  void start(const std::string& block_time) {
+    node_.reset();
+    node_ = std::make_unique<DuskdProcess>(
+        DUSKD_BINARY,
+        std::vector<std::string>{"--dev", "--datadir", (dir_ / "data").string(), "--api", "127.0.0.1:0",
+                                 "--block-time", block_time, "--log-level", "warn"},
+        dir_ / "logs");
+    ASSERT_TRUE(node_->ok()) << node_->log();
+  }
+  Json get(const std::string& target, int expect = 200) {
+    auto r = http_get(node_->port(), target);
+    EXPECT_EQ(r.status, expect) << target << ": " << r.body;
+    return Json::parse(r.body, nullptr, false);
+  }
+  // Waits until `done(info)` holds for GET /v1/info.
+  template <typename F>
+  Json wait_info(F done, std::chrono::seconds timeout = std::chrono::seconds(30)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    Json info;
+    while (std::chrono::steady_clock::now() < deadline) {
+      info = get("/v1/info");
+      if (info.is_object() && done(info)) return info;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "timed out; last info " << info.dump() << "\n" << node_->log();
+    return info;
+  }
+  u64 ds_nonce(size_t i) { return get("/v1/accounts/" + to_hex(who(i).ds_key))["nonce"]; }
+  std::string ds_balance(size_t i) { return get("/v1/accounts/" + to_hex(who(i).ds_key))["balance"]; }
+  static Bytes transfer(size_t from, size_t to, u64 nonce, u64 amount, u64 chain_id = kDevChainId) {
+    ds::Transaction tx;
+    tx.kind = ds::TxKind::kTransfer;
+    tx.chain_id = chain_id;
+    tx.sender = who(from).ds_key;
+    tx.receiver = who(to).ds_key;
+    tx.nonce = nonce;
+    tx.gas_price = 1;
+    tx.amount = amount;
+    tx.gas_limit = ds::transaction_gas(tx);
+    ds::sign_transaction(tx, who(from).ds_secret);
+    return ds::encode_transaction(tx);
+  }
+  static std::string submit_body(const Bytes& tx) { return Json{{"layer", "duskds"}, {"tx", to_hex(tx)}}.dump(); }
+
+  static inline std::vector<DevAccount>* accounts_ = nullptr;
+  fs::path dir_;
+  std::unique_ptr<DuskdProcess> node_;
+};
+
+TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
+  start("0");  // blocks only when a transaction waits
+  const Json info = get("/v1/info");
+  EXPECT_EQ(info["chain_id"], kDevChainId);
+  const u64 height = info["height"];
+  const std::string balance1 = ds_balance(1);
+  const u16 port = node_->port();
+  auto refused = [&](const std::string& target, const std::string& body, int status,
+                     const std::string& code) -> std::string {
+    auto r = http_post(port, target, body);
+    EXPECT_EQ(r.status, status) << body.substr(0, 200) << " -> " << r.body;
+    const Json j = Json::parse(r.body, nullptr, false);
+    if (!j.is_object() || !j.contains("error")) {
+      ADD_FAILURE() << "no error object: " << r.body;
+      return {};
+    }
+    EXPECT_EQ(j["error"]["code"], code) << r.body;
+    EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+    return j["error"]["message"].get<std::string>();
+  };
+  refused("/v1/transactions", "{\"tx\": ", 400, "bad_json");
+  refused("/v1/transactions", "[1, 2]", 400, "bad_body");
+  refused("/v1/transactions", "{\"tx\": \"zz\"}", 400, "bad_tx");
+  refused("/v1/transactions", "{\"tx\": \"00\", \"layer\": \"bitcoin\"}", 400, "bad_layer");
+  EXPECT_EQ(http_post(port, "/v1/transactions", std::string(2 * 1024 * 1024, ' ')).status, 413);
+  EXPECT_EQ(http_get(port, "/v1/nothing").status, 404);
+  EXPECT_EQ(http_get(port, "/v1/accounts/1234").status, 400);
+  EXPECT_EQ(http_get(port, "/v1/blocks/99999").status, 404);
+
+  Bytes forged = transfer(1, 2, 0, 1'000);
+  forged[131] ^= 1;  // a byte of the amount: the signature no longer matches
+  EXPECT_NE(refused("/v1/transactions", submit_body(forged), 400, "rejected").find("signature"), std::string::npos);
+  EXPECT_NE(refused("/v1/transactions", submit_body(transfer(1, 2, 1'000, 1'000)), 400, "rejected").find("nonce"),
+            std::string::npos);
+  EXPECT_NE(refused("/v1/transactions", submit_body(transfer(1, 2, 0, 1'000, kDevChainId + 1)), 400, "rejected")
+                .find("chain"),
+            std::string::npos);
+  Bytes garbage = transfer(1, 2, 0, 1'000);
+  garbage.resize(100);
+  refused("/v1/transactions", submit_body(garbage), 400, "rejected");
+
+  // Nothing of that changed anything: no block, no balance.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(get("/v1/info")["height"], height);
+  EXPECT_EQ(ds_balance(1), balance1);
+  EXPECT_EQ(get("/v1/metrics")["mempool"]["duskds"], 0);
+
+  // A good transfer is included and becomes final (the next block confirms it).
+  auto ok = http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 0, 1'000)));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  const std::string id = Json::parse(ok.body)["id"];
+  wait_info([&](const Json& i) { return i["height"].get<u64>() > height; });
+  Json tx = get("/v1/transactions/" + id);
+  EXPECT_EQ(tx["status"], "included");
+  EXPECT_EQ(ds_nonce(1), 1u);
+  // Another one makes the first final.
+  ASSERT_EQ(http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 1, 1))).status, 200);
+  const u64 included_at = tx["height"];
+  wait_info([&](const Json& i) { return i["finalized_height"].get<u64>() >= included_at; });
+  EXPECT_EQ(get("/v1/transactions/" + id)["finality"], "final");
+  EXPECT_TRUE(get("/v1/supply")["consistent"].get<bool>());
+  EXPECT_EQ(http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 0, 1'000))).status, 400);  // a replay
+}
+
+TEST_F(DuskdTest, ResumesAfterStopAndKill) {
+  start("0.05");
+  Json info = wait_info([](const Json& i) { return i["height"].get<u64>() >= 5; });
+  EXPECT_EQ(node_->terminate(), 0) << node_->log();
+  start("0.05");
+  const Json again = get("/v1/info");
+  EXPECT_GE(again["height"].get<u64>(), info["height"].get<u64>());
+  const u64 seen = again["height"];
+  const std::string seen_hash = get("/v1/blocks/" + std::to_string(seen))["hash"];
+  node_->kill();
+  start("0.05");
+  EXPECT_EQ(get("/v1/blocks/" + std::to_string(seen))["hash"], seen_hash);
+  EXPECT_TRUE(get("/v1/supply")["consistent"].get<bool>());
+}
+
+TEST_F(DuskdTest, SurvivesKillsUnderLoad) {
+  const int rounds = test::crash_rounds(50);
+  std::mt19937_64 rng(0xd05c);
+  u64 last_height = 0;
+  std::string last_hash;
+  u64 total_sent = 0;
+  for (int round = 0; round < rounds; ++round) {
+    start("0.02");
+    const u16 port = node_->port();
+    // Every block the API showed before the kill is still there, byte for byte (its hash).
+    if (!last_hash.empty()) {
+      Json b = get("/v1/blocks/" + std::to_string(last_height));
+      ASSERT_EQ(b["hash"], last_hash) << "round " << round << ": block " << last_height << " changed\n" << node_->log();
+    }
+    Json supply = get("/v1/supply");
+    ASSERT_TRUE(supply["consistent"].get<bool>()) << supply.dump();
+    // Load: transfers from every account, in batches, until the kill.
+    std::atomic<bool> stop{false};
+    std::atomic<u64> sent{0};
+    std::vector<u64> nonces;
+    for (size_t i = 0; i < kDevAccounts; ++i) nonces.push_back(ds_nonce(i));
+    std::thread load([&, nonces]() mutable {
+      while (!stop) {
+        Json txs = Json::array();
+        for (size_t i = 0; i < kDevAccounts; ++i)
+          for (int k = 0; k < 4; ++k) txs.push_back(to_hex(transfer(i, (i + 1) % kDevAccounts, nonces[i]++, 1)));
+        auto r = test::http_request(port, "POST", "/v1/transactions/batch",
+                                    Json{{"layer", "duskds"}, {"txs", txs}}.dump(), std::chrono::seconds(2));
+        if (r.status != 200) return;  // the node is gone
+        sent += txs.size();
+      }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(150 + rng() % 450));
+    // What the API shows now must survive the kill that follows.
+    Json info = get("/v1/info");
+    if (info.is_object()) {
+      last_height = info["height"];
+      last_hash = get("/v1/blocks/" + std::to_string(last_height))["hash"];
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 100));
+    node_->kill();
+    stop = true;
+    load.join();
+    total_sent += sent;
+  }
+  // A last start verifies the final state once more and the chain moves on.
+  start("0.02");
+  Json b = get("/v1/blocks/" + std::to_string(last_height));
+  EXPECT_EQ(b["hash"], last_hash);
+  wait_info([&](const Json& i) { return i["height"].get<u64>() > last_height; });
+  EXPECT_TRUE(get("/v1/supply")["consistent"].get<bool>());
+  EXPECT_GT(total_sent, 0u);
+  u64 included = 0;
+  for (size_t i = 0; i < kDevAccounts; ++i) included += ds_nonce(i);
+  EXPECT_GT(included, 0u) << "the load never reached a block";
+  std::printf("%d kills, %llu transfers submitted, %llu included, final height %llu\n", rounds,
+              static_cast<unsigned long long>(total_sent), static_cast<unsigned long long>(included),
+              static_cast<unsigned long long>(get("/v1/info")["finalized_height"].get<u64>()));
+  RecordProperty("kills", rounds);
+  RecordProperty("transactions_submitted", static_cast<int>(total_sent));
+}
+
+}  // namespace
+}  // namespace dusk::node
