@@ -193,7 +193,8 @@ std::string dusk_of_wei(const std::string& wei) {
   return d.ok() ? *d : "?";
 }
 
-void print_json(const Json& j) { std::cout << j.dump(2) << std::endl; }
+// Strings that are not UTF-8 (a path, a memo) are shown with U+FFFD rather than failing.
+void print_json(const Json& j) { std::cout << j.dump(2, ' ', false, Json::error_handler_t::replace) << std::endl; }
 
 // ---------------------------------------------------------------------------------
 // Following a transaction.
@@ -709,6 +710,9 @@ int run_command(const Options& options) {
   } catch (const CliError& e) {
     std::fprintf(stderr, "dusk: %s\n", e.message.c_str());
     return e.status;
+  } catch (const std::exception& e) {  // a bug, or out of memory: still one line and a status
+    std::fprintf(stderr, "dusk: %s\n", e.what());
+    return kExitFailed;
   }
 }
 
