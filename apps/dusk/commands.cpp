@@ -224,9 +224,10 @@ Json follow(const Options& o, const Node& node, const std::string& id, const std
   for (;;) {
     const NodeReply reply = node.raw_get("/v1/transactions/" + id);
     if (reply.status == 404) {
-      // An EVM transaction is not visible before its block; the others are pooled first,
-      // and a short gap between pool and block is tolerated.
-      if (layer != "duskevm" && ++missing > 15)
+      // An EVM transaction is not visible before its block (the API does not look in the
+      // EVM pool), nor is any transaction whose layer is not known yet (""); the others
+      // are pooled first, and a short gap between pool and block is tolerated.
+      if (layer != "duskevm" && !layer.empty() && ++missing > 15)
         fail(kExitFailed, "the node no longer knows transaction " + id + ": it left the pool without being included");
       if (last.empty()) {
         last = "pending";
@@ -285,9 +286,14 @@ int finish(const Options& o, const Node& node, const std::string& id, const std:
   return kExitOk;
 }
 
-std::string submit(const Node& node, const std::string& layer, ByteView tx) {
+// Submits `tx`, whose id the wallet computed itself: a node that names it otherwise is
+// not one to follow.
+std::string submit(const Node& node, const std::string& layer, ByteView tx, const Hash256& expected_id) {
   const Json answer = node.post("/v1/transactions", {{"layer", layer}, {"tx", hex(tx)}});
-  return field<std::string>(answer, "id", "POST /v1/transactions");
+  const std::string id = field<std::string>(answer, "id", "POST /v1/transactions");
+  if (id != hex(expected_id))
+    fail(kExitNode, "the node names the transaction " + id + ", but its id is " + hex(expected_id));
+  return id;
 }
 
 // ---------------------------------------------------------------------------------
@@ -463,7 +469,7 @@ int send_duskds(const Options& o, ds::Transaction tx) {
   tx.gas_price = o.gas_price;
   tx.gas_limit = ds::transaction_gas(tx);
   ds::sign_transaction(tx, bls_key(keys));
-  const std::string id = submit(node, "duskds", ds::encode_transaction(tx));
+  const std::string id = submit(node, "duskds", ds::encode_transaction(tx), ds::transaction_id(tx));
   return finish(o, node, id, "duskds", o.wait);
 }
 
@@ -478,7 +484,7 @@ int send_duskvm(const Options& o, vm::VmTransaction tx, WaitFor wait, const wall
   if (bytes.size() > vm::kMaxVmTransactionBytes)
     fail(kExitUsage, "the transaction has " + std::to_string(bytes.size()) + " bytes, above DuskVM's limit of " +
                          std::to_string(vm::kMaxVmTransactionBytes));
-  const std::string id = submit(node, "duskvm", bytes);
+  const std::string id = submit(node, "duskvm", bytes, vm::vm_transaction_id(bytes));
   return finish(o, node, id, "duskvm", wait);
 }
 
@@ -555,7 +561,7 @@ int bridge_withdraw(const Options& o) {
   auto signed_tx = wallet::sign_eip1559(f, secret);
   wallet::wipe(secret.data(), secret.size());
   if (!signed_tx.ok()) fail(kExitWallet, signed_tx.error().message);
-  const std::string id = submit(node, "duskevm", *signed_tx);
+  const std::string id = submit(node, "duskevm", *signed_tx, wallet::evm_transaction_hash(*signed_tx));
   return finish(o, node, id, "duskevm", o.wait);
 }
 
@@ -587,7 +593,8 @@ int contract_deploy(const Options& o) {
   tx.nonce = field<u64>(node.get("/v1/duskvm/accounts/" + hex(keys.bls_public_key)), "nonce", "GET /v1/duskvm/accounts");
   tx.gas_price = o.gas_price;
   vm::sign_vm_transaction(tx, bls_key(keys));
-  const std::string id = submit(node, "duskvm", vm::encode_vm_transaction(tx));
+  const Bytes bytes = vm::encode_vm_transaction(tx);
+  const std::string id = submit(node, "duskvm", bytes, vm::vm_transaction_id(bytes));
   Json r = follow(o, node, id, "duskvm", o.wait == WaitFor::kFinal ? WaitFor::kFinal : WaitFor::kIncluded);
   const std::string f = failure_of(r);
   if (f.empty() && !r.contains("deployed")) fail(kExitNode, "the node's receipt of " + id + " names no contract");
@@ -668,9 +675,9 @@ int tx_command(const Options& o) {
   const auto id = hex(parse_fixed<32>(o.tx_id, "--id"));
   const Node node(o);
   if (o.wait != WaitFor::kNone) {
-    // The layer is not known yet: follow as if pooled (a 404 soon means unknown).
+    // Not found yet may be an EVM transaction still in its pool: then wait it out.
     const NodeReply first = node.raw_get("/v1/transactions/" + id);
-    const std::string layer = first.ok() ? first.body.value("layer", "duskds") : "duskds";
+    const std::string layer = first.ok() ? first.body.value("layer", "duskds") : "";
     return finish(o, node, id, layer, o.wait);
   }
   const NodeReply reply = node.raw_get("/v1/transactions/" + id);
