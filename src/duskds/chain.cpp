@@ -252,13 +252,15 @@ Status Chain::check_supply(const std::array<u128, kLaneCount>& lane_holdings, u1
 }
 
 MempoolResult<Hash256> Chain::submit(ByteView tx, u64 now_s) {
-  std::lock_guard g(mu_);
-  return mempool_.add(tx, *ledger_, now_s);
+  return std::move(submit_batch(std::span<const ByteView>(&tx, 1), now_s).front());
 }
 
 std::vector<MempoolResult<Hash256>> Chain::submit_batch(std::span<const ByteView> txs, u64 now_s) {
+  // Signatures are checked before taking the lock, so that block production and other
+  // submissions are not held up by pairings.
+  Mempool::CheckedBatch checked = mempool_.check_batch(txs, config_.genesis.ledger);
   std::lock_guard g(mu_);
-  return mempool_.add_batch(txs, *ledger_, now_s);
+  return mempool_.admit(std::move(checked), *ledger_, now_s);
 }
 
 bool Chain::is_next_generator(const AccountKey& key) const {

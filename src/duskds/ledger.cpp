@@ -126,11 +126,13 @@ LedgerResult<Ledger> Ledger::restore(LedgerConfig config, std::map<AccountKey, A
   return ledger;
 }
 
-LedgerStatus Ledger::check_stateless(const Transaction& tx) const {
-  if (tx.chain_id != config_.chain_id)
+LedgerStatus Ledger::check_stateless(const Transaction& tx) const { return ds::check_stateless(tx, config_); }
+
+LedgerStatus check_stateless(const Transaction& tx, const LedgerConfig& config) {
+  if (tx.chain_id != config.chain_id)
     return ledger_error(LedgerError::kWrongChainId, "transaction for chain " + std::to_string(tx.chain_id) +
                                                         ", this is chain " +
-                                                        std::to_string(config_.chain_id));
+                                                        std::to_string(config.chain_id));
   const u64 gas = transaction_gas(tx);
   if (tx.gas_limit < gas)
     return ledger_error(

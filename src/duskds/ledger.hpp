@@ -74,6 +74,10 @@ struct RewardReceipt {
 // balance). Computed in 128 bits: check_stateless refuses a cost above 2^64 - 1.
 u128 up_front_cost(const Transaction& tx);
 
+// The checks that need no account (chain id, gas limit, overflow, zero amount) against
+// a ledger's configuration: Ledger::check_stateless, callable without the ledger.
+LedgerStatus check_stateless(const Transaction& tx, const LedgerConfig& config);
+
 class Ledger {
  public:
   // Errors: kBadPublicKey (a key that does not decode), kBadGenesis (a duplicate key, a

@@ -11,21 +11,16 @@ namespace dusk::ds {
 
 namespace {
 
-struct Candidate {
-  DecodedTransaction decoded;
-  Hash256 id{};
-};
 
 }  // namespace
 
-std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView> encoded,
-                                                       const Ledger& ledger, u64 now) {
-  std::vector<MempoolResult<Hash256>> out;
-  out.reserve(encoded.size());
-  std::vector<std::optional<Candidate>> candidates(encoded.size());
-  // Cheap checks first: size, decoding, the ledger's stateless rules, price, nonce window.
+Mempool::CheckedBatch Mempool::check_batch(std::span<const ByteView> encoded, const LedgerConfig& ledger) const {
+  CheckedBatch batch;
+  batch.results.reserve(encoded.size());
+  batch.candidates.resize(encoded.size());
+  // Cheap checks first: size, decoding, the ledger's stateless rules, price.
   for (size_t i = 0; i < encoded.size(); ++i) {
-    auto refuse = [&](MempoolFailure f) { out.emplace_back(std::move(f)); };
+    auto refuse = [&](MempoolFailure f) { batch.results.emplace_back(std::move(f)); };
     if (encoded[i].size() > config_.max_transaction_bytes) {
       refuse(mempool_error(MempoolError::kTooLarge, "transaction of " + std::to_string(encoded[i].size()) +
                                                         " bytes, at most " +
@@ -38,7 +33,7 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
       continue;
     }
     const Transaction* tx = &decoded->tx;
-    if (auto s = ledger.check_stateless(*tx); !s.ok()) {
+    if (auto s = check_stateless(*tx, ledger); !s.ok()) {
       refuse(s.take_error());
       continue;
     }
@@ -48,47 +43,57 @@ std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView>
                                                               std::to_string(config_.min_gas_price)));
       continue;
     }
-    const u64 account_nonce = ledger.account(tx->sender).nonce;
-    if (tx->nonce < account_nonce) {
-      refuse(ledger_error(LedgerError::kNonceTooLow, "nonce " + std::to_string(tx->nonce) +
-                                                         " already used, the account is at " +
-                                                         std::to_string(account_nonce)));
-      continue;
-    }
-    if (tx->nonce - account_nonce > config_.max_nonce_gap) {
-      refuse(mempool_error(MempoolError::kNonceTooFarAhead,
-                           "nonce " + std::to_string(tx->nonce) + " more than " +
-                               std::to_string(config_.max_nonce_gap) + " above the account's " +
-                               std::to_string(account_nonce)));
-      continue;
-    }
     Hash256 id = transaction_id(*tx);
-    if (contains(id)) {
-      refuse(mempool_error(MempoolError::kAlreadyKnown, "transaction " + to_hex(id) + " is already pooled"));
-      continue;
-    }
-    candidates[i].emplace(Candidate{std::move(decoded).value(), id});
-    out.emplace_back(id);  // provisional: replaced below if the signature or the pool refuses
+    batch.candidates[i].emplace(Candidate{std::move(decoded).value(), id});
+    batch.results.emplace_back(id);  // provisional: replaced if the signature or the pool refuses
   }
 
   // Signatures of every survivor in one batch, from the points decoding produced.
   std::vector<SignatureCheck> checks;
   std::vector<size_t> index;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    if (!candidates[i]) continue;
-    checks.push_back(candidates[i]->decoded.check);
+  for (size_t i = 0; i < batch.candidates.size(); ++i) {
+    if (!batch.candidates[i]) continue;
+    checks.push_back(batch.candidates[i]->decoded.check);
     index.push_back(i);
   }
   auto verdicts = verify_signature_checks(checks, config_.batch_security, config_.rng);
   for (size_t k = 0; k < index.size(); ++k) {
     const size_t i = index[k];
-    if (!verdicts[k].ok()) {
-      out[i] = MempoolFailure(verdicts[k].take_error());
+    if (verdicts[k].ok()) continue;
+    batch.results[i] = MempoolFailure(verdicts[k].take_error());
+    batch.candidates[i].reset();
+  }
+  return batch;
+}
+
+std::vector<MempoolResult<Hash256>> Mempool::admit(CheckedBatch batch, const Ledger& ledger, u64 now) {
+  std::vector<MempoolResult<Hash256>> out = std::move(batch.results);
+  for (size_t i = 0; i < batch.candidates.size(); ++i) {
+    if (!batch.candidates[i]) continue;
+    Candidate& c = *batch.candidates[i];
+    const Transaction& tx = c.decoded.tx;
+    const u64 account_nonce = ledger.account(tx.sender).nonce;
+    if (tx.nonce < account_nonce) {
+      out[i] = ledger_error(LedgerError::kNonceTooLow, "nonce " + std::to_string(tx.nonce) +
+                                                           " already used, the account is at " +
+                                                           std::to_string(account_nonce));
       continue;
     }
-    out[i] = insert(std::move(candidates[i]->decoded.tx), candidates[i]->id, ledger, now);
+    if (tx.nonce - account_nonce > config_.max_nonce_gap) {
+      out[i] = mempool_error(MempoolError::kNonceTooFarAhead, "nonce " + std::to_string(tx.nonce) + " more than " +
+                                                                  std::to_string(config_.max_nonce_gap) +
+                                                                  " above the account's " +
+                                                                  std::to_string(account_nonce));
+      continue;
+    }
+    out[i] = insert(std::move(c.decoded.tx), c.id, ledger, now);
   }
   return out;
+}
+
+std::vector<MempoolResult<Hash256>> Mempool::add_batch(std::span<const ByteView> encoded, const Ledger& ledger,
+                                                       u64 now) {
+  return admit(check_batch(encoded, ledger.config()), ledger, now);
 }
 
 MempoolResult<Hash256> Mempool::add(ByteView encoded, const Ledger& ledger, u64 now) {

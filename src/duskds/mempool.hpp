@@ -83,6 +83,23 @@ class Mempool {
                                                 u64 now);
   MempoolResult<Hash256> add(ByteView encoded, const Ledger& ledger, u64 now);
 
+  // add_batch in two steps, for a node that checks signatures without holding the lock
+  // that guards the pool and the ledger: check_batch does what needs neither (size,
+  // decoding, the stateless rules, the price, the signatures in one BLS batch) and is
+  // safe to call from several threads at once; admit does the rest (nonce window,
+  // duplicates, the sender's state, room) under the caller's lock. The same refusals as
+  // add_batch, but a bad signature is named before a stale nonce.
+  struct Candidate {
+    DecodedTransaction decoded;
+    Hash256 id{};
+  };
+  struct CheckedBatch {
+    std::vector<MempoolResult<Hash256>> results;       // refusals so far, ids provisionally
+    std::vector<std::optional<Candidate>> candidates;  // what passed, by input position
+  };
+  CheckedBatch check_batch(std::span<const ByteView> encoded, const LedgerConfig& ledger) const;
+  std::vector<MempoolResult<Hash256>> admit(CheckedBatch batch, const Ledger& ledger, u64 now);
+
   // At most `max` transactions, executable in this order against `ledger` (above).
   std::vector<Transaction> select(size_t max, const Ledger& ledger) const;
   // Drops what is old, included or no longer affordable (above).

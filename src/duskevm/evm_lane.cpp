@@ -22,6 +22,7 @@ constexpr std::string_view kUndo = "evm_undo";
 constexpr std::string_view kChain = "evm_chain";
 const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
 const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
+const Bytes kChainIdKey = {'c', 'h', 'a', 'i', 'n', '_', 'i', 'd'};
 
 Bytes be64(u64 v) {
   Bytes k(8);
@@ -172,6 +173,17 @@ Status EvmLane::load_or_create(const std::vector<GenesisAccount>& genesis) {
     DUSK_ASSIGN(head_, decode_head(*head));
     DUSK_ASSIGN(const Hash256 root, backend_.root());
     if (root != head_.state_root) return Error("evm lane: the recorded head's state root is not the state's");
+    DUSK_ASSIGN(auto chain_id, get(db_, chain_, kChainIdKey));
+    if (!chain_id) {  // a database from before the chain id was recorded: record it now
+      storage::WriteBatch batch;
+      batch.put(chain_, kChainIdKey, be64(config_.chain_id));
+      if (auto w = db_.write(batch); !w) return Error("evm lane: " + w.error().message);
+      chain_id = be64(config_.chain_id);
+    }
+    if (chain_id->size() != 8) return Error("evm lane: a bad chain id record");
+    if (load_be<u64>(chain_id->data()) != config_.chain_id)
+      return Error("evm lane: the database holds chain " + std::to_string(load_be<u64>(chain_id->data())) +
+                   ", not " + std::to_string(config_.chain_id));
     DUSK_ASSIGN(auto fin, get(db_, chain_, kFinalKey));
     if (fin) {
       if (fin->size() != 8) return Error("evm lane: a bad final height");
@@ -227,6 +239,7 @@ Status EvmLane::load_or_create(const std::vector<GenesisAccount>& genesis) {
   batch.put(receipts_, be64(0), encode_receipts({}));
   batch.put(chain_, kHeadKey, encode_head(h));
   batch.put(chain_, kFinalKey, be64(0));
+  batch.put(chain_, kChainIdKey, be64(config_.chain_id));
   if (auto w = db_.write(batch); !w) return Error("evm genesis: " + w.error().message);
   head_ = h;
   finalized_ = 0;

@@ -44,7 +44,8 @@
 //   evm_undo         number -> RLP([head record before the block, StateUndo]); deleted
 //                    once the block is final (finalize)
 //   evm_chain        "head" -> RLP([number, hash, state root, gas used, base fee,
-//                    holdings, timestamp]); "final" -> the last final height (8 bytes BE)
+//                    holdings, timestamp]); "final" -> the last final height (8 bytes BE);
+//                    "chain_id" -> the chain id (8 bytes BE), which open() checks
 // stage() puts all of a block's into the node's batch, with the state.
 //
 // Height 0 is the genesis block: its state is the alloc plus the bridge contract, and it
@@ -131,7 +132,7 @@ class EvmLane final : public lane::Lane {
   // Opens the lane in `db` (opened with families(); must outlive the lane). On a fresh
   // database writes the genesis block: `genesis` (no duplicate addresses, not the bridge's,
   // balances summing below 2^128) and the bridge contract; on an existing one resumes
-  // from the recorded head (`genesis` is then not read).
+  // from the recorded head (`genesis` is then not read), refusing another chain id.
   static Result<std::unique_ptr<EvmLane>> open(storage::Database& db, EvmLaneConfig config,
                                                const std::vector<GenesisAccount>& genesis);
   ~EvmLane() override;

@@ -247,12 +247,16 @@ struct Model {
     return std::any_of(entries.begin(), entries.end(), [&](const ModelEntry& e) { return e.id == id; });
   }
   // The outcome of the checks before the signature (nullopt: passes them).
-  std::optional<MempoolError> precheck(const Transaction& tx, const Ledger& l) const {
+  // What the pool checks before signatures (Mempool::check_batch) ...
+  std::optional<MempoolError> precheck(const Transaction& tx) const {
     if (tx.gas_price < cfg.min_gas_price) return MempoolError::kGasPriceTooLow;
+    return std::nullopt;
+  }
+  // ... and after them, in order, against the ledger (Mempool::admit).
+  std::optional<MempoolError> window(const Transaction& tx, const Ledger& l) const {
     const u64 an = l.account(tx.sender).nonce;
     if (tx.nonce < an) return MempoolError::kNonceTooLow;
     if (tx.nonce > an + cfg.max_nonce_gap) return MempoolError::kNonceTooFarAhead;
-    if (known(transaction_id(tx))) return MempoolError::kAlreadyKnown;
     return std::nullopt;
   }
   std::optional<MempoolError> insert(const Transaction& tx, const Ledger& l, u64 now) {
@@ -423,14 +427,16 @@ TEST_F(MempoolTest, AgreesWithAModelOverRandomSequences) {
         for (const auto& t : batch) enc.push_back(encode_transaction(t));
         std::vector<ByteView> views(enc.begin(), enc.end());
         auto got = pool.add_batch(views, l, now);
-        // The model: prechecks against the pool as the batch found it, then signatures,
-        // then each insertion in order.
+        // The model: prechecks, then signatures, then in order the nonce window and the
+        // insertion (duplicates included).
         std::vector<std::optional<MempoolError>> expected(batch.size());
-        for (size_t k = 0; k < batch.size(); ++k) expected[k] = model.precheck(batch[k], l);
+        for (size_t k = 0; k < batch.size(); ++k) expected[k] = model.precheck(batch[k]);
         for (size_t k = 0; k < batch.size(); ++k) {
           if (expected[k]) continue;
           if (!verify_transaction_signature(batch[k]).ok())
             expected[k] = MempoolError::kInvalidSignature;
+          else if (auto w = model.window(batch[k], l))
+            expected[k] = w;
           else
             expected[k] = model.insert(batch[k], l, now);
         }

@@ -309,6 +309,8 @@ TEST(EvmLane, SecondLaneExecutesTheSameBody) {
   EXPECT_EQ(b.state_root(), f.lane->state_root());
   for (u8 i = 1; i <= 3; ++i)
     ASSERT_TRUE(f.lane->submit(sign(key(i), {.to = addr(i), .value = Uint256{1000u * i}})).ok());
+  ASSERT_TRUE(f.lane->submit(sign(key(4), {.gas = 100000, .to = kBridgeAddress, .value = kEther,
+                                           .data = encode_withdraw_call(Bytes(96, 4))})).ok());
   const std::vector<lane::Deposit> deposits = {{Hash256{}, generator(), bytes(addr(7)), 12}};
   auto built = f.lane->build(ctx(1), deposits);
   ASSERT_TRUE(built.ok()) << built.error().message;
@@ -316,7 +318,10 @@ TEST(EvmLane, SecondLaneExecutesTheSameBody) {
   ASSERT_TRUE(executed.ok()) << executed.error().message;
   EXPECT_EQ(lane::commitment(*executed), lane::commitment(*built));
   EXPECT_EQ(executed->burned, built->burned);
-  EXPECT_EQ(executed->transactions, 3u);
+  EXPECT_EQ(executed->transactions, 4u);
+  ASSERT_EQ(executed->withdrawals.size(), 2u);  // the withdrawal, then the fees
+  EXPECT_EQ(executed->withdrawals, built->withdrawals);
+  EXPECT_EQ(executed->withdrawals[0].amount, 1'000'000'000u);
   b.discard();
 
   // Tampered: a body with a byte changed fails or commits to something else; other
@@ -483,6 +488,17 @@ TEST(EvmLane, ReopenResumesTheHead) {
     head = (*l)->head();
   }
   auto db = open_db(dir.path);
+  auto other_chain = config();
+  other_chain.chain_id = kChainId + 1;
+  auto refused = EvmLane::open(*db, other_chain, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("chain"), std::string::npos);
+  // A database written before the chain id was recorded takes the configured one.
+  {
+    storage::WriteBatch batch;
+    batch.del(db->family("evm_chain"), as_bytes(std::string_view("chain_id")));
+    ASSERT_TRUE(db->write(batch).ok());
+  }
   auto l = EvmLane::open(*db, config(), {});  // genesis is not read again
   ASSERT_TRUE(l.ok()) << l.error().message;
   EXPECT_EQ((*l)->head(), head);
@@ -493,6 +509,7 @@ TEST(EvmLane, ReopenResumesTheHead) {
   ASSERT_TRUE((*l)->submit(sign(key(1), {.nonce = 1, .to = addr(1), .value = Uint256{1}})).ok());
   commit_block(*db, **l, 3);
   EXPECT_EQ(*(*l)->balance(addr(1)), Uint256{10});
+  EXPECT_FALSE(EvmLane::open(*db, other_chain, {}).ok()) << "recorded again";
 }
 
 TEST(EvmLane, RevertRestoresExactly) {
