@@ -266,6 +266,11 @@ u64 EvmLane::finalized_height() const {
   std::lock_guard lock(mu_);
   return finalized_;
 }
+bool EvmLane::pooled(const Hash256& transaction_hash) const {
+  std::lock_guard lock(mu_);
+  return pool_.find(transaction_hash) != nullptr;
+}
+
 size_t EvmLane::pool_size() const {
   std::lock_guard lock(mu_);
   return pool_.size();

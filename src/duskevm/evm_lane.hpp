@@ -144,6 +144,8 @@ class EvmLane final : public lane::Lane {
   u128 holdings() const override;
   Result<Hash256> submit(ByteView transaction) override;
   size_t pool_size() const override;
+  // Whether the pool holds the transaction with this hash.
+  bool pooled(const Hash256& transaction_hash) const;
   Result<lane::Payload> build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) override;
   Result<lane::Payload> execute(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
                                 ByteView body) override;

@@ -204,7 +204,8 @@ void NodeApi::routes() {
            {"halted", node_.halted()},
            {"lanes",
             {{"duskevm", {{"height", node_.evm().height()}, {"state_root", hex(node_.evm().state_root())},
-                          {"chain_id", chain.chain_id()}, {"bridge", "0x" + hex(evm::kBridgeAddress)}}},
+                          {"chain_id", chain.chain_id()}, {"bridge", "0x" + hex(evm::kBridgeAddress)},
+                          {"base_fee_wei", dec(node_.evm().next_base_fee())}}},
              {"duskvm", {{"height", vm_height}, {"state_root", hex(tip.lanes[1].state_root)}}}}}};
     if (node_.halted()) j["halt_reason"] = node_.halt_reason();
     return Response::json(j);
@@ -327,6 +328,7 @@ void NodeApi::routes() {
                              {"gas_used", info.receipt.gas_used},
                              {"finality", std::string(ds::finality_name(chain.finality(info.block_number)))}});
     }
+    if (node_.evm().pooled(id)) return Response::json({{"id", hex(id)}, {"layer", "duskevm"}, {"status", "pending"}});
     throw HttpError(404, "not_found", "no transaction " + hex(id) + " on any layer");
   });
 
@@ -489,7 +491,8 @@ void NodeApi::routes() {
     return Response::json({{"address", "0x" + hex(a)},
                            {"balance_wei", dec(*balance)},
                            {"nonce", *nonce},
-                           {"code_bytes", code->size()}});
+                           {"code_bytes", code->size()},
+                           {"base_fee_wei", dec(node_.evm().next_base_fee())}});
   });
 
   r.get("/v1/bridge", [&chain](const Request&) {

@@ -353,7 +353,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
         if (!to) return failure;
         to->balance += tx.amount;
         r["to"] = hex(tx.to_address);
-        r["amount"] = tx.amount;
+        r["amount"] = std::to_string(tx.amount);
         break;
       }
       case VmTxKind::kWithdraw: {
@@ -362,7 +362,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
         out.withdrawals.push_back({Bytes(from.begin(), from.end()), Bytes(tx.to_key.begin(), tx.to_key.end()), tx.amount});
         holdings -= wei(tx.amount);
         r["to"] = hex(tx.to_key);
-        r["amount"] = tx.amount;
+        r["amount"] = std::to_string(tx.amount);
         break;
       }
     }
@@ -376,7 +376,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
     if (!ok) r["error"] = error;
     r["gas_limit"] = tx.gas_limit;
     r["gas_spent"] = spent;
-    r["fee"] = fee;
+    r["fee"] = std::to_string(fee);  // amounts are decimal strings (docs/API.md)
     p->receipts.emplace_back(id, r.dump());
     p->included.push_back(id);
     put<u32>(out_body, static_cast<u32>(encoded.size()));
