@@ -3,7 +3,7 @@ PRESET ?= release
 JOBS ?= $(shell nproc)
 BUILD := build/$(PRESET)
 
-.PHONY: all deps configure build run test bench asan clean
+.PHONY: all deps configure build run demo test bench asan clean
 
 all: build
 
@@ -16,8 +16,12 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# The main job: until the node exists, a dusk-wasm demo on a bundled example program.
+# The main job: the development node (duskd --dev) in the foreground, Ctrl-C to stop.
 run: build
+	@scripts/run-node.sh $(BUILD)
+
+# The engines' walkthroughs: dusk-wasm on a bundled program, a token through dusk-vm.
+demo: build
 	@scripts/run-demo.sh $(BUILD)
 
 test: build
@@ -47,6 +51,10 @@ bench: build
 	@DUSK_CRASH_ROUNDS=200 $(BUILD)/tests/unit/duskvm/vm_session_crash_test --gtest_brief=1
 	@echo "DuskEVM: 60 kills of a block writer"
 	@DUSK_CRASH_ROUNDS=60 $(BUILD)/tests/unit/duskevm/duskevm_db_state_crash_test --gtest_brief=1
+	@echo "duskd: Moonlight transfers into final blocks at 0.5 s blocks (4,000 senders, 5,000/s offered)"
+	@$(BUILD)/bench/node_throughput --senders 4000 --per-sender 5 --rate 5000
+	@echo "duskd: 300 kills under load"
+	@DUSK_CRASH_ROUNDS=300 $(BUILD)/tests/e2e/node/duskd_e2e_test --gtest_filter='*Kills*' --gtest_brief=1
 
 # Unit and conformance tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:
