@@ -26,6 +26,28 @@ LedgerResult<PublicKeyCache::PublicKey> PublicKeyCache::decode(const AccountKey&
   return *key;
 }
 
+std::shared_ptr<const PublicKeyCache::Lines> PublicKeyCache::lines(const AccountKey& bytes, const PublicKey& key) {
+  if (lines_capacity_ == 0) return nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = lines_.find(bytes); it != lines_.end()) {
+      lines_order_.splice(lines_order_.begin(), lines_order_, it->second.at);
+      return it->second.lines;
+    }
+  }
+  // Computed outside the lock (about a Miller loop's worth of G2 work).
+  auto lines = std::make_shared<const Lines>(crypto::bls12_381::prepare_g2(key.point()));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = lines_.find(bytes); it != lines_.end()) return it->second.lines;
+  lines_order_.push_front(bytes);
+  lines_.emplace(bytes, LineSlot{lines, lines_order_.begin()});
+  if (lines_.size() > lines_capacity_) {
+    lines_.erase(lines_order_.back());
+    lines_order_.pop_back();
+  }
+  return lines;
+}
+
 size_t PublicKeyCache::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return keys_.size();

@@ -11,8 +11,13 @@ std::vector<LedgerStatus> verify_signature_checks(std::span<const SignatureCheck
   if (checks.empty()) return out;
   std::vector<BlsMinSig::BatchItem> items;
   items.reserve(checks.size());
-  for (const auto& c : checks) items.push_back({c.public_key, c.message, c.signature});
-  if (BlsMinSig::batch_verify(items, security, rng).ok()) return out;
+  std::vector<const crypto::bls12_381::G2Prepared*> lines;
+  lines.reserve(checks.size());
+  for (const auto& c : checks) {
+    items.push_back({c.public_key, c.message, c.signature});
+    lines.push_back(c.key_lines.get());
+  }
+  if (crypto::bls::batch_verify_prepared(items, lines, security, rng).ok()) return out;
 
   // At least one is bad (or the random source failed): verify each on its own.
   for (size_t i = 0; i < checks.size(); ++i) {

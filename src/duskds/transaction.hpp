@@ -16,6 +16,7 @@
 // (consensus votes, other layers).
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "base/bytes.hpp"
@@ -80,6 +81,9 @@ struct SignatureCheck {
   crypto::bls::BlsMinSig::PublicKey public_key;
   Hash256 message;
   crypto::bls::BlsMinSig::Signature signature;
+  // The key's Miller-loop lines when a PublicKeyCache keeps them (null: computed in the
+  // batch check).
+  std::shared_ptr<const crypto::bls12_381::G2Prepared> key_lines = nullptr;
 };
 LedgerResult<SignatureCheck> signature_check(const Transaction& tx);
 

@@ -159,7 +159,8 @@ LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicK
   auto sig = BlsMinSig::Signature::from_bytes(tx.signature);
   if (!sig.ok()) return ledger_error(LedgerError::kBadSignature, sig.error().message);
   // The bytes before the signature are the unsigned encoding (decoding is canonical).
-  SignatureCheck check{*sender, signing_hash_of_unsigned(in.first(need - kSignatureSize)), *sig};
+  SignatureCheck check{*sender, signing_hash_of_unsigned(in.first(need - kSignatureSize)), *sig,
+                       keys ? keys->lines(tx.sender, *sender) : nullptr};
   return DecodedTransaction{std::move(tx), std::move(check)};
 }
 

@@ -10,6 +10,7 @@
 #include <sys/random.h>
 
 #include <array>
+#include <type_traits>
 #include <cerrno>
 #include <vector>
 
@@ -97,18 +98,14 @@ bool os_random_bytes(std::span<u8> out) {
   return true;
 }
 
-template <typename V>
-BlsStatus Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity security,
-                               const RandomSource& rng) {
-  if (items.empty())
-    return bls_error(BlsError::kEmptyAggregate, V::kName, "batch_verify over no signatures");
-  const size_t limbs = security == BatchSecurity::k64 ? 1 : 2;
+namespace {
 
-  // Random nonzero scalars of `limbs` 64-bit words, stored two words per item.
-  std::vector<u64> scalars(items.size() * 2, 0);
-  std::vector<u8> bytes(items.size() * limbs * 8);
-  if (!rng(bytes)) return bls_error(BlsError::kRandomness, V::kName, "random source failed");
-  for (size_t i = 0; i < items.size(); ++i) {
+// Random nonzero scalars of `limbs` 64-bit words for n items, stored two words per item.
+BlsResult<std::vector<u64>> draw_scalars(size_t n, size_t limbs, std::string_view name, const RandomSource& rng) {
+  std::vector<u64> scalars(n * 2, 0);
+  std::vector<u8> bytes(n * limbs * 8);
+  if (!rng(bytes)) return bls_error(BlsError::kRandomness, name, "random source failed");
+  for (size_t i = 0; i < n; ++i) {
     for (int attempt = 0;; ++attempt) {
       u64 acc = 0;
       for (size_t l = 0; l < limbs; ++l) {
@@ -120,38 +117,109 @@ BlsStatus Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurit
       if (acc != 0) break;
       // A zero scalar would drop the item from the check: draw again (probability
       // 2^-64 per item at most). A source that keeps giving zeros is broken.
-      if (attempt == 8)
-        return bls_error(BlsError::kRandomness, V::kName, "random source keeps returning zeros");
+      if (attempt == 8) return bls_error(BlsError::kRandomness, name, "random source keeps returning zeros");
       if (!rng(std::span<u8>(bytes).subspan(i * limbs * 8, limbs * 8)))
-        return bls_error(BlsError::kRandomness, V::kName, "random source failed");
+        return bls_error(BlsError::kRandomness, name, "random source failed");
     }
   }
+  return scalars;
+}
+
+// The pieces both forms of the check share: the scalars, each item's hash scaled by its
+// scalar (affine), and the scalars' sum of the signatures (affine).
+template <typename V>
+struct BatchTerms {
+  std::vector<typename V::SigPoint::AffinePoint> scaled_hashes;
+  typename V::SigPoint::AffinePoint signature_sum;
+};
+
+template <typename V>
+BlsResult<BatchTerms<V>> batch_terms(std::span<const typename Scheme<V>::BatchItem> items, BatchSecurity security,
+                                     const RandomSource& rng) {
+  if (items.empty()) return bls_error(BlsError::kEmptyAggregate, V::kName, "batch_verify over no signatures");
+  const size_t limbs = security == BatchSecurity::k64 ? 1 : 2;
+  DUSK_ASSIGN(const std::vector<u64> scalars, draw_scalars(items.size(), limbs, V::kName, rng));
   const auto scalar = [&](size_t i) { return std::span<const u64>(&scalars[2 * i], limbs); };
 
   std::vector<typename V::SigPoint> hashes;
   hashes.reserve(items.size());
-  for (const auto& item : items)
-    hashes.push_back(V::hash_to_sig_group(item.message, as_bytes(V::kSignatureDst)));
+  for (const auto& item : items) hashes.push_back(V::hash_to_sig_group(item.message, as_bytes(V::kSignatureDst)));
   const auto hashes_affine = V::SigPoint::batch_to_affine(hashes);
-
-  std::vector<G1> scaled;
+  std::vector<typename V::SigPoint> scaled;
   scaled.reserve(items.size());
-  std::vector<PairingInput> pairs;
-  pairs.reserve(items.size() + 1);
   std::vector<typename V::SigPoint> sigs;
   sigs.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    PairingInput p = V::pair(items[i].public_key.point(), hashes_affine[i]);
-    scaled.push_back(G1::from_affine(p.first).mul_vartime(scalar(i)));
-    pairs.push_back(p);
+    scaled.push_back(V::SigPoint::from_affine(hashes_affine[i]).mul_vartime(scalar(i)));
     sigs.push_back(V::SigPoint::from_affine(items[i].signature.point()));
   }
-  const auto scaled_affine = G1::batch_to_affine(scaled);
-  for (size_t i = 0; i < items.size(); ++i) pairs[i].first = scaled_affine[i];
-  const auto sig_sum = short_multi_scalar_sum(sigs, scalars);
-  pairs.push_back(V::pair(-V::KeyPoint::AffinePoint::generator(), sig_sum.to_affine()));
+  return BatchTerms<V>{V::SigPoint::batch_to_affine(scaled), short_multi_scalar_sum(sigs, scalars).to_affine()};
+}
+
+}  // namespace
+
+template <typename V>
+BlsStatus Scheme<V>::batch_verify(std::span<const BatchItem> items, BatchSecurity security,
+                               const RandomSource& rng) {
+  // The randomizer goes on each pair's G1 point. For min-sig that is the hash (the
+  // signature group); for min-pk, the key.
+  if constexpr (std::is_same_v<V, MinSig>) {
+    return batch_verify_prepared(items, {}, security, rng);
+  } else {
+    if (items.empty()) return bls_error(BlsError::kEmptyAggregate, V::kName, "batch_verify over no signatures");
+    const size_t limbs = security == BatchSecurity::k64 ? 1 : 2;
+    DUSK_ASSIGN(const std::vector<u64> scalars, draw_scalars(items.size(), limbs, V::kName, rng));
+    const auto scalar = [&](size_t i) { return std::span<const u64>(&scalars[2 * i], limbs); };
+    std::vector<typename V::SigPoint> hashes;
+    hashes.reserve(items.size());
+    for (const auto& item : items)
+      hashes.push_back(V::hash_to_sig_group(item.message, as_bytes(V::kSignatureDst)));
+    const auto hashes_affine = V::SigPoint::batch_to_affine(hashes);
+    std::vector<G1> scaled;
+    scaled.reserve(items.size());
+    std::vector<PairingInput> pairs;
+    pairs.reserve(items.size() + 1);
+    std::vector<typename V::SigPoint> sigs;
+    sigs.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      PairingInput p = V::pair(items[i].public_key.point(), hashes_affine[i]);
+      scaled.push_back(G1::from_affine(p.first).mul_vartime(scalar(i)));
+      pairs.push_back(p);
+      sigs.push_back(V::SigPoint::from_affine(items[i].signature.point()));
+    }
+    const auto scaled_affine = G1::batch_to_affine(scaled);
+    for (size_t i = 0; i < items.size(); ++i) pairs[i].first = scaled_affine[i];
+    const auto sig_sum = short_multi_scalar_sum(sigs, scalars);
+    pairs.push_back(V::pair(-V::KeyPoint::AffinePoint::generator(), sig_sum.to_affine()));
+    if (!bls12_381::multi_pairing(pairs).is_one())
+      return bls_error(BlsError::kInvalidSignature, V::kName,
+                       "batch does not verify: at least one signature is invalid");
+    return {};
+  }
+}
+
+BlsStatus batch_verify_prepared(std::span<const Scheme<MinSig>::BatchItem> items,
+                                std::span<const bls12_381::G2Prepared* const> key_lines, BatchSecurity security,
+                                const RandomSource& rng) {
+  if (!key_lines.empty() && key_lines.size() != items.size())
+    return bls_error(BlsError::kLengthMismatch, MinSig::kName, "batch_verify_prepared: one set of lines per item");
+  DUSK_ASSIGN(const BatchTerms<MinSig> terms, batch_terms<MinSig>(items, security, rng));
+  // Lines of the keys not prepared by the caller.
+  std::vector<bls12_381::G2Prepared> own;
+  own.reserve(items.size());
+  std::vector<bls12_381::PreparedPairingInput> pairs;
+  pairs.reserve(items.size() + 1);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const bls12_381::G2Prepared* lines = key_lines.empty() ? nullptr : key_lines[i];
+    if (!lines) {
+      own.push_back(bls12_381::prepare_g2(items[i].public_key.point()));
+      lines = &own.back();
+    }
+    pairs.push_back({terms.scaled_hashes[i], lines});
+  }
+  pairs.push_back({terms.signature_sum, &bls12_381::neg_g2_generator_lines()});
   if (!bls12_381::multi_pairing(pairs).is_one())
-    return bls_error(BlsError::kInvalidSignature, V::kName,
+    return bls_error(BlsError::kInvalidSignature, MinSig::kName,
                      "batch does not verify: at least one signature is invalid");
   return {};
 }

@@ -71,3 +71,31 @@ TEST(PublicKeyCache, TransactionsDecodeTheSameThroughIt) {
 
 }  // namespace
 }  // namespace dusk::ds
+
+namespace dusk::ds {
+namespace {
+
+TEST(PublicKeyCache, KeepsMillerLinesForTheMostRecentKeys) {
+  PublicKeyCache cache(16, 2);
+  std::vector<test::Signer> s{test::signer(1), test::signer(2), test::signer(3)};
+  std::vector<PublicKeyCache::PublicKey> pk;
+  for (const auto& x : s) pk.push_back(*cache.decode(x.key, "sender"));
+  const auto a = cache.lines(s[0].key, pk[0]);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->lines.size(), crypto::bls12_381::prepare_g2(pk[0].point()).lines.size());
+  EXPECT_EQ(cache.lines(s[0].key, pk[0]), a);  // kept: the same lines
+  cache.lines(s[1].key, pk[1]);
+  cache.lines(s[2].key, pk[2]);               // three keys, room for two: the oldest goes
+  EXPECT_NE(cache.lines(s[0].key, pk[0]), a);
+  // Transactions decoded through the cache carry their sender's lines for the batch.
+  Transaction tx = test::make_tx(s[1], {TxKind::kWithdraw, 7, 0, 10, 1, 0, {}, {}});
+  auto d = decode_checked_transaction(encode_transaction(tx), &cache);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->check.key_lines);
+  EXPECT_FALSE(decode_checked_transaction(encode_transaction(tx))->check.key_lines);
+  PublicKeyCache none(16, 0);
+  EXPECT_FALSE(none.lines(s[0].key, pk[0]));
+}
+
+}  // namespace
+}  // namespace dusk::ds
