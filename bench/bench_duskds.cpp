@@ -118,6 +118,22 @@ void BM_mempool_add_batch_64_known_keys(benchmark::State& state) {
 }
 BENCHMARK(BM_mempool_add_batch_64_known_keys)->Unit(benchmark::kMillisecond);
 
+// The same with decoded keys but without their Miller-loop lines kept (the cache's
+// lines_capacity 0): each batch computes every key's lines again.
+void BM_mempool_add_batch_64_known_keys_no_lines(benchmark::State& state) {
+  const auto& f = fixture();
+  const Ledger l = f.ledger();
+  std::vector<ByteView> views(f.encoded.begin(), f.encoded.end());
+  MempoolConfig config;
+  config.keys = std::make_shared<PublicKeyCache>(65'536, 0);
+  Mempool{config}.add_batch(views, l, 0);
+  for (auto _ : state) {
+    Mempool m{config};
+    benchmark::DoNotOptimize(m.add_batch(views, l, 0));
+  }
+}
+BENCHMARK(BM_mempool_add_batch_64_known_keys_no_lines)->Unit(benchmark::kMillisecond);
+
 void BM_decode_transfer_known_keys(benchmark::State& state) {
   const auto& f = fixture();
   PublicKeyCache keys;

@@ -119,12 +119,14 @@ int run(NodeSettings s) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto node = Node::open(config);
-  if (!node.ok()) {
-    std::fprintf(stderr, "duskd: %s\n", node.error().message.c_str());
+  auto opened = Node::open(config);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "duskd: %s\n", opened.error().message.c_str());
     return 1;
   }
-  NodeApi api(**node);
+  std::unique_ptr<Node> node = std::move(*opened);
+  auto api_owner = std::make_unique<NodeApi>(*node);  // goes before the node it serves
+  NodeApi& api = *api_owner;
   try {
     http::HttpServer::Options o;
     o.host = s.api_host;
@@ -138,9 +140,9 @@ int run(NodeSettings s) {
   if (s.dev) print_dev_accounts(dev);
   const std::string host = s.api_host.find(':') != std::string::npos ? "[" + s.api_host + "]" : s.api_host;
   std::printf("Chain %llu, height %llu (final %llu), data in %s%s\n",
-              static_cast<unsigned long long>((*node)->chain().chain_id()),
-              static_cast<unsigned long long>((*node)->chain().height()),
-              static_cast<unsigned long long>((*node)->chain().final_height()), s.datadir.c_str(),
+              static_cast<unsigned long long>(node->chain().chain_id()),
+              static_cast<unsigned long long>(node->chain().height()),
+              static_cast<unsigned long long>(node->chain().final_height()), s.datadir.c_str(),
               temporary.empty() ? "" : " (temporary: removed at exit)");
   std::printf("Block time: %s\n", config.block_time_ms == 0 ? "on demand (a block as soon as a transaction waits)"
                                                             : (std::to_string(config.block_time_ms) + " ms").c_str());
@@ -150,14 +152,15 @@ int run(NodeSettings s) {
   std::fflush(stdout);
   if (!config.provisioner)
     DUSK_LOG(kWarn, "duskd", "no provisioner key: this node serves the chain but produces no blocks");
-  (*node)->start();
+  node->start();
 
   int signal = 0;
   sigwait(&signals, &signal);
   DUSK_LOG(kInfo, "duskd", "signal " << signal << ": stopping");
-  (*node)->stop();
+  node->stop();
   api.stop();
-  node->reset();
+  api_owner.reset();
+  node.reset();
   if (!temporary.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(temporary, ec);

@@ -210,7 +210,7 @@ Result<Hash256> VmLane::submit(ByteView transaction) {
     return Error("insufficient funds for gas * price + value: the account holds " + std::to_string(acc.balance) +
                  " LUX, the transaction may cost " + lane_u128(cost) + " LUX");
   DUSK_TRY(verify_vm_signature(tx));
-  return pool_.add(std::move(tx), Bytes(transaction.begin(), transaction.end()), acc.nonce);
+  return pool_.add(std::move(tx), Bytes(transaction.begin(), transaction.end()), acc.nonce, head_.height);
 }
 
 Result<lane::Payload> VmLane::build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) {
@@ -504,7 +504,7 @@ void VmLane::committed() {
   if (p->finalize_height && *p->finalize_height > final_height_) final_height_ = *p->finalize_height;
   for (const Hash256& id : p->included) pool_.remove(id);
   for (const Hash256& id : p->dropped) pool_.remove(id);
-  pool_.prune([&](const DsKey& k) { return account(vm_address(k)).nonce; });
+  pool_.prune([&](const DsKey& k) { return account(vm_address(k)).nonce; }, head_.height);
 }
 
 void VmLane::discard() { pending_.reset(); }

@@ -1,11 +1,12 @@
 #include "duskvm/lane/vm_pool.hpp"
 
+#include <algorithm>
 #include <queue>
 #include <string>
 
 namespace dusk::vm {
 
-Result<Hash256> VmPool::add(VmTransaction tx, Bytes encoded, u64 account_nonce) {
+Result<Hash256> VmPool::add(VmTransaction tx, Bytes encoded, u64 account_nonce, u64 height) {
   const Hash256 id = vm_transaction_id(encoded);
   if (by_id_.count(id)) return Error("already known");
   if (tx.gas_price < config_.min_gas_price)
@@ -32,7 +33,7 @@ Result<Hash256> VmPool::add(VmTransaction tx, Bytes encoded, u64 account_nonce) 
   }
   const DsKey sender = tx.sender;
   const u64 nonce = tx.nonce;
-  queue.emplace(nonce, Entry{std::move(tx), std::move(encoded), id, arrivals_++});
+  queue.emplace(nonce, Entry{std::move(tx), std::move(encoded), id, arrivals_++, height});
   by_id_.emplace(id, std::pair{sender, nonce});
   return id;
 }
@@ -71,13 +72,21 @@ void VmPool::remove(const Hash256& id) {
   by_id_.erase(it);
 }
 
-void VmPool::prune(const std::function<u64(const DsKey&)>& nonce_of) {
+void VmPool::prune(const std::function<u64(const DsKey&)>& nonce_of, u64 height) {
   for (auto q = by_sender_.begin(); q != by_sender_.end();) {
     const u64 nonce = nonce_of(q->first);
     auto& queue = q->second;
     while (!queue.empty() && queue.begin()->first < nonce) {
       by_id_.erase(queue.begin()->second.id);
       queue.erase(queue.begin());
+    }
+    // From the first stale entry on: the later nonces cannot run without it.
+    auto stale = std::find_if(queue.begin(), queue.end(), [&](const auto& e) {
+      return height > e.second.height && height - e.second.height > config_.max_age_blocks;
+    });
+    while (stale != queue.end()) {
+      by_id_.erase(stale->second.id);
+      stale = queue.erase(stale);
     }
     q = queue.empty() ? by_sender_.erase(q) : std::next(q);
   }

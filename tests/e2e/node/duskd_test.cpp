@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -19,6 +20,7 @@
 #include "support/duskd_process.hpp"
 #include "support/http_client.hpp"
 #include "support/kill_at_random.hpp"
+#include "unit/node/http_test_client.hpp"
 
 namespace dusk::node {
 namespace {
@@ -162,6 +164,59 @@ TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
   EXPECT_EQ(http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 0, 1'000))).status, 400);  // a replay
 }
 
+// The WebSocket stream: a subscriber sees its transaction included, the block, and the
+// block becoming final; a filter keeps other transactions away.
+TEST_F(DuskdTest, StreamsBlocksTransactionsAndFinality) {
+  start("0");
+  http::test::WsClient ws(node_->port(), "/v1/events");
+  ws.send(Json{{"subscribe", {{"topics", {"blocks", "transactions", "finalized"}}}}});
+  auto ack = ws.read();
+  ASSERT_TRUE(ack && ack->contains("subscribed")) << (ack ? ack->dump() : "nothing");
+  http::test::WsClient filtered(node_->port(), "/v1/events");
+  filtered.send(Json{{"subscribe", {{"topics", {"transactions"}}, {"filter", {{"layer", "duskvm"}}}}}});
+  ASSERT_TRUE(filtered.read());
+
+  auto r = http_post(node_->port(), "/v1/transactions", submit_body(transfer(3, 4, 0, 77)));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string id = Json::parse(r.body)["id"];
+  std::optional<u64> included_at;
+  std::map<u64, u64> blocks;  // height -> DuskDS transactions, as the blocks topic said
+  bool final_seen = false;
+  for (int i = 0; i < 50 && !final_seen; ++i) {
+    auto m = ws.read();
+    ASSERT_TRUE(m) << "stream ended";
+    const std::string topic = (*m)["topic"];
+    const Json& e = (*m)["event"];
+    if (topic == "transactions" && e["id"] == id) {
+      EXPECT_EQ(e["layer"], "duskds");
+      included_at = e["height"].get<u64>();
+    }
+    if (topic == "blocks") blocks[e["height"].get<u64>()] = e["transactions"]["duskds"].get<u64>();
+    if (topic == "finalized" && included_at && e["height"].get<u64>() >= *included_at) final_seen = true;
+  }
+  ASSERT_TRUE(included_at.has_value());
+  EXPECT_EQ(blocks[*included_at], 1u) << "the block event of the transaction's block";
+  EXPECT_TRUE(final_seen);
+  // The DuskVM-only subscriber got none of that: its next frame is a later DuskVM
+  // transaction, not the DuskDS one.
+  vm::VmTransaction t;
+  t.kind = vm::VmTxKind::kTransfer;
+  t.chain_id = kDevChainId;
+  t.sender = who(3).ds_key;
+  t.gas_limit = vm::kVmTransferGas;
+  t.gas_price = 1;
+  t.to_address = who(4).vm_address;
+  t.amount = 5;
+  vm::sign_vm_transaction(t, who(3).ds_secret);
+  r = http_post(node_->port(), "/v1/transactions",
+                Json{{"layer", "duskvm"}, {"tx", to_hex(vm::encode_vm_transaction(t))}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto m = filtered.read();
+  ASSERT_TRUE(m);
+  EXPECT_EQ((*m)["event"]["layer"], "duskvm");
+  EXPECT_EQ((*m)["event"]["id"], Json::parse(r.body)["id"]);
+}
+
 TEST_F(DuskdTest, ResumesAfterStopAndKill) {
   start("0.05");
   Json info = wait_info([](const Json& i) { return i["height"].get<u64>() >= 5; });
@@ -209,7 +264,12 @@ TEST_F(DuskdTest, SurvivesKillsUnderLoad) {
         sent += txs.size();
       }
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(150 + rng() % 450));
+    // The kill comes at a random moment once the load is flowing (the first batch
+    // acknowledged), with more batches in flight.
+    const auto flowing = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (sent == 0 && std::chrono::steady_clock::now() < flowing)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 450));
     // What the API shows now must survive the kill that follows.
     Json info = get("/v1/info");
     if (info.is_object()) {

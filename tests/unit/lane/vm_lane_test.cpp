@@ -310,3 +310,57 @@ TEST_F(VmLaneTest, DiscardFinalizeAndRevert) {
 
 }  // namespace
 }  // namespace dusk::vm
+
+namespace dusk::vm {
+namespace {
+
+// The pool's own rules: nonce order per sender, price order across senders, the window,
+// replacement, room, pruning by nonce and by age.
+TEST(VmPool, OrdersReplacesAndPrunes) {
+  VmPoolConfig cfg;
+  cfg.max_transactions = 4;
+  cfg.max_nonce_gap = 3;
+  cfg.max_age_blocks = 10;
+  VmPool pool(cfg);
+  auto tx = [](u8 who, u64 nonce, u64 price) {
+    VmTransaction t;
+    t.kind = VmTxKind::kTransfer;
+    t.sender[0] = who;
+    t.nonce = nonce;
+    t.gas_price = price;
+    return t;
+  };
+  auto add = [&](const VmTransaction& t, u64 account_nonce, u64 height) {
+    return pool.add(t, encode_vm_transaction(t), account_nonce, height);
+  };
+  ASSERT_TRUE(add(tx(1, 1, 5), 0, 0).ok());
+  ASSERT_TRUE(add(tx(1, 0, 5), 0, 0).ok());
+  ASSERT_TRUE(add(tx(2, 0, 9), 0, 5).ok());
+  EXPECT_FALSE(add(tx(3, 4, 9), 0, 5).ok());  // beyond the window
+  EXPECT_FALSE(add(tx(3, 0, 0), 0, 5).ok());  // below the minimum price
+  EXPECT_FALSE(add(tx(2, 0, 9), 0, 5).ok());  // already known
+  EXPECT_FALSE(add(tx(2, 0, 9), 1, 5).ok());  // nonce too low
+  ASSERT_TRUE(add(tx(3, 0, 1), 0, 5).ok());
+  EXPECT_FALSE(add(tx(4, 0, 1), 0, 5).ok());  // full
+  EXPECT_FALSE(add(tx(1, 0, 5), 0, 5).ok());  // a replacement must pay 10% more ...
+  EXPECT_TRUE(add(tx(1, 0, 6), 0, 5).ok());   // ... and does
+  auto nonce0 = [](const DsKey&) { return u64{0}; };
+  auto picked = pool.select(nonce0, 10);
+  ASSERT_EQ(picked.size(), 4u);
+  EXPECT_EQ(picked[0]->tx.sender[0], 2);  // the highest price first
+  EXPECT_EQ(picked[1]->tx.sender[0], 1);
+  EXPECT_EQ(picked[1]->tx.nonce, 0u);
+  EXPECT_EQ(picked[2]->tx.nonce, 1u);     // then sender 1's next nonce (price 5 > 1)
+  EXPECT_EQ(picked[3]->tx.sender[0], 3);
+  // At height 11, sender 1's nonce 1 (from height 0) is too old and goes; its nonce 0
+  // came back at height 5 (the replacement) and stays, as do the others.
+  pool.prune(nonce0, 11);
+  EXPECT_EQ(pool.size(), 3u);
+  pool.prune([](const DsKey& k) { return k[0] == 2 ? u64{1} : u64{0}; }, 11);  // 2's is in a block
+  EXPECT_EQ(pool.size(), 2u);
+  pool.prune(nonce0, 16);  // everything from height 5 is now too old
+  EXPECT_EQ(pool.size(), 0u);
+}
+
+}  // namespace
+}  // namespace dusk::vm
