@@ -18,11 +18,6 @@ constexpr std::string_view kLayout = "duskds-chain 1";
 
 std::string lane_label(size_t i) { return std::string(lane::name(static_cast<lane::LaneId>(i + 1))); }
 
-std::string u128_string(u128 v) {
-  std::string s = lux_string(v);
-  return s.substr(0, s.size() - 4);  // without " LUX"
-}
-
 std::string hex32(const Hash256& h) { return to_hex(ByteView(h.data(), h.size())); }
 
 // Sets the trie entries of `key`'s account and stake as the ledger holds them.
@@ -253,8 +248,8 @@ Status Chain::check_supply(const std::array<u128, kLaneCount>& lane_holdings, u1
   for (u128 h : lane_holdings) lanes += h;
   const u128 expected = static_cast<u128>(t.bridged) * lane::kWeiPerLux;
   if (lanes != expected)
-    return Error("supply: the lanes hold, burned and have in flight " + u128_string(lanes) +
-                 " wei units, DuskDS has bridged " + lux_string(t.bridged) + " (" + u128_string(expected) +
+    return Error("supply: the lanes hold, burned and have in flight " + to_decimal(lanes) +
+                 " wei units, DuskDS has bridged " + lux_string(t.bridged) + " (" + to_decimal(expected) +
                  " wei units)");
   return {};
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "base/decimal.hpp"
 #include "base/int.hpp"
 #include "base/result.hpp"
 
@@ -48,14 +49,7 @@ using LedgerResult = Result<T, LedgerFailure>;
 using LedgerStatus = Result<void, LedgerFailure>;
 
 // "12345 LUX", for messages.
-inline std::string lux_string(u128 v) {
-  std::string s;
-  do {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
-    v /= 10;
-  } while (v != 0);
-  return s + " LUX";
-}
+inline std::string lux_string(u128 v) { return to_decimal(v) + " LUX"; }
 
 inline LedgerFailure ledger_error(LedgerError code, std::string what) {
   return LedgerFailure(code, "duskds: " + std::move(what));

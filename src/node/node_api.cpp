@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/bytes.hpp"
+#include "base/decimal.hpp"
 #include "duskds/transaction_codec.hpp"
 #include "duskevm/bridge_contract.hpp"
 #include "duskvm/runtime/abi.hpp"
@@ -27,14 +28,7 @@ std::string hex(const std::array<u8, N>& a) {
   return to_hex(ByteView(a.data(), N));
 }
 
-std::string dec(u128 v) {
-  std::string s;
-  do {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
-    v /= 10;
-  } while (v != 0);
-  return s;
-}
+std::string dec(u128 v) { return to_decimal(v); }
 
 // Wei amounts: decimal below 2^128 (every balance the supply allows), hex above.
 std::string dec(const Uint256& v) {

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/decimal.hpp"
 #include "base/log.hpp"
 #include "crypto/hash/blake2b.hpp"
 #include "trie/patricia_trie.hpp"
@@ -45,14 +46,6 @@ Bytes encode_account(const VmAccount& a) {
 
 std::string hex(ByteView b) { return to_hex(b); }
 
-std::string lane_u128(u128 v) {
-  std::string s;
-  do {
-    s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
-    v /= 10;
-  } while (v != 0);
-  return s;
-}
 
 ByteView key_of(std::string_view s) { return as_bytes(s); }
 
@@ -208,7 +201,7 @@ Result<Hash256> VmLane::submit(ByteView transaction) {
   DUSK_ASSIGN(VmAccount acc, stored_account(vm_address(tx.sender)));
   if (cost > acc.balance)
     return Error("insufficient funds for gas * price + value: the account holds " + std::to_string(acc.balance) +
-                 " LUX, the transaction may cost " + lane_u128(cost) + " LUX");
+                 " LUX, the transaction may cost " + to_decimal(cost) + " LUX");
   DUSK_TRY(verify_vm_signature(tx));
   return pool_.add(std::move(tx), Bytes(transaction.begin(), transaction.end()), acc.nonce, head_.height);
 }
