@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/log.hpp"
+#include "crypto/hash/blake2b.hpp"
 #include "trie/memory_node_store.hpp"
 #include "trie/trie.hpp"
 
@@ -48,6 +49,49 @@ MempoolConfig with_keys(MempoolConfig c, std::shared_ptr<PublicKeyCache> keys) {
 }
 }  // namespace
 
+Hash256 genesis_fingerprint(const ChainConfig& c) {
+  Bytes out;
+  auto u64le = [&](u64 v) {
+    const size_t at = out.size();
+    out.resize(at + 8);
+    store_le<u64>(out.data() + at, v);
+  };
+  const Genesis& g = c.genesis;
+  u64le(g.ledger.chain_id);
+  u64le(g.block_time_ms);
+  u64le(c.finality_depth);
+  u64le(g.ledger.epoch_length);
+  u64le(g.ledger.minimum_stake);
+  u64le(g.ledger.generator_share_bps);
+  u64le(g.ledger.emission.periods().size());
+  for (const auto& p : g.ledger.emission.periods()) {
+    u64le(p.blocks);
+    u64le(p.reward_per_block);
+  }
+  u64le(g.accounts.size());
+  for (const auto& a : g.accounts) {
+    out.insert(out.end(), a.key.begin(), a.key.end());
+    u64le(a.balance);
+  }
+  u64le(g.stakes.size());
+  for (const auto& s : g.stakes) {
+    out.insert(out.end(), s.key.begin(), s.key.end());
+    u64le(s.value);
+  }
+  u64le(g.evm_block_gas_limit);
+  u64le(g.duskvm_block_gas_limit);
+  for (const auto* list : {&g.evm_accounts, &g.vm_accounts}) {
+    u64le(list->size());
+    for (const auto& a : *list) {
+      u64le(a.address.size());
+      out.insert(out.end(), a.address.begin(), a.address.end());
+      u64le(a.balance);
+    }
+  }
+  u64le(c.lanes_genesis);
+  return crypto::blake2b<32>({as_bytes(std::string_view("DUSK_DS_GENESIS_V1")), out});
+}
+
 std::string_view finality_name(Finality f) {
   switch (f) {
     case Finality::kAccepted: return "accepted";
@@ -83,6 +127,13 @@ Result<std::unique_ptr<Chain>> Chain::open(storage::Database& db, ChainConfig co
                  std::string(layout->value().begin(), layout->value().end()) + "\", this node reads \"" +
                  std::string(kLayout) + "\"");
   }
+  // The chain on disk must be the one this genesis (and finality depth) describes.
+  auto recorded = db.get(*cf.meta, as_bytes(std::string_view("genesis")));
+  if (!recorded.ok()) return Error(recorded.error().message);
+  const Hash256 fingerprint = genesis_fingerprint(chain->config_);
+  if (!*recorded || **recorded != Bytes(fingerprint.begin(), fingerprint.end()))
+    return Error("chain: the database holds a chain of another genesis (or another finality depth) than the one "
+                 "given: use the genesis it was made with, or another data directory");
   DUSK_TRY(chain->load());
   DUSK_TRY(chain->verify_tip());
   return chain;
@@ -124,6 +175,8 @@ Status Chain::create_genesis() {
   batch.put(*cf_.meta, as_bytes(std::string_view("tip")), store::encode_tip(0, hash));
   batch.put(*cf_.meta, as_bytes(std::string_view("final")), store::height_key(0));
   batch.put(*cf_.meta, as_bytes(std::string_view("layout")), as_bytes(kLayout));
+  const Hash256 fingerprint = genesis_fingerprint(config_);
+  batch.put(*cf_.meta, as_bytes(std::string_view("genesis")), fingerprint);
   if (auto w = db_->write(batch); !w.ok()) return Error("chain: writing genesis: " + w.error().message);
   DUSK_LOG(kInfo, "duskds", "genesis written: chain " << config_.genesis.ledger.chain_id << ", state root "
                                                     << hex32(committed->root));
@@ -255,6 +308,7 @@ Status Chain::check_supply(const std::array<u128, kLaneCount>& lane_holdings, u1
 }
 
 MempoolResult<Hash256> Chain::submit(ByteView tx, u64 now_s) {
+  // (a broken chain refuses blocks; its pool may still take transactions for the restart)
   return std::move(submit_batch(std::span<const ByteView>(&tx, 1), now_s).front());
 }
 
@@ -274,12 +328,16 @@ bool Chain::is_next_generator(const AccountKey& key) const {
 
 Result<ProducedBlock> Chain::produce(const crypto::bls::SecretKey& sk, u64 now_ms) {
   std::lock_guard g(mu_);
+  if (!broken_.empty()) return Error("halt: " + broken_);
   auto produced = build_and_write(sk, now_ms);
   if (!produced.ok()) {
     for (auto* l : lanes_) l->discard();
-    // The database holds the last whole block: start again from it.
-    if (auto reloaded = load(); !reloaded.ok())
-      return Error(produced.error().message + "; and reloading failed: " + reloaded.error().message);
+    // The database holds the last whole block: start again from it. If even that
+    // fails, memory may hold half a block: refuse everything until a restart.
+    if (auto reloaded = load(); !reloaded.ok()) {
+      broken_ = produced.error().message + "; and reloading the last block failed: " + reloaded.error().message;
+      return Error("halt: " + broken_);
+    }
   }
   return produced;
 }
@@ -307,24 +365,40 @@ Result<ProducedBlock> Chain::build_and_write(const crypto::bls::SecretKey& sk, u
                                                 : std::vector<AccountKey>{}};
   storage::WriteBatch batch;
 
-  // Withdrawals of the block that became final when the parent was attested.
+  // Withdrawals of every block that is final (records are deleted once credited, so
+  // the family holds only those still in flight, by height).
   u64 in_flight = in_flight_;
-  if (height > config_.finality_depth + 1) {
-    const u64 credited_height = height - config_.finality_depth - 1;
-    auto rec = db_->get(*cf_.withdrawals, store::height_key(credited_height));
-    if (!rec.ok()) return Error(rec.error().message);
-    if (*rec) {
-      DUSK_ASSIGN(auto w, store::decode_block_withdrawals(**rec));
+  {
+    std::vector<std::pair<u64, Bytes>> due;
+    Status bad;
+    auto scanned = db_->scan(*cf_.withdrawals, {}, [&](ByteView k, ByteView v) {
+      if (k.size() != 8) {
+        bad = Error("chain: a corrupt withdrawals key");
+        return false;
+      }
+      const u64 at = load_be<u64>(k.data());
+      if (at > final_height_) return false;  // in height order: the rest is not final yet
+      due.emplace_back(at, Bytes(v.begin(), v.end()));
+      return true;
+    });
+    if (!scanned.ok()) return Error(scanned.error().message);
+    DUSK_TRY(std::move(bad));
+    for (const auto& [at, record] : due) {
+      DUSK_ASSIGN(auto w, store::decode_block_withdrawals(record));
       for (const auto& [lane, list] : w.lanes)
         for (const auto& x : list) {
           AccountKey to;
-          if (x.to.size() != to.size()) return Error("chain: a withdrawal to a key of " + std::to_string(x.to.size()) + " bytes");
+          if (x.to.size() != to.size())
+            return Error("halt: a withdrawal of block " + std::to_string(at) + " to a key of " +
+                         std::to_string(x.to.size()) + " bytes");
           std::copy(x.to.begin(), x.to.end(), to.begin());
-          if (auto c = ledger_->credit_withdrawal(to, x.amount); !c.ok()) return Error(c.error().message);
+          // The lanes pass on only keys that decode: a refusal here is a lane's bug.
+          if (auto c = ledger_->credit_withdrawal(to, x.amount); !c.ok())
+            return Error("halt: crediting a withdrawal of block " + std::to_string(at) + ": " + c.error().message);
           out.credited.emplace_back(to, x.amount);
           in_flight -= x.amount;
         }
-      batch.del(*cf_.withdrawals, store::height_key(credited_height));
+      batch.del(*cf_.withdrawals, store::height_key(at));
     }
   }
 
@@ -439,6 +513,11 @@ Result<ProducedBlock> Chain::build_and_write(const crypto::bls::SecretKey& sk, u
 u64 Chain::height() const {
   std::lock_guard g(mu_);
   return tip_.height;
+}
+
+ChainStatus Chain::status() const {
+  std::lock_guard g(mu_);
+  return {tip_, tip_hash_, final_height_};
 }
 
 Hash256 Chain::tip_hash() const {

@@ -19,8 +19,8 @@
 // Finality: a block is accepted once written; attested when its attestation exists (the
 // node's own vote with one validator); confirmed when its successor is attested; final
 // when `finality_depth` successors are attested (1 by default, so confirmed is final).
-// Withdrawals a lane emitted in block b are credited by block b + finality_depth + 1, the
-// first block built once b is final.
+// Withdrawals a lane emitted in block b are credited by the first block built once b is
+// final (b + finality_depth + 1 with the node's own attestations).
 //
 // open() on a database that holds a chain verifies the tip before anything runs: the
 // DuskDS state trie rebuilt from the account and stake records must give the tip
@@ -75,6 +75,13 @@ struct Supply {
   u128 burned = 0;            // destroyed by the lanes (EVM base fees)
 };
 
+// The tip and finality, read together.
+struct ChainStatus {
+  Header tip;
+  Hash256 tip_hash{};
+  u64 final_height = 0;
+};
+
 // What produce() made.
 struct ProducedBlock {
   Header header;
@@ -87,6 +94,12 @@ struct ProducedBlock {
   u64 final_height = 0;                      // after the block
   u64 build_us = 0;                          // time to build, check and write it
 };
+
+// BLAKE2b-256 of everything genesis and the chain's rules fix (chain id, block time,
+// finality depth, staking, emission, every account and stake on every layer, the lanes'
+// gas limits): recorded with the chain, and a database is refused by a node configured
+// with another.
+Hash256 genesis_fingerprint(const ChainConfig& config);
 
 class Chain {
  public:
@@ -108,6 +121,7 @@ class Chain {
   bool is_next_generator(const AccountKey& key) const;
 
   u64 height() const;
+  ChainStatus status() const;
   Hash256 tip_hash() const;
   Header tip() const;
   u64 final_height() const;
@@ -152,6 +166,7 @@ class Chain {
   u64 final_height_ = 0;
   u128 burned_ = 0;
   u64 in_flight_ = 0;  // LUX of withdrawals not credited yet
+  std::string broken_;  // why the chain refuses to produce (memory may not match the disk)
 };
 
 }  // namespace dusk::ds

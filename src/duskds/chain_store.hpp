@@ -16,6 +16,7 @@
 //                   "final"   -> the last final height (u64 LE)
 //                   "totals"  -> supply, emitted, bridged (u64 LE each), burned (u128 LE)
 //                   "layout"  -> "duskds-chain 1"
+//                   "genesis" -> the genesis fingerprint (chain.hpp)
 //   ds_trie_nodes   the DuskDS state trie's nodes (trie/db_node_store.hpp)
 //
 // The DuskDS state root is the root of a Merkle-Patricia trie (keccak, hashed keys)

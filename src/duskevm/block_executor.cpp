@@ -3,6 +3,7 @@
 #include <string>
 
 #include "crypto/hash/keccak.hpp"
+#include "crypto/bls/scheme.hpp"
 #include "duskevm/bridge_contract.hpp"
 #include "duskevm/receipt_encoding.hpp"
 #include "duskevm/transaction_codec.hpp"
@@ -79,8 +80,15 @@ BlockExecutor::Attempt BlockExecutor::apply(const SignedTx& s) {
   e.contract_address = receipt.created;
   e.logs = receipt.logs;
   out_.burned += to_u128(env_.base_fee) * receipt.gas_used;
-  for (const Log& log : receipt.logs)
-    if (auto w = withdrawal_of(log)) out_.withdrawals.push_back(std::move(*w));
+  for (const Log& log : receipt.logs) {
+    auto w = withdrawal_of(log);
+    if (!w) continue;
+    if (crypto::bls::BlsMinSig::PublicKey::from_bytes(w->to).ok())
+      out_.withdrawals.push_back(std::move(*w));
+    else if (!std::equal(w->from.begin(), w->from.end(), kBridgeAddress.begin()))
+      refunds_.push_back(std::move(*w));
+    // (the bridge cannot call itself; were it to, the amount would stay and be swept)
+  }
   logs_.push_back(receipt.logs);
   out_.transactions.push_back(s.raw);
   out_.hashes.push_back(s.hash);
@@ -95,12 +103,23 @@ Result<BlockResult> BlockExecutor::finish(const Bytes& generator) {
   const Uint256 wei_per_lux{lane::kWeiPerLux};
   Uint256 withdrawn;
   for (const lane::Withdrawal& w : out_.withdrawals) withdrawn = withdrawn + Uint256{w.amount} * wei_per_lux;
+  for (const lane::Withdrawal& w : refunds_) withdrawn = withdrawn + Uint256{w.amount} * wei_per_lux;
   const Uint256 balance = state_.balance(kBridgeAddress);
   if (balance < withdrawn) return Error("the bridge holds less than its withdrawals");
+  if (!refunds_.empty()) {
+    // Back to their senders: the bridge's balance drops by as much below.
+    state_.begin_transaction();
+    for (const lane::Withdrawal& w : refunds_) {
+      Address from{};
+      std::copy(w.from.begin(), w.from.end(), from.begin());
+      state_.set_balance(from, state_.balance(from) + Uint256{w.amount} * wei_per_lux);
+    }
+    state_.finalize_transaction();
+  }
   const auto rest = divmod(balance - withdrawn, wei_per_lux);
   if (!rest.quot.fits_u64()) return Error("the bridge's fees exceed 64 bits of LUX");
   if (!rest.quot.is_zero()) out_.withdrawals.push_back({Bytes{}, generator, rest.quot.low64()});
-  if (balance != rest.rem) {
+  if (state_.balance(kBridgeAddress) != rest.rem) {
     state_.begin_transaction();
     state_.set_balance(kBridgeAddress, rest.rem);
     state_.finalize_transaction();

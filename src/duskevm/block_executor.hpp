@@ -10,7 +10,10 @@
 //      transactions only, in log order), then the bridge's balance is burned but for its
 //      part below 1 LUX: the withdrawn wei go to DuskDS through the withdrawals, the
 //      rest (the priority fees the bridge earned as the coinbase, and anything else sent
-//      to it) as a final withdrawal of whole LUX to the block's generator.
+//      to it) as a final withdrawal of whole LUX to the block's generator. A Withdrawal
+//      event whose 96 bytes are not a DuskDS key (a BLS min-sig public key that decodes
+//      and lies in the subgroup) could never be credited: its amount goes back to the
+//      address that sent it instead, a system change in the same block.
 // Value: the state's sum of balances changes by deposits x 10^9 - burned -
 // withdrawals x 10^9, where burned is the base fee x gas of every transaction.
 #pragma once
@@ -87,6 +90,7 @@ class BlockExecutor {
   State state_;
   BlockResult out_;
   std::vector<std::vector<Log>> logs_;
+  std::vector<lane::Withdrawal> refunds_;  // withdrawals to bytes that are no DuskDS key
   u64 gas_used_ = 0;
 };
 

@@ -76,6 +76,7 @@ Result<std::unique_ptr<Node>> Node::open(NodeConfig config) {
   auto chain = ds::Chain::open(*node->db_, std::move(cc), {node->evm_.get(), node->vm_.get()});
   if (!chain.ok()) return Error("node: " + chain.error().message);
   node->chain_ = std::move(*chain);
+  node->metrics_.started_ms = wall_ms();
   DUSK_LOG(kInfo, "node", "chain " << chain_id << " at height " << node->chain_->height() << " (final "
                                    << node->chain_->final_height() << "), data in " << c.datadir);
   return node;
@@ -87,7 +88,6 @@ void Node::start() {
   std::lock_guard g(mu_);
   if (producer_.joinable() || !config_.provisioner) return;
   stopping_ = false;
-  metrics_.started_ms = wall_ms();
   producer_ = std::thread([this] { produce_loop(); });
 }
 
@@ -109,6 +109,8 @@ void Node::wake() {
 }
 
 void Node::on_block(std::function<void(const BlockEvent&)> listener) {
+  // Waits for a call in progress: after this returns, the old listener is not running.
+  std::lock_guard calling(listener_mu_);
   std::lock_guard g(mu_);
   listener_ = std::move(listener);
 }
@@ -167,7 +169,7 @@ void Node::produce_loop() {
       const std::string& why = produced.error().message;
       std::lock_guard g(mu_);
       metrics_.build_failures += 1;
-      if (why.rfind("supply:", 0) == 0) {
+      if (why.rfind("supply:", 0) == 0 || why.rfind("halt:", 0) == 0) {
         halted_ = true;
         halt_reason_ = why;
         DUSK_LOG(kError, "node", "HALTED: " << why << " -- the node stops producing blocks; investigate before restarting");
@@ -196,7 +198,6 @@ void Node::produce_loop() {
         at += len;
       }
     }
-    std::function<void(const BlockEvent&)> listener;
     {
       std::lock_guard g(mu_);
       metrics_.blocks_produced += 1;
@@ -207,13 +208,18 @@ void Node::produce_loop() {
       metrics_.transactions[0] += event.block.transactions.size();
       metrics_.transactions[1] += event.evm_transactions.size();
       metrics_.transactions[2] += event.vm_transactions.size();
-      listener = listener_;
     }
     DUSK_LOG(kInfo, "node", "block " << h << ": " << event.block.transactions.size() << " DuskDS, "
                                      << event.evm_transactions.size() << " DuskEVM, "
                                      << event.vm_transactions.size() << " DuskVM transactions, "
                                      << event.block.build_us / 1000 << " ms; final "
                                      << event.block.final_height);
+    std::lock_guard calling(listener_mu_);
+    std::function<void(const BlockEvent&)> listener;
+    {
+      std::lock_guard g(mu_);
+      listener = listener_;
+    }
     if (listener) listener(event);
   }
 }

@@ -70,7 +70,8 @@ class Node {
   void stop();
   // A transaction arrived (block_time 0: build a block soon).
   void wake();
-  // Called on the producer's thread after every block.
+  // Called on the producer's thread after every block. Replacing it (nullptr: none)
+  // waits for a call in progress, so the old listener may be destroyed afterwards.
   void on_block(std::function<void(const BlockEvent&)> listener);
 
   ds::Chain& chain() { return *chain_; }
@@ -94,6 +95,7 @@ class Node {
   std::unique_ptr<ds::Chain> chain_;
 
   mutable std::mutex mu_;  // metrics, listener, halt reason, wake-ups
+  std::mutex listener_mu_;  // held while the listener runs (on_block waits for it)
   std::condition_variable cv_;
   std::thread producer_;
   bool stopping_ = false;

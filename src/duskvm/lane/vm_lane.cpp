@@ -218,6 +218,7 @@ Result<lane::Payload> VmLane::execute(const lane::BlockContext& ctx, std::span<c
 Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
                                   std::optional<ByteView> body) {
   if (pending_) return Error("duskvm lane: a block is already pending");
+  if (!broken_.empty()) return Error("duskvm lane: unusable until restarted: " + broken_);
   if (ctx.height != head_.height + 1)
     return Error("duskvm lane: block " + std::to_string(ctx.height) + " on a lane at height " +
                  std::to_string(head_.height));
@@ -286,8 +287,10 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
   u32 included = 0;
   u64 gas_left = config_.block_gas_limit;
   u64 fees = 0;
+  std::set<DsKey> deferred;  // senders with a transaction left for a later block
   for (auto& [tx, encoded] : txs) {
     const Hash256 id = vm_transaction_id(encoded);
+    if (!body && deferred.count(tx.sender)) continue;  // its nonce order waits too
     VmAccount* sender = acc(vm_address(tx.sender));
     if (!sender) return failure;
     std::string invalid;
@@ -301,7 +304,10 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
     else if (tx.kind == VmTxKind::kWithdraw && tx.gas_limit < kVmWithdrawGas) invalid = "intrinsic gas too low";
     if (!invalid.empty()) {
       if (body) return Error("duskvm lane: transaction " + hex(id) + " is not valid here: " + invalid);
-      if (invalid != "the block's gas is spent") p->dropped.push_back(id);
+      if (invalid == "the block's gas is spent")
+        deferred.insert(tx.sender);  // waits in the pool for a later block
+      else
+        p->dropped.push_back(id);
       continue;
     }
     sender->balance -= static_cast<u64>(cost);
@@ -489,7 +495,12 @@ void VmLane::committed() {
   if (!pending_) return;
   std::unique_ptr<Pending> p = std::move(pending_);
   if (p->kind == Pending::Kind::kRevert) {
-    if (auto l = load(); !l.ok()) DUSK_LOG(kError, "duskvm", "reloading after a revert: " << l.error().message);
+    if (auto l = load(); !l.ok()) {
+      // The disk holds the change; memory does not: refuse to go on rather than build
+      // on a head that is not the one recorded.
+      broken_ = "reloading after a finalization or revert: " + l.error().message;
+      DUSK_LOG(kError, "duskvm", broken_);
+    }
     return;
   }
   if (p->staged) p->session->committed(std::move(p->staged));

@@ -130,6 +130,7 @@ class VmLane final : public lane::Lane {
   Head head_;
   u64 final_height_ = 0;
   std::unique_ptr<Pending> pending_;
+  std::string broken_;  // why the lane refuses to build (a reload that failed)
 };
 
 }  // namespace dusk::vm

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "base/rlp.hpp"
+#include "crypto/bls/scheme.hpp"
 #include "crypto/hash/keccak.hpp"
 #include "crypto/secp256k1.hpp"
 #include "duskevm/base_fee.hpp"
@@ -119,6 +120,13 @@ Bytes sign(const Key& k, const TxFields& f) {
 }
 
 Bytes generator() { return Bytes(96, 0x77); }
+
+// A DuskDS key withdrawals can be credited to (a min-sig public key that decodes).
+Bytes ds_key_of(u8 seed) {
+  auto sk = crypto::bls::SecretKey::key_gen(Bytes(32, seed));
+  const auto pk = crypto::bls::BlsMinSig::sk_to_pk(*sk).to_bytes();
+  return Bytes(pk.begin(), pk.end());
+}
 Bytes bytes(const Address& a) { return Bytes(a.begin(), a.end()); }
 
 lane::BlockContext ctx(u64 height) {
@@ -310,7 +318,7 @@ TEST(EvmLane, SecondLaneExecutesTheSameBody) {
   for (u8 i = 1; i <= 3; ++i)
     ASSERT_TRUE(f.lane->submit(sign(key(i), {.to = addr(i), .value = Uint256{1000u * i}})).ok());
   ASSERT_TRUE(f.lane->submit(sign(key(4), {.gas = 100000, .to = kBridgeAddress, .value = kEther,
-                                           .data = encode_withdraw_call(Bytes(96, 4))})).ok());
+                                           .data = encode_withdraw_call(ds_key_of(4))})).ok());
   const std::vector<lane::Deposit> deposits = {{Hash256{}, generator(), bytes(addr(7)), 12}};
   auto built = f.lane->build(ctx(1), deposits);
   ASSERT_TRUE(built.ok()) << built.error().message;
@@ -403,8 +411,7 @@ TEST(EvmLane, DepositsCreditWei) {
 TEST(EvmLane, BridgeWithdrawals) {
   Fixture f;
   const Key k = key(1);
-  Bytes ds_key(96);
-  for (size_t i = 0; i < ds_key.size(); ++i) ds_key[i] = static_cast<u8>(i * 7);
+  const Bytes ds_key = ds_key_of(7);
   const Uint256 amount = Uint256{3'000'000'000u} * kGwei;  // 3 DUSK
   auto ok_id = f.lane->submit(sign(k, {.nonce = 0, .gas = 100000, .to = kBridgeAddress, .value = amount,
                                        .data = encode_withdraw_call(ds_key)}));
@@ -779,6 +786,33 @@ TEST(EvmLane, HoldingsMatchAFullScanAfterRandomBlocks) {
     // Every pool transaction went in (fees and values are small).
     ASSERT_EQ(f.lane->pool_size(), 0u);
   }
+}
+
+}  // namespace
+}  // namespace dusk::evm
+
+namespace dusk::evm {
+namespace {
+
+// 96 bytes that are no DuskDS key could never be credited there: the amount goes back to
+// the sender in the same block, and the chain goes on.
+TEST(EvmLane, WithdrawalsToBytesThatAreNoKeyAreRefunded) {
+  Fixture f;
+  const Key k = key(1);
+  const Uint256 amount = Uint256{2'000'000'000u} * kGwei;  // 2 DUSK
+  const Uint256 before_sender = *f.lane->balance(k.address);
+  auto id = f.lane->submit(sign(k, {.nonce = 0, .gas = 100000, .to = kBridgeAddress, .value = amount,
+                                    .data = encode_withdraw_call(Bytes(96, 0xff))}));
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  const u128 before = f.lane->holdings();
+  auto p = commit_block(*f.db, *f.lane, 1);
+  EXPECT_TRUE((*f.lane->receipt(*id))->receipt.success);  // the contract accepted it
+  for (const auto& w : p.withdrawals) EXPECT_TRUE(w.from.empty()) << "only the fees leave";
+  const auto r = *f.lane->receipt(*id);
+  const Uint256 paid = r->receipt.effective_gas_price * Uint256{r->receipt.gas_used};
+  EXPECT_EQ(*f.lane->balance(k.address), before_sender - paid) << "the amount came back";
+  EXPECT_EQ(before, f.lane->holdings() + sum_lux(p.withdrawals) * lane::kWeiPerLux + p.burned);
+  EXPECT_EQ(f.lane->holdings(), scan_holdings(*f.db));
 }
 
 }  // namespace

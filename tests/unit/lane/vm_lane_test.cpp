@@ -252,6 +252,48 @@ TEST_F(VmLaneTest, RefusesBadBodiesAndTransactions) {
   EXPECT_EQ(a.lane->height(), 0u);
 }
 
+// A transaction that does not fit the block's gas waits, and so do its sender's later
+// nonces: none of them is dropped.
+TEST_F(VmLaneTest, TransactionsThatDoNotFitWait) {
+  fs::create_directories(root_ / "a");
+  storage::Options o;
+  o.path = (root_ / "a").string();
+  o.column_families = VmLane::families();
+  o.counter_families = VmLane::counter_families();
+  auto db = storage::Database::open(o);
+  ASSERT_TRUE(db.ok());
+  VmLaneConfig c;
+  c.chain_id = kChain;
+  c.block_gas_limit = 3 * kVmTransferGas;
+  genesis_.push_back({bob_.address, 50'000'000'000});
+  auto lane = VmLane::open(**db, c, genesis_);
+  ASSERT_TRUE(lane.ok()) << lane.error().message;
+  auto send = [&](const Signer& from, u64 nonce, u64 gas, u64 price) {
+    VmTransaction t = tx(from, VmTxKind::kTransfer, nonce, gas);
+    t.gas_price = price;
+    t.to_address = generator_.address;
+    t.amount = 1;
+    auto id = (*lane)->submit(sign(t, from));
+    ASSERT_TRUE(id.ok()) << id.error().message;
+  };
+  send(bob_, 0, 2 * kVmTransferGas, 9);  // the best price, two thirds of the block
+  send(alice_, 0, 2 * kVmTransferGas, 5);  // does not fit after bob's
+  send(alice_, 1, kVmTransferGas, 5);      // would fit, but must follow nonce 0
+  auto p = (*lane)->build(ctx(1), {});
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->transactions, 1u);
+  storage::WriteBatch batch;
+  ASSERT_TRUE((*lane)->stage(batch).ok());
+  ASSERT_TRUE((*db)->write(batch).ok());
+  (*lane)->committed();
+  EXPECT_EQ((*lane)->pool_size(), 2u) << "alice's two transactions wait";
+  p = (*lane)->build(ctx(2), {});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->transactions, 2u);
+  (*lane)->discard();
+  lane->reset();
+}
+
 TEST_F(VmLaneTest, DiscardFinalizeAndRevert) {
   Node a(root_ / "a", genesis_);
   const Hash256 genesis_root = a.lane->state_root();

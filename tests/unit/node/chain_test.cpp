@@ -79,6 +79,7 @@ class ChainTest : public ::testing::Test {
     cc.genesis = genesis_;
     cc.lanes_genesis = genesis_.lanes_genesis();
     cc.genesis_time_ms = 1'000;
+    cc.finality_depth = genesis_.finality_depth;
     DUSK_ASSIGN(chain_, ds::Chain::open(*db_, cc, {evm_.get(), vm_.get()}));
     return {};
   }
@@ -215,6 +216,17 @@ TEST_F(ChainTest, TransfersDepositsAndWithdrawals) {
   EXPECT_EQ(chain_->height(), 4u);
   EXPECT_EQ(chain_->account(who(1).ds_key).balance, alice1 + 4'000);
   produce();
+}
+
+TEST_F(ChainTest, RefusesAnotherGenesis) {
+  produce();
+  genesis_.finality_depth = 2;  // the same accounts, another rule
+  auto r = try_open();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("another genesis"), std::string::npos) << r.error().message;
+  genesis_ = dev_genesis(*accounts_);
+  open();
+  EXPECT_EQ(chain_->height(), 1u);
 }
 
 TEST_F(ChainTest, RefusesADamagedDatabase) {
