@@ -118,7 +118,10 @@ Bytes encode_block(const Block& b) {
   return out;
 }
 
-Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys) {
+namespace {
+
+template <typename DecodeTx>
+Result<Block> decode_block_with(ByteView bytes, DecodeTx&& decode_tx) {
   if (bytes.size() < kHeaderSize) return Error("block of " + std::to_string(bytes.size()) + " bytes is truncated");
   Block b;
   DUSK_ASSIGN(b.header, decode_header(bytes.first(kHeaderSize)));
@@ -133,9 +136,9 @@ Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys) {
     if (!r.has(4)) return Error("block: truncated transaction " + std::to_string(i));
     const u32 len = r.le<u32>();
     if (!r.has(len)) return Error("block: truncated transaction " + std::to_string(i));
-    auto tx = decode_checked_transaction(r.take(len), keys);
+    auto tx = decode_tx(r.take(len));
     if (!tx.ok()) return Error("block: transaction " + std::to_string(i) + ": " + tx.error().message);
-    b.transactions.push_back(std::move(tx->tx));
+    b.transactions.push_back(std::move(*tx));
   }
   for (size_t l = 0; l < kLaneCount; ++l) {
     if (!r.has(4)) return Error("block: truncated lane payload");
@@ -146,6 +149,19 @@ Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys) {
   }
   if (r.left() != 0) return Error("block: " + std::to_string(r.left()) + " bytes after the last payload");
   return b;
+}
+
+}  // namespace
+
+Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys) {
+  return decode_block_with(bytes, [keys](ByteView t) -> LedgerResult<Transaction> {
+    DUSK_ASSIGN(auto d, decode_checked_transaction(t, keys));
+    return std::move(d.tx);
+  });
+}
+
+Result<Block> decode_stored_block(ByteView bytes) {
+  return decode_block_with(bytes, [](ByteView t) { return decode_stored_transaction(t); });
 }
 
 Hash256 transactions_root(const std::vector<Transaction>& txs) {

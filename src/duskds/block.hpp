@@ -80,6 +80,8 @@ Bytes encode_block(const Block& b);
 // (optional) holds keys already decoded and checked, so that blocks of known accounts
 // decode without a subgroup check per key.
 Result<Block> decode_block(ByteView bytes, PublicKeyCache* keys = nullptr);
+// A block this node stored after checking it: the layout is checked, points are not.
+Result<Block> decode_stored_block(ByteView bytes);
 Hash256 transactions_root(const std::vector<Transaction>& txs);
 // What lanes see as the block's seed.
 Hash256 lane_seed(const Seed& seed);

@@ -551,7 +551,7 @@ Result<std::optional<Block>> Chain::block(u64 height) const {
   auto v = db_->get(*cf_.blocks, store::height_key(height));
   if (!v.ok()) return Error(v.error().message);
   if (!*v) return std::optional<Block>{};
-  DUSK_ASSIGN(Block b, decode_block(**v, keys_.get()));
+  DUSK_ASSIGN(Block b, decode_stored_block(**v));  // written by this node, checked then
   return std::optional<Block>{std::move(b)};
 }
 

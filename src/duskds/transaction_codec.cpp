@@ -78,7 +78,10 @@ LedgerResult<Transaction> decode_transaction(ByteView in) {
   return std::move(decoded.tx);
 }
 
-LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicKeyCache* keys) {
+namespace {
+
+// The fields, by the layout alone (no point is checked); `need` is the encoded size.
+LedgerResult<Transaction> parse_fields(ByteView in, size_t* need_out) {
   auto truncated = [&](size_t need) {
     return ledger_error(LedgerError::kTruncated, "transaction of " + std::to_string(in.size()) +
                                                      " bytes, its fields need " + std::to_string(need));
@@ -144,7 +147,20 @@ LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicK
                      in.begin() + static_cast<std::ptrdiff_t>(at + target_len));
   }
   tx.signature = get_array<48>(in, need - kSignatureSize);
+  *need_out = need;
+  return tx;
+}
 
+}  // namespace
+
+LedgerResult<Transaction> decode_stored_transaction(ByteView in) {
+  size_t need = 0;
+  return parse_fields(in, &need);
+}
+
+LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView in, PublicKeyCache* keys) {
+  size_t need = 0;
+  DUSK_ASSIGN(Transaction tx, parse_fields(in, &need));
   auto decode_key = [&](const AccountKey& bytes, const char* role) -> LedgerResult<BlsMinSig::PublicKey> {
     if (keys) return keys->decode(bytes, role);
     auto pk = BlsMinSig::PublicKey::from_bytes(bytes);

@@ -69,6 +69,10 @@ struct DecodedTransaction {
   Transaction tx;
   SignatureCheck check;
 };
+// The layout alone, no key or signature checked as a point: for records this node wrote
+// after checking them in full (its own blocks), never for what arrives from outside.
+LedgerResult<Transaction> decode_stored_transaction(ByteView bytes);
+
 // With `keys`, the sender's and receiver's keys come from (and go to) that cache.
 class PublicKeyCache;
 LedgerResult<DecodedTransaction> decode_checked_transaction(ByteView bytes, PublicKeyCache* keys = nullptr);

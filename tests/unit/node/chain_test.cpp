@@ -180,6 +180,12 @@ TEST_F(ChainTest, TransfersDepositsAndWithdrawals) {
             alice0 - 5'000 - 7'000 - 9'000 - ds::kTransferGas - 2 * ds::kDepositGas);
   EXPECT_EQ(*evm_->balance(evm_to), *evm_before + Uint256(7'000) * Uint256(lane::kWeiPerLux));
   EXPECT_EQ(vm_->account(who(2).vm_address).balance, vm_before + 9'000);
+  // Read back (decode_stored_block), the block holds the same transactions.
+  auto stored = chain_->block(1);
+  ASSERT_TRUE(stored.ok() && *stored);
+  ASSERT_EQ((*stored)->transactions.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(ds::transaction_id((*stored)->transactions[i]), b1.transactions[i]);
+  EXPECT_EQ((*stored)->transactions[1].target, dep_evm.target);
   auto loc = chain_->transaction(b1.transactions[0]);
   ASSERT_TRUE(loc.ok() && *loc);
   EXPECT_EQ((*loc)->height, 1u);
