@@ -138,12 +138,14 @@ void Node::produce_loop() {
   const auto me = crypto::bls::BlsMinSig::sk_to_pk(sk).to_bytes();
   auto next = std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.block_time_ms);
   while (true) {
+    bool woke = false;  // a submission arrived since the last look (on demand)
     {
       std::unique_lock lock(mu_);
       if (config_.block_time_ms == 0) {
         // On demand: wake on a submission, and look at the pools now and then (the
         // EVM's JSON-RPC submits without waking us).
         cv_.wait_for(lock, std::chrono::milliseconds(20), [&] { return stopping_ || woken_; });
+        woke = woken_;
         woken_ = false;
       } else {
         cv_.wait_until(lock, next, [&] { return stopping_; });
@@ -156,7 +158,7 @@ void Node::produce_loop() {
       // only transactions that cannot go in yet (a nonce gap) does not spin out empty
       // blocks: it waits for its size to change.
       const size_t waiting = pool_total();
-      if (!finality_pending_ && (waiting == 0 || waiting == stuck_pool_)) continue;
+      if (!finality_pending_ && (waiting == 0 || (waiting == stuck_pool_ && !woke))) continue;
     } else {
       next += std::chrono::milliseconds(config_.block_time_ms);
       const auto now = std::chrono::steady_clock::now();
@@ -164,6 +166,9 @@ void Node::produce_loop() {
     }
     if (halted_) continue;
     if (!chain_->is_next_generator(me)) continue;
+    // The pools as the block will see them: a transaction arriving while it is built
+    // changes the size, so it is not taken for one that cannot go in.
+    const size_t pooled_before = config_.block_time_ms == 0 ? pool_total() : 0;
     auto produced = chain_->produce(sk, wall_ms());
     if (!produced.ok()) {
       const std::string& why = produced.error().message;
@@ -183,7 +188,7 @@ void Node::produce_loop() {
     const size_t included = event.block.transactions.size() + event.block.lane_transactions[0] +
                             event.block.lane_transactions[1];
     finality_pending_ = included != 0;
-    stuck_pool_ = included == 0 ? pool_total() : ~size_t{0};
+    stuck_pool_ = included == 0 ? pooled_before : ~size_t{0};
     const u64 h = event.block.header.height;
     if (auto b = evm_->block_by_number(h); b.ok() && *b)
       for (const Bytes& raw : (*b)->transactions) event.evm_transactions.push_back(crypto::keccak256(raw));
