@@ -180,14 +180,14 @@ int main(int argc, char** argv) {
     const u64 fin = Json::parse(r.body)["finalized_height"];
     const auto now = Clock::now();
     for (u64 h = seen_final + 1; h <= fin; ++h) {
-      auto b = test::http_get(port, "/v1/blocks/" + std::to_string(h));
+      auto b = test::http_get(port, "/v1/blocks/" + std::to_string(h) + "?transactions=ids");
       const Json block = Json::parse(b.body, nullptr, false);
       if (!block.is_object()) {
         std::fprintf(stderr, "block %llu: status %d %s\n", static_cast<unsigned long long>(h), b.status, b.body.substr(0, 200).c_str());
         continue;
       }
       for (const auto& tx : block["transactions"]) {
-        auto it = index_of.find(tx["id"]);
+        auto it = index_of.find(tx.get<std::string>());
         if (it == index_of.end()) continue;
         ++included;
         latency_ms.push_back(ms_since(submitted[it->second], now));

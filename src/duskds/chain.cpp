@@ -308,7 +308,6 @@ Status Chain::check_supply(const std::array<u128, kLaneCount>& lane_holdings, u1
 }
 
 MempoolResult<Hash256> Chain::submit(ByteView tx, u64 now_s) {
-  // (a broken chain refuses blocks; its pool may still take transactions for the restart)
   return std::move(submit_batch(std::span<const ByteView>(&tx, 1), now_s).front());
 }
 

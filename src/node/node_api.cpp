@@ -273,8 +273,11 @@ void NodeApi::routes() {
     const ds::Block& block = **b;
     Json j = header_json(block.header, ds::block_hash(block.header));
     j["finality"] = std::string(ds::finality_name(chain.finality(height)));
+    // ?transactions=ids lists their ids only (a block of thousands stays small).
+    const bool ids_only = req.query_param("transactions") == std::optional<std::string>("ids");
     Json txs = Json::array();
-    for (const auto& tx : block.transactions) txs.push_back(ds_tx_json(tx));
+    for (const auto& tx : block.transactions)
+      txs.push_back(ids_only ? Json(hex(ds::transaction_id(tx))) : ds_tx_json(tx));
     j["transactions"] = txs;
     j["lane_payload_bytes"] = {{"duskevm", block.lane_bodies[0].size()}, {"duskvm", block.lane_bodies[1].size()}};
     if (auto a = chain.attestation(height); a.ok() && *a)

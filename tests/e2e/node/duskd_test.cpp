@@ -154,6 +154,9 @@ TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
   wait_info([&](const Json& i) { return i["height"].get<u64>() > height; });
   Json tx = get("/v1/transactions/" + id);
   EXPECT_EQ(tx["status"], "included");
+  const Json ids = get("/v1/blocks/" + std::to_string(tx["height"].get<u64>()) + "?transactions=ids");
+  ASSERT_EQ(ids["transactions"].size(), 1u);
+  EXPECT_EQ(ids["transactions"][0], id);
   EXPECT_EQ(ds_nonce(1), 1u);
   // Another one makes the first final.
   ASSERT_EQ(http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 1, 1))).status, 200);
