@@ -81,12 +81,15 @@ LedgerResult<AccountKey> key_field(const toml::table& t, const std::string& pref
 LedgerResult<Genesis> parse_table(const toml::table& root) {
   Genesis g;
   DUSK_TRY(only_keys(root,
-                     {"chain_id", "block_time_ms", "finality_depth", "staking", "emission", "moonlight", "stake",
-                      "lanes", "evm_account", "duskvm_account"},
+                     {"chain_id", "block_time_ms", "genesis_time_ms", "finality_depth", "staking", "emission",
+                      "moonlight", "stake", "lanes", "evm_account", "duskvm_account"},
                      ""));
   DUSK_ASSIGN(g.ledger.chain_id, uint_field(root, "chain_id", ""));
   DUSK_ASSIGN(g.block_time_ms, uint_field(root, "block_time_ms", ""));
   if (g.block_time_ms == 0) return bad("block_time_ms", "must be above 0");
+  if (root.get("genesis_time_ms")) {
+    DUSK_ASSIGN(g.genesis_time_ms, uint_field(root, "genesis_time_ms", ""));
+  }
   if (root.get("finality_depth")) {
     DUSK_ASSIGN(g.finality_depth, uint_field(root, "finality_depth", ""));
     if (g.finality_depth == 0) return bad("finality_depth", "must be above 0");

@@ -3,6 +3,8 @@
 //   chain_id = 1                   # u64, signed into every Moonlight transaction
 //   block_time_ms = 10000          # target time between blocks, > 0
 //   finality_depth = 1             # optional: attested successors that make a block final
+//   genesis_time_ms = 1765000000000  # optional: block 0's time (ms since the Unix epoch;
+//                                    # absent: when the node first creates the chain)
 //
 //   [staking]
 //   epoch_length = 2160            # blocks before a new stake counts, > 0
@@ -34,8 +36,9 @@
 //                                  # vm_address(key) for a DuskDS key)
 //   balance = 1000000000000        # LUX
 //
-// Every field shown is required, except finality_depth, [lanes] and the arrays (which may
-// be absent or empty). Amounts
+// Every field shown is required, except finality_depth, genesis_time_ms, [lanes] and the
+// arrays (which may be absent or empty). Nodes that are to share a chain need the same
+// genesis_time_ms (block 0's hash covers it). Amounts
 // are TOML integers, so at most 2^63 - 1 each (the whole of DUSK's supply in LUX is
 // about 10^18). Strict: a key not listed here, a value of the wrong type, a negative
 // number, a duplicate account or stake key, a key that is not a valid public key, or a
@@ -64,6 +67,7 @@ struct Genesis {
   LedgerConfig ledger;
   u64 block_time_ms = 0;
   u64 finality_depth = 1;
+  u64 genesis_time_ms = 0;  // 0: the node's clock when it creates the chain
   u64 evm_block_gas_limit = 30'000'000;
   u64 duskvm_block_gas_limit = 250'000'000;
   std::vector<GenesisAccount> accounts;

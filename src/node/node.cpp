@@ -69,7 +69,9 @@ Result<std::unique_ptr<Node>> Node::open(NodeConfig config) {
   ds::ChainConfig cc;
   cc.genesis = c.genesis;
   cc.lanes_genesis = c.genesis.lanes_genesis();
-  cc.genesis_time_ms = c.genesis_time_ms != 0 ? c.genesis_time_ms : wall_ms();
+  cc.genesis_time_ms = c.genesis_time_ms != 0         ? c.genesis_time_ms
+                       : c.genesis.genesis_time_ms != 0 ? c.genesis.genesis_time_ms
+                                                        : wall_ms();
   cc.finality_depth = c.genesis.finality_depth;
   cc.max_block_transactions = c.max_block_transactions;
   cc.mempool.max_transactions = c.max_pool_transactions;

@@ -181,13 +181,14 @@ namespace {
 
 TEST_F(GenesisTest, ReadsTheLanesAccountsAndSettings) {
   const std::string lanes =
-      "finality_depth = 2\n" + text() +
+      "finality_depth = 2\ngenesis_time_ms = 1765000000000\n" + text() +
       "[lanes]\nevm_block_gas_limit = 15000000\nduskvm_block_gas_limit = 1000\n"
       "[[evm_account]]\naddress = \"0x" + std::string(40, 'a') + "\"\nbalance = 700\n"
       "[[duskvm_account]]\naddress = \"" + std::string(64, 'b') + "\"\nbalance = 300\n";
   auto g = parse_genesis(lanes);
   ASSERT_TRUE(g.ok()) << g.error().message;
   EXPECT_EQ(g->finality_depth, 2u);
+  EXPECT_EQ(g->genesis_time_ms, 1'765'000'000'000u);
   EXPECT_EQ(g->evm_block_gas_limit, 15'000'000u);
   EXPECT_EQ(g->duskvm_block_gas_limit, 1'000u);
   ASSERT_EQ(g->evm_accounts.size(), 1u);
