@@ -21,6 +21,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A lane that passes everything to a real one but can misreport its holdings after a
+// block: how a lane with a value leak would look to the chain.
+class LeakyLane final : public lane::Lane {
+ public:
+  explicit LeakyLane(lane::Lane& inner) : inner_(inner) {}
+  u128 leak = 0;  // wei added to what build() reports
+  lane::LaneId id() const override { return inner_.id(); }
+  u64 height() const override { return inner_.height(); }
+  Hash256 state_root() const override { return inner_.state_root(); }
+  u128 holdings() const override { return inner_.holdings(); }
+  Result<Hash256> submit(ByteView t) override { return inner_.submit(t); }
+  size_t pool_size() const override { return inner_.pool_size(); }
+  Result<lane::Payload> build(const lane::BlockContext& c, std::span<const lane::Deposit> d) override {
+    auto p = inner_.build(c, d);
+    if (p.ok()) p->holdings += leak;
+    return p;
+  }
+  Result<lane::Payload> execute(const lane::BlockContext& c, std::span<const lane::Deposit> d, ByteView b) override {
+    return inner_.execute(c, d, b);
+  }
+  Status stage(storage::WriteBatch& b) override { return inner_.stage(b); }
+  void committed() override { inner_.committed(); }
+  void discard() override { inner_.discard(); }
+  Status finalize(u64 h, storage::WriteBatch& b) override { return inner_.finalize(h, b); }
+  Status revert_to(u64 h, storage::WriteBatch& b) override { return inner_.revert_to(h, b); }
+
+ private:
+  lane::Lane& inner_;
+};
+
 class ChainTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -44,6 +74,7 @@ class ChainTest : public ::testing::Test {
   }
   void close() {
     chain_.reset();
+    leaky_.reset();
     vm_.reset();
     evm_.reset();
     db_.reset();
@@ -80,7 +111,8 @@ class ChainTest : public ::testing::Test {
     cc.lanes_genesis = genesis_.lanes_genesis();
     cc.genesis_time_ms = 1'000;
     cc.finality_depth = genesis_.finality_depth;
-    DUSK_ASSIGN(chain_, ds::Chain::open(*db_, cc, {evm_.get(), vm_.get()}));
+    leaky_ = std::make_unique<LeakyLane>(*vm_);
+    DUSK_ASSIGN(chain_, ds::Chain::open(*db_, cc, {evm_.get(), leaky_.get()}));
     return {};
   }
   void open() {
@@ -126,6 +158,7 @@ class ChainTest : public ::testing::Test {
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<evm::EvmLane> evm_;
   std::unique_ptr<vm::VmLane> vm_;
+  std::unique_ptr<LeakyLane> leaky_;
   std::unique_ptr<ds::Chain> chain_;
   std::array<u64, 3> pending_nonce_{};
 };
@@ -222,6 +255,29 @@ TEST_F(ChainTest, TransfersDepositsAndWithdrawals) {
   EXPECT_EQ(chain_->height(), 4u);
   EXPECT_EQ(chain_->account(who(1).ds_key).balance, alice1 + 4'000);
   produce();
+}
+
+// The supply over every layer is checked before a block is written: a lane whose
+// holdings do not add up stops the block (a "supply:" error, which the node treats as a
+// halt), and nothing of it reaches the database.
+TEST_F(ChainTest, ASupplyMismatchWritesNothing) {
+  produce();
+  const Hash256 tip = chain_->tip_hash();
+  const u64 balance = chain_->account(who(0).ds_key).balance;
+  leaky_->leak = 1;  // one wei appears from nowhere
+  auto p = chain_->produce(who(0).ds_secret, 100'000);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().message.rfind("supply:", 0), 0u) << p.error().message;
+  EXPECT_EQ(chain_->height(), 1u);
+  EXPECT_EQ(chain_->tip_hash(), tip);
+  EXPECT_EQ(chain_->account(who(0).ds_key).balance, balance) << "the reward of the refused block is not kept";
+  EXPECT_EQ(vm_->height(), 1u);
+  // Reopened, the database holds block 1 and nothing of the refused one.
+  leaky_->leak = 0;
+  open();
+  EXPECT_EQ(chain_->tip_hash(), tip);
+  produce();
+  EXPECT_EQ(chain_->height(), 2u);
 }
 
 TEST_F(ChainTest, RefusesAnotherGenesis) {
