@@ -14,6 +14,15 @@ namespace dusk {
 using Bytes = std::vector<u8>;
 using ByteView = std::span<const u8>;
 
+// Appends `v` little-endian: the fixed-width integers of the node's records and
+// encodings.
+template <typename T>
+inline void append_le(Bytes& out, T v) {
+  const size_t at = out.size();
+  out.resize(at + sizeof(T));
+  store_le<T>(out.data() + at, v);
+}
+
 // Lower-case hex without prefix.
 std::string to_hex(ByteView data);
 // Accepts an optional 0x prefix, upper or lower case; rejects odd length and non-hex.

@@ -14,9 +14,7 @@ class Writer {
   explicit Writer(Bytes& out) : out_(out) {}
   template <typename T>
   void le(T v) {
-    size_t at = out_.size();
-    out_.resize(at + sizeof(T));
-    store_le<T>(out_.data() + at, v);
+    append_le<T>(out_, v);
   }
   void raw(ByteView b) { out_.insert(out_.end(), b.begin(), b.end()); }
   template <size_t N>

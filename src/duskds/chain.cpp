@@ -51,11 +51,7 @@ MempoolConfig with_keys(MempoolConfig c, std::shared_ptr<PublicKeyCache> keys) {
 
 Hash256 genesis_fingerprint(const ChainConfig& c) {
   Bytes out;
-  auto u64le = [&](u64 v) {
-    const size_t at = out.size();
-    out.resize(at + 8);
-    store_le<u64>(out.data() + at, v);
-  };
+  auto u64le = [&](u64 v) { append_le<u64>(out, v); };
   const Genesis& g = c.genesis;
   u64le(g.ledger.chain_id);
   u64le(g.block_time_ms);

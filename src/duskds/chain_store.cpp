@@ -7,13 +7,6 @@
 namespace dusk::ds::store {
 namespace {
 
-template <typename T>
-void put(Bytes& out, T v) {
-  size_t at = out.size();
-  out.resize(at + sizeof(T));
-  store_le<T>(out.data() + at, v);
-}
-
 Error bad(const char* what, ByteView b) {
   return Error(std::string("chain store: a ") + what + " record of " + std::to_string(b.size()) +
                " bytes is corrupt");
@@ -40,8 +33,8 @@ Bytes height_key(u64 height) {
 
 Bytes encode_account(const Account& a) {
   Bytes out;
-  put<u64>(out, a.balance);
-  put<u64>(out, a.nonce);
+  append_le<u64>(out, a.balance);
+  append_le<u64>(out, a.nonce);
   return out;
 }
 
@@ -52,9 +45,9 @@ Result<Account> decode_account(ByteView b) {
 
 Bytes encode_stake(const Stake& s) {
   Bytes out;
-  put<u64>(out, s.value);
-  put<u64>(out, s.eligibility_height);
-  put<u64>(out, s.pending);
+  append_le<u64>(out, s.value);
+  append_le<u64>(out, s.eligibility_height);
+  append_le<u64>(out, s.pending);
   return out;
 }
 
@@ -65,11 +58,11 @@ Result<Stake> decode_stake(ByteView b) {
 
 Bytes encode_totals(const Totals& t) {
   Bytes out;
-  put<u64>(out, t.ledger.supply);
-  put<u64>(out, t.ledger.emitted);
-  put<u64>(out, t.ledger.bridged);
-  put<u64>(out, static_cast<u64>(t.burned));
-  put<u64>(out, static_cast<u64>(t.burned >> 64));
+  append_le<u64>(out, t.ledger.supply);
+  append_le<u64>(out, t.ledger.emitted);
+  append_le<u64>(out, t.ledger.bridged);
+  append_le<u64>(out, static_cast<u64>(t.burned));
+  append_le<u64>(out, static_cast<u64>(t.burned >> 64));
   return out;
 }
 
@@ -85,7 +78,7 @@ Result<Totals> decode_totals(ByteView b) {
 
 Bytes encode_tip(u64 height, const Hash256& hash) {
   Bytes out;
-  put<u64>(out, height);
+  append_le<u64>(out, height);
   out.insert(out.end(), hash.begin(), hash.end());
   return out;
 }
@@ -99,10 +92,10 @@ Result<std::pair<u64, Hash256>> decode_tip(ByteView b) {
 
 Bytes encode_location(const TxLocation& l) {
   Bytes out;
-  put<u64>(out, l.height);
-  put<u32>(out, l.index);
-  put<u64>(out, l.gas_used);
-  put<u64>(out, l.fee);
+  append_le<u64>(out, l.height);
+  append_le<u32>(out, l.index);
+  append_le<u64>(out, l.gas_used);
+  append_le<u64>(out, l.fee);
   return out;
 }
 
@@ -114,7 +107,7 @@ Result<TxLocation> decode_location(ByteView b) {
 
 Bytes encode_attestation(const Attestation& a) {
   Bytes out;
-  put<u64>(out, a.voters);
+  append_le<u64>(out, a.voters);
   out.insert(out.end(), a.signature.begin(), a.signature.end());
   return out;
 }
@@ -129,11 +122,11 @@ Result<Attestation> decode_attestation(ByteView b) {
 
 Bytes encode_block_withdrawals(const BlockWithdrawals& w) {
   Bytes out;
-  put<u8>(out, static_cast<u8>(w.lanes.size()));
+  append_le<u8>(out, static_cast<u8>(w.lanes.size()));
   for (const auto& [lane, list] : w.lanes) {
-    put<u8>(out, lane);
+    append_le<u8>(out, lane);
     Bytes enc = lane::encode_withdrawals(list);
-    put<u32>(out, static_cast<u32>(enc.size()));
+    append_le<u32>(out, static_cast<u32>(enc.size()));
     out.insert(out.end(), enc.begin(), enc.end());
   }
   return out;

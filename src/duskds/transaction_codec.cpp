@@ -10,12 +10,6 @@ using crypto::bls::BlsMinSig;
 
 namespace {
 
-void put_u64(Bytes& out, u64 v) {
-  u8 b[8];
-  store_le<u64>(b, v);
-  out.insert(out.end(), b, b + 8);
-}
-
 template <size_t N>
 void put_array(Bytes& out, const std::array<u8, N>& a) {
   out.insert(out.end(), a.begin(), a.end());
@@ -46,12 +40,12 @@ Bytes encode_unsigned(const Transaction& tx) {
   out.reserve(encoded_size(tx));
   out.push_back(kTransactionVersion);
   out.push_back(static_cast<u8>(tx.kind));
-  put_u64(out, tx.chain_id);
+  append_le<u64>(out, tx.chain_id);
   put_array(out, tx.sender);
-  put_u64(out, tx.nonce);
-  put_u64(out, tx.gas_limit);
-  put_u64(out, tx.gas_price);
-  put_u64(out, tx.amount);
+  append_le<u64>(out, tx.nonce);
+  append_le<u64>(out, tx.gas_limit);
+  append_le<u64>(out, tx.gas_price);
+  append_le<u64>(out, tx.amount);
   if (tx.kind == TxKind::kTransfer) {
     put_array(out, tx.receiver);
     const auto len = static_cast<u16>(tx.memo.size());

@@ -8,6 +8,7 @@
 #include "duskevm/base_fee.hpp"
 #include "duskevm/bridge_contract.hpp"
 #include "duskevm/evm.hpp"
+#include "duskevm/transition.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "trie/trie.hpp"
 
@@ -296,14 +297,10 @@ Result<Hash256> EvmLane::submit(ByteView transaction) {
   return pool_.add(std::move(s), a, base_fee, config_.block_gas_limit, config_.fork, head_.number);
 }
 
-BlockEnv EvmLane::block_env(const lane::BlockContext& ctx) const {
+BlockEnv EvmLane::lane_env() const {
   BlockEnv env;
   env.coinbase = kBridgeAddress;
-  env.number = ctx.height;
-  env.timestamp = ctx.timestamp_ms / 1000;
   env.gas_limit = config_.block_gas_limit;
-  env.base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
-  env.prev_randao = Uint256::from_be(ctx.seed.data());
   env.chain_id = Uint256{config_.chain_id};
   env.blobs = default_blob_schedule(config_.fork);
   env.p256verify = true;
@@ -312,6 +309,15 @@ BlockEnv EvmLane::block_env(const lane::BlockContext& ctx) const {
     auto h = block_hash_locked(n);
     return h && *h ? **h : Hash256{};
   };
+  return env;
+}
+
+BlockEnv EvmLane::block_env(const lane::BlockContext& ctx) const {
+  BlockEnv env = lane_env();
+  env.number = ctx.height;
+  env.timestamp = ctx.timestamp_ms / 1000;
+  env.base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+  env.prev_randao = Uint256::from_be(ctx.seed.data());
   return env;
 }
 
@@ -612,18 +618,9 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
   if (gas > config_.block_gas_limit) return Error("exceeds block gas limit");
 
   // The latest block's environment, without a base fee (no fee is charged).
-  BlockEnv env;
-  env.coinbase = kBridgeAddress;
+  BlockEnv env = lane_env();
   env.number = head_.number;
   env.timestamp = head_.timestamp;
-  env.gas_limit = config_.block_gas_limit;
-  env.chain_id = Uint256{config_.chain_id};
-  env.blobs = default_blob_schedule(config_.fork);
-  env.p256verify = true;
-  env.block_hash = [this](u64 n) {
-    auto h = block_hash_locked(n);
-    return h && *h ? **h : Hash256{};
-  };
   State state;
   state.set_backend(&backend_);
   state.begin_transaction();
@@ -638,24 +635,10 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
   msg.kind = CallKind::kCall;
   msg.gas = static_cast<i64>(gas - intrinsic.gas);
   msg.recipient = to;
-  msg.code_address = to;
   msg.sender = from;
   msg.value = value;
   msg.input = tx.data;
-  if (const Account* acc = state.find(to)) {
-    msg.code = acc->code;
-    msg.code_hash = acc->code_hash;
-    if (config_.fork >= Fork::kPrague) {
-      if (auto target = Evm::delegation_target(*acc->code)) {
-        state.access_account(*target);
-        msg.code_address = *target;
-        msg.skip_precompile = true;
-        const Account* del = state.find(*target);
-        msg.code = del ? del->code : nullptr;
-        msg.code_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
-      }
-    }
-  }
+  load_call_code(state, msg, to, config_.fork);
   if (!msg.code) msg.code = std::make_shared<const Bytes>();
   CallResult r = evm.call(msg);
   if (state.backend_failure()) return Error("reading the state: " + state.backend_failure()->message);

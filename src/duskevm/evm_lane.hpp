@@ -180,6 +180,9 @@ class EvmLane final : public lane::Lane {
   struct Pending;
   EvmLane(storage::Database& db, EvmLaneConfig config);
   Status load_or_create(const std::vector<GenesisAccount>& genesis);
+  // What every block of the lane shares (coinbase, gas limit, chain id, forks' options,
+  // BLOCKHASH), and a block's own environment on top of it.
+  BlockEnv lane_env() const;
   BlockEnv block_env(const lane::BlockContext& ctx) const;
   Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body);
   Result<std::optional<EvmBlock>> block_by_number_locked(u64 number) const;

@@ -55,6 +55,23 @@ std::optional<Address> recover_authority(const Authorization& auth) {
   return crypto::public_key_address(*key);
 }
 
+void load_call_code(State& state, Message& msg, const Address& to, Fork fork) {
+  msg.code_address = to;
+  const Account* acc = state.find(to);
+  if (!acc) return;
+  msg.code = acc->code;
+  msg.code_hash = acc->code_hash;
+  if (fork < Fork::kPrague) return;
+  if (auto target = Evm::delegation_target(*acc->code)) {
+    state.access_account(*target);
+    msg.code_address = *target;
+    msg.skip_precompile = true;
+    const Account* del = state.find(*target);
+    msg.code = del ? del->code : nullptr;
+    msg.code_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
+  }
+}
+
 TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Transaction& tx, Fork fork,
                                   CodeCache& cache, Tracer* tracer, FramePool* frames) {
   DUSK_ASSIGN(const ValidTx v, validate_transaction(tx, state, env, fork));
@@ -105,21 +122,7 @@ TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Tra
     if (tx.type == TxType::kSetCode) auth_refund = apply_authorizations(state, tx, env);
     msg.kind = CallKind::kCall;
     msg.recipient = *tx.to;
-    msg.code_address = *tx.to;
-    if (const Account* acc = state.find(*tx.to)) {
-      msg.code = acc->code;
-      msg.code_hash = acc->code_hash;
-      if (fork >= Fork::kPrague) {
-        if (auto target = Evm::delegation_target(*acc->code)) {
-          state.access_account(*target);
-          msg.code_address = *target;
-          msg.skip_precompile = true;
-          const Account* del = state.find(*target);
-          msg.code = del ? del->code : nullptr;
-          msg.code_hash = del ? std::optional<Hash256>(del->code_hash) : std::nullopt;
-        }
-      }
-    }
+    load_call_code(state, msg, *tx.to, fork);
     result = evm.call(msg);
   }
 

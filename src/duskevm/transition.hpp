@@ -34,6 +34,11 @@ TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Tra
                                   CodeCache& cache, Tracer* tracer = nullptr,
                                   FramePool* frames = nullptr);
 
+// The code a message call to `to` runs: the account's, or after Prague the code of the
+// account its EIP-7702 delegation names (that account warmed, precompiles skipped). Sets
+// msg.code_address, code and code_hash; leaves code unset when `to` has no account.
+void load_call_code(State& state, Message& msg, const Address& to, Fork fork);
+
 // EIP-7702: the authority (signer) of an authorization, or nullopt when its signature
 // is invalid (y parity not 0/1, r or s out of range, s in the upper half).
 std::optional<Address> recover_authority(const Authorization& auth);

@@ -4,17 +4,6 @@
 #include "crypto/hash/blake2b.hpp"
 
 namespace dusk::lane {
-namespace {
-
-template <typename T>
-void append_le(Bytes& out, T v) {
-  size_t at = out.size();
-  out.resize(at + sizeof(T));
-  store_le<T>(out.data() + at, v);
-}
-
-}  // namespace
-
 std::string_view name(LaneId id) {
   switch (id) {
     case LaneId::kEvm: return "duskevm";

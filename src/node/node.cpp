@@ -6,6 +6,7 @@
 #include "base/log.hpp"
 #include "crypto/bls/scheme.hpp"
 #include "crypto/hash/keccak.hpp"
+#include "duskevm/evm_block.hpp"
 #include "duskvm/lane/vm_transaction.hpp"
 
 namespace dusk::node {
@@ -192,8 +193,10 @@ void Node::produce_loop() {
     finality_pending_ = included != 0;
     stuck_pool_ = included == 0 ? pooled_before : ~size_t{0};
     const u64 h = event.block.header.height;
-    if (auto b = evm_->block_by_number(h); b.ok() && *b)
-      for (const Bytes& raw : (*b)->transactions) event.evm_transactions.push_back(crypto::keccak256(raw));
+    // The EVM body is the list of the block's signed transactions: their hashes, without
+    // reading the block back.
+    if (auto list = evm::decode_transaction_list(event.block.lane_bodies[0]); list.ok())
+      for (const Bytes& raw : *list) event.evm_transactions.push_back(crypto::keccak256(raw));
     {
       const Bytes& vm_body = event.block.lane_bodies[1];
       size_t at = 4;

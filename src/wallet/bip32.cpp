@@ -8,6 +8,7 @@
 
 #include "crypto/hash/keccak.hpp"
 #include "crypto/secp256k1.hpp"
+#include "wallet/derivation_path.hpp"
 
 namespace dusk::wallet {
 
@@ -73,32 +74,7 @@ WalletResult<Bip32Key> bip32_child(const Bip32Key& parent, u32 index) {
 }
 
 WalletResult<std::vector<u32>> parse_bip32_path(std::string_view path) {
-  auto bad = [&](const std::string& why) {
-    return WalletFailure(WalletError::kBadPath, "BIP-32 path \"" + std::string(path) + "\": " + why);
-  };
-  if (path.empty() || path[0] != 'm') return bad("must start with \"m\"");
-  std::vector<u32> out;
-  size_t pos = 1;
-  while (pos < path.size()) {
-    if (path[pos] != '/') return bad("expected \"/\" at character " + std::to_string(pos + 1));
-    ++pos;
-    const size_t start = pos;
-    u64 value = 0;
-    while (pos < path.size() && path[pos] >= '0' && path[pos] <= '9') {
-      value = value * 10 + static_cast<u64>(path[pos] - '0');
-      if (value >= kBip32Hardened) return bad("an index is 2^31 or more (mark it hardened instead)");
-      ++pos;
-    }
-    if (pos == start) return bad("expected a number at character " + std::to_string(start + 1));
-    if (pos - start > 1 && path[start] == '0') return bad("an index has a leading zero");
-    u32 index = static_cast<u32>(value);
-    if (pos < path.size() && (path[pos] == '\'' || path[pos] == 'h' || path[pos] == 'H')) {
-      index |= kBip32Hardened;
-      ++pos;
-    }
-    out.push_back(index);
-  }
-  return out;
+  return parse_derivation_path(path, PathForm::kBip32);
 }
 
 WalletResult<Bip32Key> bip32_derive(ByteView seed, std::string_view path) {

@@ -5,6 +5,7 @@
 #include "crypto/hash/hkdf_sha256.hpp"
 #include "crypto/hash/sha256.hpp"
 #include "wallet/secret.hpp"
+#include "wallet/derivation_path.hpp"
 
 namespace dusk::wallet {
 
@@ -58,27 +59,7 @@ SecretKey eip2333_child(const SecretKey& parent, u32 index) {
 }
 
 WalletResult<std::vector<u32>> parse_eip2334_path(std::string_view path) {
-  auto bad = [&](const std::string& why) {
-    return WalletFailure(WalletError::kBadPath, "EIP-2334 path \"" + std::string(path) + "\": " + why);
-  };
-  if (path.empty() || path[0] != 'm') return bad("must start with \"m\"");
-  std::vector<u32> out;
-  size_t pos = 1;
-  while (pos < path.size()) {
-    if (path[pos] != '/') return bad("expected \"/\" at character " + std::to_string(pos + 1));
-    ++pos;
-    const size_t start = pos;
-    u64 value = 0;
-    while (pos < path.size() && path[pos] >= '0' && path[pos] <= '9') {
-      value = value * 10 + static_cast<u64>(path[pos] - '0');
-      if (value > 0xffffffffu) return bad("an index is 2^32 or more");
-      ++pos;
-    }
-    if (pos == start) return bad("expected a number at character " + std::to_string(start + 1));
-    if (pos - start > 1 && path[start] == '0') return bad("an index has a leading zero");
-    out.push_back(static_cast<u32>(value));
-  }
-  return out;
+  return parse_derivation_path(path, PathForm::kEip2334);
 }
 
 WalletResult<SecretKey> eip2333_derive(ByteView seed, std::string_view path) {

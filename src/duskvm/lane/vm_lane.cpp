@@ -17,16 +17,9 @@ namespace {
 
 constexpr std::string_view kPrefix = "vm_";
 
-template <typename T>
-void put(Bytes& out, T v) {
-  size_t at = out.size();
-  out.resize(at + sizeof(T));
-  store_le<T>(out.data() + at, v);
-}
-
 void put_u128(Bytes& out, u128 v) {
-  put<u64>(out, static_cast<u64>(v));
-  put<u64>(out, static_cast<u64>(v >> 64));
+  append_le<u64>(out, static_cast<u64>(v));
+  append_le<u64>(out, static_cast<u64>(v >> 64));
 }
 
 u128 get_u128(const u8* p) { return static_cast<u128>(load_le<u64>(p + 8)) << 64 | load_le<u64>(p); }
@@ -39,8 +32,8 @@ Bytes height_key(u64 h) {
 
 Bytes encode_account(const VmAccount& a) {
   Bytes out;
-  put<u64>(out, a.balance);
-  put<u64>(out, a.nonce);
+  append_le<u64>(out, a.balance);
+  append_le<u64>(out, a.nonce);
   return out;
 }
 
@@ -283,7 +276,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
   }
 
   Bytes out_body;
-  put<u32>(out_body, 0);
+  append_le<u32>(out_body, 0);
   u32 included = 0;
   u64 gas_left = config_.block_gas_limit;
   u64 fees = 0;
@@ -378,7 +371,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
     r["fee"] = std::to_string(fee);  // amounts are decimal strings (docs/API.md)
     p->receipts.emplace_back(id, r.dump());
     p->included.push_back(id);
-    put<u32>(out_body, static_cast<u32>(encoded.size()));
+    append_le<u32>(out_body, static_cast<u32>(encoded.size()));
     out_body.insert(out_body.end(), encoded.begin(), encoded.end());
     ++included;
   }
@@ -473,12 +466,12 @@ Status VmLane::stage(storage::WriteBatch& batch) {
     for (const auto& [id, json] : p.receipts) batch.put(*receipts_cf_, id, as_bytes(json));
     // Undo: the accounts as they were, then the previous head.
     Bytes undo;
-    put<u32>(undo, static_cast<u32>(p.previous.size()));
+    append_le<u32>(undo, static_cast<u32>(p.previous.size()));
     for (const auto& [address, before] : p.previous) {
       undo.insert(undo.end(), address.begin(), address.end());
-      put<u8>(undo, before ? 1 : 0);
-      put<u64>(undo, before ? before->balance : 0);
-      put<u64>(undo, before ? before->nonce : 0);
+      append_le<u8>(undo, before ? 1 : 0);
+      append_le<u64>(undo, before ? before->balance : 0);
+      append_le<u64>(undo, before ? before->nonce : 0);
     }
     batch.put(*undo_cf_, height_key(p.height), undo);
     Bytes head = height_key(p.height);

@@ -10,13 +10,6 @@ namespace {
 
 using crypto::bls::BlsMinSig;
 
-template <typename T>
-void put(Bytes& out, T v) {
-  size_t at = out.size();
-  out.resize(at + sizeof(T));
-  store_le<T>(out.data() + at, v);
-}
-
 void put_raw(Bytes& out, ByteView b) { out.insert(out.end(), b.begin(), b.end()); }
 
 class Reader {
@@ -75,34 +68,34 @@ VmAddress vm_address(const DsKey& key) {
 Bytes encode_vm_unsigned(const VmTransaction& tx) {
   Bytes out;
   out.reserve(160 + tx.code.size() + tx.argument.size());
-  put<u8>(out, 1);
-  put<u8>(out, static_cast<u8>(tx.kind));
-  put<u64>(out, tx.chain_id);
+  append_le<u8>(out, 1);
+  append_le<u8>(out, static_cast<u8>(tx.kind));
+  append_le<u64>(out, tx.chain_id);
   put_raw(out, tx.sender);
-  put<u64>(out, tx.nonce);
-  put<u64>(out, tx.gas_limit);
-  put<u64>(out, tx.gas_price);
+  append_le<u64>(out, tx.nonce);
+  append_le<u64>(out, tx.gas_limit);
+  append_le<u64>(out, tx.gas_price);
   switch (tx.kind) {
     case VmTxKind::kDeploy:
-      put<u32>(out, static_cast<u32>(tx.code.size()));
+      append_le<u32>(out, static_cast<u32>(tx.code.size()));
       put_raw(out, tx.code);
-      put<u32>(out, static_cast<u32>(tx.argument.size()));
+      append_le<u32>(out, static_cast<u32>(tx.argument.size()));
       put_raw(out, tx.argument);
       break;
     case VmTxKind::kCall:
       put_raw(out, tx.contract);
-      put<u8>(out, static_cast<u8>(tx.function.size()));
+      append_le<u8>(out, static_cast<u8>(tx.function.size()));
       put_raw(out, as_bytes(tx.function));
-      put<u32>(out, static_cast<u32>(tx.argument.size()));
+      append_le<u32>(out, static_cast<u32>(tx.argument.size()));
       put_raw(out, tx.argument);
       break;
     case VmTxKind::kTransfer:
       put_raw(out, tx.to_address);
-      put<u64>(out, tx.amount);
+      append_le<u64>(out, tx.amount);
       break;
     case VmTxKind::kWithdraw:
       put_raw(out, tx.to_key);
-      put<u64>(out, tx.amount);
+      append_le<u64>(out, tx.amount);
       break;
   }
   return out;
