@@ -96,6 +96,16 @@ struct PublicAccount {
   std::array<u8, 96> ds_key{};
   std::array<u8, 20> evm_address{};
   vm::VmAddress vm_address{};
+
+  // Its three addresses, as JSON fields and as lines for people.
+  Json addresses() const {
+    return {{"duskds", hex(ds_key)}, {"duskevm", wallet::eip55_address(evm_address)}, {"duskvm", hex(vm_address)}};
+  }
+  void print_addresses() const {
+    std::cout << "DuskDS  " << hex(ds_key) << "\n"
+              << "DuskEVM " << wallet::eip55_address(evm_address) << "\n"
+              << "DuskVM  " << hex(vm_address) << "\n";
+  }
 };
 
 PublicAccount public_of(const wallet::AccountKeys& k) {
@@ -347,10 +357,8 @@ int create_or_restore(const Options& o) {
 
   const PublicAccount a = public_of(keys);
   if (o.json) {
-    Json j{{"keystore", path},
-           {"duskds", hex(a.ds_key)},
-           {"duskevm", wallet::eip55_address(a.evm_address)},
-           {"duskvm", hex(a.vm_address)}};
+    Json j = a.addresses();
+    j["keystore"] = path;
     if (o.command == Command::kCreate) {
       j["phrase"] = mnemonic->phrase();
       std::fprintf(stderr,
@@ -365,25 +373,20 @@ int create_or_restore(const Options& o) {
                  "holds the funds, and it is the only way back to them if the password or this\n"
                  "directory is lost ('dusk export-phrase' shows it again, with the password).\n\n";
   }
-  std::cout << "Wallet written to " << path << "\n"
-            << "DuskDS  " << hex(a.ds_key) << "\n"
-            << "DuskEVM " << wallet::eip55_address(a.evm_address) << "\n"
-            << "DuskVM  " << hex(a.vm_address) << "\n";
+  std::cout << "Wallet written to " << path << "\n";
+  a.print_addresses();
   return kExitOk;
 }
 
 int address(const Options& o) {
   const PublicAccount a = public_account(o);
   if (o.json) {
-    print_json({{"index", o.index},
-                {"duskds", hex(a.ds_key)},
-                {"duskevm", wallet::eip55_address(a.evm_address)},
-                {"duskvm", hex(a.vm_address)}});
+    Json j = a.addresses();
+    j["index"] = o.index;
+    print_json(j);
   } else {
-    std::cout << "Account " << o.index << "\n"
-              << "DuskDS  " << hex(a.ds_key) << "\n"
-              << "DuskEVM " << wallet::eip55_address(a.evm_address) << "\n"
-              << "DuskVM  " << hex(a.vm_address) << "\n";
+    std::cout << "Account " << o.index << "\n";
+    a.print_addresses();
   }
   return kExitOk;
 }
