@@ -19,6 +19,7 @@
 #include "node/dev_network.hpp"
 #include "node/node.hpp"
 #include "node/node_api.hpp"
+#include "node/rpc/rpc_server.hpp"
 #include "node/node_settings.hpp"
 #include "wallet/bip32.hpp"
 
@@ -141,8 +142,23 @@ int run(NodeSettings s) {
     std::fprintf(stderr, "duskd: cannot serve the API on %s:%u: %s\n", s.api_host.c_str(), s.api_port, e.what());
     return 1;
   }
+  std::unique_ptr<rpc::RpcServer> rpc_server;
+  if (s.rpc) {
+    rpc::RpcServerOptions o;
+    o.http.host = s.rpc_host;
+    o.http.port = s.rpc_port;
+    rpc_server = std::make_unique<rpc::RpcServer>(*node, o);
+    try {
+      rpc_server->start();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "duskd: cannot serve the JSON-RPC on %s:%u: %s\n", s.rpc_host.c_str(), s.rpc_port,
+                   e.what());
+      return 1;
+    }
+  }
   if (s.dev) print_dev_accounts(dev);
-  const std::string host = s.api_host.find(':') != std::string::npos ? "[" + s.api_host + "]" : s.api_host;
+  auto bracket = [](const std::string& h) { return h.find(':') != std::string::npos ? "[" + h + "]" : h; };
+  const std::string host = bracket(s.api_host);
   std::printf("Chain %llu, height %llu (final %llu), data in %s%s\n",
               static_cast<unsigned long long>(node->chain().chain_id()),
               static_cast<unsigned long long>(node->chain().height()),
@@ -152,7 +168,15 @@ int run(NodeSettings s) {
                                                             : (std::to_string(config.block_time_ms) + " ms").c_str());
   std::printf("HTTP API: http://%s:%u/v1  events: ws://%s:%u/v1/events\n", host.c_str(), api.port(), host.c_str(),
               api.port());
-  std::printf("duskd ready: api %s:%u\n", host.c_str(), api.port());
+  std::string ready = "duskd ready: api " + host + ":" + std::to_string(api.port());
+  if (rpc_server) {
+    const std::string rpc_host = bracket(s.rpc_host);
+    const std::string at = rpc_host + ":" + std::to_string(rpc_server->port());
+    std::printf("JSON-RPC (Ethereum): http://%s  ws://%s  chain id %llu\n", at.c_str(), at.c_str(),
+                static_cast<unsigned long long>(node->evm().config().chain_id));
+    ready += " rpc " + at;
+  }
+  std::printf("%s\n", ready.c_str());
   std::fflush(stdout);
   if (!config.provisioner)
     DUSK_LOG(kWarn, "duskd", "no provisioner key: this node serves the chain but produces no blocks");
@@ -162,6 +186,8 @@ int run(NodeSettings s) {
   sigwait(&signals, &signal);
   DUSK_LOG(kInfo, "duskd", "signal " << signal << ": stopping");
   node->stop();
+  if (rpc_server) rpc_server->stop();
+  rpc_server.reset();
   api.stop();
   api_owner.reset();
   node.reset();
@@ -182,7 +208,8 @@ int main(int argc, char** argv) {
       "  duskd --genesis FILE --datadir DIR --provisioner-key KEYFILE\n"
       "  duskd --config FILE               the settings in a TOML file (docs/duskd.md)"};
   NodeSettings s;
-  std::string config_file, block_time, api;
+  std::string config_file, block_time, api, rpc;
+  bool no_rpc = false;
   app.add_option("--config", config_file, "settings file (TOML); flags override it");
   app.add_flag("--dev", s.dev, "run the single-validator development chain with prefunded accounts");
   app.add_option("--datadir", s.datadir, "where the chain is kept");
@@ -191,6 +218,9 @@ int main(int argc, char** argv) {
   app.add_option("--block-time", block_time, "seconds between blocks (2, 0.5; 0: a block as soon as a transaction waits)");
   app.add_option("--api", api, "HOST:PORT of the HTTP API (default 127.0.0.1:8080; port 0: any free one)");
   app.add_option("--port", s.api_port, "the HTTP API's port (shorthand for --api 127.0.0.1:PORT)");
+  app.add_option("--rpc", rpc, "HOST:PORT of the Ethereum JSON-RPC, HTTP and WebSocket (default 127.0.0.1:8545)");
+  app.add_option("--rpc-port", s.rpc_port, "the JSON-RPC's port (shorthand for --rpc 127.0.0.1:PORT)");
+  app.add_flag("--no-rpc", no_rpc, "serve no Ethereum JSON-RPC");
   app.add_option("--log-level", s.log_level, "trace, debug, info, warn, error or off");
   try {
     app.parse(argc, argv);
@@ -210,6 +240,7 @@ int main(int argc, char** argv) {
     if (app.count("--genesis")) merged.genesis_file = s.genesis_file;
     if (app.count("--provisioner-key")) merged.provisioner_key_file = s.provisioner_key_file;
     if (app.count("--port")) merged.api_port = s.api_port;
+    if (app.count("--rpc-port")) merged.rpc_port = s.rpc_port;
     if (app.count("--log-level")) merged.log_level = s.log_level;
     s = merged;
   }
@@ -222,10 +253,17 @@ int main(int argc, char** argv) {
     s.block_time_ms = *ms;
   }
   if (!api.empty()) {
-    if (auto r = parse_api_address(api, s); !r.ok()) {
+    if (auto r = parse_host_port(api, "api", s.api_host, s.api_port); !r.ok()) {
       std::fprintf(stderr, "duskd: %s\n", r.error().message.c_str());
       return 2;
     }
   }
+  if (!rpc.empty()) {
+    if (auto r = parse_host_port(rpc, "rpc", s.rpc_host, s.rpc_port); !r.ok()) {
+      std::fprintf(stderr, "duskd: %s\n", r.error().message.c_str());
+      return 2;
+    }
+  }
+  if (no_rpc) s.rpc = false;
   return run(std::move(s));
 }

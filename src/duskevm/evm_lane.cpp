@@ -649,4 +649,60 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
   return out;
 }
 
+Result<std::optional<EvmLane::StateView>> EvmLane::state_at(u64 number) const {
+  std::lock_guard lock(mu_);
+  if (number > head_.number) return std::optional<StateView>{};
+  DUSK_ASSIGN(auto block, block_by_number_locked(number));
+  if (!block) return std::optional<StateView>{};
+  StateView view;
+  view.header = block->header;
+  view.state = backend_.at(block->header.state_root);
+  view.env = lane_env();
+  // Block hashes are read without the lane's lock (a database read): the view outlives it.
+  view.env.block_hash = [this](u64 n) {
+    auto h = block_hash_locked(n);
+    return h && *h ? **h : Hash256{};
+  };
+  view.env.number = block->header.number;
+  view.env.timestamp = block->header.timestamp;
+  view.env.base_fee = block->header.base_fee;
+  view.env.prev_randao = Uint256::from_be(block->header.mix_hash.data());
+  return std::optional<StateView>{std::move(view)};
+}
+
+Result<std::vector<EvmReceipt>> EvmLane::block_receipts(u64 number) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto bytes, get(db_, receipts_, be64(number)));
+  if (!bytes) return std::vector<EvmReceipt>{};
+  return decode_receipts(*bytes);
+}
+
+Result<u64> EvmLane::pending_nonce(const Address& a) const {
+  std::lock_guard lock(mu_);
+  DUSK_ASSIGN(auto account, backend_.account(a));
+  u64 next = account ? account->nonce : 0;
+  auto it = pool_.by_sender().find(a);
+  if (it == pool_.by_sender().end()) return next;
+  for (const auto& [nonce, tx] : it->second) {
+    if (nonce == next) ++next;
+    else if (nonce > next) break;
+  }
+  return next;
+}
+
+std::optional<Bytes> EvmLane::pooled_transaction(const Hash256& transaction_hash) const {
+  std::lock_guard lock(mu_);
+  const PooledTx* p = pool_.find(transaction_hash);
+  if (p == nullptr) return std::nullopt;
+  return p->signed_tx.raw;
+}
+
+std::vector<Hash256> EvmLane::pooled_hashes() const {
+  std::lock_guard lock(mu_);
+  std::vector<Hash256> out;
+  for (const auto& [sender, txs] : pool_.by_sender())
+    for (const auto& [nonce, p] : txs) out.push_back(p.signed_tx.hash);
+  return out;
+}
+
 }  // namespace dusk::evm

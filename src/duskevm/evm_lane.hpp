@@ -73,6 +73,7 @@
 #include "duskevm/evm_receipt.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/message.hpp"
+#include "duskevm/state_backend.hpp"
 #include "duskevm/state_undo.hpp"
 #include "duskevm/tx_pool.hpp"
 #include "lane/lane.hpp"
@@ -175,6 +176,28 @@ class EvmLane final : public lane::Lane {
   // fees are not charged, nothing is kept. Refused when `from` cannot pay `value`.
   Result<EvmCallOutcome> call(const Address& from, const Address& to, ByteView data, const Uint256& value,
                               u64 gas) const;
+
+  // ---- for the JSON-RPC (rpc/eth_api.hpp) ----
+  // The state after committed block `number` read through its state trie (consistent
+  // whatever blocks are committed meanwhile; no lock is held while it is used) and the
+  // environment of that block (its number, time, base fee, PREVRANDAO), which eth_call
+  // at that block runs in. nullopt when there is no such block. The view must not
+  // outlive the lane.
+  struct StateView {
+    std::unique_ptr<StateBackend> state;
+    BlockEnv env;
+    EvmBlockHeader header;
+  };
+  Result<std::optional<StateView>> state_at(u64 number) const;
+  // Block `number`'s receipts in order; empty when there is no such block.
+  Result<std::vector<EvmReceipt>> block_receipts(u64 number) const;
+  // The nonce a sender's next transaction takes: after its pooled ones that follow the
+  // account's nonce without a gap (eth_getTransactionCount "pending").
+  Result<u64> pending_nonce(const Address& a) const;
+  // A pooled transaction's signed bytes (nullopt when not pooled).
+  std::optional<Bytes> pooled_transaction(const Hash256& transaction_hash) const;
+  // The hashes of every pooled transaction, for eth_newPendingTransactionFilter.
+  std::vector<Hash256> pooled_hashes() const;
 
  private:
   struct Pending;

@@ -24,16 +24,25 @@ Bytes encode_logs(const std::vector<Log>& logs) {
 Hash256 logs_hash(const std::vector<Log>& logs) { return crypto::keccak256(encode_logs(logs)); }
 
 namespace {
-// Sets the three bits the yellow paper's M3:2048 takes from keccak256(data): the low 11
-// bits of each of the first three byte pairs.
-void bloom_add(Bloom& bloom, ByteView data) {
+// The three bits the yellow paper's M3:2048 takes from keccak256(data): the low 11 bits
+// of each of the first three byte pairs.
+std::array<unsigned, 3> bloom_bits(ByteView data) {
   const auto h = crypto::keccak256(data);
-  for (int i = 0; i < 6; i += 2) {
-    const unsigned bit = ((static_cast<unsigned>(h[i]) << 8) | h[i + 1]) & 2047u;
-    bloom[255 - bit / 8] |= static_cast<u8>(1u << (bit % 8));
-  }
+  std::array<unsigned, 3> bits{};
+  for (int i = 0; i < 3; ++i) bits[i] = ((static_cast<unsigned>(h[2 * i]) << 8) | h[2 * i + 1]) & 2047u;
+  return bits;
 }
 }  // namespace
+
+void bloom_add(Bloom& bloom, ByteView data) {
+  for (unsigned bit : bloom_bits(data)) bloom[255 - bit / 8] |= static_cast<u8>(1u << (bit % 8));
+}
+
+bool bloom_may_contain(const Bloom& bloom, ByteView data) {
+  for (unsigned bit : bloom_bits(data))
+    if ((bloom[255 - bit / 8] & (1u << (bit % 8))) == 0) return false;
+  return true;
+}
 
 Bloom logs_bloom(const std::vector<Log>& logs) {
   Bloom bloom{};

@@ -24,5 +24,8 @@ Hash256 logs_hash(const std::vector<Log>& logs);
 // The yellow paper's M3:2048 bloom over every log's address and topics.
 using Bloom = std::array<u8, 256>;
 Bloom logs_bloom(const std::vector<Log>& logs);
+// Adds an address or topic to a bloom; whether one may be in it (false: certainly not).
+void bloom_add(Bloom& bloom, ByteView data);
+bool bloom_may_contain(const Bloom& bloom, ByteView data);
 
 }  // namespace dusk::evm

@@ -111,11 +111,19 @@ void Node::wake() {
   cv_.notify_all();
 }
 
-void Node::on_block(std::function<void(const BlockEvent&)> listener) {
-  // Waits for a call in progress: after this returns, the old listener is not running.
+u64 Node::add_block_listener(std::function<void(const BlockEvent&)> listener) {
   std::lock_guard calling(listener_mu_);
   std::lock_guard g(mu_);
-  listener_ = std::move(listener);
+  const u64 id = ++last_listener_id_;
+  listeners_.emplace(id, std::move(listener));
+  return id;
+}
+
+void Node::remove_block_listener(u64 id) {
+  // Waits for a call in progress: after this returns, the listener is not running.
+  std::lock_guard calling(listener_mu_);
+  std::lock_guard g(mu_);
+  listeners_.erase(id);
 }
 
 std::string Node::halt_reason() const {
@@ -225,12 +233,12 @@ void Node::produce_loop() {
                                      << event.block.build_us / 1000 << " ms; final "
                                      << event.block.final_height);
     std::lock_guard calling(listener_mu_);
-    std::function<void(const BlockEvent&)> listener;
+    std::map<u64, std::function<void(const BlockEvent&)>> listeners;
     {
       std::lock_guard g(mu_);
-      listener = listener_;
+      listeners = listeners_;
     }
-    if (listener) listener(event);
+    for (const auto& [id, listener] : listeners) listener(event);
   }
 }
 

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -70,9 +71,11 @@ class Node {
   void stop();
   // A transaction arrived (block_time 0: build a block soon).
   void wake();
-  // Called on the producer's thread after every block. Replacing it (nullptr: none)
-  // waits for a call in progress, so the old listener may be destroyed afterwards.
-  void on_block(std::function<void(const BlockEvent&)> listener);
+  // `listener` is called on the producer's thread after every block, in the order the
+  // listeners were added; the id removes it. Removing waits for a call in progress, so
+  // the listener's captures may be destroyed afterwards. Not from a listener.
+  u64 add_block_listener(std::function<void(const BlockEvent&)> listener);
+  void remove_block_listener(u64 id);
 
   ds::Chain& chain() { return *chain_; }
   evm::EvmLane& evm() { return *evm_; }
@@ -95,7 +98,7 @@ class Node {
   std::unique_ptr<ds::Chain> chain_;
 
   mutable std::mutex mu_;  // metrics, listener, halt reason, wake-ups
-  std::mutex listener_mu_;  // held while the listener runs (on_block waits for it)
+  std::mutex listener_mu_;  // held while listeners run (remove_block_listener waits for it)
   std::condition_variable cv_;
   std::thread producer_;
   bool stopping_ = false;
@@ -106,7 +109,8 @@ class Node {
   std::string halt_reason_;
   Metrics metrics_;
   u64 total_block_us_ = 0;
-  std::function<void(const BlockEvent&)> listener_;
+  std::map<u64, std::function<void(const BlockEvent&)>> listeners_;
+  u64 last_listener_id_ = 0;
 };
 
 }  // namespace dusk::node

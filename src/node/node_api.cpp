@@ -134,12 +134,12 @@ u64 u64_field(const Json& body, const char* name, u64 fallback, u64 max) {
 
 NodeApi::NodeApi(Node& node) : node_(node), events_(std::make_shared<http::EventStream>()) {
   routes();
-  server_.serve_events("/v1/events", events_);
-  node_.on_block([this](const BlockEvent& e) { publish(e); });
+  server_.serve_websocket("/v1/events", events_);
+  listener_ = node_.add_block_listener([this](const BlockEvent& e) { publish(e); });
 }
 
 NodeApi::~NodeApi() {
-  node_.on_block(nullptr);
+  node_.remove_block_listener(listener_);
   stop();
 }
 

@@ -35,6 +35,7 @@ class NodeApi {
   Node& node_;
   http::HttpServer server_;
   std::shared_ptr<http::EventStream> events_;
+  u64 listener_ = 0;  // the node's block listener id
   u64 published_final_ = 0;
 };
 

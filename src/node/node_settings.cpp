@@ -28,19 +28,19 @@ Result<u64> parse_block_time(std::string_view s) {
   return ms;
 }
 
-Status parse_api_address(std::string_view text, NodeSettings& into) {
+Status parse_host_port(std::string_view text, std::string_view what, std::string& host_out, u16& port_out) {
   const size_t colon = text.rfind(':');
   if (colon == std::string_view::npos || colon == 0)
-    return Error("api address \"" + std::string(text) + "\": expected HOST:PORT, as in 127.0.0.1:8080");
+    return Error(std::string(what) + " address \"" + std::string(text) + "\": expected HOST:PORT, as in 127.0.0.1:8080");
   std::string host(text.substr(0, colon));
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   std::string_view port = text.substr(colon + 1);
   unsigned p = 0;
   auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
   if (ec != std::errc() || end != port.data() + port.size() || p > 65535)
-    return Error("api address \"" + std::string(text) + "\": the port must be 0..65535");
-  into.api_host = host;
-  into.api_port = static_cast<u16>(p);
+    return Error(std::string(what) + " address \"" + std::string(text) + "\": the port must be 0..65535");
+  host_out = host;
+  port_out = static_cast<u16>(p);
   return {};
 }
 
@@ -72,7 +72,14 @@ Status read_settings_file(const std::string& path, NodeSettings& into) {
       if (!ms.ok()) return Error(path + ": " + ms.error().message);
       into.block_time_ms = *ms;
     } else if (key == "api") {
-      if (auto a = parse_api_address(value, into); !a.ok()) return Error(path + ": " + a.error().message);
+      if (auto a = parse_host_port(value, "api", into.api_host, into.api_port); !a.ok())
+        return Error(path + ": " + a.error().message);
+    } else if (key == "rpc") {
+      into.rpc = value != "off";
+      if (into.rpc) {
+        if (auto a = parse_host_port(value, "rpc", into.rpc_host, into.rpc_port); !a.ok())
+          return Error(path + ": " + a.error().message);
+      }
     } else {
       return Error(path + ": unknown setting \"" + key + "\"");
     }

@@ -25,6 +25,9 @@ struct NodeSettings {
   std::optional<u64> block_time_ms; // default: the genesis's block time (--dev: 1 s)
   std::string api_host = "127.0.0.1";
   u16 api_port = 8080;              // 0: any free port (printed)
+  bool rpc = true;                  // the Ethereum JSON-RPC (rpc/rpc_server.hpp)
+  std::string rpc_host = "127.0.0.1";
+  u16 rpc_port = 8545;              // 0: any free port (printed)
   std::string log_level = "info";
 };
 
@@ -33,7 +36,7 @@ struct NodeSettings {
 Status read_settings_file(const std::string& path, NodeSettings& into);
 // "2", "0.5", "0" (seconds, at most millisecond precision) -> milliseconds.
 Result<u64> parse_block_time(std::string_view seconds);
-// "127.0.0.1:8080", "[::1]:0" -> host and port.
-Status parse_api_address(std::string_view text, NodeSettings& into);
+// "127.0.0.1:8080", "[::1]:0" -> host and port; `what` names the setting in errors.
+Status parse_host_port(std::string_view text, std::string_view what, std::string& host, u16& port);
 
 }  // namespace dusk::node

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -25,14 +26,20 @@ namespace dusk::test {
 
 class DuskdProcess {
  public:
-  // Starts `binary` with `args` (add --api 127.0.0.1:0); waits up to `timeout` for the
-  // ready line. ok() says whether it came up; log() has what it printed.
+  // Starts `binary` with `args` (add --api 127.0.0.1:0; the JSON-RPC goes on a free port
+  // too unless `args` name --rpc or --no-rpc); waits up to `timeout` for the ready line.
+  // ok() says whether it came up; log() has what it printed.
   DuskdProcess(const std::string& binary, std::vector<std::string> args, const std::filesystem::path& log_dir,
                std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
     std::filesystem::create_directories(log_dir);
     out_path_ = log_dir / "duskd.out";
     err_path_ = log_dir / "duskd.err";
     std::filesystem::remove(out_path_);  // the ready line read below must be this run's
+    if (std::find(args.begin(), args.end(), "--rpc") == args.end() &&
+        std::find(args.begin(), args.end(), "--no-rpc") == args.end()) {
+      args.push_back("--rpc");
+      args.push_back("127.0.0.1:0");
+    }
     pid_ = fork();
     if (pid_ == 0) {
       prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -51,10 +58,14 @@ class DuskdProcess {
       std::ifstream f(out_path_);
       std::string line;
       while (std::getline(f, line)) {
+        // "duskd ready: api HOST:PORT[ rpc HOST:PORT]"
         const std::string tag = "duskd ready: api ";
         if (line.rfind(tag, 0) == 0) {
-          const std::string address = line.substr(tag.size());
-          port_ = static_cast<uint16_t>(std::stoi(address.substr(address.rfind(':') + 1)));
+          std::istringstream words(line.substr(tag.size()));
+          std::string api, word, rpc;
+          words >> api >> word >> rpc;
+          port_ = static_cast<uint16_t>(std::stoi(api.substr(api.rfind(':') + 1)));
+          if (word == "rpc") rpc_port_ = static_cast<uint16_t>(std::stoi(rpc.substr(rpc.rfind(':') + 1)));
           return;
         }
       }
@@ -72,6 +83,8 @@ class DuskdProcess {
 
   bool ok() const { return port_ != 0; }
   uint16_t port() const { return port_; }
+  // The JSON-RPC's port (0 when it serves none).
+  uint16_t rpc_port() const { return rpc_port_; }
   pid_t pid() const { return pid_; }
   // SIGKILL and reap (idempotent).
   void kill() {
@@ -108,6 +121,7 @@ class DuskdProcess {
  private:
   pid_t pid_ = -1;
   uint16_t port_ = 0;
+  uint16_t rpc_port_ = 0;
   bool exited_ = false;
   std::filesystem::path out_path_, err_path_;
 };

@@ -1,6 +1,6 @@
 // EventStream: server-to-client events over WebSocket, filtered per client.
 //
-// Mounted on a path with HttpServer::serve_events(). A client connects with a WebSocket
+// Mounted on a path with HttpServer::serve_websocket(). A client connects with a WebSocket
 // upgrade and sends JSON text frames:
 //   {"subscribe":   {"topics": ["blocks", ...], "filter": {"field": value, ...}}}
 //   {"unsubscribe": {"topics": ["blocks", ...]}}   (or {"unsubscribe": {}} for all)
@@ -27,15 +27,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "node/http/subscription.hpp"
+#include "node/http/websocket_handler.hpp"
+
 namespace dusk::http {
 
-namespace detail {
-class HttpSession;
-class WebSocketSession;
-}  // namespace detail
-class HttpServer;
-
-class EventStream {
+class EventStream final : public WebSocketHandler {
  public:
   struct Options {
     size_t max_queued_messages = 1024;  // per client, replies included
@@ -50,7 +47,7 @@ class EventStream {
   EventStream() : EventStream(Options{}) {}
   EventStream(const EventStream&) = delete;
   EventStream& operator=(const EventStream&) = delete;
-  ~EventStream();
+  ~EventStream() override;
 
   // Sends `event` under `topic` to every connected client whose subscription accepts it.
   // Thread-safe and callable from any thread; never blocks on a client (it only queues
@@ -61,25 +58,29 @@ class EventStream {
   size_t session_count() const;
   const Options& options() const { return options_; }
 
+  // ---- WebSocketHandler ----
+  WebSocketHandler::Options socket_options() const override;
+  void on_open(const std::shared_ptr<WebSocketClient>& client) override;
+  void on_message(const std::shared_ptr<WebSocketClient>& client, std::string_view frame, bool text) override;
+  void on_close(const WebSocketClient& client) override;
+  void detach(const void* owner) override;
+
  private:
-  friend class detail::HttpSession;
-  friend class detail::WebSocketSession;
-  friend class HttpServer;
   struct Entry {
-    const void* owner;  // the server whose I/O threads run the session
-    std::weak_ptr<detail::WebSocketSession> session;
+    const WebSocketClient* id;
+    const void* owner;  // the server whose I/O threads run the client
+    std::weak_ptr<WebSocketClient> client;
+    std::vector<Subscription> subscriptions;
   };
-  void attach(const void* owner, std::weak_ptr<detail::WebSocketSession> session);
-  // Forgets the sessions of `owner`: after this returns, publish() no longer touches them,
-  // so their server may destroy its I/O context.
-  void detach(const void* owner);
+  // The reply to a subscribe or unsubscribe frame, updating the client's subscriptions.
+  nlohmann::json handle(const WebSocketClient& client, const nlohmann::json& message);
+  Entry* find_locked(const WebSocketClient& client);
 
   Options options_;
-  // Held during a whole publish(): detach() waits for a publish in progress, and a
-  // session's destructor (which may run in publish when it drops the last reference)
-  // never takes it.
+  // Held during a whole publish(): detach() waits for a publish in progress. A client's
+  // destructor (which may run in publish when it drops the last reference) never takes it.
   mutable std::mutex mutex_;
-  std::vector<Entry> sessions_;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace dusk::http

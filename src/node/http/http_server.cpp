@@ -68,10 +68,10 @@ HttpServer::HttpServer() : context_(std::make_shared<detail::ServerContext>()) {
 
 HttpServer::~HttpServer() { stop(); }
 
-void HttpServer::serve_events(std::string path, std::shared_ptr<EventStream> stream) {
-  if (runtime_) throw std::logic_error("HttpServer::serve_events after start()");
-  if (!stream) throw std::invalid_argument("HttpServer::serve_events: null stream");
-  context_->event_streams[std::move(path)] = std::move(stream);
+void HttpServer::serve_websocket(std::string path, std::shared_ptr<WebSocketHandler> handler) {
+  if (runtime_) throw std::logic_error("HttpServer::serve_websocket after start()");
+  if (!handler) throw std::invalid_argument("HttpServer::serve_websocket: null handler");
+  context_->websockets[std::move(path)] = std::move(handler);
 }
 
 void HttpServer::start(Options options) {
@@ -81,7 +81,7 @@ void HttpServer::start(Options options) {
   auto context = std::make_shared<detail::ServerContext>();
   context->options = std::move(options);
   context->router = &router_;
-  context->event_streams = context_->event_streams;
+  context->websockets = context_->websockets;
   context->owner = this;
   context_ = context;
 
@@ -128,12 +128,12 @@ void HttpServer::start(Options options) {
 void HttpServer::stop() {
   if (!runtime_) return;
   // Stopping the context abandons every pending operation at once: no client can delay
-  // it. Then the event streams forget our sessions (so no publish() posts to a dead
+  // it. Then the WebSocket handlers forget our sessions (so none posts to a dead
   // context), and destroying the context destroys the abandoned handlers, which own the
   // sessions and so close their sockets.
   runtime_->io.stop();
   for (std::thread& t : runtime_->threads) t.join();
-  for (auto& [path, stream] : context_->event_streams) stream->detach(this);
+  for (auto& [path, handler] : context_->websockets) handler->detach(this);
   runtime_.reset();
   port_ = 0;
 }

@@ -2,7 +2,7 @@
 //
 //   dusk::http::HttpServer server;
 //   server.router().get("/v1/blocks/{id}", [&](const Request& r) { ... });
-//   server.serve_events("/v1/events", events);      // a std::shared_ptr<EventStream>
+//   server.serve_websocket("/v1/events", events);   // an EventStream, or any WebSocketHandler
 //   server.start({.host = "127.0.0.1", .port = 8080});
 //   ... server.port() ...
 //   server.stop();                                  // or let the destructor do it
@@ -32,6 +32,7 @@
 #include <string_view>
 
 #include "node/http/event_stream.hpp"
+#include "node/http/websocket_handler.hpp"
 #include "node/http/router.hpp"
 
 namespace dusk::http {
@@ -64,9 +65,10 @@ class HttpServer {
   // The route table. Register routes before start(); it must not change while running.
   Router& router() { return router_; }
 
-  // Accepts WebSocket upgrades on `path` (exact match, GET) for `stream`. Before start().
-  // The stream may outlive the server and be shared by several servers.
-  void serve_events(std::string path, std::shared_ptr<EventStream> stream);
+  // Accepts WebSocket upgrades on `path` (exact match, GET) for `handler`. Before start().
+  // The handler may outlive the server and be shared by several servers. A plain
+  // request on the same path still goes to the router.
+  void serve_websocket(std::string path, std::shared_ptr<WebSocketHandler> handler);
 
   // Binds, listens and starts the I/O threads; returns once the port is open. Throws
   // std::system_error when the address cannot be bound, std::logic_error when running.

@@ -35,7 +35,7 @@ class EventStreamTest : public ::testing::Test {
  protected:
   void start(EventStream::Options options = {}) {
     events_ = std::make_shared<EventStream>(options);
-    server_.serve_events("/v1/events", events_);
+    server_.serve_websocket("/v1/events", events_);
     server_.router().get("/v1/ping", [](const Request&) { return Response::json("pong"); });
     server_.start({});
   }

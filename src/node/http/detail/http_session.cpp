@@ -117,8 +117,8 @@ void HttpSession::on_read(beast::error_code ec) {
 
   Parser::value_type& message = parser_->get();
   if (beast::websocket::is_upgrade(message)) {
-    auto it = context_->event_streams.find(std::string(message.target().substr(0, message.target().find('?'))));
-    if (it != context_->event_streams.end()) {
+    auto it = context_->websockets.find(std::string(message.target().substr(0, message.target().find('?'))));
+    if (it != context_->websockets.end()) {
       upgrade(it->second);
       return;
     }
@@ -171,10 +171,10 @@ Response HttpSession::respond(Parser::value_type& message) {
   return context_->router->dispatch(request);
 }
 
-void HttpSession::upgrade(const std::shared_ptr<EventStream>& stream) {
+void HttpSession::upgrade(const std::shared_ptr<WebSocketHandler>& handler) {
   // The WebSocket session takes over the socket, the deadline policy and the slot.
   stream_.expires_never();
-  auto session = std::make_shared<WebSocketSession>(stream_.release_socket(), stream, context_->owner,
+  auto session = std::make_shared<WebSocketSession>(stream_.release_socket(), handler, context_->owner,
                                                     std::move(slot_), context_->options.read_timeout);
   session->run(parser_->release());
 }

@@ -32,7 +32,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_header(boost::beast::error_code ec);
   void on_read(boost::beast::error_code ec);
   Response respond(Parser::value_type& message);
-  void upgrade(const std::shared_ptr<EventStream>& stream);
+  void upgrade(const std::shared_ptr<WebSocketHandler>& handler);
   void send(Response response, bool keep_alive);
   void on_write(bool keep_alive, boost::beast::error_code ec);
   // Half-closes, then discards what the client still sends (bounded in time and bytes) so

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "node/http/event_stream.hpp"
+#include "node/http/websocket_handler.hpp"
 #include "node/http/http_server.hpp"
 #include "node/http/router.hpp"
 
@@ -18,8 +18,8 @@ namespace dusk::http::detail {
 struct ServerContext {
   HttpServer::Options options;
   const Router* router = nullptr;  // owned by the HttpServer, which outlives its sessions
-  std::map<std::string, std::shared_ptr<EventStream>> event_streams;  // by exact path
-  const void* owner = nullptr;  // identifies this server to EventStream::detach
+  std::map<std::string, std::shared_ptr<WebSocketHandler>> websockets;  // by exact path
+  const void* owner = nullptr;  // identifies this server to WebSocketHandler::detach
   std::atomic<size_t> connections{0};  // served connections, HTTP and WebSocket
   std::atomic<size_t> rejecting{0};    // connections being told 503
 };

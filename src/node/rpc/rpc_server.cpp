@@ -1,0 +1,112 @@
+#include "node/rpc/rpc_server.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <mutex>
+
+#include "base/log.hpp"
+
+namespace dusk::rpc {
+
+using nlohmann::json;
+
+// JSON-RPC over WebSocket: each text frame is a request or a batch, answered in order.
+class RpcServer::Socket final : public http::WebSocketHandler {
+ public:
+  Socket(const RpcMethods& methods, EthFilters& filters, const RpcServerOptions& options)
+      : methods_(methods), filters_(filters), options_(options) {}
+
+  Options socket_options() const override {
+    return {.max_queued_messages = 4096,
+            .max_frame_bytes = options_.http.max_body_bytes,
+            .idle_timeout = std::chrono::seconds(120)};
+  }
+
+  void on_message(const std::shared_ptr<http::WebSocketClient>& client, std::string_view frame, bool text) override {
+    if (!text) {
+      client->send(error_response(nullptr, kInvalidRequest, "binary frames are not JSON-RPC").dump());
+      return;
+    }
+    if (!take_token(*client)) {
+      client->send(error_response(nullptr, kLimitExceeded, "rate limit exceeded").dump());
+      return;
+    }
+    auto answer = methods_.handle(frame, RpcCall{client}, options_.limits);
+    if (answer) client->send(std::move(*answer));
+    filters_.activate(*client);
+  }
+
+  void on_close(const http::WebSocketClient& client) override {
+    filters_.on_close(client);
+    std::lock_guard lock(mu_);
+    buckets_.erase(&client);
+  }
+
+ private:
+  struct Bucket {
+    double tokens = 0;
+    std::chrono::steady_clock::time_point at;
+  };
+
+  bool take_token(const http::WebSocketClient& client) {
+    const auto now = std::chrono::steady_clock::now();
+    const double rate = options_.requests_per_second;
+    std::lock_guard lock(mu_);
+    auto [it, fresh] = buckets_.try_emplace(&client, Bucket{rate, now});
+    Bucket& b = it->second;
+    if (!fresh) {
+      b.tokens = std::min(rate, b.tokens + rate * std::chrono::duration<double>(now - b.at).count());
+      b.at = now;
+    }
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  const RpcMethods& methods_;
+  EthFilters& filters_;
+  const RpcServerOptions& options_;
+  std::mutex mu_;
+  std::map<const http::WebSocketClient*, Bucket> buckets_;
+};
+
+RpcServer::RpcServer(node::Node& node, RpcServerOptions options)
+    : node_(node),
+      options_(std::move(options)),
+      reader_(node.evm()),
+      filters_(reader_, options_.filters),
+      eth_(node.evm(), filters_, [&node] { node.wake(); }, options_.eth) {
+  eth_.register_methods(methods_);
+  filters_.register_methods(methods_);
+  socket_ = std::make_shared<Socket>(methods_, filters_, options_);
+  server_.serve_websocket("/", socket_);
+  server_.router().post("/", [this](const http::Request& request) {
+    auto answer = methods_.handle(request.body, RpcCall{}, options_.limits);
+    http::Response r;
+    if (answer) r.body = std::move(*answer);
+    else r.status = 200;
+    return r;
+  });
+  listener_ = node_.add_block_listener([this](const node::BlockEvent& event) {
+    try {
+      filters_.on_block(event.block.header.height);
+    } catch (const std::exception& e) {
+      DUSK_LOG(kWarn, "rpc", "notifying subscribers of block " << event.block.header.height << ": " << e.what());
+    }
+  });
+}
+
+RpcServer::~RpcServer() {
+  node_.remove_block_listener(listener_);
+  stop();
+}
+
+void RpcServer::start() {
+  server_.start(options_.http);
+  DUSK_LOG(kInfo, "rpc", "JSON-RPC on " << options_.http.host << ":" << server_.port() << " (HTTP and WebSocket)");
+}
+
+void RpcServer::stop() { server_.stop(); }
+
+}  // namespace dusk::rpc
