@@ -203,6 +203,17 @@ Result<GasEstimate> estimate_gas(const StateBackend& backend, const BlockEnv& en
     const Uint256 allowance = divmod(balance - request.value, fee_cap).quot;
     if (allowance < Uint256{hi}) hi = allowance.low64();
   }
+  // A plain transfer to an account without code costs exactly the intrinsic gas (geth).
+  if (request.to && request.data.empty() && request.authorizations.empty() && request.access_list.empty()) {
+    OverrideBackend view(backend, overrides);
+    DUSK_ASSIGN(auto acc, view.account(*request.to));
+    if (!acc || acc->code->empty()) {
+      CallRequest plain = request;
+      plain.gas = 21'000;
+      DUSK_ASSIGN(CallOutcome r, run_call(backend, env, fork, plain, overrides, quiet));
+      if (r.status == StatusCode::kSuccess) return GasEstimate{21'000, hi, std::nullopt};
+    }
+  }
   CallRequest probe = request;
   auto attempt = [&](u64 gas) -> Result<CallOutcome> {
     probe.gas = gas;
