@@ -58,6 +58,7 @@
 // built). Queries answer from the last committed block.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -66,6 +67,7 @@
 
 #include "base/address.hpp"
 #include "base/uint256.hpp"
+#include "duskevm/blob_sidecar.hpp"
 #include "duskevm/block_executor.hpp"
 #include "duskevm/db_state_backend.hpp"
 #include "duskevm/detail/code_analysis.hpp"
@@ -86,6 +88,12 @@ struct EvmLaneConfig {
   Fork fork = Fork::kPrague;                  // the latest DuskEVM implements
   Uint256 initial_base_fee{1'000'000'000};    // the genesis block's (EIP-1559 INITIAL_BASE_FEE)
   TxPoolConfig pool;                          // limits and the minimum priority fee
+  // How many blocks the blobs of blob transactions are kept (evm_blobs): those of block
+  // b are served while the head is below b + blob_retention_blocks and deleted by the
+  // block that reaches it. 4096 mirrors Ethereum's 4096 epochs of blob availability
+  // (MIN_EPOCHS_FOR_BLOB_SIDECARS_REQUESTS, about 18 days) counted in blocks instead:
+  // 4096 x 9 blobs x 128 KiB bounds the store at about 4.5 GiB. At least 1.
+  u64 blob_retention_blocks = 4096;
 };
 
 // One account of the lane's genesis state.
@@ -104,7 +112,18 @@ struct EvmHead {
   Uint256 base_fee;
   u128 holdings = 0;  // wei
   u64 timestamp = 0;
+  u64 blob_gas_used = 0;    // EIP-4844, as in the header
+  u64 excess_blob_gas = 0;
   bool operator==(const EvmHead&) const = default;
+};
+
+// A block's EIP-4844 figures (eth_feeHistory's baseFeePerBlobGas and blobGasUsedRatio =
+// blob_gas_used / max_blob_gas; a receipt's blobGasPrice is base_fee_per_blob_gas).
+struct EvmBlobFees {
+  u64 blob_gas_used = 0;
+  u64 max_blob_gas = 0;  // the fork's per block (Prague: 9 blobs, 1,179,648)
+  u64 excess_blob_gas = 0;
+  Uint256 base_fee_per_blob_gas;
 };
 
 // A receipt with where its transaction is.
@@ -163,6 +182,18 @@ class EvmLane final : public lane::Lane {
   const EvmLaneConfig& config() const { return config_; }
   // The base fee the next block will have.
   Uint256 next_base_fee() const;
+  // The blob base fee the next block will have (eth_blobBaseFee).
+  Uint256 blob_base_fee() const;
+  // A block's blob figures, from its header (no lock: the config's schedule only).
+  EvmBlobFees blob_fees(const EvmBlockHeader& header) const;
+  // A blob kept for the retention window: the newest record of this versioned hash, or
+  // nullopt when no retained block carries it (never seen, or pruned).
+  Result<std::optional<BlobRecord>> blob_sidecar(const Hash256& versioned_hash) const;
+  // The blobs kept of a block, in block order (empty for a block without blobs); nullopt
+  // for a block above the head or out of the retention window. A block executed (not
+  // built) here keeps the sidecars this node's pool held: blobs reach a node with their
+  // transactions, never in a block's body.
+  Result<std::optional<std::vector<BlobRecord>>> blob_sidecars(u64 block_number) const;
   Result<std::optional<EvmBlock>> block_by_number(u64 number) const;
   Result<std::optional<EvmBlock>> block_by_hash(const Hash256& hash) const;
   Result<std::optional<Hash256>> block_hash_at(u64 number) const;
@@ -184,7 +215,16 @@ class EvmLane final : public lane::Lane {
   // BLOCKHASH), and a block's own environment on top of it.
   BlockEnv lane_env() const;
   BlockEnv block_env(const lane::BlockContext& ctx) const;
-  Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body);
+  // `sidecars`: the included blob transactions' (by transaction hash) that the lane has.
+  using Sidecars = std::vector<std::pair<Hash256, std::shared_ptr<const BlobSidecar>>>;
+  Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body,
+                                     const Sidecars& sidecars);
+  // The next block's blob base fee, and its fees and limits for the pool.
+  Uint256 next_blob_base_fee_locked() const;
+  TxPool::Limits pool_limits_locked() const;
+  // Puts the deletion of block `number`'s blob records into `batch`; with `keep`, hands
+  // their sidecars back by transaction hash (for the pool, when a block is reverted).
+  Status delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const;
   Result<std::optional<EvmBlock>> block_by_number_locked(u64 number) const;
   Result<std::optional<Hash256>> block_hash_locked(u64 number) const;
 
@@ -197,6 +237,7 @@ class EvmLane final : public lane::Lane {
   const storage::Family& tx_index_;
   const storage::Family& undo_;
   const storage::Family& chain_;
+  const storage::Family& blobs_;
 
   mutable std::mutex mu_;
   mutable CodeCache cache_;
