@@ -22,6 +22,11 @@
 
 namespace dusk::evm {
 
+// The largest network form worth reading under Prague's schedule: nine blobs with their
+// commitments and proofs (and RLP headers), around a transaction of at most 128 KiB
+// (TxPoolConfig's default). For transports' body limits (twice this in hex).
+inline constexpr size_t kMaxBlobTxNetworkBytes = 9 * (131'072 + 2 * 48 + 16) + 128 * 1024 + 64;
+
 struct BlobSidecar {
   std::vector<Bytes> blobs;        // 131,072 bytes each (crypto/kzg/blob.hpp)
   std::vector<Bytes> commitments;  // 48 bytes each

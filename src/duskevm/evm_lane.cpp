@@ -803,6 +803,7 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
   BlockEnv env = lane_env();
   env.number = head_.number;
   env.timestamp = head_.timestamp;
+  env.excess_blob_gas = head_.excess_blob_gas;  // BLOBBASEFEE as in the latest block
   State state;
   state.set_backend(&backend_);
   state.begin_transaction();
