@@ -15,14 +15,10 @@
 
 #include "base/rlp.hpp"
 #include "crypto/hash/keccak.hpp"
-#include "crypto/kzg/default_setup.hpp"
-#include "crypto/kzg/kzg.hpp"
-#include "crypto/secp256k1.hpp"
 #include "duskevm/base_fee.hpp"
 #include "duskevm/blob_sidecar.hpp"
 #include "duskevm/evm_lane.hpp"
-#include "duskevm/precompiles/point_evaluation.hpp"
-#include "duskevm/transaction_codec.hpp"
+#include "support/blob_tx.hpp"
 
 namespace dusk::evm {
 namespace {
@@ -64,116 +60,22 @@ Address recipient() {
   return a;
 }
 
-const kzg::TrustedSetup& setup() {
-  const auto& s = kzg::default_trusted_setup();
-  EXPECT_TRUE(s.ok()) << s.error().message;
-  return *s;
-}
-
-// Blob `i` of a fixed set: element j = 7 + (i + 1) * j (small: canonical), with its
-// commitment and proof by our KZG. Made once: each costs two multi-scalar products.
-struct TestBlob {
-  Bytes blob, commitment, proof;
-  Hash256 versioned_hash{};
-};
-const TestBlob& test_blob(size_t i) {
-  static std::vector<TestBlob> made;
-  while (made.size() <= i) {
-    const u64 n = made.size();
-    Bytes bytes(kzg::kBytesPerBlob, 0);
-    for (u64 j = 0; j < kzg::kFieldElementsPerBlob; ++j) store_be<u64>(bytes.data() + 32 * j + 24, 7 + (n + 1) * j);
-    auto blob = kzg::Blob::from_bytes(bytes);
-    EXPECT_TRUE(blob.ok());
-    const kzg::KzgCommitment c = kzg::blob_to_kzg_commitment(*blob, setup());
-    auto proof = kzg::compute_blob_kzg_proof(*blob, c, setup());
-    EXPECT_TRUE(proof.ok());
-    TestBlob t{bytes, Bytes(c.begin(), c.end()), Bytes(proof->begin(), proof->end()), {}};
-    t.versioned_hash = kzg_to_versioned_hash(t.commitment);
-    made.push_back(std::move(t));
-  }
-  return made[i];
-}
+using test::hashes_of;
+using test::network_form;
+using test::sidecar_of;
+using test::test_blob;
+const kzg::TrustedSetup& setup() { return test::kzg_setup(); }
 
 struct BlobTx {
   u64 nonce = 0;
   Uint256 tip = kGwei * Uint256{2};
   Uint256 fee_cap = kGwei * Uint256{100};
-  u64 gas = 21000;
   Uint256 blob_fee_cap = kGwei;
   std::vector<Hash256> hashes = {};
 };
-
-// 0x03 || rlp([chain_id, nonce, tip, fee cap, gas, to, value, data, access list,
-// max_fee_per_blob_gas, blob_versioned_hashes, y, r, s]), signed through the codec's
-// own signing hash.
-Bytes bare_payload(const BlobTx& t, const Uint256& v, const Uint256& r, const Uint256& s) {
-  Bytes p;
-  rlp::encode_uint(p, Uint256{kChainId});
-  rlp::encode_uint(p, Uint256{t.nonce});
-  rlp::encode_uint(p, t.tip);
-  rlp::encode_uint(p, t.fee_cap);
-  rlp::encode_uint(p, Uint256{t.gas});
-  rlp::encode_bytes(p, recipient());
-  rlp::encode_uint(p, Uint256{});
-  rlp::encode_bytes(p, ByteView{});
-  rlp::encode_list_payload(p, ByteView{});
-  rlp::encode_uint(p, t.blob_fee_cap);
-  Bytes hashes;
-  for (const Hash256& h : t.hashes) rlp::encode_bytes(hashes, h);
-  rlp::encode_list_payload(p, hashes);
-  rlp::encode_uint(p, v);
-  rlp::encode_uint(p, r);
-  rlp::encode_uint(p, s);
-  Bytes out;
-  rlp::encode_list_payload(out, p);
-  return out;  // without the type byte
-}
 Bytes sign_bare(const Key& k, const BlobTx& t) {
-  Bytes unsigned_tx{0x03};
-  const Bytes body = bare_payload(t, Uint256{}, Uint256{1}, Uint256{1});
-  unsigned_tx.insert(unsigned_tx.end(), body.begin(), body.end());
-  auto h = signing_hash(unsigned_tx);
-  EXPECT_TRUE(h.ok());
-  auto sig = crypto::secp256k1_sign(*h, k.secret);
-  Bytes out{0x03};
-  const Bytes signed_body = bare_payload(t, Uint256{static_cast<u64>(sig->recid)}, Uint256::from_be(sig->r.data()),
-                                         Uint256::from_be(sig->s.data()));
-  out.insert(out.end(), signed_body.begin(), signed_body.end());
-  return out;
-}
-
-Bytes byte_list(const std::vector<Bytes>& items) {
-  Bytes p;
-  for (const Bytes& b : items) rlp::encode_bytes(p, b);
-  Bytes out;
-  rlp::encode_list_payload(out, p);
-  return out;
-}
-// 0x03 || rlp([tx_payload_body, blobs, commitments, proofs]) around a signed bare form.
-Bytes network_form(const Bytes& bare, const BlobSidecar& s, std::optional<u8> wrapper_version = std::nullopt) {
-  Bytes p(bare.begin() + 1, bare.end());
-  if (wrapper_version) rlp::encode_uint(p, Uint256{*wrapper_version});
-  for (const auto* list : {&s.blobs, &s.commitments, &s.proofs}) {
-    const Bytes l = byte_list(*list);
-    p.insert(p.end(), l.begin(), l.end());
-  }
-  Bytes out{0x03};
-  rlp::encode_list_payload(out, p);
-  return out;
-}
-BlobSidecar sidecar_of(const std::vector<size_t>& blobs) {
-  BlobSidecar s;
-  for (size_t i : blobs) {
-    s.blobs.push_back(test_blob(i).blob);
-    s.commitments.push_back(test_blob(i).commitment);
-    s.proofs.push_back(test_blob(i).proof);
-  }
-  return s;
-}
-std::vector<Hash256> hashes_of(const std::vector<size_t>& blobs) {
-  std::vector<Hash256> h;
-  for (size_t i : blobs) h.push_back(test_blob(i).versioned_hash);
-  return h;
+  return test::sign_blob_tx(k.secret, {.chain_id = kChainId, .nonce = t.nonce, .tip = t.tip, .fee_cap = t.fee_cap,
+                                       .to = recipient(), .blob_fee_cap = t.blob_fee_cap, .hashes = t.hashes});
 }
 // A blob transaction of `sender` carrying these test blobs, in its network form.
 Bytes blob_tx(const Key& sender, const std::vector<size_t>& blobs, BlobTx t = {}) {
