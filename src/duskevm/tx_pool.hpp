@@ -1,9 +1,10 @@
 // The EVM lane's transaction pool: signed transactions waiting for a block, by sender in
-// nonce order, chosen by effective tip.
+// nonce order, chosen by effective tip; a blob transaction keeps its sidecar here until a
+// block includes it.
 //
 // Admission (add) takes a transaction its caller decoded (decode_signed) with the
-// sender's account as of the last committed block and the next block's base fee, and
-// refuses, in geth's words where geth has them:
+// sender's account as of the last committed block and the next block's base fee and
+// blob base fee (Limits), and refuses, in geth's words where geth has them:
 //   "oversized data"                                   raw size above max_transaction_bytes
 //   "intrinsic gas too low"                            gas limit below the intrinsic gas
 //   "exceeds block gas limit"                          gas limit above the block's
