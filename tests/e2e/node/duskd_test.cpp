@@ -127,7 +127,7 @@ TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
   refused("/v1/transactions", "[1, 2]", 400, "bad_body");
   refused("/v1/transactions", "{\"tx\": \"zz\"}", 400, "bad_tx");
   refused("/v1/transactions", "{\"tx\": \"00\", \"layer\": \"bitcoin\"}", 400, "bad_layer");
-  EXPECT_EQ(http_post(port, "/v1/transactions", std::string(4 * 1024 * 1024, ' ')).status, 413);
+  EXPECT_EQ(http_post(port, "/v1/transactions", std::string(2'700'000, ' ')).status, 413);  // above 2 x 1.31 MB + 64 KiB
   EXPECT_EQ(http_get(port, "/v1/nothing").status, 404);
   EXPECT_EQ(http_get(port, "/v1/accounts/1234").status, 400);
   EXPECT_EQ(http_get(port, "/v1/blocks/99999").status, 404);

@@ -268,6 +268,19 @@ TEST(EvmLaneBlobs, PoolCountsBlobsInItsLimit) {
   f.commit(1);  // both included: the pool's blobs are free again
   EXPECT_EQ(f.lane->pool_size(), 0u);
   EXPECT_TRUE(f.lane->submit(blob_tx(key(3), {0, 1, 2})).ok());
+
+  // A replacement raises the blob fee cap too (10%), and its blobs take the place of the
+  // replaced one's.
+  const BlobTx higher{.tip = kGwei * Uint256{3}, .fee_cap = kGwei * Uint256{200}, .blob_fee_cap = kGwei};
+  auto same_blob_fee = f.lane->submit(blob_tx(key(3), {0}, higher));
+  ASSERT_FALSE(same_blob_fee.ok());
+  EXPECT_EQ(same_blob_fee.error().message, "replacement transaction underpriced");
+  BlobTx all_higher = higher;
+  all_higher.blob_fee_cap = kGwei * Uint256{2};
+  auto replaced = f.lane->submit(blob_tx(key(3), {0}, all_higher));
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message;
+  EXPECT_EQ(f.lane->pool_size(), 1u);
+  EXPECT_TRUE(f.lane->submit(blob_tx(key(4), {1, 2})).ok());  // 1 + 2 blobs
 }
 
 TEST(EvmLaneBlobs, BlobGasChargedAndBurnedAndTheBlockRecordsIt) {
