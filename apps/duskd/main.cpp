@@ -5,6 +5,7 @@
 // duskds/chain.hpp).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "base/bytes.hpp"
 #include "base/log.hpp"
 #include "crypto/bls/scheme.hpp"
+#include "duskevm/blob_sidecar.hpp"
 #include "duskvm/lane/vm_transaction.hpp"
 #include "node/dev_network.hpp"
 #include "node/node.hpp"
@@ -134,9 +136,9 @@ int run(NodeSettings s) {
     o.host = s.api_host;
     o.port = s.api_port;
     o.threads = 2;
-    // The largest transaction any layer takes (a DuskVM deploy, 512 KiB) in hex, with its
-    // JSON around it.
-    o.max_body_bytes = 2 * vm::kMaxVmTransactionBytes + 64 * 1024;
+    // The largest transaction any layer takes (a DuskVM deploy, 512 KiB, or an EVM blob
+    // transaction with its nine blobs, about 1.3 MB) in hex, with its JSON around it.
+    o.max_body_bytes = 2 * std::max(vm::kMaxVmTransactionBytes, evm::kMaxBlobTxNetworkBytes) + 64 * 1024;
     api.start(o);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "duskd: cannot serve the API on %s:%u: %s\n", s.api_host.c_str(), s.api_port, e.what());

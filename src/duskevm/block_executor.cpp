@@ -19,7 +19,6 @@ u128 to_u128(const Uint256& v) { return (static_cast<u128>(v.w[1]) << 64) | v.w[
 Result<SignedTx> decode_signed(ByteView raw, u64 chain_id) {
   SignedTx s;
   DUSK_ASSIGN(s.tx, decode_transaction(raw));
-  if (s.tx.type == TxType::kBlob) return Error("transaction type not supported: DuskEVM takes no blob transactions");
   if (s.tx.type == TxType::kLegacy && s.tx.v < Uint256{35})
     return Error("only replay-protected (EIP-155) transactions allowed");
   if (s.tx.chain_id != Uint256{chain_id}) return Error("invalid chain id");
@@ -58,6 +57,9 @@ BlockExecutor::Attempt BlockExecutor::apply(const SignedTx& s) {
   const Transaction& tx = s.tx;
   if (!tx.gas_limit.fits_u64() || tx.gas_limit.low64() > gas_left())
     return {Outcome::kDoesNotFit, "gas limit reached"};
+  // The blob count is bounded by the body's size (32 bytes a hash): no overflow.
+  const u64 blob_gas = kGasPerBlob * tx.blob_hashes.size();
+  if (blob_gas > blob_gas_left()) return {Outcome::kDoesNotFit, "blob gas limit reached"};
   auto r = apply_transaction(state_, env_, tx, fork_, cache_, nullptr, &frames_);
   if (!r) return {Outcome::kInvalid, r.error().message};
   const Receipt& receipt = *r;
@@ -80,6 +82,11 @@ BlockExecutor::Attempt BlockExecutor::apply(const SignedTx& s) {
   e.contract_address = receipt.created;
   e.logs = receipt.logs;
   out_.burned += to_u128(env_.base_fee) * receipt.gas_used;
+  if (blob_gas != 0) {
+    // What transition.cpp charged the sender: below its balance, hence below 2^128.
+    out_.burned += to_u128(Uint256{blob_gas} * blob_base_fee(env_));
+    blob_gas_used_ += blob_gas;
+  }
   for (const Log& log : receipt.logs) {
     auto w = withdrawal_of(log);
     if (!w) continue;
@@ -133,6 +140,7 @@ Result<BlockResult> BlockExecutor::finish(const Bytes& generator) {
   out_.transactions_root = transactions_root(out_.transactions);
   out_.logs_bloom = block_logs_bloom(logs_);
   out_.gas_used = gas_used_;
+  out_.blob_gas_used = blob_gas_used_;
   out_.changes = state_.take_changes();
   return std::move(out_);
 }

@@ -3,7 +3,9 @@
 //   1. deposits: each credits amount x 10^9 wei to its 20-byte address, a system change
 //      (no transaction, no receipt);
 //   2. transactions, each against a gas pool (the block's gas limit less the gas used so
-//      far): one whose gas limit exceeds what is left does not fit; one that is not
+//      far) and a blob gas pool (EIP-4844: the fork's max blobs x GAS_PER_BLOB less the
+//      blob gas used so far): one whose gas limit or blob gas exceeds what is left does
+//      not fit; one that is not
 //      valid (validate_transaction) changes nothing; the caller decides what either means
 //      (build: leave it for a later block / drop it; execute: the block is invalid);
 //   3. finish(): the withdrawals the bridge's Withdrawal events announce (successful
@@ -15,13 +17,18 @@
 //      and lies in the subgroup) could never be credited: its amount goes back to the
 //      address that sent it instead, a system change in the same block.
 // Value: the state's sum of balances changes by deposits x 10^9 - burned -
-// withdrawals x 10^9, where burned is the base fee x gas of every transaction.
+// withdrawals x 10^9, where burned is the base fee x gas of every transaction plus the
+// blob base fee x blob gas of every blob transaction (its sender pays the blob fee up
+// front, never refunded, and nobody receives it: Ethereum burns it too).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
 
+#include "duskevm/base_fee.hpp"
+#include "duskevm/blob_sidecar.hpp"
 #include "duskevm/block_env.hpp"
 #include "duskevm/detail/code_analysis.hpp"
 #include "duskevm/detail/frame_pool.hpp"
@@ -36,14 +43,16 @@
 
 namespace dusk::evm {
 
-// A decoded, signed transaction with its sender and hash.
+// A decoded, signed transaction with its sender and hash. A blob transaction's raw bytes
+// are its bare form (what blocks carry); its sidecar travels beside it while it is pooled.
 struct SignedTx {
   Bytes raw;
   Transaction tx;
   Hash256 hash{};
+  std::shared_ptr<const BlobSidecar> sidecar;  // blob transactions from the network only
 };
-// Decodes signed bytes and recovers the sender; refuses blob transactions (DuskEVM has
-// no blob data) and signatures for another chain.
+// Decodes signed bytes (a blob transaction in its bare form) and recovers the sender;
+// refuses unprotected legacy signatures and signatures for another chain.
 Result<SignedTx> decode_signed(ByteView raw, u64 chain_id);
 
 struct BlockResult {
@@ -54,7 +63,8 @@ struct BlockResult {
   Hash256 receipts_root{};
   Bloom logs_bloom{};
   u64 gas_used = 0;
-  u128 burned = 0;  // wei
+  u64 blob_gas_used = 0;
+  u128 burned = 0;  // wei: base fees and blob fees
   std::vector<lane::Withdrawal> withdrawals;
   StateChanges changes;
 };
@@ -77,6 +87,7 @@ class BlockExecutor {
   u64 nonce(const Address& a) const;
   const BlockEnv& env() const { return env_; }
   u64 gas_left() const { return env_.gas_limit - gas_used_; }
+  u64 blob_gas_left() const { return max_blob_gas_per_block(env_.blobs) - blob_gas_used_; }
 
   // Ends the block: the withdrawals, the burn, the roots, the change set. Fails when a
   // read of the backend failed during the block.
@@ -92,6 +103,7 @@ class BlockExecutor {
   std::vector<std::vector<Log>> logs_;
   std::vector<lane::Withdrawal> refunds_;  // withdrawals to bytes that are no DuskDS key
   u64 gas_used_ = 0;
+  u64 blob_gas_used_ = 0;
 };
 
 }  // namespace dusk::evm

@@ -50,8 +50,8 @@ Bytes encode_header(const EvmBlockHeader& h) {
   rlp::encode_bytes(p, std::array<u8, 8>{});  // nonce
   rlp::encode_uint(p, h.base_fee);
   rlp::encode_bytes(p, trie::kEmptyTrieRoot);  // withdrawals root
-  rlp::encode_uint(p, Uint256{});  // blob gas used
-  rlp::encode_uint(p, Uint256{});  // excess blob gas
+  rlp::encode_uint(p, Uint256{h.blob_gas_used});
+  rlp::encode_uint(p, Uint256{h.excess_blob_gas});
   rlp::encode_bytes(p, Hash256{});  // parent beacon block root
   if (h.with_requests_hash) rlp::encode_bytes(p, kEmptyRequestsHash);
   Bytes out;
@@ -82,6 +82,8 @@ Result<EvmBlockHeader> decode_header(ByteView in) {
   auto fee = rlp::decode_uint256(v[15]);
   if (!fee) return Error("evm block header: a bad base fee");
   h.base_fee = *fee;
+  DUSK_ASSIGN(h.blob_gas_used, number(v[17], "blob gas used"));
+  DUSK_ASSIGN(h.excess_blob_gas, number(v[18], "excess blob gas"));
   h.with_requests_hash = f->size() == 21;
   // The fixed fields must be what encode_header writes: one header, one encoding.
   if (encode_header(h) != Bytes(in.begin(), in.end())) return Error("evm block header: a fixed field differs");

@@ -9,7 +9,9 @@
 //   seed: PREVRANDAO), nonce = 0 (8 bytes), base_fee_per_gas,
 //   withdrawals_root = the empty trie's root (DuskEVM has no beacon withdrawals; its
 //   withdrawals to DuskDS are the lane's, committed in the DuskDS header),
-//   blob_gas_used = 0, excess_blob_gas = 0 (DuskEVM takes no blob transactions),
+//   blob_gas_used (EIP-4844: GAS_PER_BLOB x the blobs of the block's transactions),
+//   excess_blob_gas (EIP-4844's running excess over the blob target, from the parent's;
+//   base_fee.hpp), both RLP integers as Ethereum encodes them,
 //   parent_beacon_block_root = zero,
 //   requests_hash = sha256("") (EIP-7685, no requests) -- under Prague only: a Cancun
 //   chain's headers end at parent_beacon_block_root, as Ethereum's did.
@@ -40,6 +42,8 @@ struct EvmBlockHeader {
   u64 timestamp = 0;
   Hash256 mix_hash{};
   Uint256 base_fee;
+  u64 blob_gas_used = 0;
+  u64 excess_blob_gas = 0;
   bool with_requests_hash = true;  // Prague's layout (see above)
   bool operator==(const EvmBlockHeader&) const = default;
 };

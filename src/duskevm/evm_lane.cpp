@@ -5,10 +5,12 @@
 
 #include "base/rlp.hpp"
 #include "crypto/hash/keccak.hpp"
+#include "crypto/kzg/default_setup.hpp"
 #include "duskevm/base_fee.hpp"
 #include "duskevm/bridge_contract.hpp"
 #include "duskevm/evm.hpp"
 #include "duskevm/transition.hpp"
+#include "duskevm/precompiles/point_evaluation.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "trie/trie.hpp"
 
@@ -21,6 +23,7 @@ constexpr std::string_view kReceipts = "evm_receipts";
 constexpr std::string_view kTxIndex = "evm_tx_index";
 constexpr std::string_view kUndo = "evm_undo";
 constexpr std::string_view kChain = "evm_chain";
+constexpr std::string_view kBlobs = "evm_blobs";
 const Bytes kHeadKey = {'h', 'e', 'a', 'd'};
 const Bytes kFinalKey = {'f', 'i', 'n', 'a', 'l'};
 const Bytes kChainIdKey = {'c', 'h', 'a', 'i', 'n', '_', 'i', 'd'};
@@ -38,6 +41,14 @@ Bytes prefixed(u8 p, ByteView rest) {
 }
 Bytes number_key(u64 n) { return prefixed('n', be64(n)); }
 Bytes hash_key(const Hash256& h) { return prefixed('h', h); }
+// evm_blobs: 'h' ++ versioned hash ++ number -> BlobRecord; 'n' ++ number -> the block's
+// versioned hashes (RLP list, block order).
+Bytes blob_key(const Hash256& versioned_hash, u64 number) {
+  Bytes k = prefixed('h', versioned_hash);
+  const Bytes n = be64(number);
+  k.insert(k.end(), n.begin(), n.end());
+  return k;
+}
 
 Uint256 from_u128(u128 v) { return Uint256{static_cast<u64>(v), static_cast<u64>(v >> 64), 0, 0}; }
 std::optional<u128> to_u128(const Uint256& v) {
@@ -54,6 +65,8 @@ Bytes encode_head(const EvmHead& h) {
   rlp::encode_uint(p, h.base_fee);
   rlp::encode_uint(p, from_u128(h.holdings));
   rlp::encode_uint(p, Uint256{h.timestamp});
+  rlp::encode_uint(p, Uint256{h.blob_gas_used});
+  rlp::encode_uint(p, Uint256{h.excess_blob_gas});
   Bytes out;
   rlp::encode_list_payload(out, p);
   return out;
@@ -71,7 +84,8 @@ Result<EvmHead> decode_head(ByteView in) {
   auto item = rlp::decode_single(in);
   if (!item) return Error("evm lane head: " + item.error().message);
   auto f = rlp::decode_list(*item);
-  if (!f || f->size() != 7) return Error("evm lane head: not a list of seven items");
+  // Seven items: a record from before blob transactions (no blob gas yet).
+  if (!f || (f->size() != 7 && f->size() != 9)) return Error("evm lane head: not a list of seven or nine items");
   EvmHead h;
   auto number = rlp::decode_u64((*f)[0]);
   auto gas_used = rlp::decode_u64((*f)[3]);
@@ -87,6 +101,13 @@ Result<EvmHead> decode_head(ByteView in) {
   h.base_fee = *base_fee;
   h.holdings = *to_u128(*holdings);
   h.timestamp = *timestamp;
+  if (f->size() == 9) {
+    auto blob_gas_used = rlp::decode_u64((*f)[7]);
+    auto excess_blob_gas = rlp::decode_u64((*f)[8]);
+    if (!blob_gas_used || !excess_blob_gas) return Error("evm lane head: a bad number");
+    h.blob_gas_used = *blob_gas_used;
+    h.excess_blob_gas = *excess_blob_gas;
+  }
   return h;
 }
 
@@ -133,13 +154,16 @@ struct EvmLane::Pending {
   EvmBlock block;
   BlockResult result;
   StateUndo undo;
-  // A revert: the transactions of the removed blocks, for the pool.
+  std::vector<BlobRecord> blobs;  // the block's, as kept (evm_blobs)
+  // A revert: the transactions of the removed blocks and the sidecars kept of their blob
+  // transactions, for the pool.
   std::vector<Bytes> reverted;
+  std::map<Hash256, BlobSidecar> reverted_sidecars;
 };
 
 std::vector<std::string> EvmLane::families() {
   std::vector<std::string> out = DbStateBackend::families();
-  for (std::string_view f : {kBlocks, kBlockIndex, kReceipts, kTxIndex, kUndo, kChain}) out.emplace_back(f);
+  for (std::string_view f : {kBlocks, kBlockIndex, kReceipts, kTxIndex, kUndo, kChain, kBlobs}) out.emplace_back(f);
   return out;
 }
 
@@ -153,6 +177,7 @@ EvmLane::EvmLane(storage::Database& db, EvmLaneConfig config)
       tx_index_(db.family(kTxIndex)),
       undo_(db.family(kUndo)),
       chain_(db.family(kChain)),
+      blobs_(db.family(kBlobs)),
       pool_(config_.pool) {}
 
 EvmLane::~EvmLane() = default;
@@ -161,6 +186,7 @@ Result<std::unique_ptr<EvmLane>> EvmLane::open(storage::Database& db, EvmLaneCon
                                                const std::vector<GenesisAccount>& genesis) {
   if (config.chain_id == 0) return Error("evm lane: the chain id must not be 0");
   if (config.block_gas_limit < 21000) return Error("evm lane: the block gas limit is below 21000");
+  if (config.blob_retention_blocks == 0) return Error("evm lane: the blob retention must be at least one block");
   for (const std::string& f : families())
     if (db.find_family(f) == nullptr) return Error("evm lane: the database lacks the column family " + f);
   std::unique_ptr<EvmLane> lane(new EvmLane(db, std::move(config)));
@@ -281,10 +307,46 @@ Uint256 EvmLane::next_base_fee() const {
   return evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
 }
 
-Result<Hash256> EvmLane::submit(ByteView transaction) {
+Uint256 EvmLane::next_blob_base_fee_locked() const {
+  const BlobSchedule schedule = default_blob_schedule(config_.fork);
+  return evm::blob_base_fee(next_excess_blob_gas(head_.excess_blob_gas, head_.blob_gas_used, schedule), schedule);
+}
+
+Uint256 EvmLane::blob_base_fee() const {
   std::lock_guard lock(mu_);
-  if (transaction.size() > config_.pool.max_transaction_bytes) return Error("oversized data");
-  DUSK_ASSIGN(SignedTx s, decode_signed(transaction, config_.chain_id));
+  return next_blob_base_fee_locked();
+}
+
+EvmBlobFees EvmLane::blob_fees(const EvmBlockHeader& header) const {
+  const BlobSchedule schedule = default_blob_schedule(config_.fork);
+  return {header.blob_gas_used, max_blob_gas_per_block(schedule), header.excess_blob_gas,
+          evm::blob_base_fee(header.excess_blob_gas, schedule)};
+}
+
+TxPool::Limits EvmLane::pool_limits_locked() const {
+  return {evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit), next_blob_base_fee_locked(),
+          config_.block_gas_limit, config_.fork};
+}
+
+Result<Hash256> EvmLane::submit(ByteView transaction) {
+  // A blob transaction's network form is split and its sidecar checked before the lock
+  // is taken (the KZG batch costs milliseconds; config_ and the setup are read-only).
+  DUSK_ASSIGN(auto network, split_network_form(transaction));
+  const ByteView bare = network ? ByteView(network->transaction) : transaction;
+  if (bare.size() > config_.pool.max_transaction_bytes) return Error("oversized data");
+  DUSK_ASSIGN(SignedTx s, decode_signed(bare, config_.chain_id));
+  if (s.tx.type == TxType::kBlob) {
+    if (!network) return Error("missing sidecar in blob transaction");
+    const u64 permitted = default_blob_schedule(config_.fork).max;
+    if (s.tx.blob_hashes.size() > permitted)
+      return Error("too many blobs in transaction: have " + std::to_string(s.tx.blob_hashes.size()) + ", permitted " +
+                   std::to_string(permitted));
+    const auto& setup = crypto::kzg::default_trusted_setup();
+    if (!setup) return Error("blob transactions unavailable: " + setup.error().message);
+    DUSK_TRY(verify_sidecar(s.tx.blob_hashes, network->sidecar, *setup));
+    s.sidecar = std::make_shared<const BlobSidecar>(std::move(network->sidecar));
+  }
+  std::lock_guard lock(mu_);
   DUSK_ASSIGN(auto account, backend_.account(s.tx.sender));
   TxPool::Account a;
   if (account) {
@@ -293,8 +355,7 @@ Result<Hash256> EvmLane::submit(ByteView transaction) {
     if (!account->code->empty() && !(config_.fork >= Fork::kPrague && Evm::delegation_target(*account->code)))
       return Error("sender not an eoa");
   }
-  const Uint256 base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
-  return pool_.add(std::move(s), a, base_fee, config_.block_gas_limit, config_.fork, head_.number);
+  return pool_.add(std::move(s), a, pool_limits_locked(), head_.number);
 }
 
 BlockEnv EvmLane::lane_env() const {
@@ -317,6 +378,7 @@ BlockEnv EvmLane::block_env(const lane::BlockContext& ctx) const {
   env.number = ctx.height;
   env.timestamp = ctx.timestamp_ms / 1000;
   env.base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
+  env.excess_blob_gas = next_excess_blob_gas(head_.excess_blob_gas, head_.blob_gas_used, env.blobs);
   env.prev_randao = Uint256::from_be(ctx.seed.data());
   return env;
 }
@@ -332,6 +394,7 @@ Result<lane::Payload> EvmLane::build(const lane::BlockContext& ctx, std::span<co
   // Each sender's next transaction is a candidate; the best tip goes first (arrival
   // breaks ties), and the sender's following nonce takes its place.
   const Uint256 base_fee = ex.env().base_fee;
+  const Uint256 blob_fee = evm::blob_base_fee(ex.env());
   struct Candidate {
     Uint256 tip;
     u64 seq;
@@ -344,18 +407,24 @@ Result<lane::Payload> EvmLane::build(const lane::BlockContext& ctx, std::span<co
     if (s == pool_.by_sender().end()) return;
     auto t = s->second.find(ex.nonce(sender));
     if (t == s->second.end()) return;
+    // A blob transaction waits while its blob fee cap is below the blob base fee.
+    const Transaction& tx = t->second.signed_tx.tx;
+    if (tx.type == TxType::kBlob && tx.max_fee_per_blob_gas < blob_fee) return;
     if (auto tip = effective_tip(t->second.signed_tx.tx, base_fee)) candidates.insert({*tip, t->second.seq, &t->second});
   };
   for (const auto& [sender, txs] : pool_.by_sender()) offer(sender);
   std::vector<Hash256> invalid;
+  Sidecars sidecars;
   while (!candidates.empty() && ex.gas_left() >= 21000) {
     const PooledTx* p = candidates.begin()->tx;
     candidates.erase(candidates.begin());
     const auto attempt = ex.apply(p->signed_tx);
-    if (attempt.outcome == BlockExecutor::Outcome::kIncluded) offer(p->signed_tx.tx.sender);
-    else if (attempt.outcome == BlockExecutor::Outcome::kInvalid) invalid.push_back(p->signed_tx.hash);
+    if (attempt.outcome == BlockExecutor::Outcome::kIncluded) {
+      if (p->signed_tx.sidecar) sidecars.emplace_back(p->signed_tx.hash, p->signed_tx.sidecar);
+      offer(p->signed_tx.tx.sender);
+    } else if (attempt.outcome == BlockExecutor::Outcome::kInvalid) invalid.push_back(p->signed_tx.hash);
   }
-  auto payload = finish_block(ctx, ex, {});
+  auto payload = finish_block(ctx, ex, {}, sidecars);
   for (const Hash256& h : invalid) pool_.remove(h);
   return payload;
 }
@@ -369,17 +438,22 @@ Result<lane::Payload> EvmLane::execute(const lane::BlockContext& ctx, std::span<
   DUSK_ASSIGN(const std::vector<Bytes> raws, decode_transaction_list(body));
   BlockExecutor ex(backend_, block_env(ctx), config_.fork, cache_);
   DUSK_TRY(ex.credit_deposits(deposits));
+  Sidecars sidecars;
   for (size_t i = 0; i < raws.size(); ++i) {
     auto s = decode_signed(raws[i], config_.chain_id);
     if (!s) return Error("transaction " + std::to_string(i) + ": " + s.error().message);
     const auto attempt = ex.apply(*s);
     if (attempt.outcome != BlockExecutor::Outcome::kIncluded)
       return Error("transaction " + std::to_string(i) + ": " + attempt.why);
+    if (s->tx.type == TxType::kBlob)
+      if (const PooledTx* pooled = pool_.find(s->hash); pooled && pooled->signed_tx.sidecar)
+        sidecars.emplace_back(s->hash, pooled->signed_tx.sidecar);
   }
-  return finish_block(ctx, ex, Bytes(body.begin(), body.end()));
+  return finish_block(ctx, ex, Bytes(body.begin(), body.end()), sidecars);
 }
 
-Result<lane::Payload> EvmLane::finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body) {
+Result<lane::Payload> EvmLane::finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body,
+                                            const Sidecars& sidecars) {
   auto p = std::make_unique<Pending>();
   DUSK_ASSIGN(p->result, ex.finish(ctx.generator));
   BlockResult& r = p->result;
@@ -417,9 +491,16 @@ Result<lane::Payload> EvmLane::finish_block(const lane::BlockContext& ctx, Block
   h.timestamp = ex.env().timestamp;
   h.mix_hash = ctx.seed;
   h.base_fee = ex.env().base_fee;
+  h.blob_gas_used = r.blob_gas_used;
+  h.excess_blob_gas = ex.env().excess_blob_gas;
   h.with_requests_hash = config_.fork >= Fork::kPrague;
   p->block.transactions = r.transactions;
-  p->head = {ctx.height, block_hash(h), root, r.gas_used, h.base_fee, holdings, h.timestamp};
+  p->head = {ctx.height, block_hash(h), root, r.gas_used, h.base_fee, holdings, h.timestamp, h.blob_gas_used,
+             h.excess_blob_gas};
+  for (const auto& [tx_hash, sidecar] : sidecars)
+    for (size_t i = 0; i < sidecar->blobs.size(); ++i)
+      p->blobs.push_back({kzg_to_versioned_hash(sidecar->commitments[i]), ctx.height, tx_hash, static_cast<u32>(i),
+                          sidecar->blobs[i], sidecar->commitments[i], sidecar->proofs[i]});
 
   lane::Payload payload;
   payload.body = std::move(body);
@@ -452,6 +533,31 @@ Status EvmLane::stage(storage::WriteBatch& batch) {
   }
   batch.put(undo_, number, encode_undo(head_, p.undo));
   batch.put(chain_, kHeadKey, encode_head(p.head));
+  // Blobs: this block's, and the window's oldest block's leave. Blocks are looked for
+  // from the oldest record up, so that a smaller retention than before prunes them all.
+  if (!p.blobs.empty()) {
+    Bytes list;
+    for (const BlobRecord& b : p.blobs) {
+      batch.put(blobs_, blob_key(b.versioned_hash, b.block_number), encode_blob_record(b));
+      rlp::encode_bytes(list, b.versioned_hash);
+    }
+    Bytes index;
+    rlp::encode_list_payload(index, list);
+    batch.put(blobs_, number_key(p.head.number), index);
+  }
+  if (p.head.number > config_.blob_retention_blocks) {
+    const u64 last = p.head.number - config_.blob_retention_blocks;
+    std::vector<u64> old;
+    auto scanned = db_.scan(blobs_, Bytes{'n'}, [&](ByteView key, ByteView) {
+      if (key.size() != 9) return true;
+      const u64 n = load_be<u64>(key.data() + 1);
+      if (n > last) return false;
+      old.push_back(n);
+      return true;
+    });
+    if (!scanned) return Error("reading " + blobs_.name() + ": " + scanned.error().message);
+    for (u64 n : old) DUSK_TRY(delete_blobs_of(n, batch, nullptr));
+  }
   p.staged = true;
   return {};
 }
@@ -467,12 +573,16 @@ void EvmLane::committed() {
   for (const Bytes& raw : p->reverted) {
     auto s = decode_signed(raw, config_.chain_id);
     if (!s) continue;
+    if (s->tx.type == TxType::kBlob) {  // back only with its sidecar, if the window kept it
+      auto kept = p->reverted_sidecars.find(s->hash);
+      if (kept == p->reverted_sidecars.end()) continue;
+      s->sidecar = std::make_shared<const BlobSidecar>(std::move(kept->second));
+    }
     auto account = backend_.account(s->tx.sender);
     if (!account) continue;
     TxPool::Account a;
     if (*account) a = {(*account)->nonce, (*account)->balance};
-    const Uint256 base_fee = evm::next_base_fee(head_.base_fee, head_.gas_used, config_.block_gas_limit);
-    (void)pool_.add(std::move(*s), a, base_fee, config_.block_gas_limit, config_.fork, head_.number);
+    (void)pool_.add(std::move(*s), a, pool_limits_locked(), head_.number);
   }
   pool_.prune(
       [&](const Address& a) -> u64 {
@@ -521,6 +631,7 @@ Status EvmLane::revert_to(u64 height, storage::WriteBatch& batch) {
     batch.del(blocks_, number);
     batch.del(receipts_, number);
     batch.del(undo_, number);
+    DUSK_TRY(delete_blobs_of(n, batch, &p->reverted_sidecars));
     p->head = undo.first;
     p->reverted.insert(p->reverted.begin(), block->transactions.begin(), block->transactions.end());
   }
@@ -528,6 +639,77 @@ Status EvmLane::revert_to(u64 height, storage::WriteBatch& batch) {
   p->staged = true;
   pending_ = std::move(p);
   return {};
+}
+
+Status EvmLane::delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const {
+  DUSK_ASSIGN(auto index, get(db_, blobs_, number_key(number)));
+  if (!index) return {};
+  auto item = rlp::decode_single(*index);
+  if (!item) return Error("evm lane: a bad blob index of block " + std::to_string(number));
+  auto hashes = rlp::decode_list(*item);
+  if (!hashes) return Error("evm lane: a bad blob index of block " + std::to_string(number));
+  for (const rlp::Item& i : *hashes) {
+    auto b = rlp::decode_bytes(i);
+    if (!b || b->size() != 32) return Error("evm lane: a bad blob index of block " + std::to_string(number));
+    Hash256 vh;
+    std::copy(b->begin(), b->end(), vh.begin());
+    const Bytes key = blob_key(vh, number);
+    if (keep) {
+      DUSK_ASSIGN(auto bytes, get(db_, blobs_, key));
+      if (bytes) {
+        DUSK_ASSIGN(BlobRecord r, decode_blob_record(vh, *bytes));
+        BlobSidecar& s = (*keep)[r.transaction_hash];
+        s.blobs.push_back(std::move(r.blob));
+        s.commitments.push_back(std::move(r.commitment));
+        s.proofs.push_back(std::move(r.proof));
+      }
+    }
+    batch.del(blobs_, key);
+  }
+  batch.del(blobs_, number_key(number));
+  return {};
+}
+
+Result<std::optional<BlobRecord>> EvmLane::blob_sidecar(const Hash256& versioned_hash) const {
+  std::lock_guard lock(mu_);
+  std::optional<Bytes> key, value;
+  // The newest block that carries it (the same blob may come again in a later block).
+  auto scanned = db_.scan(blobs_, prefixed('h', versioned_hash), [&](ByteView k, ByteView v) {
+    key.emplace(k.begin(), k.end());
+    value.emplace(v.begin(), v.end());
+    return true;
+  });
+  if (!scanned) return Error("reading " + blobs_.name() + ": " + scanned.error().message);
+  if (!key || key->size() != 41) return std::optional<BlobRecord>{};
+  const u64 number = load_be<u64>(key->data() + 33);
+  if (number > head_.number || head_.number - number >= config_.blob_retention_blocks)
+    return std::optional<BlobRecord>{};
+  DUSK_ASSIGN(BlobRecord r, decode_blob_record(versioned_hash, *value));
+  return std::optional<BlobRecord>{std::move(r)};
+}
+
+Result<std::optional<std::vector<BlobRecord>>> EvmLane::blob_sidecars(u64 block_number) const {
+  using Out = std::optional<std::vector<BlobRecord>>;
+  std::lock_guard lock(mu_);
+  if (block_number > head_.number || head_.number - block_number >= config_.blob_retention_blocks) return Out{};
+  std::vector<BlobRecord> out;
+  DUSK_ASSIGN(auto index, get(db_, blobs_, number_key(block_number)));
+  if (!index) return Out{std::move(out)};
+  auto item = rlp::decode_single(*index);
+  if (!item) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
+  auto hashes = rlp::decode_list(*item);
+  if (!hashes) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
+  for (const rlp::Item& i : *hashes) {
+    auto b = rlp::decode_bytes(i);
+    if (!b || b->size() != 32) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
+    Hash256 vh;
+    std::copy(b->begin(), b->end(), vh.begin());
+    DUSK_ASSIGN(auto bytes, get(db_, blobs_, blob_key(vh, block_number)));
+    if (!bytes) return Error("evm lane: a blob of block " + std::to_string(block_number) + " is missing");
+    DUSK_ASSIGN(BlobRecord r, decode_blob_record(vh, *bytes));
+    out.push_back(std::move(r));
+  }
+  return Out{std::move(out)};
 }
 
 Result<std::optional<Hash256>> EvmLane::block_hash_locked(u64 number) const {
@@ -621,6 +803,7 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
   BlockEnv env = lane_env();
   env.number = head_.number;
   env.timestamp = head_.timestamp;
+  env.excess_blob_gas = head_.excess_blob_gas;  // BLOBBASEFEE as in the latest block
   State state;
   state.set_backend(&backend_);
   state.begin_transaction();

@@ -7,6 +7,7 @@
 //                                      /* + every other layer's */});
 //   DUSK_ASSIGN(auto lane, EvmLane::open(**db, config, genesis));  // genesis on a fresh db
 //   lane->submit(raw);                          // JSON-RPC's eth_sendRawTransaction
+//                                               // (a blob transaction in its network form)
 //   DUSK_ASSIGN(lane::Payload p, lane->build(ctx, deposits));
 //   storage::WriteBatch batch;
 //   DUSK_TRY(lane->stage(batch));
@@ -17,19 +18,38 @@
 //   BlockEnv: number = h, timestamp = ctx.timestamp_ms / 1000, PREVRANDAO = ctx.seed,
 //   coinbase = the bridge (kBridgeAddress), gas limit = config.block_gas_limit, base fee
 //   = EIP-1559 from the parent (base_fee.hpp; the genesis block has
-//   config.initial_base_fee), chain id = config.chain_id, P256VERIFY on.
+//   config.initial_base_fee), excess blob gas = EIP-4844's from the parent's excess and
+//   blob gas used (base_fee.hpp; 0 at genesis), blob schedule = the fork's (Prague:
+//   target 6, max 9 blobs), chain id = config.chain_id, P256VERIFY on.
 //   Deposits first (amount x 10^9 wei each), then the transactions, then the bridge.
 //   build(): from the pool by effective tip, each sender in nonce order; a transaction
-//   that does not fit the gas left stays in the pool, an invalid one is dropped.
+//   that does not fit the gas or blob gas left stays in the pool, as does a blob
+//   transaction whose blob fee cap is below the block's blob base fee; an invalid one is
+//   dropped.
 //   execute(): the body must decode and every transaction in it must fit and be valid.
 //   Payload: body = RLP list of the signed transactions (evm_block.hpp), state_root = the
 //   keccak state root, withdrawals = the bridge's (in log order, then the fees to
-//   ctx.generator), burned = sum of base_fee x gas_used.
+//   ctx.generator), burned = sum of base_fee x gas_used + blob_base_fee x blob_gas_used.
+//
+// Blob transactions (EIP-4844, blob_sidecar.hpp). submit() takes a type-3 transaction
+// only in its network form 0x03 || rlp([tx, blobs, commitments, proofs]) and checks,
+// before the pool sees it: at most the fork's max blobs, one blob, commitment and proof
+// per versioned hash, each hash = 0x01 || sha256(commitment)[1:], every proof by KZG
+// batch verification (crypto/kzg, the process's trusted setup); the pool then checks
+// the blob fee cap against the next block's blob base fee and counts the blobs against
+// its max_blobs. The bare form is refused there ("missing sidecar in blob transaction"),
+// and the EIP-7594 form (cell proofs) too. Blocks carry the bare form only (its keccak is
+// the transaction hash); the sidecar stays with the node: the block that includes the
+// transaction stores its blobs (evm_blobs, below) for config.blob_retention_blocks
+// blocks. A node that executes a block built elsewhere stores the sidecars its own pool
+// held: execution needs no blob, and nothing here makes blobs available to other nodes
+// (no sampling, no gossip of sidecars).
 //
 // Value is conserved, block by block (holdings() counts every balance in wei):
 //   holdings_before + deposits x 10^9 = holdings_after + withdrawals x 10^9 + burned
-// Every wei a transaction pays goes either to the base fee (burned here, as Ethereum
-// burns it) or, as the priority fee, to the coinbase, which is the bridge; value sent to
+// Every wei a transaction pays goes either to the base fee or the blob fee (both burned
+// here, as Ethereum burns them) or, as the priority fee, to the coinbase, which is the
+// bridge; value sent to
 // withdraw() also lands in the bridge. At the end of the block the bridge's balance is
 // taken out of the EVM state but for its part below 1 LUX (which waits for the next
 // block): the withdrawn wei leave as their withdrawals, the rest as a final withdrawal
@@ -44,8 +64,16 @@
 //   evm_undo         number -> RLP([head record before the block, StateUndo]); deleted
 //                    once the block is final (finalize)
 //   evm_chain        "head" -> RLP([number, hash, state root, gas used, base fee,
-//                    holdings, timestamp]); "final" -> the last final height (8 bytes BE);
+//                    holdings, timestamp, blob gas used, excess blob gas]) (a record of
+//                    seven items, from before blobs, reads with both 0); "final" -> the
+//                    last final height (8 bytes BE);
 //                    "chain_id" -> the chain id (8 bytes BE), which open() checks
+//   evm_blobs        'h' ++ versioned hash ++ number (8 bytes BE) -> BlobRecord
+//                    (blob_sidecar.hpp); 'n' ++ number -> RLP([versioned hash...]) of
+//                    the block's kept blobs, in block order. The block that reaches
+//                    number + blob_retention_blocks deletes them (in its own batch);
+//                    revert_to deletes those of the blocks it removes and hands their
+//                    sidecars back to the pool with their transactions.
 // stage() puts all of a block's into the node's batch, with the state.
 //
 // Height 0 is the genesis block: its state is the alloc plus the bridge contract, and it
@@ -58,6 +86,7 @@
 // built). Queries answer from the last committed block.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -66,6 +95,7 @@
 
 #include "base/address.hpp"
 #include "base/uint256.hpp"
+#include "duskevm/blob_sidecar.hpp"
 #include "duskevm/block_executor.hpp"
 #include "duskevm/db_state_backend.hpp"
 #include "duskevm/detail/code_analysis.hpp"
@@ -87,6 +117,12 @@ struct EvmLaneConfig {
   Fork fork = Fork::kPrague;                  // the latest DuskEVM implements
   Uint256 initial_base_fee{1'000'000'000};    // the genesis block's (EIP-1559 INITIAL_BASE_FEE)
   TxPoolConfig pool;                          // limits and the minimum priority fee
+  // How many blocks the blobs of blob transactions are kept (evm_blobs): those of block
+  // b are served while the head is below b + blob_retention_blocks and deleted by the
+  // block that reaches it. 4096 mirrors Ethereum's 4096 epochs of blob availability
+  // (MIN_EPOCHS_FOR_BLOB_SIDECARS_REQUESTS, about 18 days) counted in blocks instead:
+  // 4096 x 9 blobs x 128 KiB bounds the store at about 4.5 GiB. At least 1.
+  u64 blob_retention_blocks = 4096;
 };
 
 // One account of the lane's genesis state.
@@ -105,7 +141,18 @@ struct EvmHead {
   Uint256 base_fee;
   u128 holdings = 0;  // wei
   u64 timestamp = 0;
+  u64 blob_gas_used = 0;    // EIP-4844, as in the header
+  u64 excess_blob_gas = 0;
   bool operator==(const EvmHead&) const = default;
+};
+
+// A block's EIP-4844 figures (eth_feeHistory's baseFeePerBlobGas and blobGasUsedRatio =
+// blob_gas_used / max_blob_gas; a receipt's blobGasPrice is base_fee_per_blob_gas).
+struct EvmBlobFees {
+  u64 blob_gas_used = 0;
+  u64 max_blob_gas = 0;  // the fork's per block (Prague: 9 blobs, 1,179,648)
+  u64 excess_blob_gas = 0;
+  Uint256 base_fee_per_blob_gas;
 };
 
 // A receipt with where its transaction is.
@@ -164,6 +211,18 @@ class EvmLane final : public lane::Lane {
   const EvmLaneConfig& config() const { return config_; }
   // The base fee the next block will have.
   Uint256 next_base_fee() const;
+  // The blob base fee the next block will have (eth_blobBaseFee).
+  Uint256 blob_base_fee() const;
+  // A block's blob figures, from its header (no lock: the config's schedule only).
+  EvmBlobFees blob_fees(const EvmBlockHeader& header) const;
+  // A blob kept for the retention window: the newest record of this versioned hash, or
+  // nullopt when no retained block carries it (never seen, or pruned).
+  Result<std::optional<BlobRecord>> blob_sidecar(const Hash256& versioned_hash) const;
+  // The blobs kept of a block, in block order (empty for a block without blobs); nullopt
+  // for a block above the head or out of the retention window. A block executed (not
+  // built) here keeps the sidecars this node's pool held: blobs reach a node with their
+  // transactions, never in a block's body.
+  Result<std::optional<std::vector<BlobRecord>>> blob_sidecars(u64 block_number) const;
   Result<std::optional<EvmBlock>> block_by_number(u64 number) const;
   Result<std::optional<EvmBlock>> block_by_hash(const Hash256& hash) const;
   Result<std::optional<Hash256>> block_hash_at(u64 number) const;
@@ -207,7 +266,16 @@ class EvmLane final : public lane::Lane {
   // BLOCKHASH), and a block's own environment on top of it.
   BlockEnv lane_env() const;
   BlockEnv block_env(const lane::BlockContext& ctx) const;
-  Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body);
+  // `sidecars`: the included blob transactions' (by transaction hash) that the lane has.
+  using Sidecars = std::vector<std::pair<Hash256, std::shared_ptr<const BlobSidecar>>>;
+  Result<lane::Payload> finish_block(const lane::BlockContext& ctx, BlockExecutor& ex, Bytes body,
+                                     const Sidecars& sidecars);
+  // The next block's blob base fee, and its fees and limits for the pool.
+  Uint256 next_blob_base_fee_locked() const;
+  TxPool::Limits pool_limits_locked() const;
+  // Puts the deletion of block `number`'s blob records into `batch`; with `keep`, hands
+  // their sidecars back by transaction hash (for the pool, when a block is reverted).
+  Status delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const;
   Result<std::optional<EvmBlock>> block_by_number_locked(u64 number) const;
   Result<std::optional<Hash256>> block_hash_locked(u64 number) const;
 
@@ -220,6 +288,7 @@ class EvmLane final : public lane::Lane {
   const storage::Family& tx_index_;
   const storage::Family& undo_;
   const storage::Family& chain_;
+  const storage::Family& blobs_;
 
   mutable std::mutex mu_;
   mutable CodeCache cache_;

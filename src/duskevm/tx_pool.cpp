@@ -1,5 +1,7 @@
 #include "duskevm/tx_pool.hpp"
 
+#include <string>
+
 namespace dusk::evm {
 namespace {
 
@@ -35,14 +37,18 @@ void TxPool::remove(const Hash256& hash) {
   auto it = by_hash_.find(hash);
   if (it == by_hash_.end()) return;
   auto s = by_sender_.find(it->second.first);
-  s->second.erase(it->second.second);
+  auto t = s->second.find(it->second.second);
+  blobs_ -= t->second.signed_tx.tx.blob_hashes.size();
+  s->second.erase(t);
   if (s->second.empty()) by_sender_.erase(s);
   by_hash_.erase(it);
 }
 
-Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Uint256& base_fee, u64 block_gas_limit,
-                            Fork fork, u64 height) {
+Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Limits& next, u64 height) {
   const Transaction& tx = s.tx;
+  const Uint256& base_fee = next.base_fee;
+  const u64 block_gas_limit = next.block_gas_limit;
+  const Fork fork = next.fork;
   if (s.raw.size() > config_.max_transaction_bytes) return Error("oversized data");
   if (by_hash_.count(s.hash) != 0) return Error("already known");
   if (!tx.gas_limit.fits_u64() || tx.gas_limit.low64() > block_gas_limit) return Error("exceeds block gas limit");
@@ -52,24 +58,49 @@ Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Uint256& ba
   if (!tx.to && tx.data.size() > kMaxInitCodeSize) return Error("max initcode size exceeded");
   if (tx.type == TxType::kSetCode && (!tx.to || tx.authorizations.empty()))
     return Error("set-code transaction without a recipient or authorizations");
+  const bool blob = tx.type == TxType::kBlob;
+  if (blob) {
+    if (!s.sidecar) return Error("missing sidecar in blob transaction");
+    if (tx.blob_hashes.empty()) return Error("blobless blob transaction");
+    const u64 permitted = default_blob_schedule(fork).max;
+    if (tx.blob_hashes.size() > permitted)
+      return Error("too many blobs in transaction: have " + std::to_string(tx.blob_hashes.size()) + ", permitted " +
+                   std::to_string(permitted));
+    if (!tx.to) return Error("blob transaction of type create");
+  }
   if (fee_cap(tx) < tip_cap(tx)) return Error("max priority fee per gas higher than max fee per gas");
   if (tip_cap(tx) < config_.min_priority_fee) return Error("transaction underpriced");
   if (fee_cap(tx) < base_fee) return Error("max fee per gas less than block base fee");
+  if (blob && tx.max_fee_per_blob_gas < next.blob_base_fee)
+    return Error("max fee per blob gas less than blob base fee");
   if (!tx.nonce.fits_u64() || tx.nonce.low64() == ~u64{0}) return Error("nonce has max value");
   const u64 nonce = tx.nonce.low64();
   if (nonce < sender.nonce) return Error("nonce too low");
   const auto product = mul_full(tx.gas_limit, fee_cap(tx));
   bool overflow = (product[4] | product[5] | product[6] | product[7]) != 0;
-  const auto cost = add_with_carry(Uint256{product[0], product[1], product[2], product[3]}, tx.value);
+  auto cost = add_with_carry(Uint256{product[0], product[1], product[2], product[3]}, tx.value);
+  if (blob) {
+    const auto blob_cost = mul_full(Uint256{kGasPerBlob * tx.blob_hashes.size()}, tx.max_fee_per_blob_gas);
+    overflow = overflow || (blob_cost[4] | blob_cost[5] | blob_cost[6] | blob_cost[7]) != 0;
+    const bool carry = cost.carry;
+    cost = add_with_carry(cost.value, Uint256{blob_cost[0], blob_cost[1], blob_cost[2], blob_cost[3]});
+    cost.carry = cost.carry || carry;
+  }
   if (overflow || cost.carry || sender.balance < cost.value) return Error("insufficient funds for gas * price + value");
 
   auto& mine = by_sender_[tx.sender];
   auto old = mine.find(nonce);
   if (old != mine.end()) {
     const Transaction& o = old->second.signed_tx.tx;
-    if (!raised_ten_percent(fee_cap(tx), fee_cap(o)) || !raised_ten_percent(tip_cap(tx), tip_cap(o)))
+    if (!raised_ten_percent(fee_cap(tx), fee_cap(o)) || !raised_ten_percent(tip_cap(tx), tip_cap(o)) ||
+        (blob && o.type == TxType::kBlob && !raised_ten_percent(tx.max_fee_per_blob_gas, o.max_fee_per_blob_gas)))
       return Error("replacement transaction underpriced");
+    if (blobs_ - o.blob_hashes.size() + tx.blob_hashes.size() > config_.max_blobs) return Error("blob pool is full");
   } else {
+    if (blobs_ + tx.blob_hashes.size() > config_.max_blobs) {
+      if (mine.empty()) by_sender_.erase(tx.sender);
+      return Error("blob pool is full");
+    }
     if (mine.size() >= config_.max_per_sender) {
       if (mine.empty()) by_sender_.erase(tx.sender);
       return Error("account limit exceeded");
@@ -94,7 +125,11 @@ Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Uint256& ba
   }
   const Hash256 hash = s.hash;
   const Address from = tx.sender;
-  if (old != mine.end()) by_hash_.erase(old->second.signed_tx.hash);
+  if (old != mine.end()) {
+    blobs_ -= old->second.signed_tx.tx.blob_hashes.size();
+    by_hash_.erase(old->second.signed_tx.hash);
+  }
+  blobs_ += tx.blob_hashes.size();
   mine[nonce] = PooledTx{std::move(s), nonce, next_seq_++, height};
   by_hash_[hash] = {from, nonce};
   return hash;

@@ -1,9 +1,10 @@
 // The EVM lane's transaction pool: signed transactions waiting for a block, by sender in
-// nonce order, chosen by effective tip.
+// nonce order, chosen by effective tip; a blob transaction keeps its sidecar here until a
+// block includes it.
 //
 // Admission (add) takes a transaction its caller decoded (decode_signed) with the
-// sender's account as of the last committed block and the next block's base fee, and
-// refuses, in geth's words where geth has them:
+// sender's account as of the last committed block and the next block's base fee and
+// blob base fee (Limits), and refuses, in geth's words where geth has them:
 //   "oversized data"                                   raw size above max_transaction_bytes
 //   "intrinsic gas too low"                            gas limit below the intrinsic gas
 //   "exceeds block gas limit"                          gas limit above the block's
@@ -12,9 +13,20 @@
 //   "max fee per gas less than block base fee"         fee cap below the next base fee
 //   "nonce too low"                                    below the account's nonce
 //   "insufficient funds for gas * price + value"       balance < gas limit x fee cap + value
+//                                                      (+ blob gas x blob fee cap)
+// and for blob transactions (EIP-4844; the lane verified the sidecar's KZG proofs):
+//   "missing sidecar in blob transaction"              a bare type-3 transaction
+//   "blobless blob transaction"                        no versioned hashes
+//   "too many blobs in transaction: have N, permitted M"  above the fork's max per block
+//   "blob transaction of type create"                  no recipient
+//   "max fee per blob gas less than blob base fee"     blob fee cap below the next block's
+//   "blob pool is full"                                the pool would hold more than
+//                                                      max_blobs blobs
 //   "already known"                                    the same transaction
 //   "replacement transaction underpriced"              same (sender, nonce) without both
-//                                                      fee cap and tip cap raised >= 10%
+//                                                      fee cap and tip cap (and, between
+//                                                      blob transactions, the blob fee
+//                                                      cap) raised >= 10%
 //   "account limit exceeded"                           max_per_sender pending already
 //   "txpool is full"                                   max_transactions, and it pays no
 //                                                      more than the cheapest evictable one
@@ -46,6 +58,9 @@ struct TxPoolConfig {
   size_t max_transaction_bytes = 128 * 1024;  // geth's txMaxSize
   u64 max_age_blocks = 1024;
   Uint256 min_priority_fee{1'000'000'000};    // 1 gwei, geth's default
+  // Blobs held with pending blob transactions (128 KiB each with its commitment and
+  // proof): 144 = 16 full Prague blocks, about 18 MiB. The sidecars live in memory.
+  size_t max_blobs = 144;
 };
 
 struct PooledTx {
@@ -67,10 +82,17 @@ class TxPool {
     Uint256 balance;
   };
   // The transaction's hash, or why it was refused (nothing changes then).
-  Result<Hash256> add(SignedTx tx, const Account& sender, const Uint256& base_fee, u64 block_gas_limit,
-                      Fork fork, u64 height);
+  // The next block's fees and limits, as admission judges them.
+  struct Limits {
+    Uint256 base_fee;
+    Uint256 blob_base_fee;
+    u64 block_gas_limit = 0;
+    Fork fork = Fork::kPrague;
+  };
+  Result<Hash256> add(SignedTx tx, const Account& sender, const Limits& next, u64 height);
 
   size_t size() const { return by_hash_.size(); }
+  size_t blob_count() const { return blobs_; }
   const PooledTx* find(const Hash256& hash) const;
   // Each sender's transactions by nonce.
   const std::map<Address, std::map<u64, PooledTx>>& by_sender() const { return by_sender_; }
@@ -94,6 +116,7 @@ class TxPool {
   std::map<Address, std::map<u64, PooledTx>> by_sender_;
   std::map<Hash256, std::pair<Address, u64>> by_hash_;
   u64 next_seq_ = 0;
+  size_t blobs_ = 0;  // held with the pooled blob transactions
 };
 
 }  // namespace dusk::evm

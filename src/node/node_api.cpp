@@ -495,6 +495,39 @@ void NodeApi::routes() {
                            {"base_fee_wei", dec(node_.evm().next_base_fee())}});
   });
 
+  // EIP-4844 blobs kept for the lane's retention window (EvmLaneConfig::blob_retention_blocks).
+  auto blob_json = [](const evm::BlobRecord& b) {
+    return Json{{"versioned_hash", "0x" + hex(b.versioned_hash)}, {"block_number", b.block_number},
+                {"transaction_hash", "0x" + hex(b.transaction_hash)}, {"index", b.index},
+                {"commitment", "0x" + hex(b.commitment)}, {"proof", "0x" + hex(b.proof)},
+                {"blob", "0x" + hex(b.blob)}};
+  };
+  r.get("/v1/duskevm/blobs/{versioned_hash}", [this, blob_json](const Request& req) {
+    const auto vh = fixed_param<32>(req.param("versioned_hash"), "versioned_hash");
+    auto b = node_.evm().blob_sidecar(vh);
+    if (!b.ok()) throw HttpError(500, "storage", b.error().message);
+    if (!*b) throw HttpError(404, "not_found", "no blob 0x" + hex(vh) + " (never included, or pruned)");
+    return Response::json(blob_json(**b));
+  });
+  r.get("/v1/duskevm/blocks/{number}/blobs", [this, blob_json](const Request& req) {
+    const std::string& text = req.param("number");
+    u64 number = 0;
+    try {
+      size_t used = 0;
+      number = std::stoull(text, &used, 10);
+      if (used != text.size() || text[0] == '-') throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+      throw bad_request("bad_block_number", "block number \"" + text + "\": expected a decimal EVM block number");
+    }
+    auto blobs = node_.evm().blob_sidecars(number);
+    if (!blobs.ok()) throw HttpError(500, "storage", blobs.error().message);
+    if (!*blobs)
+      throw HttpError(404, "not_found", "no blobs of EVM block " + text + " (above the head, or out of the retention window)");
+    Json list = Json::array();
+    for (const auto& b : **blobs) list.push_back(blob_json(b));
+    return Response::json({{"block_number", number}, {"blobs", list}});
+  });
+
   r.get("/v1/bridge", [&chain](const Request&) {
     const ds::Supply s = chain.supply();
     return Response::json({{"evm_bridge_address", "0x" + hex(evm::kBridgeAddress)},

@@ -3,7 +3,8 @@
 // chain ids are refused with clear errors and change nothing; a transfer is included and
 // becomes final; a stopped (SIGTERM) or killed (SIGKILL) node resumes its chain; and, under
 // load, 50 SIGKILLs at random moments (DUSK_CRASH_ROUNDS for more) each restart to a
-// verified tip that still holds every block the API had shown.
+// verified tip that still holds every block the API had shown; an EIP-4844 blob
+// transaction is included and its blobs served.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -16,7 +17,9 @@
 
 #include "duskds/gas_schedule.hpp"
 #include "duskds/transaction_codec.hpp"
+#include "crypto/hash/keccak.hpp"
 #include "node/dev_network.hpp"
+#include "support/blob_tx.hpp"
 #include "support/duskd_process.hpp"
 #include "support/http_client.hpp"
 #include "support/kill_at_random.hpp"
@@ -124,7 +127,7 @@ TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
   refused("/v1/transactions", "[1, 2]", 400, "bad_body");
   refused("/v1/transactions", "{\"tx\": \"zz\"}", 400, "bad_tx");
   refused("/v1/transactions", "{\"tx\": \"00\", \"layer\": \"bitcoin\"}", 400, "bad_layer");
-  EXPECT_EQ(http_post(port, "/v1/transactions", std::string(2 * 1024 * 1024, ' ')).status, 413);
+  EXPECT_EQ(http_post(port, "/v1/transactions", std::string(2'700'000, ' ')).status, 413);  // above 2 x 1.31 MB + 64 KiB
   EXPECT_EQ(http_get(port, "/v1/nothing").status, 404);
   EXPECT_EQ(http_get(port, "/v1/accounts/1234").status, 400);
   EXPECT_EQ(http_get(port, "/v1/blocks/99999").status, 404);
@@ -165,6 +168,56 @@ TEST_F(DuskdTest, RefusesBadInputAndChangesNothing) {
   EXPECT_EQ(get("/v1/transactions/" + id)["finality"], "final");
   EXPECT_TRUE(get("/v1/supply")["consistent"].get<bool>());
   EXPECT_EQ(http_post(port, "/v1/transactions", submit_body(transfer(1, 2, 0, 1'000))).status, 400);  // a replay
+}
+
+// An EIP-4844 blob transaction through the API: refused bare, accepted in its network
+// form (the id is the bare form's hash), included, and its blobs served by versioned
+// hash and by EVM block (whose number is the DuskDS height).
+TEST_F(DuskdTest, BlobTransactionAndItsBlobs) {
+  start("0");
+  const int port = node_->port();
+  test::BlobTx t;
+  t.chain_id = kDevChainId;
+  t.hashes = test::hashes_of({0, 1});
+  t.to[19] = 0x42;
+  const Bytes bare = test::sign_blob_tx(who(1).keys.evm_secret_key.bytes, t);
+  auto body = [](const Bytes& tx) { return Json{{"layer", "duskevm"}, {"tx", to_hex(tx)}}.dump(); };
+  auto bare_refused = http_post(port, "/v1/transactions", body(bare));
+  EXPECT_EQ(bare_refused.status, 400);
+  EXPECT_NE(bare_refused.body.find("missing sidecar in blob transaction"), std::string::npos) << bare_refused.body;
+  auto ok = http_post(port, "/v1/transactions", body(test::network_form(bare, test::sidecar_of({0, 1}))));
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  const std::string id = Json::parse(ok.body)["id"];
+  EXPECT_EQ(id, to_hex(crypto::keccak256(bare)));
+  Json tx;
+  for (int i = 0; i < 1500; ++i) {
+    tx = get("/v1/transactions/" + id);
+    if (tx["status"] == "included") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(tx["status"], "included") << tx.dump();
+  EXPECT_TRUE(tx["success"].get<bool>());
+  const u64 height = tx["height"];
+
+  const Json block = get("/v1/duskevm/blocks/" + std::to_string(height) + "/blobs");
+  EXPECT_EQ(block["block_number"], height);
+  ASSERT_EQ(block["blobs"].size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const Json& b = block["blobs"][i];
+    EXPECT_EQ(b["versioned_hash"], "0x" + to_hex(test::test_blob(i).versioned_hash));
+    EXPECT_EQ(b["commitment"], "0x" + to_hex(test::test_blob(i).commitment));
+    EXPECT_EQ(b["proof"], "0x" + to_hex(test::test_blob(i).proof));
+    EXPECT_EQ(b["blob"], "0x" + to_hex(test::test_blob(i).blob));
+    EXPECT_EQ(b["transaction_hash"], "0x" + id);
+    EXPECT_EQ(b["index"], i);
+  }
+  const Json one = get("/v1/duskevm/blobs/" + to_hex(test::test_blob(1).versioned_hash));
+  EXPECT_EQ(one, block["blobs"][1]);
+  get("/v1/duskevm/blobs/" + to_hex(test::test_blob(2).versioned_hash), 404);
+  get("/v1/duskevm/blocks/" + std::to_string(height + 1000) + "/blobs", 404);
+  get("/v1/duskevm/blocks/x/blobs", 400);
+  get("/v1/duskevm/blobs/1234", 400);
+  EXPECT_TRUE(get("/v1/supply")["consistent"].get<bool>());
 }
 
 // The WebSocket stream: a subscriber sees its transaction included, the block, and the

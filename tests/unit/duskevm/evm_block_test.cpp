@@ -53,6 +53,8 @@ TEST(EvmBlock, HeaderLayout) {
   EXPECT_EQ(*rlp::decode_uint256((*items)[15]), Uint256{875'000'000});
   EXPECT_EQ(bytes(16), Bytes(trie::kEmptyTrieRoot.begin(), trie::kEmptyTrieRoot.end()));  // withdrawals root
   EXPECT_EQ(bytes(20), Bytes(kEmptyRequestsHash.begin(), kEmptyRequestsHash.end()));
+  EXPECT_EQ(bytes(17), Bytes{});  // blob gas used 0: the RLP integer 0x80
+  EXPECT_EQ(bytes(18), Bytes{});  // excess blob gas 0
   EXPECT_EQ(block_hash(h), crypto::keccak256(prague));
   auto back = decode_header(prague);
   ASSERT_TRUE(back.ok()) << back.error().message;
@@ -70,6 +72,32 @@ TEST(EvmBlock, HeaderLayout) {
   ASSERT_NE(diff, bad.end());
   *diff = 0x01;
   EXPECT_FALSE(decode_header(bad).ok());
+}
+
+// EIP-4844's two header fields, 18th and 19th, as RLP integers (uint64 in the execution
+// specs' Header), between withdrawals_root and parent_beacon_block_root.
+TEST(EvmBlock, HeaderBlobGasFields) {
+  EvmBlockHeader h = sample_header();
+  const Hash256 without = block_hash(h);
+  h.blob_gas_used = 393'216;     // 3 blobs: 0x060000
+  h.excess_blob_gas = 131'072;   // 0x020000
+  const Bytes encoded = encode_header(h);
+  auto items = rlp::decode_list(*rlp::decode_single(encoded));
+  ASSERT_TRUE(items.ok());
+  ASSERT_EQ(items->size(), 21u);
+  EXPECT_EQ(Bytes(rlp::decode_bytes((*items)[17])->begin(), rlp::decode_bytes((*items)[17])->end()),
+            (Bytes{0x06, 0x00, 0x00}));
+  EXPECT_EQ(Bytes(rlp::decode_bytes((*items)[18])->begin(), rlp::decode_bytes((*items)[18])->end()),
+            (Bytes{0x02, 0x00, 0x00}));
+  EXPECT_EQ(rlp::decode_bytes((*items)[19])->size(), 32u);  // parent beacon block root follows
+  // The same header with zeros written in their place encodes as before, byte for byte.
+  Bytes zeros = encode_header(sample_header());
+  EXPECT_EQ(zeros.size() + 6, encoded.size());
+  EXPECT_EQ(block_hash(h), crypto::keccak256(encoded));
+  EXPECT_NE(block_hash(h), without);
+  auto back = decode_header(encoded);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, h);
 }
 
 TEST(EvmBlock, RecordRoundTrip) {
