@@ -849,6 +849,7 @@ Result<std::optional<EvmLane::StateView>> EvmLane::state_at(u64 number) const {
   view.env.number = block->header.number;
   view.env.timestamp = block->header.timestamp;
   view.env.base_fee = block->header.base_fee;
+  view.env.excess_blob_gas = block->header.excess_blob_gas;
   view.env.prev_randao = Uint256::from_be(block->header.mix_hash.data());
   return std::optional<StateView>{std::move(view)};
 }

@@ -103,15 +103,22 @@ json EthApi::fee_history(const RpcParams& p) {
   json base_fees = json::array(), ratios = json::array(), blob_fees = json::array(), blob_ratios = json::array();
   json rewards = json::array();
   Uint256 next_base_fee;
+  Uint256 next_blob_fee;
   for (u64 n = newest + 1 - count; n <= newest && count > 0; ++n) {
     auto b = reader_.block(n);
     if (!b) throw RpcError(kServerError, "header not found");
     const evm::EvmBlockHeader& h = b->header;
     base_fees.push_back(quantity(h.base_fee));
     ratios.push_back(h.gas_limit == 0 ? 0.0 : static_cast<double>(h.gas_used) / static_cast<double>(h.gas_limit));
-    blob_fees.push_back("0x1");
-    blob_ratios.push_back(0.0);
+    const evm::EvmBlobFees blob = lane_.blob_fees(h);
+    blob_fees.push_back(quantity(blob.base_fee_per_blob_gas));
+    blob_ratios.push_back(blob.max_blob_gas == 0 ? 0.0
+                                                 : static_cast<double>(blob.blob_gas_used) /
+                                                       static_cast<double>(blob.max_blob_gas));
     next_base_fee = evm::next_base_fee(h.base_fee, h.gas_used, h.gas_limit);
+    if (n + 1 <= reader_.head()) {
+      if (auto next = reader_.block(n + 1)) next_blob_fee = lane_.blob_fees(next->header).base_fee_per_blob_gas;
+    }
     if (!percentiles.empty()) {
       // Each transaction's tip, weighted by its gas, as geth computes the percentiles.
       auto receipts = must(lane_.block_receipts(n));
@@ -138,7 +145,7 @@ json EthApi::fee_history(const RpcParams& p) {
   }
   if (count > 0) {
     base_fees.push_back(quantity(next_base_fee));
-    blob_fees.push_back("0x1");
+    blob_fees.push_back(quantity(newest == reader_.head() ? lane_.blob_base_fee() : next_blob_fee));
   }
   out["baseFeePerGas"] = std::move(base_fees);
   out["gasUsedRatio"] = std::move(ratios);
@@ -323,9 +330,9 @@ void EthApi::register_methods(RpcMethods& m) {
     p.check_count(0);
     return quantity(lane_.config().pool.min_priority_fee);
   });
-  m.add("eth_blobBaseFee", [](const RpcParams& p, const RpcCall&) -> json {
+  m.add("eth_blobBaseFee", [this](const RpcParams& p, const RpcCall&) -> json {
     p.check_count(0);
-    return "0x1";
+    return quantity(lane_.blob_base_fee());
   });
   m.add("eth_feeHistory", [this](const RpcParams& p, const RpcCall&) -> json { return fee_history(p); });
 

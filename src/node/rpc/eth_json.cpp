@@ -159,7 +159,8 @@ json log_json(const evm::Log& log, const TxLocation& at, const Hash256& tx_hash,
           {"removed", false}};
 }
 
-json receipt_json(const evm::EvmReceipt& r, const Hash256& tx_hash, const TxLocation& at, u64 first_log_index) {
+json receipt_json(const evm::EvmReceipt& r, const Hash256& tx_hash, const TxLocation& at, u64 first_log_index,
+                  const std::optional<BlobGas>& blob) {
   json logs = json::array();
   for (size_t i = 0; i < r.logs.size(); ++i) logs.push_back(log_json(r.logs[i], at, tx_hash, first_log_index + i));
   const evm::Bloom bloom = evm::logs_bloom(r.logs);
@@ -177,6 +178,10 @@ json receipt_json(const evm::EvmReceipt& r, const Hash256& tx_hash, const TxLoca
             {"transactionIndex", quantity(at.index)},
             {"blockHash", hash(at.block_hash)},
             {"blockNumber", quantity(at.block_number)}};
+  if (blob) {
+    j["blobGasUsed"] = quantity(blob->used);
+    j["blobGasPrice"] = quantity(blob->price);
+  }
   return j;
 }
 
@@ -226,8 +231,8 @@ json block_json(const evm::EvmBlock& block, const Hash256& block_hash, bool full
             {"baseFeePerGas", quantity(h.base_fee)},
             {"withdrawals", json::array()},
             {"withdrawalsRoot", hash(trie::kEmptyTrieRoot)},
-            {"blobGasUsed", "0x0"},
-            {"excessBlobGas", "0x0"},
+            {"blobGasUsed", quantity(h.blob_gas_used)},
+            {"excessBlobGas", quantity(h.excess_blob_gas)},
             {"parentBeaconBlockRoot", hash(Hash256{})},
             {"transactions", std::move(txs)},
             {"uncles", json::array()}};

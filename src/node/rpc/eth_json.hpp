@@ -41,7 +41,13 @@ struct TxLocation {
 
 json transaction_json(const evm::Transaction& tx, const Hash256& tx_hash, const std::optional<TxLocation>& at);
 json log_json(const evm::Log& log, const TxLocation& at, const Hash256& tx_hash, u64 log_index);
-json receipt_json(const evm::EvmReceipt& r, const Hash256& tx_hash, const TxLocation& at, u64 first_log_index);
+// A blob transaction's blob gas and the price its block charged for it.
+struct BlobGas {
+  u64 used = 0;
+  Uint256 price;
+};
+json receipt_json(const evm::EvmReceipt& r, const Hash256& tx_hash, const TxLocation& at, u64 first_log_index,
+                  const std::optional<BlobGas>& blob = std::nullopt);
 // A block; with `full` its transactions as objects (`transactions` decoded, senders set),
 // otherwise as hashes. `size` is the RLP size of the whole block.
 json block_json(const evm::EvmBlock& block, const Hash256& block_hash, bool full,

@@ -92,13 +92,19 @@ json EvmReader::transaction_at(u64 number, u64 index) const {
   return transaction_json(tx, crypto::keccak256(raw), at);
 }
 
+std::optional<BlobGas> EvmReader::blob_gas(const evm::EvmReceipt& r, const evm::EvmBlock& block, size_t index) const {
+  if (r.type != evm::TxType::kBlob || index >= block.transactions.size()) return std::nullopt;
+  const evm::Transaction tx = must(evm::decode_transaction(block.transactions[index]));
+  return BlobGas{evm::kGasPerBlob * tx.blob_hashes.size(), lane_.blob_fees(block.header).base_fee_per_blob_gas};
+}
+
 json EvmReader::receipt(const Hash256& hash) const {
   auto info = must(lane_.receipt(hash));
   if (!info) return nullptr;
   auto b = block(info->block_number);
-  const u64 timestamp = b ? b->header.timestamp : 0;
-  const TxLocation at{info->block_hash, info->block_number, info->index, Uint256{}, timestamp};
-  return receipt_json(info->receipt, hash, at, info->first_log_index);
+  if (!b) return nullptr;
+  const TxLocation at{info->block_hash, info->block_number, info->index, Uint256{}, b->header.timestamp};
+  return receipt_json(info->receipt, hash, at, info->first_log_index, blob_gas(info->receipt, *b, info->index));
 }
 
 json EvmReader::block_receipts(u64 number) const {
@@ -110,7 +116,8 @@ json EvmReader::block_receipts(u64 number) const {
   u64 log_index = 0;
   for (size_t i = 0; i < receipts.size() && i < b->transactions.size(); ++i) {
     const TxLocation at{block_hash, number, i, b->header.base_fee, b->header.timestamp};
-    out.push_back(receipt_json(receipts[i], crypto::keccak256(b->transactions[i]), at, log_index));
+    out.push_back(
+        receipt_json(receipts[i], crypto::keccak256(b->transactions[i]), at, log_index, blob_gas(receipts[i], *b, i)));
     log_index += receipts[i].logs.size();
   }
   return out;

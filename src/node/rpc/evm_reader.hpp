@@ -53,6 +53,7 @@ class EvmReader {
   nlohmann::json block_logs(const LogFilter& filter, u64 number) const;
 
  private:
+  std::optional<BlobGas> blob_gas(const evm::EvmReceipt& r, const evm::EvmBlock& block, size_t index) const;
   void append_block_logs(const LogFilter& filter, u64 number, nlohmann::json& out, size_t max_logs) const;
   const evm::EvmLane& lane_;
 };

