@@ -46,7 +46,7 @@ void CallTracer::on_enter(const Message& msg) {
     skipped_ = 0;
     top_.reset();
   }
-  const Address from = msg.depth == 0 ? msg.sender : accounts_.back();
+  const Address from = msg.depth == 0 || accounts_.empty() ? msg.sender : accounts_.back();
   accounts_.push_back(msg.recipient);
   log_marks_.push_back(log_count_);
   const ByteView input = is_creation(msg.kind) && msg.code ? ByteView(*msg.code) : msg.input;

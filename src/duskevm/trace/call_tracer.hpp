@@ -12,7 +12,10 @@
 // quantity, absent for STATICCALL (DELEGATECALL shows the value it inherits, as geth
 // does). gas: what the frame was given, and for the top frame the transaction's gas
 // limit; gasUsed: what it used, for the top frame the receipt's gas used (intrinsic
-// gas, refunds and the EIP-7623 floor included). output: return data, revert data, or
+// gas, refunds and the EIP-7623 floor included): apply_transaction reports both
+// (on_transaction_start, on_transaction_end), a caller running Evm::call itself
+// (eth_call) may report them the same way, else the top frame shows its message's gas
+// (without intrinsic gas). output: return data, revert data, or
 // a creation's deployed code (absent when empty or after an exceptional halt). error:
 // geth's words (vm_error.hpp); revertReason: the decoded Error(string) or Panic(uint256).
 // Frames that never ran code are listed too: precompile calls, calls to accounts

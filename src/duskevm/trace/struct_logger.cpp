@@ -49,40 +49,42 @@ void StructLogger::on_step(const Step& step) {
     truncated_ = true;
     return;
   }
-  Entry e;
-  e.pc = step.pc;
-  e.gas = step.gas;
-  e.refund = step.refund;
-  e.depth = step.depth;
-  e.opcode = step.opcode;
+  // The entry's size first, so that nothing is copied for an entry over the budget.
   u64 stack_digits = 0;
   if (!options_.disable_stack) {
-    e.stack.assign(step.stack_bottom, step.stack_bottom + step.stack_size);
-    for (const Uint256& w : e.stack) stack_digits += bit_width(w) / 4 + 1;
+    for (size_t i = 0; i < step.stack_size; ++i) stack_digits += bit_width(step.stack_bottom[i]) / 4 + 1;
   }
-  if (options_.enable_memory) e.memory.assign(step.memory.begin(), step.memory.end());
-  if (options_.enable_return_data) e.return_data.assign(step.return_data.begin(), step.return_data.end());
-  size_t storage_pairs = 0;
   const bool sload = step.opcode == op::SLOAD && step.stack_size >= 1;
   const bool sstore = step.opcode == op::SSTORE && step.stack_size >= 2;
-  if (!options_.disable_storage && (sload || sstore)) {
+  const bool show_storage = !options_.disable_storage && (sload || sstore);
+  Storage* seen = nullptr;
+  if (show_storage) {
     const Address& account = step.msg->recipient;
     const Uint256& key = step.stack_bottom[step.stack_size - 1];
     // SLOAD: the value it is about to read; SSTORE: the value it writes.
     const Uint256 value = sload ? step.state->storage(account, key) : step.stack_bottom[step.stack_size - 2];
-    Storage& seen = storage_[account];
-    seen[key] = value;
-    storage_pairs = seen.size();
-    e.storage = std::make_shared<const Storage>(seen);
+    seen = &storage_[account];
+    (*seen)[key] = value;
   }
-  const u64 size = estimated_size(e.stack.size(), stack_digits, e.memory.size(), e.return_data.size(),
-                                  storage_pairs, e.refund != 0);
+  const u64 size = estimated_size(options_.disable_stack ? 0 : step.stack_size, stack_digits,
+                                  options_.enable_memory ? step.memory.size() : 0,
+                                  options_.enable_return_data ? step.return_data.size() : 0,
+                                  seen ? seen->size() : 0, step.refund != 0);
   if (bytes_ + size > options_.max_bytes) {
     truncated_ = true;
     return;
   }
   bytes_ += size;
-  logs_.push_back(std::move(e));
+  Entry& e = logs_.emplace_back();
+  e.pc = step.pc;
+  e.gas = step.gas;
+  e.refund = step.refund;
+  e.depth = step.depth;
+  e.opcode = step.opcode;
+  if (!options_.disable_stack) e.stack.assign(step.stack_bottom, step.stack_bottom + step.stack_size);
+  if (options_.enable_memory) e.memory.assign(step.memory.begin(), step.memory.end());
+  if (options_.enable_return_data) e.return_data.assign(step.return_data.begin(), step.return_data.end());
+  if (seen) e.storage = std::make_shared<const Storage>(*seen);
   last_logged_ = true;
 }
 

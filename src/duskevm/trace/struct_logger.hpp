@@ -11,8 +11,10 @@
 //                    "refund": 4800,                         when nonzero
 //                    "error": "out of gas"}, ...]}          when the step failed
 //
-// gas: the gas the transaction used, as its receipt says (with apply_transaction; else
-// what the top frame used). failed: the transaction's message did not succeed.
+// gas: the gas the transaction used, as its receipt says (apply_transaction reports it
+// through on_transaction_end; a caller running Evm::call itself, as eth_call does, may
+// call on_transaction_end with its own figure; else it is what the top frame used,
+// without intrinsic gas). failed: the transaction's message did not succeed.
 // returnValue: its output when it succeeded or reverted, else empty. Per step, gas is
 // the gas left before the instruction and gasCost what it took (for CALL* including the
 // gas handed to the callee, for CREATE* not: geth's convention), so within a frame

@@ -482,12 +482,27 @@ TEST_F(TraceTest, FaultsNamedAsGethNamesThem) {
   caller.call(op::CALL, kLooper, 0, 0, 0, 0, 0, 1000).op(op::STOP);
   install(address_from_u8(0xf4), caller.code);
   trace::CallTracer loop;
-  const Receipt looped = run(tx_to(address_from_u8(0xf4)), &loop);
+  trace::StructLogger loop_steps;
+  Tee loop_both(loop, loop_steps);
+  const Receipt looped = run(tx_to(address_from_u8(0xf4)), &loop_both);
   EXPECT_EQ(looped.status, StatusCode::kSuccess);
   const json inner = loop.result()["calls"][0];
   EXPECT_EQ(inner["error"], "out of gas");
   EXPECT_EQ(q(inner["gas"]), 1000u);
   EXPECT_EQ(q(inner["gasUsed"]), 1000u);
+  // The callee's last step is the one that ran out: JUMPDEST (1), PUSH1 (3), JUMP (8)
+  // is 12 a round, 1000 = 83 * 12 + 4, so after 83 rounds JUMPDEST and PUSH1 fit and
+  // the JUMP with 0 gas left fails.
+  const json steps = loop_steps.result()["structLogs"];
+  const json* last_inner = nullptr;
+  for (const json& st : steps)
+    if (st["depth"] == 2) last_inner = &st;
+  ASSERT_NE(last_inner, nullptr);
+  EXPECT_EQ((*last_inner)["op"], "JUMP");
+  EXPECT_EQ((*last_inner)["gas"], 0);
+  EXPECT_EQ((*last_inner)["error"], "out of gas");
+  EXPECT_EQ((*last_inner)["gasCost"], 8);  // its static gas, as geth reports a fault
+  EXPECT_EQ(check_gas_chain(steps, loop.result()), static_cast<int>(steps.size()) - 2);
 }
 
 TEST_F(TraceTest, Creations) {
@@ -509,6 +524,50 @@ TEST_F(TraceTest, Creations) {
   EXPECT_EQ(ef.result()["error"], "invalid code: must not begin with 0xef");
   EXPECT_FALSE(ef.result().contains("to"));
   EXPECT_FALSE(ef.result().contains("output"));
+}
+
+TEST_F(TraceTest, RefusedAndCollidingCreations) {
+  // A CREATE with value 1 from an account without balance: refused, nothing used.
+  // Then CREATE2 of init_code(0x2a) with salt 0, twice: the second lands on the first's
+  // address and collides, losing the gas it was given (63/64 of what was left, so it
+  // comes last).
+  const Address factory = address_from_u8(0xfa);
+  Asm a;
+  a.mstore_right(init_code(0x2a));
+  a.push(10).push(22).push(1).op(op::CREATE).op(op::POP);
+  for (int i = 0; i < 2; ++i) a.push(0).push(10).push(22).push(0).op(op::CREATE2).op(op::POP);
+  a.op(op::STOP);
+  install(factory, a.code);
+  trace::CallTracer calls;
+  ASSERT_EQ(run(tx_to(factory), &calls).status, StatusCode::kSuccess);
+  const json c = calls.result()["calls"];
+  ASSERT_EQ(c.size(), 3u) << c.dump(1);
+  EXPECT_EQ(c[0]["type"], "CREATE");
+  EXPECT_EQ(c[0]["error"], "insufficient balance for transfer");
+  EXPECT_EQ(c[0]["value"], "0x1");
+  EXPECT_EQ(c[0]["gasUsed"], "0x0");
+  EXPECT_FALSE(c[0].contains("to"));
+  EXPECT_EQ(c[1]["type"], "CREATE2");
+  EXPECT_EQ(c[1]["to"], address_hex(create2_address(factory, Uint256{}, init_code(0x2a))));
+  EXPECT_EQ(c[1]["output"], "0x2a");
+  EXPECT_EQ(c[2]["type"], "CREATE2");
+  EXPECT_EQ(c[2]["error"], "contract address collision");
+  EXPECT_FALSE(c[2].contains("to"));
+  EXPECT_EQ(c[2]["gasUsed"], c[2]["gas"]);
+}
+
+TEST_F(TraceTest, CallTracerByteBudget) {
+  // Each of kTop's frames keeps at least 320 bytes of budget (call_tracer.cpp): a
+  // budget of 1000 holds the top frame and two inner ones, then stops.
+  trace::CallTracer calls({.max_bytes = 1000});
+  ASSERT_EQ(run(tx_to(kTop), &calls).status, StatusCode::kSuccess);
+  EXPECT_TRUE(calls.truncated());
+  const json top = calls.result();
+  EXPECT_EQ(top["truncated"], true);
+  ASSERT_TRUE(top.contains("calls"));
+  EXPECT_GE(top["calls"].size(), 1u);
+  EXPECT_LT(top["calls"].size(), 6u);
+  EXPECT_LE(top.dump().size(), 1000u);
 }
 
 TEST_F(TraceTest, SelfdestructFrame) {
