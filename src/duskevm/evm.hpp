@@ -33,8 +33,9 @@ struct TxContext {
 
 // Tracing (EIP-3155 step lines, geth's struct logger and callTracer: src/duskevm/trace/).
 // Every hook is called only when a tracer is set (Evm::set_tracer, apply_transaction's
-// `tracer`): the untraced interpreter runs no tracing code. One tracer serves one
-// transaction on one thread. Order of calls for a transaction:
+// `tracer`): the untraced interpreter (RunMode::kFast) compiles to the same code as
+// without tracing; Evm::call and Evm::create test the tracer pointer once per frame.
+// A tracer is used from one thread. Order of calls for a transaction:
 //
 //   on_transaction_start            (apply_transaction only)
 //   on_enter(top message)
@@ -78,19 +79,19 @@ class Tracer {
   // EIP-3155: on_step before each instruction; on_step_cost follows with what the
   // instruction cost: the gas it took, including memory expansion and, for CALL*, the
   // gas handed to the new frame (go-ethereum counts it in CALL's cost but not in
-  // CREATE's, which takes it while executing). A CALL*'s or CREATE*'s cost is reported
-  // before the new frame's own steps. An instruction that halts exceptionally is reported with cost
-  // 0 (all the frame's gas is gone anyway), then on_fault.
+  // CREATE's, which takes it while executing). A CALL*'s or CREATE*'s cost is
+  // reported before the new frame's own steps. An instruction that halts exceptionally
+  // is reported with cost 0 (all the frame's gas is gone anyway), then on_fault.
   virtual void on_step(const Step& step) = 0;
   virtual void on_step_cost(u64 gas_cost) = 0;
   virtual void on_fault(const Fault&) {}
 
   // A frame begins: the transaction's message (depth 0), a CALL* or CREATE* (msg.kind),
-  // including calls to precompiles and calls that fail before running code (depth
-  // limit, balance: on_exit follows at once with kCallDepthExceeded or
-  // kInsufficientBalance and gas_left == msg.gas, as go-ethereum reports them). For a
-  // creation msg.recipient is the new address and msg.code the init code (msg.input
-  // is empty).
+  // including calls to precompiles and frames refused before running code, which
+  // go-ethereum lists too: on_exit follows at once with kCallDepthExceeded,
+  // kInsufficientBalance or kNonceOverflow and gas_left == msg.gas, or for a creation
+  // at an occupied address kAddressCollision and gas_left 0. For a creation
+  // msg.recipient is the new address and msg.code the init code (msg.input is empty).
   virtual void on_enter(const Message&) {}
   // The frame `msg` ended. gas_left: what it returns to its caller (0 after an
   // exceptional halt). output: the return or revert data; for a successful creation,
