@@ -6,8 +6,15 @@
 
 namespace dusk::evm_cli {
 
-void JsonTracer::on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const Uint256* stack_bottom,
-                         size_t stack_size, int depth, i64 refund) {
+void JsonTracer::on_step(const Step& step) {
+  const u64 pc = step.pc;
+  const u8 opcode = step.opcode;
+  const i64 gas = step.gas;
+  const u64 memory_size = step.memory.size();
+  const Uint256* stack_bottom = step.stack_bottom;
+  const size_t stack_size = step.stack_size;
+  const int depth = step.depth;
+  const i64 refund = step.refund;
   std::string stack;
   for (size_t i = 0; i < stack_size; ++i) {
     if (i) stack += ',';

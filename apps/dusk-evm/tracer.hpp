@@ -11,8 +11,7 @@ namespace dusk::evm_cli {
 class JsonTracer : public evm::Tracer {
  public:
   explicit JsonTracer(std::FILE* out) : out_(out) {}
-  void on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const Uint256* stack_bottom, size_t stack_size,
-               int depth, i64 refund) override;
+  void on_step(const Step& step) override;
   void on_step_cost(u64 gas_cost) override;
 
  private:

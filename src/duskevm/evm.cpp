@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "duskevm/detail/instructions.hpp"
 #include "duskevm/precompiles/registry.hpp"
 
 namespace dusk::evm {
@@ -69,12 +70,15 @@ CallResult Evm::execute(const Message& msg) {
     local = analyze(*msg.code);
     analysis = &local;
   }
-  if (tracer_) return run<RunMode::kTraced>(msg, *analysis);
+  if (tracer_) {
+    return tracer_->wants_steps() ? run<RunMode::kTraced>(msg, *analysis) : run<RunMode::kChecked>(msg, *analysis);
+  }
   if (exact_status_) return run<RunMode::kChecked>(msg, *analysis);
   return run<RunMode::kFast>(msg, *analysis);
 }
 
 CallResult Evm::call(const Message& msg) {
+  if (tracer_) tracer_->on_enter(msg);
   const size_t cp = state_.checkpoint();
   if (msg.kind == CallKind::kCall || msg.kind == CallKind::kCallCode) {
     if (!msg.value.is_zero()) {
@@ -108,10 +112,12 @@ CallResult Evm::call(const Message& msg) {
     state_.revert_to(cp);
     if (r.status != StatusCode::kRevert) r.gas_left = 0;
   }
+  if (tracer_) tracer_->on_exit(msg, r.status, r.gas_left, r.output);
   return r;
 }
 
 CallResult Evm::create(const Message& msg) {
+  if (tracer_) tracer_->on_enter(msg);
   const size_t cp = state_.checkpoint();
   const Address& addr = msg.recipient;
   state_.get_or_create(addr);
@@ -129,6 +135,7 @@ CallResult Evm::create(const Message& msg) {
     else if (r.output.size() > kMaxCodeSize || deposit > r.gas_left) r.status = StatusCode::kOutOfGas;
     else {
       r.gas_left -= deposit;
+      if (tracer_) tracer_->on_exit(msg, r.status, r.gas_left, r.output);
       state_.set_code(addr, std::move(r.output));
       r.output.clear();
       r.created = addr;
@@ -138,9 +145,64 @@ CallResult Evm::create(const Message& msg) {
   state_.revert_to(cp);
   if (r.status != StatusCode::kRevert) {
     r.gas_left = 0;
+    // (a creation whose code could not be stored: the tracer sees that code)
+    if (tracer_) tracer_->on_exit(msg, r.status, r.gas_left, r.output);
     r.output.clear();
+    return r;
   }
+  if (tracer_) tracer_->on_exit(msg, r.status, r.gas_left, r.output);
   return r;
+}
+
+void Evm::trace_refused_call(const Message& parent, u8 opcode, const Address& to, const Uint256& value,
+                             ByteView input, i64 gas) {
+  Message m;
+  m.kind = opcode == op::CALL       ? CallKind::kCall
+           : opcode == op::CALLCODE ? CallKind::kCallCode
+           : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
+                                        : CallKind::kStaticCall;
+  m.is_static = parent.is_static || opcode == op::STATICCALL;
+  m.depth = parent.depth + 1;
+  m.gas = gas;
+  m.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : parent.recipient;
+  m.sender = opcode == op::DELEGATECALL ? parent.sender : parent.recipient;
+  m.value = opcode == op::DELEGATECALL ? parent.value : value;
+  m.input = input;
+  m.code_address = to;
+  const StatusCode why = m.depth > kMaxCallDepth ? StatusCode::kCallDepthExceeded : StatusCode::kInsufficientBalance;
+  tracer_->on_enter(m);
+  tracer_->on_exit(m, why, gas, {});
+}
+
+void Evm::trace_refused_creation(const Message& parent, u8 opcode, const Uint256& value, const Uint256& salt,
+                                 ByteView init_code, u64 nonce, i64 gas, const Address* address) {
+  const bool is2 = opcode == op::CREATE2;
+  Message m;
+  m.kind = is2 ? CallKind::kCreate2 : CallKind::kCreate;
+  m.depth = parent.depth + 1;
+  m.gas = gas;
+  m.recipient = address ? *address
+                : is2   ? create2_address(parent.recipient, salt, init_code)
+                        : create_address(parent.recipient, nonce);
+  m.sender = parent.recipient;
+  m.value = value;
+  m.code_address = m.recipient;
+  m.code = std::make_shared<const Bytes>(init_code.begin(), init_code.end());
+  m.salt = salt;
+  StatusCode why = StatusCode::kAddressCollision;
+  i64 left = 0;  // a collision consumes the gas
+  if (!address) {
+    left = gas;
+    why = m.depth > kMaxCallDepth               ? StatusCode::kCallDepthExceeded
+          : state_.balance(parent.recipient) < value ? StatusCode::kInsufficientBalance
+                                                     : StatusCode::kNonceOverflow;
+  }
+  tracer_->on_enter(m);
+  tracer_->on_exit(m, why, left, {});
+}
+
+void Evm::trace_selfdestruct(const Address& contract, const Address& beneficiary, const Uint256& balance) {
+  tracer_->on_selfdestruct(contract, beneficiary, balance);
 }
 
 }  // namespace dusk::evm

@@ -31,17 +31,84 @@ struct TxContext {
   std::vector<Bytes32> blob_hashes;
 };
 
-// EIP-3155 step tracing. on_step is called before each instruction with the state it
-// starts from; on_step_cost follows with what the instruction cost: the gas it took,
-// including memory expansion and, for CALL* and CREATE*, the gas handed to the new
-// frame (reported before that frame's own steps, as go-ethereum does). An instruction
-// that halts exceptionally is reported with cost 0 (all the frame's gas is gone anyway).
+// Tracing (EIP-3155 step lines, geth's struct logger and callTracer: src/duskevm/trace/).
+// Every hook is called only when a tracer is set (Evm::set_tracer, apply_transaction's
+// `tracer`): the untraced interpreter (RunMode::kFast) compiles to the same code as
+// without tracing; Evm::call and Evm::create test the tracer pointer once per frame.
+// A tracer is used from one thread. Order of calls for a transaction:
+//
+//   on_transaction_start            (apply_transaction only)
+//   on_enter(top message)
+//     on_step, on_step_cost ...     (per instruction, when wants_steps())
+//     on_enter(child) ... on_exit(child)   (CALL*/CREATE*, between the parent's
+//                                           on_step_cost and its next on_step)
+//     on_fault                      (the frame's last instruction halted exceptionally)
+//   on_exit(top message)
+//   on_transaction_end              (apply_transaction only)
 class Tracer {
  public:
   virtual ~Tracer() = default;
-  virtual void on_step(u64 pc, u8 opcode, i64 gas, u64 memory_size, const Uint256* stack_bottom,
-                       size_t stack_size, int depth, i64 refund) = 0;
+
+  // One instruction as it starts. Views are valid only during the call.
+  struct Step {
+    u64 pc = 0;
+    u8 opcode = 0;
+    i64 gas = 0;                       // gas left before the instruction
+    int depth = 0;                     // 1 for the transaction's own frame
+    i64 refund = 0;                    // the transaction's refund counter so far
+    const Uint256* stack_bottom = nullptr;  // stack_bottom[stack_size - 1] is the top
+    size_t stack_size = 0;
+    ByteView memory;
+    ByteView return_data;              // of the last call or creation this frame made
+    const Message* msg = nullptr;      // the frame (msg->recipient: whose storage)
+    const State* state = nullptr;      // as of the step (SLOAD's value: state->storage)
+  };
+  // An instruction that ended its frame exceptionally (kChecked's exact fault).
+  struct Fault {
+    StatusCode status = StatusCode::kSuccess;
+    u64 pc = 0;
+    u8 opcode = 0;
+    size_t stack_size = 0;  // when the instruction started
+    int depth = 0;          // 1-based, as Step::depth
+  };
+
+  // Whether on_step/on_step_cost are wanted. Without them the interpreter runs its
+  // per-instruction checks (RunMode::kChecked) but calls nothing per instruction, which
+  // is what a call-frame tracer wants.
+  virtual bool wants_steps() const { return true; }
+  // EIP-3155: on_step before each instruction; on_step_cost follows with what the
+  // instruction cost: the gas it took, including memory expansion and, for CALL*, the
+  // gas handed to the new frame (go-ethereum counts it in CALL's cost but not in
+  // CREATE's, which takes it while executing). A CALL*'s or CREATE*'s cost is
+  // reported before the new frame's own steps. An instruction that halts exceptionally
+  // is reported with cost 0 (all the frame's gas is gone anyway), then on_fault.
+  virtual void on_step(const Step& step) = 0;
   virtual void on_step_cost(u64 gas_cost) = 0;
+  virtual void on_fault(const Fault&) {}
+
+  // A frame begins: the transaction's message (depth 0), a CALL* or CREATE* (msg.kind),
+  // including calls to precompiles and frames refused before running code, which
+  // go-ethereum lists too: on_exit follows at once with kCallDepthExceeded,
+  // kInsufficientBalance or kNonceOverflow and gas_left == msg.gas, or for a creation
+  // at an occupied address kAddressCollision and gas_left 0. For a creation
+  // msg.recipient is the new address and msg.code the init code (msg.input is empty).
+  virtual void on_enter(const Message&) {}
+  // The frame `msg` ended. gas_left: what it returns to its caller (0 after an
+  // exceptional halt). output: the return or revert data; for a successful creation,
+  // the deployed code; for a creation whose code could not be stored (kOutOfGas for
+  // the deposit or EIP-170's size, kContractValidationFailure for EIP-3541), the code
+  // its init code returned.
+  virtual void on_exit(const Message& /*msg*/, StatusCode /*status*/, i64 /*gas_left*/, ByteView /*output*/) {}
+  // SELFDESTRUCT by `contract` (the frame ends successfully right after).
+  virtual void on_selfdestruct(const Address& /*contract*/, const Address& /*beneficiary*/,
+                               const Uint256& /*balance*/) {}
+  // LOG0..LOG4, as emitted (a reverted frame's logs are reported too: the tracer drops them).
+  virtual void on_log(const Log&) {}
+  // apply_transaction's bounds: the gas limit, and the gas the receipt records (after
+  // refunds and the EIP-7623 floor). Callers that run Evm::call themselves (eth_call)
+  // may call them too.
+  virtual void on_transaction_start(u64 /*gas_limit*/) {}
+  virtual void on_transaction_end(StatusCode /*status*/, u64 /*gas_used*/) {}
 };
 
 // The address of a contract created by CREATE (or a creation transaction):
@@ -71,6 +138,7 @@ class Evm {
   CallResult call(const Message& msg);
   CallResult create(const Message& msg);
 
+  // The tracer (tracer.hpp's contract above) for the messages run from now on; null: none.
   void set_tracer(Tracer* t) { tracer_ = t; }
   // Check instructions one at a time (RunMode::kChecked) rather than per block. Gas and
   // state are the same either way; only the status a failing frame reports can differ
@@ -116,6 +184,14 @@ class Evm {
     tracer_->on_step_cost(static_cast<u64>(trace_gas_before_ - gas_now));
     trace_gas_before_ = -1;
   }
+  // Frames that the tracer sees although no code runs (evm.cpp): a CALL* refused for
+  // depth or balance, a CREATE* refused for depth, balance, nonce or (with `address`) a
+  // collision, and SELFDESTRUCT, which go-ethereum's callTracer lists as a frame.
+  void trace_refused_call(const Message& parent, u8 opcode, const Address& to, const Uint256& value,
+                          ByteView input, i64 gas);
+  void trace_refused_creation(const Message& parent, u8 opcode, const Uint256& value, const Uint256& salt,
+                              ByteView init_code, u64 nonce, i64 gas, const Address* address = nullptr);
+  void trace_selfdestruct(const Address& contract, const Address& beneficiary, const Uint256& balance);
   std::unique_ptr<FramePool> own_frames_;  // when no pool was given
   FramePool& frames_;
   std::optional<std::string> not_implemented_;

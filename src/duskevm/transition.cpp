@@ -96,6 +96,7 @@ TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Tra
   TxContext ctx{tx.sender, v.effective_gas_price, tx.blob_hashes};
   Evm evm(state, env, ctx, fork, cache, frames);
   evm.set_tracer(tracer);
+  if (tracer) tracer->on_transaction_start(v.gas_limit);
 
   Message msg;
   msg.depth = 0;
@@ -115,8 +116,15 @@ TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Tra
     msg.code = std::make_shared<const Bytes>(tx.data);
     msg.input = {};
     const Account* existing = state.find(addr);
-    if (existing && blocks_creation(*existing)) result = {StatusCode::kAddressCollision, 0, {}, {}};
-    else result = evm.create(msg);
+    if (existing && blocks_creation(*existing)) {
+      result = {StatusCode::kAddressCollision, 0, {}, {}};
+      if (tracer) {
+        tracer->on_enter(msg);
+        tracer->on_exit(msg, result.status, 0, {});
+      }
+    } else {
+      result = evm.create(msg);
+    }
   } else {
     state.access_account(*tx.to);
     if (tx.type == TxType::kSetCode) auth_refund = apply_authorizations(state, tx, env);
@@ -145,6 +153,7 @@ TxResult<Receipt> apply_transaction(State& state, const BlockEnv& env, const Tra
   receipt.output = std::move(result.output);
   if (result.status == StatusCode::kSuccess && !tx.to) receipt.created = result.created;
   receipt.not_implemented = evm.not_implemented();
+  if (tracer) tracer->on_transaction_end(receipt.status, receipt.gas_used);
   state.finalize_transaction();
   return receipt;
 }

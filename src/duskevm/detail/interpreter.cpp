@@ -214,6 +214,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   log.topics.resize(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) sp[-3 - i].to_be(log.topics[static_cast<size_t>(i)].data());
   log.data.assign(mem.begin() + static_cast<ptrdiff_t>(off), mem.begin() + static_cast<ptrdiff_t>(off + len));
+  if (tracer_) tracer_->on_log(log);
   state_.add_log(std::move(log));
   sp -= 2 + n;
   return StatusCode::kSuccess;
@@ -236,15 +237,25 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   const i64 child_gas = gas - gas / 64;
   const Account* self = state_.find(msg.recipient);
   const u64 nonce = self ? self->nonce : 0;
-  if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0})
-    return StatusCode::kSuccess;  // the new frame never starts; the caller keeps its gas
+  // This CREATE's cost, without the gas handed to the new frame (as go-ethereum
+  // reports it), comes before the new frame's steps.
+  if (tracer_) trace_flush(gas);
+  if (msg.depth + 1 > kMaxCallDepth || state_.balance(msg.recipient) < value || nonce == ~u64{0}) {
+    // The new frame never starts; the caller keeps its gas.
+    if (tracer_)
+      trace_refused_creation(msg, opcode, value, salt, ByteView(mem.data() + off, len), nonce, child_gas);
+    return StatusCode::kSuccess;
+  }
   gas -= child_gas;
   const ByteView init(mem.data() + off, len);
   const Address addr = is2 ? create2_address(msg.recipient, salt, init) : create_address(msg.recipient, nonce);
   state_.access_account(addr);
   state_.set_nonce(msg.recipient, nonce + 1);
   const Account* existing = state_.find(addr);
-  if (existing && blocks_creation(*existing)) return StatusCode::kSuccess;  // EIP-684/7610: the gas is lost
+  if (existing && blocks_creation(*existing)) {  // EIP-684/7610: the gas is lost
+    if (tracer_) trace_refused_creation(msg, opcode, value, salt, init, nonce, child_gas, &addr);
+    return StatusCode::kSuccess;
+  }
   Message child;
   child.kind = is2 ? CallKind::kCreate2 : CallKind::kCreate;
   child.depth = msg.depth + 1;
@@ -255,7 +266,6 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   child.code_address = addr;
   child.code = std::make_shared<const Bytes>(init.begin(), init.end());
   child.salt = salt;
-  if (tracer_) trace_flush(gas);  // this CREATE's line comes before the new frame's steps
   CallResult r = create(child);
   gas += r.gas_left;
   if (r.status == StatusCode::kSuccess) slot = to_word(addr);
@@ -314,6 +324,10 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
   return_data.clear();
   const i64 stipend = value.is_zero() ? 0 : 2300;
   if (msg.depth + 1 > kMaxCallDepth || (has_value && state_.balance(msg.recipient) < value)) {
+    if (tracer_) {
+      trace_flush(gas);
+      trace_refused_call(msg, opcode, to, value, ByteView(mem.data() + ioff, ilen), given + stipend);
+    }
     gas += given + stipend;  // the stipend too, as every client does
     return StatusCode::kSuccess;
   }
@@ -389,6 +403,26 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
   // only what can fail for it (ADD: underflow and gas; PUSH1: overflow and gas;
   // JUMPDEST: gas). kFast checks nothing per instruction.
   u8 opcode;
+  // kTraced: the step about to run, then its cost once the next step (or a new frame,
+  // or the end of this one) shows what it took.
+#define TRACE_STEP()                                                                           \
+  {                                                                                            \
+    trace_flush(gas);                                                                          \
+    Tracer::Step step_;                                                                        \
+    step_.pc = static_cast<u64>(pc - code_begin);                                              \
+    step_.opcode = opcode;                                                                     \
+    step_.gas = gas;                                                                           \
+    step_.depth = msg.depth + 1;                                                               \
+    step_.refund = state_.refund();                                                            \
+    step_.stack_bottom = stack_base;                                                           \
+    step_.stack_size = static_cast<size_t>(sp - stack_base);                                   \
+    step_.memory = ByteView(mem.data(), mem.size());                                           \
+    step_.return_data = return_data;                                                           \
+    step_.msg = &msg;                                                                          \
+    step_.state = &state_;                                                                     \
+    tracer_->on_step(step_);                                                                   \
+    trace_gas_before_ = gas;                                                                   \
+  }
   // After an instruction that ends its block and falls through (JUMPI not taken, GAS,
   // SSTORE, CALL*, CREATE*): the next block is entered.
 #define NEXT_ENTRY                                       \
@@ -401,12 +435,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
   if constexpr (!kFast) {                                                                        \
     constexpr InstructionInfo kInfo = kInstructionTable[opc];                                    \
     opcode = opc;                                                                                \
-    if constexpr (kTrace) {                                                                      \
-      trace_flush(gas);                                                                          \
-      tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base,   \
-                       static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());   \
-      trace_gas_before_ = gas;                                                                   \
-    }                                                                                            \
+    if constexpr (kTrace) TRACE_STEP();                                                          \
     if constexpr (kInfo.stack_in > 0) {                                                          \
       if (sp < stack_base + kInfo.stack_in) FAIL(kStackUnderflow);                               \
     }                                                                                            \
@@ -810,6 +839,9 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
         if (!state_.access_account(beneficiary)) CHARGE(2600);
         const Uint256 bal = state_.balance(msg.recipient);
         if (!bal.is_zero() && !state_.is_alive(beneficiary)) CHARGE(25000);
+        if constexpr (!kFast) {
+          if (tracer_) trace_selfdestruct(msg.recipient, beneficiary, bal);
+        }
         const Account* self = state_.find(msg.recipient);
         const bool created_now = self && self->created;
         if (beneficiary != msg.recipient) {
@@ -857,12 +889,7 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
       CASE(PUSH32) push_value<32>(sp++, pc + 1); pc += 32; NEXT;
       UNDEFINED_CASE
         opcode = *pc;
-        if constexpr (kTrace) {
-          trace_flush(gas);
-          tracer_->on_step(static_cast<u64>(pc - code_begin), opcode, gas, mem.size(), stack_base,
-                           static_cast<size_t>(sp - stack_base), msg.depth + 1, state_.refund());
-          trace_gas_before_ = gas;
-        }
+        if constexpr (kTrace) TRACE_STEP();
         FAIL(kUndefinedInstruction);
 #if DUSK_EVM_CGOTO
   }
@@ -878,11 +905,19 @@ CallResult Evm::run(const Message& msg, const CodeAnalysis& code, ResumePoint* r
 #undef ENTER_BLOCK
 #undef DISPATCH
 #undef CHECK
+#undef TRACE_STEP
 
 done:
   if constexpr (kTrace) trace_flush(result.status == StatusCode::kSuccess || result.status == StatusCode::kRevert
                                         ? gas
                                         : trace_gas_before_);
+  if constexpr (!kFast) {
+    // A tracer hears which instruction failed; kChecked runs with any tracer that takes
+    // no steps, so this costs the untraced kFast loop nothing.
+    if (tracer_ && result.status != StatusCode::kSuccess && result.status != StatusCode::kRevert)
+      tracer_->on_fault({result.status, static_cast<u64>(pc - code_begin), opcode,
+                         static_cast<size_t>(sp - stack_base), msg.depth + 1});
+  }
 #undef FAIL
 #undef CHARGE
 #undef MEM
