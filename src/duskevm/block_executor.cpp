@@ -53,14 +53,14 @@ u64 BlockExecutor::nonce(const Address& a) const {
   return acc ? acc->nonce : 0;
 }
 
-BlockExecutor::Attempt BlockExecutor::apply(const SignedTx& s) {
+BlockExecutor::Attempt BlockExecutor::apply(const SignedTx& s, Tracer* tracer) {
   const Transaction& tx = s.tx;
   if (!tx.gas_limit.fits_u64() || tx.gas_limit.low64() > gas_left())
     return {Outcome::kDoesNotFit, "gas limit reached"};
   // The blob count is bounded by the body's size (32 bytes a hash): no overflow.
   const u64 blob_gas = kGasPerBlob * tx.blob_hashes.size();
   if (blob_gas > blob_gas_left()) return {Outcome::kDoesNotFit, "blob gas limit reached"};
-  auto r = apply_transaction(state_, env_, tx, fork_, cache_, nullptr, &frames_);
+  auto r = apply_transaction(state_, env_, tx, fork_, cache_, tracer, &frames_);
   if (!r) return {Outcome::kInvalid, r.error().message};
   const Receipt& receipt = *r;
   gas_used_ += receipt.gas_used;

@@ -32,6 +32,7 @@
 #include "duskevm/block_env.hpp"
 #include "duskevm/detail/code_analysis.hpp"
 #include "duskevm/detail/frame_pool.hpp"
+#include "duskevm/evm.hpp"
 #include "duskevm/evm_receipt.hpp"
 #include "duskevm/fork.hpp"
 #include "duskevm/log.hpp"
@@ -81,7 +82,8 @@ class BlockExecutor {
     Outcome outcome = Outcome::kIncluded;
     std::string why;  // kDoesNotFit, kInvalid
   };
-  Attempt apply(const SignedTx& tx);
+  // `tracer` (optional) traces the transaction (debug_traceTransaction).
+  Attempt apply(const SignedTx& tx, Tracer* tracer = nullptr);
 
   // Reads the nonce of an account as the block has it so far.
   u64 nonce(const Address& a) const;

@@ -5,6 +5,8 @@
 #include "crypto/hash/keccak.hpp"
 #include "duskevm/base_fee.hpp"
 #include "duskevm/evm_call.hpp"
+#include "duskevm/precompiles/registry.hpp"
+#include "duskevm/trace/access_list_tracer.hpp"
 
 namespace dusk::rpc {
 
@@ -76,6 +78,50 @@ json EthApi::estimate_gas(const RpcParams& p) {
     throw_failure(*r->failure);
   }
   return quantity(r->gas);
+}
+
+json EthApi::create_access_list(const RpcParams& p) {
+  p.check_count(3);
+  evm::CallRequest request = parse_call_request(p.at(0), 0);
+  const BlockRef ref = parse_block_ref(p.get(1), 1, true);
+  const evm::StateOverrides overrides = parse_overrides(p.get(2), 2);
+  evm::EvmLane::StateView view = state_view(ref);
+  // What a transaction has warm anyway: the sender, the recipient (or the new contract)
+  // and the precompiles.
+  std::set<Address> excluded;
+  const Address from = request.from.value_or(Address{});
+  excluded.insert(from);
+  if (request.to) {
+    excluded.insert(*request.to);
+  } else {
+    auto acc = must(evm::OverrideBackend(*view.state, overrides).account(from));
+    excluded.insert(evm::create_address(from, request.nonce.value_or(acc ? acc->nonce : 0)));
+  }
+  for (const Address& a : evm::precompile_addresses(lane_.config().fork, view.env.p256verify)) excluded.insert(a);
+  // Run with the list the last run produced until it no longer grows (geth's loop); each
+  // run can only add what the previous list let it reach, so it ends.
+  evm::trace::AccessListTracer previous(request.access_list, excluded);
+  for (int round = 0; round < 64; ++round) {
+    request.access_list = previous.list();
+    evm::trace::AccessListTracer tracer(request.access_list, excluded);
+    auto r = evm::run_call(*view.state, view.env, lane_.config().fork, request, overrides,
+                           {options_.gas_cap, &tracer});
+    if (!r) throw RpcError(kServerError, "failed to apply transaction: " + r.error().message);
+    if (tracer == previous) {
+      json list = json::array();
+      for (const auto& e : request.access_list) {
+        json keys = json::array();
+        for (const auto& k : e.storage_keys) keys.push_back(hash(k));
+        list.push_back({{"address", address_hex(e.address)}, {"storageKeys", std::move(keys)}});
+      }
+      json out = {{"accessList", std::move(list)}, {"gasUsed", quantity(r->gas_used)}};
+      if (r->status == evm::StatusCode::kRevert) out["error"] = evm::revert_message(r->output);
+      else if (r->status != evm::StatusCode::kSuccess) out["error"] = evm::status_message(r->status);
+      return out;
+    }
+    previous = std::move(tracer);
+  }
+  throw RpcError(kServerError, "the access list did not settle");
 }
 
 json EthApi::fee_history(const RpcParams& p) {
@@ -320,6 +366,8 @@ void EthApi::register_methods(RpcMethods& m) {
   });
   m.add("eth_call", [this](const RpcParams& p, const RpcCall&) -> json { return call(p); });
   m.add("eth_estimateGas", [this](const RpcParams& p, const RpcCall&) -> json { return estimate_gas(p); });
+  m.add("eth_createAccessList",
+        [this](const RpcParams& p, const RpcCall&) -> json { return create_access_list(p); });
 
   // ---- fees ----
   m.add("eth_gasPrice", [this](const RpcParams& p, const RpcCall&) -> json {

@@ -39,6 +39,7 @@ class EthApi {
  private:
   nlohmann::json call(const RpcParams& p);
   nlohmann::json estimate_gas(const RpcParams& p);
+  nlohmann::json create_access_list(const RpcParams& p);
   nlohmann::json fee_history(const RpcParams& p);
   nlohmann::json get_logs(const RpcParams& p);
   nlohmann::json send_raw_transaction(const RpcParams& p);

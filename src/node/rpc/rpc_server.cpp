@@ -11,6 +11,23 @@ namespace dusk::rpc {
 
 using nlohmann::json;
 
+namespace {
+
+// The deposits DuskDS credited to the EVM lane in its block at `height`, in block order.
+std::vector<lane::Deposit> evm_deposits(node::Node& node, u64 height) {
+  auto block = node.chain().block(height);
+  if (!block) throw RpcError(kServerError, "reading DuskDS block " + std::to_string(height) + ": " + block.error().message);
+  std::vector<lane::Deposit> out;
+  if (!*block) return out;
+  for (const ds::Transaction& tx : (*block)->transactions) {
+    if (tx.kind != ds::TxKind::kDeposit || tx.lane != ds::kDepositLaneEvm) continue;
+    out.push_back({ds::transaction_id(tx), Bytes(tx.sender.begin(), tx.sender.end()), tx.target, tx.amount});
+  }
+  return out;
+}
+
+}  // namespace
+
 // JSON-RPC over WebSocket: each text frame is a request or a batch, answered in order.
 class RpcServer::Socket final : public http::WebSocketHandler {
  public:
@@ -76,8 +93,10 @@ RpcServer::RpcServer(node::Node& node, RpcServerOptions options)
       options_(std::move(options)),
       reader_(node.evm()),
       filters_(reader_, options_.filters),
-      eth_(node.evm(), filters_, [&node] { node.wake(); }, options_.eth) {
+      eth_(node.evm(), filters_, [&node] { node.wake(); }, options_.eth),
+      debug_(node.evm(), [&node](u64 height) { return evm_deposits(node, height); }, options_.eth.gas_cap) {
   eth_.register_methods(methods_);
+  debug_.register_methods(methods_);
   filters_.register_methods(methods_);
   socket_ = std::make_shared<Socket>(methods_, filters_, options_);
   server_.serve_websocket("/", socket_);

@@ -21,6 +21,7 @@
 
 #include "node/http/http_server.hpp"
 #include "node/node.hpp"
+#include "node/rpc/debug_api.hpp"
 #include "node/rpc/eth_api.hpp"
 #include "node/rpc/eth_filters.hpp"
 #include "node/rpc/json_rpc.hpp"
@@ -65,6 +66,7 @@ class RpcServer {
   EvmReader reader_;
   EthFilters filters_;
   EthApi eth_;
+  DebugApi debug_;
   std::shared_ptr<Socket> socket_;
   http::HttpServer server_;
   u64 listener_ = 0;

@@ -115,6 +115,40 @@ describe('ethers against duskd --dev', () => {
     assert.equal(BigInt(out), 1n);
   });
 
+  it('traces transactions and calls (struct logger, callTracer) and builds access lists', async () => {
+    const receipt = await (await token.transfer(alice.address, 5n)).wait();
+    const calls = await provider.send('debug_traceTransaction', [receipt.hash, { tracer: 'callTracer' }]);
+    assert.equal(calls.type, 'CALL');
+    assert.equal(calls.from, owner.address.toLowerCase());
+    assert.equal(calls.to, (await token.getAddress()).toLowerCase());
+    assert.equal(BigInt(calls.gasUsed), receipt.gasUsed);
+    assert.equal(BigInt(calls.output), 1n);
+    const steps = await provider.send('debug_traceTransaction', [receipt.hash, {}]);
+    assert.equal(BigInt(steps.gas), receipt.gasUsed);
+    assert.equal(steps.failed, false);
+    assert.ok(steps.structLogs.length > 50);
+    assert.equal(steps.structLogs[0].op, 'PUSH1');
+    assert.ok(steps.structLogs.some((s) => s.op === 'SSTORE' && s.storage));
+    const limited = await provider.send('debug_traceTransaction', [receipt.hash, { limit: 10, disableStack: true }]);
+    assert.equal(limited.structLogs.length, 10);
+    assert.equal(limited.structLogs[0].stack, undefined);
+
+    const data = token.interface.encodeFunctionData('mint', [alice.address, 1n]);
+    const reverted = await provider.send('debug_traceCall',
+      [{ from: alice.address, to: await token.getAddress(), data }, 'latest', { tracer: 'callTracer' }]);
+    assert.equal(reverted.error, 'execution reverted');
+    assert.equal(reverted.revertReason, 'only the owner mints');
+    await assert.rejects(provider.send('debug_traceCall', [{ to: alice.address }, 'latest', { tracer: 'prestateTracer' }]),
+      /not available/);
+
+    // The token is the recipient (warm anyway): a transfer needs no list; a call that
+    // reaches the token through the 7702-delegated EOA would. Here: the list settles.
+    const list = await provider.send('eth_createAccessList', [{ from: owner.address, to: await token.getAddress(),
+      data: token.interface.encodeFunctionData('transfer', [alice.address, 1n]) }, 'latest']);
+    assert.deepEqual(list.accessList, []);
+    assert.ok(BigInt(list.gasUsed) > 21000n);
+  });
+
   it('sends legacy, EIP-2930 and EIP-1559 transactions', async () => {
     const to = ethers.Wallet.createRandom().address;
     const legacy = await (await owner.sendTransaction({ to, value: 1n, type: 0, gasPrice: ethers.parseUnits('5', 'gwei') })).wait();
