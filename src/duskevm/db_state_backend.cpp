@@ -7,6 +7,7 @@
 #include "duskevm/state.hpp"
 #include "trie/patricia_trie.hpp"
 #include "trie/trie.hpp"
+#include "trie/trie_proof.hpp"
 
 namespace dusk::evm {
 namespace {
@@ -194,6 +195,35 @@ Result<std::optional<Hash256>> DbStateBackend::root_at(u64 height) const {
 
 std::unique_ptr<StateBackend> DbStateBackend::at(const Hash256& root) const {
   return std::make_unique<TrieStateReader>(*db_, *code_, nodes_, root);
+}
+
+Result<DbStateBackend::AccountProof> DbStateBackend::prove(const Hash256& root, const Address& a,
+                                                            const std::vector<Uint256>& keys) const {
+  AccountProof out;
+  auto account = trie::prove(nodes_, root, a, trie::KeyForm::kHashed);
+  if (!account) return trie_error("proving an account", account.take_error());
+  out.proof = std::move(account->nodes);
+  out.storage_root = trie::kEmptyTrieRoot;
+  out.code_hash = kEmptyCodeHash;
+  if (account->value) {
+    DUSK_ASSIGN(const AccountRecord r, decode_account(*account->value));
+    out.nonce = r.nonce;
+    out.balance = r.balance;
+    out.storage_root = r.storage_root;
+    out.code_hash = r.code_hash;
+  }
+  for (const Uint256& key : keys) {
+    SlotProof s;
+    s.key = key;
+    auto slot = trie::prove(nodes_, out.storage_root, key.to_be(), trie::KeyForm::kHashed);
+    if (!slot) return trie_error("proving a storage slot", slot.take_error());
+    s.proof = std::move(slot->nodes);
+    if (slot->value) {
+      DUSK_ASSIGN(s.value, decode_slot(*slot->value));
+    }
+    out.storage.push_back(std::move(s));
+  }
+  return out;
 }
 
 Result<StateUndo> DbStateBackend::undo_of(const StateChanges& changes) const {

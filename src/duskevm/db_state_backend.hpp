@@ -71,6 +71,24 @@ class DbStateBackend final : public StateBackend {
   // The state at `root` (a recorded root), read through the tries.
   std::unique_ptr<StateBackend> at(const Hash256& root) const;
 
+  // EIP-1186 (eth_getProof): an account and some of its slots at `root`, with the trie
+  // nodes that prove them (trie_proof.hpp). An absent account has nonce 0, balance 0,
+  // the empty storage root and the empty code hash, and a proof of its absence.
+  struct SlotProof {
+    Uint256 key;
+    Uint256 value;
+    std::vector<Bytes> proof;
+  };
+  struct AccountProof {
+    std::vector<Bytes> proof;
+    u64 nonce = 0;
+    Uint256 balance;
+    Hash256 storage_root{};
+    Hash256 code_hash{};
+    std::vector<SlotProof> storage;
+  };
+  Result<AccountProof> prove(const Hash256& root, const Address& a, const std::vector<Uint256>& keys) const;
+
  private:
   const storage::Database* db_;
   const storage::Family* accounts_;

@@ -854,6 +854,21 @@ Result<std::optional<EvmLane::StateView>> EvmLane::state_at(u64 number) const {
   return std::optional<StateView>{std::move(view)};
 }
 
+Result<std::optional<DbStateBackend::AccountProof>> EvmLane::prove(u64 number, const Address& a,
+                                                                    const std::vector<Uint256>& keys) const {
+  Hash256 root;
+  {
+    std::lock_guard lock(mu_);
+    if (number > head_.number) return std::optional<DbStateBackend::AccountProof>{};
+    DUSK_ASSIGN(auto block, block_by_number_locked(number));
+    if (!block) return std::optional<DbStateBackend::AccountProof>{};
+    root = block->header.state_root;
+  }
+  // Trie nodes are never deleted: the proof is read without the lock.
+  DUSK_ASSIGN(auto proof, backend_.prove(root, a, keys));
+  return std::optional<DbStateBackend::AccountProof>{std::move(proof)};
+}
+
 Result<std::vector<EvmReceipt>> EvmLane::block_receipts(u64 number) const {
   std::lock_guard lock(mu_);
   DUSK_ASSIGN(auto bytes, get(db_, receipts_, be64(number)));

@@ -248,6 +248,10 @@ class EvmLane final : public lane::Lane {
     EvmBlockHeader header;
   };
   Result<std::optional<StateView>> state_at(u64 number) const;
+  // eth_getProof: the account and slots after committed block `number` with their
+  // Merkle proofs; nullopt when there is no such block.
+  Result<std::optional<DbStateBackend::AccountProof>> prove(u64 number, const Address& a,
+                                                             const std::vector<Uint256>& keys) const;
   // Block `number`'s receipts in order; empty when there is no such block.
   Result<std::vector<EvmReceipt>> block_receipts(u64 number) const;
   // The nonce a sender's next transaction takes: after its pooled ones that follow the

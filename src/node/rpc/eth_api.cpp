@@ -364,6 +364,33 @@ void EthApi::register_methods(RpcMethods& m) {
     auto view = state_view(parse_block_ref(p.get(2), 2, true));
     return word_hex(must(view.state->slot(a, key)));
   });
+  m.add("eth_getProof", [this](const RpcParams& p, const RpcCall&) -> json {
+    p.check_count(3);
+    const Address a = parse_address(p.at(0), 0);
+    const json& keys_json = p.at(1);
+    if (!keys_json.is_array()) RpcParams::invalid(1, "expected an array of storage keys");
+    if (keys_json.size() > 1024) RpcParams::invalid(1, "too many storage keys (at most 1024)");
+    std::vector<Uint256> keys;
+    for (const json& k : keys_json) keys.push_back(parse_slot(k, 1));
+    const u64 n = reader_.resolve_existing(parse_block_ref(p.at(2), 2, true));
+    auto proof = must(lane_.prove(n, a, keys));
+    if (!proof) throw RpcError(kServerError, "header not found");
+    auto nodes = [](const std::vector<Bytes>& list) {
+      json out = json::array();
+      for (const Bytes& node : list) out.push_back(hex_data(node));
+      return out;
+    };
+    json storage = json::array();
+    for (const auto& s : proof->storage)
+      storage.push_back({{"key", word_hex(s.key)}, {"value", quantity(s.value)}, {"proof", nodes(s.proof)}});
+    return {{"address", address_hex(a)},
+            {"accountProof", nodes(proof->proof)},
+            {"balance", quantity(proof->balance)},
+            {"codeHash", hash(proof->code_hash)},
+            {"nonce", quantity(proof->nonce)},
+            {"storageHash", hash(proof->storage_root)},
+            {"storageProof", std::move(storage)}};
+  });
   m.add("eth_call", [this](const RpcParams& p, const RpcCall&) -> json { return call(p); });
   m.add("eth_estimateGas", [this](const RpcParams& p, const RpcCall&) -> json { return estimate_gas(p); });
   m.add("eth_createAccessList",
