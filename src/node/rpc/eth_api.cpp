@@ -209,6 +209,9 @@ json EthApi::get_logs(const RpcParams& p) {
     if (!n) throw RpcError(kServerError, "unknown block");
     return reader_.logs(filter, *n, *n, options_.max_logs);
   }
+  if (filter.from.kind == BlockRef::Kind::kNumber && filter.to.kind == BlockRef::Kind::kNumber &&
+      filter.from.number > filter.to.number)
+    throw RpcError(kInvalidParams, "invalid block range params");
   const u64 head = reader_.head();
   auto from = reader_.resolve(filter.from);
   auto to = reader_.resolve(filter.to);
