@@ -3,6 +3,21 @@
 #include <string>
 
 namespace dusk::evm {
+
+namespace {
+// A 256-bit amount in decimal, for messages.
+std::string decimal(Uint256 v) {
+  if (v.is_zero()) return "0";
+  std::string out;
+  while (!v.is_zero()) {
+    const DivMod d = divmod(v, Uint256{10});
+    out.insert(out.begin(), static_cast<char>('0' + d.rem.low64()));
+    v = d.quot;
+  }
+  return out;
+}
+}  // namespace
+
 namespace {
 
 Uint256 fee_cap(const Transaction& tx) { return tx.type >= TxType::kDynamicFee ? tx.max_fee_per_gas : tx.gas_price; }
@@ -69,7 +84,9 @@ Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Limits& nex
     if (!tx.to) return Error("blob transaction of type create");
   }
   if (fee_cap(tx) < tip_cap(tx)) return Error("max priority fee per gas higher than max fee per gas");
-  if (tip_cap(tx) < config_.min_priority_fee) return Error("transaction underpriced");
+  if (tip_cap(tx) < config_.min_priority_fee)
+    return Error("transaction gas price below minimum: gas tip cap " + decimal(tip_cap(tx)) + ", minimum needed " +
+                 decimal(config_.min_priority_fee));
   if (fee_cap(tx) < base_fee) return Error("max fee per gas less than block base fee");
   if (blob && tx.max_fee_per_blob_gas < next.blob_base_fee)
     return Error("max fee per blob gas less than blob base fee");

@@ -9,7 +9,8 @@
 //   "intrinsic gas too low"                            gas limit below the intrinsic gas
 //   "exceeds block gas limit"                          gas limit above the block's
 //   "max priority fee per gas higher than max fee per gas"
-//   "transaction underpriced"                          tip cap below min_priority_fee
+//   "transaction gas price below minimum: gas tip cap T, minimum needed M"
+//                                                      tip cap below min_priority_fee
 //   "max fee per gas less than block base fee"         fee cap below the next base fee
 //   "nonce too low"                                    below the account's nonce
 //   "insufficient funds for gas * price + value"       balance < gas limit x fee cap + value
@@ -57,7 +58,7 @@ struct TxPoolConfig {
   size_t max_per_sender = 64;
   size_t max_transaction_bytes = 128 * 1024;  // geth's txMaxSize
   u64 max_age_blocks = 1024;
-  Uint256 min_priority_fee{1'000'000'000};    // 1 gwei, geth's default
+  Uint256 min_priority_fee{1};               // 1 wei: geth's txpool.pricelimit (anvil takes it too)
   // Blobs held with pending blob transactions (128 KiB each with its commitment and
   // proof): 144 = 16 full Prague blocks, about 18 MiB. The sidecars live in memory.
   size_t max_blobs = 144;

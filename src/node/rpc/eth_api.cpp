@@ -41,6 +41,11 @@ std::string word_hex(const Uint256& v) {
 
 }  // namespace
 
+Uint256 EthApi::suggested_tip() const {
+  const Uint256 floor = lane_.config().pool.min_priority_fee;
+  return floor < options_.suggested_tip ? options_.suggested_tip : floor;
+}
+
 EthApi::EthApi(evm::EvmLane& lane, EthFilters& filters, std::function<void()> wake, EthApiOptions options)
     : lane_(lane), filters_(filters), wake_(std::move(wake)), options_(std::move(options)), reader_(lane) {}
 
@@ -402,11 +407,11 @@ void EthApi::register_methods(RpcMethods& m) {
   // ---- fees ----
   m.add("eth_gasPrice", [this](const RpcParams& p, const RpcCall&) -> json {
     p.check_count(0);
-    return quantity(lane_.next_base_fee() + lane_.config().pool.min_priority_fee);
+    return quantity(lane_.next_base_fee() + suggested_tip());
   });
   m.add("eth_maxPriorityFeePerGas", [this](const RpcParams& p, const RpcCall&) -> json {
     p.check_count(0);
-    return quantity(lane_.config().pool.min_priority_fee);
+    return quantity(suggested_tip());
   });
   m.add("eth_blobBaseFee", [this](const RpcParams& p, const RpcCall&) -> json {
     p.check_count(0);

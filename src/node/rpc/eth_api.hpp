@@ -25,6 +25,9 @@ struct EthApiOptions {
   u64 max_log_blocks = 10'000;    // eth_getLogs block range
   size_t max_logs = 10'000;       // eth_getLogs results
   u64 max_fee_history = 1'024;    // eth_feeHistory block count
+  // eth_maxPriorityFeePerGas and the tip in eth_gasPrice (at least the pool's minimum):
+  // geth's oracle falls back to 1 gwei too when recent blocks say nothing.
+  Uint256 suggested_tip{1'000'000'000};
   std::string client_version = "duskd/v0.1.0/linux-amd64/c++20";
 };
 
@@ -43,6 +46,7 @@ class EthApi {
   nlohmann::json fee_history(const RpcParams& p);
   nlohmann::json get_logs(const RpcParams& p);
   nlohmann::json send_raw_transaction(const RpcParams& p);
+  Uint256 suggested_tip() const;
   // The state after the block `ref` names (RpcError "header not found" when none).
   evm::EvmLane::StateView state_view(const BlockRef& ref) const;
 

@@ -141,8 +141,8 @@ describe('the JSON-RPC refuses bad input', () => {
 
     let e = await errorOf('eth_sendRawTransaction', [raw]);  // replayed after inclusion
     assert.deepEqual(e, { code: -32000, message: 'nonce too low' });
-    e = await errorOf('eth_sendRawTransaction', [await owner.signTransaction({ ...base, nonce: nonce + 1, maxPriorityFeePerGas: 1n })]);
-    assert.deepEqual(e, { code: -32000, message: 'transaction underpriced' });
+    e = await errorOf('eth_sendRawTransaction', [await owner.signTransaction({ ...base, nonce: nonce + 1, maxPriorityFeePerGas: 0n })]);
+    assert.deepEqual(e, { code: -32000, message: 'transaction gas price below minimum: gas tip cap 0, minimum needed 1' });
     e = await errorOf('eth_sendRawTransaction', [await owner.signTransaction({ ...base, nonce: nonce + 1, maxFeePerGas: 1n, maxPriorityFeePerGas: 1n })]);
     assert.equal(e.code, -32000);
     e = await errorOf('eth_sendRawTransaction', [await owner.signTransaction({ ...base, nonce: nonce + 1, chainId: 1n })]);
