@@ -340,7 +340,9 @@ Result<ProducedBlock> Chain::produce(const crypto::bls::SecretKey& sk, u64 now_m
 Result<ProducedBlock> Chain::build_and_write(const crypto::bls::SecretKey& sk, u64 now_ms) {
   const auto started = std::chrono::steady_clock::now();
   const u64 height = tip_.height + 1;
-  const AccountKey me = BlsMinSig::sk_to_pk(sk).to_bytes();
+  // The public key of the producing key, derived once (a G2 multiplication per block).
+  if (!own_key_ || own_key_->first != sk.to_bytes()) own_key_.emplace(sk.to_bytes(), BlsMinSig::sk_to_pk(sk).to_bytes());
+  const AccountKey me = own_key_->second;
   const Committee committee = committee_of(ledger_->provisioners(height));
   auto generator = select_generator(tip_.seed, height, committee);
   if (!generator) return Error("chain: no provisioner is eligible at height " + std::to_string(height));

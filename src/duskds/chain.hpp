@@ -147,6 +147,7 @@ class Chain {
   Status load();
   Status verify_tip();
   Result<ProducedBlock> build_and_write(const crypto::bls::SecretKey& sk, u64 now_ms);
+  std::optional<std::pair<std::array<u8, crypto::bls::SecretKey::kSize>, AccountKey>> own_key_;
   Status check_supply(const std::array<u128, kLaneCount>& lane_holdings, u128 burned, u64 in_flight) const;
   Finality finality_locked(u64 height) const;
   Result<std::optional<Attestation>> attestation_unlocked(u64 height) const;

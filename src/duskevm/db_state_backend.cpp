@@ -110,6 +110,43 @@ StoredAccount stored_account(const AccountRecord& r, std::shared_ptr<const Bytes
 
 Error trie_error(const char* what, trie::TrieFailure f) { return Error(std::string(what) + ": " + f.message); }
 
+// The latest state frozen at one moment: the flat records through a database snapshot,
+// one read per account or slot (the tries are for older states).
+class SnapshotStateReader final : public StateBackend {
+ public:
+  SnapshotStateReader(std::unique_ptr<storage::Snapshot> snapshot, const storage::Family& accounts,
+                      const storage::Family& storage, const storage::Family& code)
+      : snapshot_(std::move(snapshot)), accounts_(accounts), storage_(storage), code_(code) {}
+
+  Result<std::optional<StoredAccount>> account(const Address& a) const override {
+    auto got = snapshot_->get(accounts_, a);
+    if (!got) return Error("reading an account: " + got.error().message);
+    if (!got->has_value()) return std::optional<StoredAccount>{};
+    DUSK_ASSIGN(const AccountRecord r, decode_account(**got));
+    std::shared_ptr<const Bytes> code = std::make_shared<const Bytes>();
+    if (r.code_hash != kEmptyCodeHash) {
+      auto c = snapshot_->get(code_, r.code_hash);
+      if (!c) return Error("reading code: " + c.error().message);
+      if (!c->has_value()) return Error("the code of hash " + to_hex(r.code_hash) + " is not stored");
+      code = std::make_shared<const Bytes>(std::move(**c));
+    }
+    return std::optional<StoredAccount>{stored_account(r, std::move(code))};
+  }
+
+  Result<Uint256> slot(const Address& a, const Uint256& key) const override {
+    auto got = snapshot_->get(storage_, slot_key(a, key));
+    if (!got) return Error("reading a slot: " + got.error().message);
+    if (!got->has_value()) return Uint256{};
+    return decode_slot(**got);
+  }
+
+ private:
+  std::unique_ptr<storage::Snapshot> snapshot_;
+  const storage::Family& accounts_;
+  const storage::Family& storage_;
+  const storage::Family& code_;
+};
+
 // The state at one root, read through the account trie and the storage tries.
 class TrieStateReader final : public StateBackend {
  public:
@@ -191,6 +228,10 @@ Result<std::optional<Hash256>> DbStateBackend::root_at(u64 height) const {
   Hash256 h;
   std::copy((*got)->begin(), (*got)->end(), h.begin());
   return std::optional<Hash256>{h};
+}
+
+std::unique_ptr<StateBackend> DbStateBackend::latest() const {
+  return std::make_unique<SnapshotStateReader>(db_->snapshot(), *accounts_, *storage_, *code_);
 }
 
 std::unique_ptr<StateBackend> DbStateBackend::at(const Hash256& root) const {

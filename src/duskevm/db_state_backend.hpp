@@ -68,6 +68,9 @@ class DbStateBackend final : public StateBackend {
   // `height` removed. Undos of several blocks go into one batch newest first.
   void revert(const StateUndo& undo, u64 height, storage::WriteBatch& batch) const;
 
+  // The state as written now, frozen (a database snapshot: later batches do not show):
+  // one read per account or slot, for queries of the latest state.
+  std::unique_ptr<StateBackend> latest() const;
   // The state at `root` (a recorded root), read through the tries.
   std::unique_ptr<StateBackend> at(const Hash256& root) const;
 

@@ -163,7 +163,8 @@ Result<CallOutcome> run_call(const StateBackend& backend, const BlockEnv& block_
   if (sender && !sender->code->empty() && !(fork >= Fork::kPrague && Evm::delegation_target(*sender->code)))
     state.set_code(tx.sender, {});
 
-  CodeCache cache;
+  // Code analyses kept per thread across calls (content-addressed: valid for any state).
+  thread_local CodeCache cache(16u << 20);
   auto applied = apply_transaction(state, env, tx, fork, cache, options.tracer);
   if (state.backend_failure()) return Error("reading the state: " + state.backend_failure()->message);
   if (!applied) {

@@ -835,22 +835,30 @@ Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, Byt
 Result<std::optional<EvmLane::StateView>> EvmLane::state_at(u64 number) const {
   std::lock_guard lock(mu_);
   if (number > head_.number) return std::optional<StateView>{};
-  DUSK_ASSIGN(auto block, block_by_number_locked(number));
-  if (!block) return std::optional<StateView>{};
   StateView view;
-  view.header = block->header;
-  view.state = backend_.at(block->header.state_root);
+  if (number == head_.number && head_header_ && head_header_->first == head_.hash) {
+    view.header = head_header_->second;  // the head's, without reading its block again
+  } else {
+    DUSK_ASSIGN(auto block, block_by_number_locked(number));
+    if (!block) return std::optional<StateView>{};
+    view.header = block->header;
+    if (number == head_.number) head_header_ = std::make_pair(head_.hash, block->header);
+  }
+  // The head's state from the flat records frozen now: under the lock, with no block
+  // pending (whose batch may be written before committed() moves the head), they are the
+  // head's. Otherwise, and for older blocks, through the block's state trie.
+  view.state = number == head_.number && !pending_ ? backend_.latest() : backend_.at(view.header.state_root);
   view.env = lane_env();
   // Block hashes are read without the lane's lock (a database read): the view outlives it.
   view.env.block_hash = [this](u64 n) {
     auto h = block_hash_locked(n);
     return h && *h ? **h : Hash256{};
   };
-  view.env.number = block->header.number;
-  view.env.timestamp = block->header.timestamp;
-  view.env.base_fee = block->header.base_fee;
-  view.env.excess_blob_gas = block->header.excess_blob_gas;
-  view.env.prev_randao = Uint256::from_be(block->header.mix_hash.data());
+  view.env.number = view.header.number;
+  view.env.timestamp = view.header.timestamp;
+  view.env.base_fee = view.header.base_fee;
+  view.env.excess_blob_gas = view.header.excess_blob_gas;
+  view.env.prev_randao = Uint256::from_be(view.header.mix_hash.data());
   return std::optional<StateView>{std::move(view)};
 }
 

@@ -300,6 +300,9 @@ class EvmLane final : public lane::Lane {
   u64 finalized_ = 0;
   TxPool pool_;
   std::unique_ptr<Pending> pending_;
+  // The head block's header, for queries at the head (by the head's hash: a revert or a
+  // new block makes it stale).
+  mutable std::optional<std::pair<Hash256, EvmBlockHeader>> head_header_;
 };
 
 }  // namespace dusk::evm

@@ -8,7 +8,8 @@
 //
 // Blocks are produced every block_time_ms (0: on demand, as soon as a transaction waits
 // in any pool, checked every few milliseconds, and once more after a block with
-// transactions so that it becomes final), each written in one atomic batch (chain.hpp).
+// transactions so that it becomes final; under a stream of transactions, blocks at most
+// every min_block_interval_ms), each written in one atomic batch (chain.hpp).
 // A block that fails to build is logged and retried at the next tick; a supply mismatch
 // halts production for good (the node keeps answering queries and reports it on the
 // API): supply errors mean a bug, and the chain must not grow on top of it.
@@ -41,6 +42,11 @@ struct NodeConfig {
   u64 genesis_time_ms = 0;   // block 0's time on a fresh chain
   std::optional<crypto::bls::SecretKey> provisioner;  // produces blocks when set
   u64 block_time_ms = 1'000;  // 0: a block as soon as a transaction waits
+  // On demand (block_time_ms 0): after a block that held busy_block_transactions or more,
+  // the next one starts no sooner than min_block_interval_ms after it, so that a stream
+  // of transactions fills blocks instead of paying a block's fixed cost for each few.
+  u64 min_block_interval_ms = 10;
+  size_t busy_block_transactions = 8;
   size_t max_block_transactions = 10'000;  // DuskDS transactions per block
   size_t max_pool_transactions = 100'000;  // DuskDS mempool
 };

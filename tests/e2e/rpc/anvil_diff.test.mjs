@@ -11,14 +11,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ethers } from 'ethers';
 import { compileContracts } from './support/solidity.mjs';
 import { DEV_KEYS, startDuskd, startProcess } from './support/duskd.mjs';
+import { foundryBinary } from './support/foundry.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ANVIL = path.join(here, '..', '..', '..', 'node_modules', '.bin', 'anvil');
+const ANVIL = foundryBinary('anvil');
 const GWEI = 10n ** 9n;
 
 async function startAnvil() {

@@ -20,7 +20,6 @@ import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,21 +27,10 @@ import { after, before, describe, it } from 'node:test';
 import { ethers } from 'ethers';
 import { CONTRACTS_DIR, compileContracts } from './support/solidity.mjs';
 import { DEV_KEYS, rawRpc, startDuskd } from './support/duskd.mjs';
+import { foundryBinary } from './support/foundry.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 
-// The native binary of an @foundry-rs package (the .bin wrapper is a node script that
-// spawns it; running it directly leaves nothing behind when a timeout kills it).
-function foundryBinary(tool) {
-  const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
-  try {
-    const pkg = require.resolve(`@foundry-rs/${tool}-${process.platform}-${arch}/package.json`);
-    const bin = path.join(path.dirname(pkg), 'bin', tool);
-    if (fs.existsSync(bin)) return bin;
-  } catch { /* fall back to the wrapper */ }
-  return path.join(here, '..', '..', '..', 'node_modules', '.bin', tool);
-}
 const CAST = foundryBinary('cast');
 const FORGE = foundryBinary('forge');
 

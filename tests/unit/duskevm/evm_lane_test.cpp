@@ -594,7 +594,8 @@ TEST(EvmLane, PoolRefusals) {
   EXPECT_EQ(msg(sign(k, {.gas = 20999, .to = addr(1)})), "intrinsic gas too low");
   EXPECT_EQ(msg(sign(k, {.to = addr(1), .value = kEther * Uint256{100}})), "insufficient funds for gas * price + value");
   EXPECT_EQ(msg(sign(key(9), {.to = addr(1), .value = Uint256{1}})), "insufficient funds for gas * price + value");
-  EXPECT_EQ(msg(sign(k, {.tip = Uint256{1}, .to = addr(1)})), "transaction underpriced");
+  EXPECT_EQ(msg(sign(k, {.tip = Uint256{1}, .to = addr(1)})),
+            "transaction gas price below minimum: gas tip cap 1, minimum needed 1000");
   EXPECT_EQ(msg(sign(k, {.fee_cap = Uint256{1'000'000}, .to = addr(1)})), "max priority fee per gas higher than max fee per gas");
   EXPECT_EQ(msg(sign(k, {.tip = Uint256{1'000'000}, .fee_cap = Uint256{1'000'000}, .to = addr(1)})),
             "max fee per gas less than block base fee");

@@ -75,6 +75,7 @@ export async function startDuskd({ blockTime = '0', extraArgs = [] } = {}) {
   return {
     dir,
     dsKeys,
+    pid: p.child.pid,
     apiUrl: `http://${api}`,
     rpcUrl: `http://${rpc}`,
     wsUrl: `ws://${rpc}`,
