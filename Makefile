@@ -51,6 +51,8 @@ bench: build
 	@DUSK_CRASH_ROUNDS=200 $(BUILD)/tests/unit/duskvm/vm_session_crash_test --gtest_brief=1
 	@echo "DuskEVM: 60 kills of a block writer"
 	@DUSK_CRASH_ROUNDS=60 $(BUILD)/tests/unit/duskevm/duskevm_db_state_crash_test --gtest_brief=1
+	@echo "duskd's JSON-RPC beside anvil: ERC-20 transfers, eth_call, submission to receipt"
+	@DUSKD=$(BUILD)/apps/duskd/duskd node bench/rpc/rpc_vs_anvil.mjs --senders 100 --per-sender 10 --seconds 3 --latency-samples 50
 	@echo "duskd: Moonlight transfers into final blocks at 0.5 s blocks (4,000 senders, 5,000/s offered)"
 	@$(BUILD)/bench/node_throughput --senders 4000 --per-sender 5 --rate 5000
 	@echo "duskd: 300 kills under load"
