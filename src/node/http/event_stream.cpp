@@ -27,6 +27,7 @@ EventStream::~EventStream() = default;
 
 WebSocketHandler::Options EventStream::socket_options() const {
   return {.max_queued_messages = options_.max_queued_messages,
+          .max_queued_bytes = options_.max_queued_bytes,
           .max_frame_bytes = options_.max_frame_bytes,
           .idle_timeout = options_.idle_timeout};
 }

@@ -36,6 +36,7 @@ class EventStream final : public WebSocketHandler {
  public:
   struct Options {
     size_t max_queued_messages = 1024;  // per client, replies included
+    size_t max_queued_bytes = 64u << 20;  // per client
     size_t max_frame_bytes = 16 * 1024;  // largest frame a client may send
     size_t max_subscriptions = 64;      // per client
     // A client from which nothing (not even a pong to our pings, sent at half this

@@ -5,7 +5,7 @@
 //   server.serve_websocket("/", handler);   // a std::shared_ptr<WebSocketHandler>
 //
 // Each connected client is a WebSocketClient. Its outgoing queue is bounded by the
-// handler's Options: a client too slow to drain it is closed with code 1008 (policy
+// handler's Options (messages and bytes): a client too slow to drain it is closed with code 1008 (policy
 // violation) rather than send() blocking or the queue growing. Incoming frames are limited
 // to max_frame_bytes (a larger one closes the connection, code 1009); a client from which
 // nothing (not even a pong to our pings, sent at half the interval) arrives for
@@ -39,6 +39,7 @@ class WebSocketHandler {
  public:
   struct Options {
     size_t max_queued_messages = 1024;   // per client, replies included
+    size_t max_queued_bytes = 64u << 20;  // per client: a client that does not read is closed
     size_t max_frame_bytes = 16 * 1024;  // largest frame a client may send
     std::chrono::seconds idle_timeout{60};
   };

@@ -106,7 +106,7 @@ json EthApi::create_access_list(const RpcParams& p) {
   // Run with the list the last run produced until it no longer grows (geth's loop); each
   // run can only add what the previous list let it reach, so it ends.
   evm::trace::AccessListTracer previous(request.access_list, excluded);
-  for (int round = 0; round < 64; ++round) {
+  for (int round = 0; round < 8; ++round) {
     request.access_list = previous.list();
     evm::trace::AccessListTracer tracer(request.access_list, excluded);
     auto r = evm::run_call(*view.state, view.env, lane_.config().fork, request, overrides,

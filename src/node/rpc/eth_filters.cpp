@@ -86,8 +86,23 @@ json EthFilters::changes(const std::string& id) {
     u64 to = head;
     if (snapshot.log.from.kind == BlockRef::Kind::kNumber) from = std::max(from, snapshot.log.from.number);
     if (snapshot.log.to.kind == BlockRef::Kind::kNumber) to = std::min(to, snapshot.log.to.number);
-    if (from <= to) out = reader_.logs(snapshot.log, from, to, options_.max_logs);
     next = head + 1;
+    if (snapshot.log.block_hash) {
+      from = 1;  // a filter for one block hash reports nothing new
+      to = 0;
+    }
+    if (from <= to) {
+      try {
+        out = reader_.logs(snapshot.log, from, to, options_.max_logs);
+      } catch (const RpcError&) {
+        // Too many results: the range is skipped, so that the filter is not stuck on it
+        // for good; the client hears why once.
+        std::lock_guard lock(mu_);
+        auto it = filters_.find(id);
+        if (it != filters_.end()) it->second.next_block = std::max(it->second.next_block, next);
+        throw;
+      }
+    }
   } else {
     std::set<Hash256> pooled;
     for (const Hash256& h : reader_.lane().pooled_hashes()) {
@@ -119,7 +134,9 @@ json EthFilters::filter_logs(const std::string& id) {
     if (!n) throw RpcError(kServerError, "unknown block");
     return reader_.logs(log, *n, *n, options_.max_logs);
   }
-  const u64 from = reader_.resolve(log.from).value_or(reader_.head());
+  const auto start = reader_.resolve(log.from);
+  if (!start) return json::array();  // from beyond the head: nothing (as geth)
+  const u64 from = *start;
   const u64 to = reader_.resolve(log.to).value_or(reader_.head());
   if (from > to) throw RpcError(kInvalidParams, "invalid block range params");
   if (to - from >= options_.max_block_range)
@@ -195,14 +212,18 @@ void EthFilters::on_block(u64 number) {
       if (s.active && s.kind != Kind::kPending) targets.emplace_back(id, s);
   }
   if (targets.empty()) return;
+  // The block's header and logs are read once for every subscriber.
   std::optional<json> header;
+  std::optional<std::vector<std::pair<evm::Log, json>>> logs;
   for (const auto& [id, s] : targets) {
     if (s.kind == Kind::kBlocks) {
       if (!header) header = reader_.header_json(number);
       notify(s, id, *header);
     } else {
       if (s.log.block_hash) continue;  // a subscription for one block hash sees no new blocks
-      for (const json& log : reader_.block_logs(s.log, number)) notify(s, id, log);
+      if (!logs) logs = reader_.all_logs(number);
+      for (const auto& [log, j] : *logs)
+        if (s.log.matches(log)) notify(s, id, j);
     }
   }
 }

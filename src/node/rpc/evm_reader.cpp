@@ -150,10 +150,24 @@ json EvmReader::logs(const LogFilter& filter, u64 from, u64 to, size_t max_logs)
   return out;
 }
 
-json EvmReader::block_logs(const LogFilter& filter, u64 number) const {
-  json out = json::array();
-  append_block_logs(filter, number, out, ~size_t{0});
+std::vector<std::pair<evm::Log, json>> EvmReader::all_logs(u64 number) const {
+  std::vector<std::pair<evm::Log, json>> out;
+  auto b = block(number);
+  if (!b || b->transactions.empty()) return out;
+  auto receipts = must(lane_.block_receipts(number));
+  const Hash256 block_hash = evm::block_hash(b->header);
+  u64 log_index = 0;
+  for (size_t i = 0; i < receipts.size() && i < b->transactions.size(); ++i) {
+    if (receipts[i].logs.empty()) continue;
+    const Hash256 tx_hash = crypto::keccak256(b->transactions[i]);
+    const TxLocation at{block_hash, number, i, b->header.base_fee, b->header.timestamp};
+    for (evm::Log& log : receipts[i].logs) {
+      json j = log_json(log, at, tx_hash, log_index++);
+      out.emplace_back(std::move(log), std::move(j));
+    }
+  }
   return out;
 }
+
 
 }  // namespace dusk::rpc

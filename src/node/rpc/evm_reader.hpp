@@ -49,8 +49,8 @@ class EvmReader {
   // The logs of blocks [from, to] that `filter` matches (its range is not read), at most
   // `max_logs` (more: RpcError -32005).
   nlohmann::json logs(const LogFilter& filter, u64 from, u64 to, size_t max_logs) const;
-  // The logs of one block that `filter` matches.
-  nlohmann::json block_logs(const LogFilter& filter, u64 number) const;
+  // Every log of one block with its JSON, for matching against many filters.
+  std::vector<std::pair<evm::Log, nlohmann::json>> all_logs(u64 number) const;
 
  private:
   std::optional<BlobGas> blob_gas(const evm::EvmReceipt& r, const evm::EvmBlock& block, size_t index) const;

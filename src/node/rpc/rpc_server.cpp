@@ -36,6 +36,7 @@ class RpcServer::Socket final : public http::WebSocketHandler {
 
   Options socket_options() const override {
     return {.max_queued_messages = 4096,
+            .max_queued_bytes = 64u << 20,
             .max_frame_bytes = options_.http.max_body_bytes,
             .idle_timeout = std::chrono::seconds(120)};
   }
@@ -45,7 +46,7 @@ class RpcServer::Socket final : public http::WebSocketHandler {
       client->send(error_response(nullptr, kInvalidRequest, "binary frames are not JSON-RPC").dump());
       return;
     }
-    if (!take_token(*client)) {
+    if (!take_tokens(*client, requests_in(frame))) {
       client->send(error_response(nullptr, kLimitExceeded, "rate limit exceeded").dump());
       return;
     }
@@ -66,7 +67,15 @@ class RpcServer::Socket final : public http::WebSocketHandler {
     std::chrono::steady_clock::time_point at;
   };
 
-  bool take_token(const http::WebSocketClient& client) {
+  // How many requests a frame holds: a batch's elements count one each.
+  static double requests_in(std::string_view frame) {
+    const size_t start = frame.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || frame[start] != '[') return 1;
+    auto parsed = nlohmann::json::parse(frame, nullptr, false);
+    return parsed.is_array() && !parsed.empty() ? static_cast<double>(parsed.size()) : 1;
+  }
+
+  bool take_tokens(const http::WebSocketClient& client, double n) {
     const auto now = std::chrono::steady_clock::now();
     const double rate = options_.requests_per_second;
     std::lock_guard lock(mu_);
@@ -76,8 +85,8 @@ class RpcServer::Socket final : public http::WebSocketHandler {
       b.tokens = std::min(rate, b.tokens + rate * std::chrono::duration<double>(now - b.at).count());
       b.at = now;
     }
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
+    if (b.tokens < n) return false;
+    b.tokens -= n;
     return true;
   }
 

@@ -161,6 +161,22 @@ TEST_F(EventStreamTest, SlowConsumerIsClosedWhenItsQueueIsFull) {
   EXPECT_TRUE(test::eventually([&] { return events_->session_count() == 1; }));
 }
 
+TEST_F(EventStreamTest, SlowConsumerIsClosedWhenItsQueuedBytesPassTheLimit) {
+  // Few messages, but large ones: the byte bound closes the client long before the count.
+  start({.max_queued_messages = 100'000, .max_queued_bytes = 1u << 20});
+  auto slow = subscriber({{"topics", {"blocks"}}});
+  const std::string padding(256 * 1024, 'x');
+  constexpr int kEvents = 200;  // 50 MiB offered
+  auto published = std::async(std::launch::async, [&] {
+    for (int i = 0; i < kEvents; ++i) events_->publish("blocks", {{"height", i}, {"padding", padding}});
+  });
+  ASSERT_EQ(published.wait_for(test::kTimeout), std::future_status::ready);
+  int received = 0;
+  while (auto got = slow->read()) ++received;
+  EXPECT_LT(received, kEvents);
+  EXPECT_EQ(slow->close_reason().code, test::websocket::close_code::policy_error);
+}
+
 TEST_F(EventStreamTest, PublishFromManyThreadsKeepsEachThreadsOrder) {
   start();
   auto client = subscriber({{"topics", {"blocks"}}});

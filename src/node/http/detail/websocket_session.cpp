@@ -82,11 +82,12 @@ bool WebSocketSession::send(std::shared_ptr<const std::string> frame) {
 }
 
 void WebSocketSession::enqueue_locked(std::shared_ptr<const std::string> frame) {
-  if (queue_.size() >= options_.max_queued_messages) {
+  if (queue_.size() >= options_.max_queued_messages || queued_bytes_ + frame->size() > options_.max_queued_bytes) {
     closing_ = true;
     asio::post(ws_.get_executor(), [self = shared_from_this()] { self->close_for_policy(); });
     return;
   }
+  queued_bytes_ += frame->size();
   queue_.push_back(std::move(frame));
   if (!writing_) {
     writing_ = true;
@@ -112,6 +113,7 @@ void WebSocketSession::write_next() {
     }
     {
       std::lock_guard lock(self->mutex_);
+      self->queued_bytes_ -= self->queue_.front()->size();
       self->queue_.pop_front();
     }
     self->write_next();
@@ -119,8 +121,9 @@ void WebSocketSession::write_next() {
 }
 
 void WebSocketSession::close_for_policy() {
-  DUSK_LOG(kInfo, "http", "closing a slow WebSocket client: " << options_.max_queued_messages
-                              << " messages queued");
+  DUSK_LOG(kInfo, "http", "closing a slow WebSocket client: its queue reached "
+                              << options_.max_queued_messages << " messages or " << options_.max_queued_bytes
+                              << " bytes");
   close_timer_.expires_after(kCloseTimeout);
   close_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
     if (!ec) beast::get_lowest_layer(self->ws_).close();

@@ -57,6 +57,7 @@ class WebSocketSession final : public WebSocketClient, public std::enable_shared
 
   std::mutex mutex_;  // guards what follows
   std::deque<std::shared_ptr<const std::string>> queue_;  // front() is being written
+  size_t queued_bytes_ = 0;
   bool accepted_ = false;
   bool closed_ = false;  // on_close was called
   bool writing_ = false;
