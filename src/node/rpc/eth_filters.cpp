@@ -162,6 +162,7 @@ json EthFilters::subscribe(const RpcParams& params, const RpcCall& call) {
     throw RpcError(kInvalidParams, "no \"" + name + "\" subscription in eth namespace");
   }
   s.owner = call.client.get();
+  s.server = call.client->owner();
   s.client = call.client;
   std::lock_guard lock(mu_);
   const size_t mine = static_cast<size_t>(std::count_if(subscriptions_.begin(), subscriptions_.end(),
@@ -186,6 +187,14 @@ void EthFilters::activate(const http::WebSocketClient& client) {
   std::lock_guard lock(mu_);
   for (auto& [id, s] : subscriptions_)
     if (s.owner == &client) s.active = true;
+}
+
+void EthFilters::detach(const void* server) {
+  std::lock_guard lock(mu_);
+  for (auto it = subscriptions_.begin(); it != subscriptions_.end();) {
+    if (it->second.server == server) it = subscriptions_.erase(it);
+    else ++it;
+  }
 }
 
 void EthFilters::on_close(const http::WebSocketClient& client) {

@@ -48,6 +48,8 @@ class EthFilters {
   void on_pending(const Hash256& transaction_hash);
   // The connection is gone: its subscriptions end.
   void on_close(const http::WebSocketClient& client);
+  // The server `server` stops: the subscriptions of its connections end.
+  void detach(const void* server);
   // The reply to the connection's eth_subscribe calls is queued: start notifying.
   void activate(const http::WebSocketClient& client);
 
@@ -67,6 +69,7 @@ class EthFilters {
     Kind kind = Kind::kLogs;
     LogFilter log;
     const http::WebSocketClient* owner = nullptr;
+    const void* server = nullptr;  // the HTTP server running the connection
     std::weak_ptr<http::WebSocketClient> client;
     bool active = false;
   };

@@ -55,6 +55,14 @@ class RpcServer::Socket final : public http::WebSocketHandler {
     filters_.activate(*client);
   }
 
+  // The server stops: its connections' subscriptions and buckets go (they are keyed by
+  // the sessions' addresses, which later sessions may reuse).
+  void detach(const void* owner) override {
+    filters_.detach(owner);
+    std::lock_guard lock(mu_);
+    buckets_.clear();  // one server per RpcServer: every bucket is that server's
+  }
+
   void on_close(const http::WebSocketClient& client) override {
     filters_.on_close(client);
     std::lock_guard lock(mu_);
