@@ -13,11 +13,6 @@ namespace {
 
 constexpr size_t kMaxOverrideCode = 2 * 24'576;  // twice EIP-170's limit, as initcode's
 
-Uint256 word_at(ByteView data, size_t offset) {
-  if (data.size() < offset + 32) return Uint256{};
-  return Uint256::from_be(data.data() + offset);
-}
-
 // geth's messages for a message that cannot start (core/error.go).
 std::string invalid_message(TxError e) {
   switch (e) {
@@ -247,68 +242,6 @@ Result<GasEstimate> estimate_gas(const StateBackend& backend, const BlockEnv& en
   }
   estimate.gas = hi;
   return estimate;
-}
-
-std::string revert_message(ByteView data) {
-  // Error(string): 0x08c379a0, offset, length, bytes.
-  if (data.size() >= 4 + 64 && data[0] == 0x08 && data[1] == 0xc3 && data[2] == 0x79 && data[3] == 0xa0) {
-    const ByteView body = data.subspan(4);
-    const Uint256 offset = word_at(body, 0);
-    if (offset.fits_u64() && offset.low64() <= body.size() - 32) {
-      const Uint256 length = word_at(body, offset.low64());
-      const u64 start = offset.low64() + 32;
-      if (length.fits_u64() && length.low64() <= body.size() - start) {
-        return "execution reverted: " +
-               std::string(reinterpret_cast<const char*>(body.data() + start), length.low64());
-      }
-    }
-  }
-  // Panic(uint256): 0x4e487b71, code.
-  if (data.size() == 4 + 32 && data[0] == 0x4e && data[1] == 0x48 && data[2] == 0x7b && data[3] == 0x71) {
-    const Uint256 code = word_at(data.subspan(4), 0);
-    std::string what;
-    if (code.fits_u64()) {
-      switch (code.low64()) {
-        case 0x00: what = "generic panic"; break;
-        case 0x01: what = "assert(false)"; break;
-        case 0x11: what = "arithmetic underflow or overflow"; break;
-        case 0x12: what = "division or modulo by zero"; break;
-        case 0x21: what = "enum overflow"; break;
-        case 0x22: what = "invalid encoded storage byte array accessed"; break;
-        case 0x31: what = "out-of-bounds array access; popping on an empty array"; break;
-        case 0x32: what = "out-of-bounds access of an array or bytesN"; break;
-        case 0x41: what = "out of memory"; break;
-        case 0x51: what = "uninitialized function"; break;
-        default: break;
-      }
-    }
-    if (what.empty()) what = "unknown panic code: " + code.to_hex();
-    return "execution reverted: panic: " + what + " (" + code.to_hex() + ")";
-  }
-  return "execution reverted";
-}
-
-std::string status_message(StatusCode status) {
-  switch (status) {
-    case StatusCode::kSuccess: return "";
-    case StatusCode::kRevert: return "execution reverted";
-    case StatusCode::kOutOfGas: return "out of gas";
-    case StatusCode::kInvalidInstruction: return "invalid opcode: INVALID";
-    case StatusCode::kUndefinedInstruction: return "invalid opcode";
-    case StatusCode::kStackUnderflow: return "stack underflow";
-    case StatusCode::kStackOverflow: return "stack limit reached 1024";
-    case StatusCode::kBadJumpDestination: return "invalid jump destination";
-    case StatusCode::kInvalidMemoryAccess: return "return data out of bounds";
-    case StatusCode::kStaticModeViolation: return "write protection";
-    case StatusCode::kPrecompileFailure: return "precompiled contract failed";
-    case StatusCode::kContractValidationFailure: return "invalid code: must not begin with 0xef";
-    case StatusCode::kCallDepthExceeded: return "max call depth exceeded";
-    case StatusCode::kInsufficientBalance: return "insufficient balance for transfer";
-    case StatusCode::kNonceOverflow: return "nonce uint64 overflow";
-    case StatusCode::kAddressCollision: return "contract address collision";
-    case StatusCode::kNotImplemented: return "precompile not implemented";
-  }
-  return "execution failed";
 }
 
 }  // namespace dusk::evm

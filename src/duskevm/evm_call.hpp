@@ -100,7 +100,8 @@ Result<CallOutcome> run_call(const StateBackend& backend, const BlockEnv& env, F
 // the cap (the block's gas limit, the request's gas, and with a fee what the sender's
 // balance buys), then the optimistic 64/63 of the gas used, then a binary search that
 // stops within 1.5%. A message that fails even at the cap yields that run as `failure`
-// (a revert, or out of gas: geth's "gas required exceeds allowance (cap)").
+// (a revert, or out of gas: geth's "gas required exceeds allowance (cap)"; the messages
+// for failures are trace/vm_error.hpp's).
 struct GasEstimate {
   u64 gas = 0;  // when the message succeeds
   u64 cap = 0;
@@ -109,12 +110,5 @@ struct GasEstimate {
 Result<GasEstimate> estimate_gas(const StateBackend& backend, const BlockEnv& env, Fork fork,
                                  const CallRequest& request, const StateOverrides& overrides = {},
                                  const CallOptions& options = {});
-
-// "execution reverted" or "execution reverted: <reason>" when the revert data is an
-// Error(string) or "execution reverted: panic: ..." for a Panic(uint256), as geth says.
-std::string revert_message(ByteView revert_data);
-// geth's message for a status other than success and revert ("out of gas", "invalid
-// opcode: ...", "stack underflow", ...).
-std::string status_message(StatusCode status);
 
 }  // namespace dusk::evm

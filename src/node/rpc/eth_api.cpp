@@ -7,6 +7,7 @@
 #include "duskevm/evm_call.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "duskevm/trace/access_list_tracer.hpp"
+#include "duskevm/trace/vm_error.hpp"
 
 namespace dusk::rpc {
 
@@ -31,12 +32,19 @@ std::string word_hex(const Uint256& v) {
   return hex_data(b);
 }
 
+// geth's words for a revert: "execution reverted", with ": <reason>" when the data is an
+// Error(string) or a Panic(uint256).
+std::string revert_message(ByteView data) {
+  auto reason = evm::trace::decode_revert_reason(data);
+  return reason ? "execution reverted: " + *reason : "execution reverted";
+}
+
 // The answer to a message that did not succeed: the revert with its data (code 3), or
 // the failure's message.
 [[noreturn]] void throw_failure(const evm::CallOutcome& r) {
   if (r.status == evm::StatusCode::kRevert)
-    throw RpcError(kExecutionReverted, evm::revert_message(r.output), json(hex_data(r.output)));
-  throw RpcError(kServerError, evm::status_message(r.status));
+    throw RpcError(kExecutionReverted, revert_message(r.output), json(hex_data(r.output)));
+  throw RpcError(kServerError, evm::trace::vm_error(r.status));
 }
 
 }  // namespace
@@ -120,8 +128,8 @@ json EthApi::create_access_list(const RpcParams& p) {
         list.push_back({{"address", address_hex(e.address)}, {"storageKeys", std::move(keys)}});
       }
       json out = {{"accessList", std::move(list)}, {"gasUsed", quantity(r->gas_used)}};
-      if (r->status == evm::StatusCode::kRevert) out["error"] = evm::revert_message(r->output);
-      else if (r->status != evm::StatusCode::kSuccess) out["error"] = evm::status_message(r->status);
+      if (r->status == evm::StatusCode::kRevert) out["error"] = revert_message(r->output);
+      else if (r->status != evm::StatusCode::kSuccess) out["error"] = evm::trace::vm_error(r->status);
       return out;
     }
     previous = std::move(tracer);

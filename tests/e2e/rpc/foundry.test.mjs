@@ -296,7 +296,7 @@ contract Deploy {
     await assert.rejects(cast('call', token, 'mint(address,uint256)', ALICE, '1', '--from', ALICE),
       (e) => /error code 3: execution reverted: only the owner mints/.test(e.stderr));
     await assert.rejects(cast('call', token, 'ratio(uint256,uint256)(uint256)', '1', '0'),
-      (e) => /execution reverted: panic: division or modulo by zero \(0x12\), data: "0x4e487b71/.test(e.stderr));
+      (e) => /execution reverted: division or modulo by zero, data: "0x4e487b71/.test(e.stderr));
     // A transaction that would revert is refused before it is signed (the estimate fails).
     await assert.rejects(cast('send', '--private-key', DEV_KEYS[1], token, 'mint(address,uint256)', ALICE, '1'),
       (e) => /only the owner mints/.test(e.stderr));
