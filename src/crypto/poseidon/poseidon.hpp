@@ -1,0 +1,65 @@
+// Poseidon over the BLS12-381 scalar field with Dusk's parameters (Hades252 as
+// dusk-poseidon uses it): width 5, 8 full rounds (4 before, 4 after) and 60 partial
+// rounds, S-box x^5 (partial rounds: on the last element), round constants added before
+// the S-box, then the 5x5 MDS matrix.
+//
+// The constants are generated here, by the procedure Dusk documents (facts, no table
+// copied): c_k = from_bytes_wide(SHA-512^k("poseidon-for-plonk")) + c_{k-1}, c_0's
+// predecessor 1 (the 64 bytes a little-endian integer mod r); the MDS matrix is the
+// Cauchy matrix M[i][j] = 1 / (i + (j + 5)). Upstream stores both in Montgomery form and
+// loads the stored limbs as plain integers, so the values its permutation uses are each
+// constant times R = 2^256 mod r: so are ours (the known answers check it).
+//
+// Sponge (SAFE-style, as dusk-poseidon's hash): state [tag, 0, 0, 0, 0], rate 4
+// (elements 1..4): absorbing adds each input to the next rate element, permuting first
+// when the rate is full; squeezing permutes, then reads elements 1, 2, ... Nothing pads
+// the input: [a] and [a, 0] hash alike under one tag, so a caller hashing inputs of
+// different lengths puts the length (or its IO pattern) in the tag.
+//
+//   auto h = poseidon::hash({a, b, c});                  // tag 0, one output
+//   poseidon::Sponge s(tag); s.absorb(x); ...; Fr out = s.squeeze();
+#pragma once
+
+#include <array>
+#include <initializer_list>
+#include <span>
+
+#include "crypto/bls12_381/fr.hpp"
+
+namespace dusk::crypto::poseidon {
+
+using Fr = bls12_381::Fr;
+
+inline constexpr size_t kWidth = 5;
+inline constexpr size_t kFullRounds = 8;
+inline constexpr size_t kPartialRounds = 60;
+inline constexpr size_t kRounds = kFullRounds + kPartialRounds;
+
+struct Parameters {
+  std::array<std::array<Fr, kWidth>, kRounds> round_constants;
+  std::array<std::array<Fr, kWidth>, kWidth> mds;
+};
+// Generated once (thread-safe), then shared.
+const Parameters& parameters();
+
+// The Hades permutation, in place.
+void permute(std::array<Fr, kWidth>& state);
+
+class Sponge {
+ public:
+  explicit Sponge(Fr tag = Fr::zero());
+  void absorb(const Fr& x);
+  Fr squeeze();
+
+ private:
+  std::array<Fr, kWidth> state_{};
+  size_t absorbed_ = 0;  // rate elements filled since the last permutation
+  size_t squeezed_ = 0;  // rate elements read since the last permutation
+  bool squeezing_ = false;
+};
+
+// The sponge with tag 0 over `inputs`, one output.
+Fr hash(std::span<const Fr> inputs);
+inline Fr hash(std::initializer_list<Fr> inputs) { return hash(std::span<const Fr>(inputs.begin(), inputs.size())); }
+
+}  // namespace dusk::crypto::poseidon
