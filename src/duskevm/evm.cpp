@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "duskevm/detail/call_frame.hpp"
 #include "duskevm/detail/instructions.hpp"
 #include "duskevm/precompiles/registry.hpp"
 
@@ -156,18 +157,7 @@ CallResult Evm::create(const Message& msg) {
 
 void Evm::trace_refused_call(const Message& parent, u8 opcode, const Address& to, const Uint256& value,
                              ByteView input, i64 gas) {
-  Message m;
-  m.kind = opcode == op::CALL       ? CallKind::kCall
-           : opcode == op::CALLCODE ? CallKind::kCallCode
-           : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
-                                        : CallKind::kStaticCall;
-  m.is_static = parent.is_static || opcode == op::STATICCALL;
-  m.depth = parent.depth + 1;
-  m.gas = gas;
-  m.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : parent.recipient;
-  m.sender = opcode == op::DELEGATECALL ? parent.sender : parent.recipient;
-  m.value = opcode == op::DELEGATECALL ? parent.value : value;
-  m.input = input;
+  Message m = detail::call_frame(parent, opcode, to, value, input, gas);
   m.code_address = to;
   const StatusCode why = m.depth > kMaxCallDepth ? StatusCode::kCallDepthExceeded : StatusCode::kInsufficientBalance;
   tracer_->on_enter(m);

@@ -9,9 +9,7 @@
 #include "duskevm/base_fee.hpp"
 #include "duskevm/bridge_contract.hpp"
 #include "duskevm/evm.hpp"
-#include "duskevm/transition.hpp"
-#include "duskevm/precompiles/point_evaluation.hpp"
-#include "duskevm/precompiles/registry.hpp"
+#include "duskevm/precompiles/point_evaluation.hpp"  // kzg_to_versioned_hash
 #include "trie/trie.hpp"
 
 namespace dusk::evm {
@@ -641,18 +639,29 @@ Status EvmLane::revert_to(u64 height, storage::WriteBatch& batch) {
   return {};
 }
 
-Status EvmLane::delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const {
+Result<std::optional<std::vector<Hash256>>> EvmLane::blob_index(u64 number) const {
+  using Out = std::optional<std::vector<Hash256>>;
   DUSK_ASSIGN(auto index, get(db_, blobs_, number_key(number)));
-  if (!index) return {};
+  if (!index) return Out{};
+  const auto bad = [&] { return Error("evm lane: a bad blob index of block " + std::to_string(number)); };
   auto item = rlp::decode_single(*index);
-  if (!item) return Error("evm lane: a bad blob index of block " + std::to_string(number));
+  if (!item) return bad();
   auto hashes = rlp::decode_list(*item);
-  if (!hashes) return Error("evm lane: a bad blob index of block " + std::to_string(number));
+  if (!hashes) return bad();
+  std::vector<Hash256> out;
   for (const rlp::Item& i : *hashes) {
     auto b = rlp::decode_bytes(i);
-    if (!b || b->size() != 32) return Error("evm lane: a bad blob index of block " + std::to_string(number));
-    Hash256 vh;
+    if (!b || b->size() != 32) return bad();
+    Hash256& vh = out.emplace_back();
     std::copy(b->begin(), b->end(), vh.begin());
+  }
+  return Out{std::move(out)};
+}
+
+Status EvmLane::delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const {
+  DUSK_ASSIGN(auto index, blob_index(number));
+  if (!index) return {};
+  for (const Hash256& vh : *index) {
     const Bytes key = blob_key(vh, number);
     if (keep) {
       DUSK_ASSIGN(auto bytes, get(db_, blobs_, key));
@@ -693,17 +702,9 @@ Result<std::optional<std::vector<BlobRecord>>> EvmLane::blob_sidecars(u64 block_
   std::lock_guard lock(mu_);
   if (block_number > head_.number || head_.number - block_number >= config_.blob_retention_blocks) return Out{};
   std::vector<BlobRecord> out;
-  DUSK_ASSIGN(auto index, get(db_, blobs_, number_key(block_number)));
+  DUSK_ASSIGN(auto index, blob_index(block_number));
   if (!index) return Out{std::move(out)};
-  auto item = rlp::decode_single(*index);
-  if (!item) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
-  auto hashes = rlp::decode_list(*item);
-  if (!hashes) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
-  for (const rlp::Item& i : *hashes) {
-    auto b = rlp::decode_bytes(i);
-    if (!b || b->size() != 32) return Error("evm lane: a bad blob index of block " + std::to_string(block_number));
-    Hash256 vh;
-    std::copy(b->begin(), b->end(), vh.begin());
+  for (const Hash256& vh : *index) {
     DUSK_ASSIGN(auto bytes, get(db_, blobs_, blob_key(vh, block_number)));
     if (!bytes) return Error("evm lane: a blob of block " + std::to_string(block_number) + " is missing");
     DUSK_ASSIGN(BlobRecord r, decode_blob_record(vh, *bytes));
@@ -787,49 +788,6 @@ Result<Bytes> EvmLane::code(const Address& a) const {
 Result<Uint256> EvmLane::storage_at(const Address& a, const Uint256& key) const {
   std::lock_guard lock(mu_);
   return backend_.slot(a, key);
-}
-
-Result<EvmCallOutcome> EvmLane::call(const Address& from, const Address& to, ByteView data, const Uint256& value,
-                                     u64 gas) const {
-  std::lock_guard lock(mu_);
-  Transaction tx;
-  tx.to = to;
-  tx.data.assign(data.begin(), data.end());
-  const IntrinsicGas intrinsic = intrinsic_gas(tx, config_.fork);
-  if (gas < intrinsic.gas) return Error("intrinsic gas too low");
-  if (gas > config_.block_gas_limit) return Error("exceeds block gas limit");
-
-  // The latest block's environment, without a base fee (no fee is charged).
-  BlockEnv env = lane_env();
-  env.number = head_.number;
-  env.timestamp = head_.timestamp;
-  env.excess_blob_gas = head_.excess_blob_gas;  // BLOBBASEFEE as in the latest block
-  State state;
-  state.set_backend(&backend_);
-  state.begin_transaction();
-  if (state.balance(from) < value) return Error("insufficient funds for gas * price + value");
-  state.access_account(from);
-  state.access_account(to);
-  state.access_account(env.coinbase);
-  for (const Address& p : precompile_addresses(config_.fork, env.p256verify)) state.access_account(p);
-  TxContext tctx{from, Uint256{}, {}};
-  Evm evm(state, env, tctx, config_.fork, cache_);
-  Message msg;
-  msg.kind = CallKind::kCall;
-  msg.gas = static_cast<i64>(gas - intrinsic.gas);
-  msg.recipient = to;
-  msg.sender = from;
-  msg.value = value;
-  msg.input = tx.data;
-  load_call_code(state, msg, to, config_.fork);
-  if (!msg.code) msg.code = std::make_shared<const Bytes>();
-  CallResult r = evm.call(msg);
-  if (state.backend_failure()) return Error("reading the state: " + state.backend_failure()->message);
-  EvmCallOutcome out;
-  out.status = r.status;
-  out.output = std::move(r.output);
-  out.gas_used = gas - static_cast<u64>(r.gas_left);
-  return out;
 }
 
 Result<std::optional<EvmLane::StateView>> EvmLane::state_at(u64 number) const {

@@ -165,13 +165,6 @@ struct EvmReceiptInfo {
   u64 first_log_index = 0;  // of its logs among the block's
 };
 
-// What call() returns: the message's status, output and gas used (before refunds).
-struct EvmCallOutcome {
-  StatusCode status = StatusCode::kSuccess;
-  Bytes output;
-  u64 gas_used = 0;
-};
-
 class EvmLane final : public lane::Lane {
  public:
   // The column families the lane needs (DbStateBackend's included).
@@ -231,17 +224,13 @@ class EvmLane final : public lane::Lane {
   Result<u64> nonce(const Address& a) const;
   Result<Bytes> code(const Address& a) const;
   Result<Uint256> storage_at(const Address& a, const Uint256& key) const;
-  // A read-only message on the latest state (eth_call): `gas` covers the intrinsic gas;
-  // fees are not charged, nothing is kept. Refused when `from` cannot pay `value`.
-  Result<EvmCallOutcome> call(const Address& from, const Address& to, ByteView data, const Uint256& value,
-                              u64 gas) const;
-
   // ---- for the JSON-RPC (rpc/eth_api.hpp) ----
-  // The state after committed block `number` read through its state trie (consistent
-  // whatever blocks are committed meanwhile; no lock is held while it is used) and the
-  // environment of that block (its number, time, base fee, PREVRANDAO), which eth_call
-  // at that block runs in. nullopt when there is no such block. The view must not
-  // outlive the lane.
+  // The state after committed block `number` (the head's: its flat records frozen by a
+  // snapshot; an older block's: read through its state trie; consistent whatever blocks
+  // are committed meanwhile, and no lock is held while it is used) and the environment
+  // of that block (its number, time, base fee, PREVRANDAO), which eth_call at that block
+  // runs in (duskevm/evm_call.hpp's run_call). nullopt when there is no such block. The
+  // view must not outlive the lane.
   struct StateView {
     std::unique_ptr<StateBackend> state;
     BlockEnv env;
@@ -279,6 +268,8 @@ class EvmLane final : public lane::Lane {
   TxPool::Limits pool_limits_locked() const;
   // Puts the deletion of block `number`'s blob records into `batch`; with `keep`, hands
   // their sidecars back by transaction hash (for the pool, when a block is reverted).
+  // The versioned hashes the blob index of block `number` lists (nullopt: no index).
+  Result<std::optional<std::vector<Hash256>>> blob_index(u64 number) const;
   Status delete_blobs_of(u64 number, storage::WriteBatch& batch, std::map<Hash256, BlobSidecar>* keep) const;
   Result<std::optional<EvmBlock>> block_by_number_locked(u64 number) const;
   Result<std::optional<Hash256>> block_hash_locked(u64 number) const;

@@ -2,21 +2,9 @@
 
 #include <string>
 
-namespace dusk::evm {
+#include "base/decimal.hpp"
 
-namespace {
-// A 256-bit amount in decimal, for messages.
-std::string decimal(Uint256 v) {
-  if (v.is_zero()) return "0";
-  std::string out;
-  while (!v.is_zero()) {
-    const DivMod d = divmod(v, Uint256{10});
-    out.insert(out.begin(), static_cast<char>('0' + d.rem.low64()));
-    v = d.quot;
-  }
-  return out;
-}
-}  // namespace
+namespace dusk::evm {
 
 namespace {
 
@@ -85,8 +73,8 @@ Result<Hash256> TxPool::add(SignedTx s, const Account& sender, const Limits& nex
   }
   if (fee_cap(tx) < tip_cap(tx)) return Error("max priority fee per gas higher than max fee per gas");
   if (tip_cap(tx) < config_.min_priority_fee)
-    return Error("transaction gas price below minimum: gas tip cap " + decimal(tip_cap(tx)) + ", minimum needed " +
-                 decimal(config_.min_priority_fee));
+    return Error("transaction gas price below minimum: gas tip cap " + to_decimal(tip_cap(tx)) + ", minimum needed " +
+                 to_decimal(config_.min_priority_fee));
   if (fee_cap(tx) < base_fee) return Error("max fee per gas less than block base fee");
   if (blob && tx.max_fee_per_blob_gas < next.blob_base_fee)
     return Error("max fee per blob gas less than blob base fee");

@@ -22,6 +22,7 @@
 
 #include "crypto/hash/keccak.hpp"
 #include "duskevm/evm.hpp"
+#include "duskevm/detail/call_frame.hpp"
 #include "duskevm/detail/instructions.hpp"
 #include "duskevm/precompiles/registry.hpp"
 #include "base/rlp.hpp"
@@ -331,18 +332,7 @@ Address create2_address(const Address& sender, const Uint256& salt, ByteView ini
     gas += given + stipend;  // the stipend too, as every client does
     return StatusCode::kSuccess;
   }
-  Message child;
-  child.kind = opcode == op::CALL        ? CallKind::kCall
-               : opcode == op::CALLCODE  ? CallKind::kCallCode
-               : opcode == op::DELEGATECALL ? CallKind::kDelegateCall
-                                            : CallKind::kStaticCall;
-  child.is_static = msg.is_static || opcode == op::STATICCALL;
-  child.depth = msg.depth + 1;
-  child.gas = given + stipend;
-  child.recipient = (opcode == op::CALL || opcode == op::STATICCALL) ? to : msg.recipient;
-  child.sender = opcode == op::DELEGATECALL ? msg.sender : msg.recipient;
-  child.value = opcode == op::DELEGATECALL ? msg.value : value;
-  child.input = ByteView(mem.data() + ioff, ilen);
+  Message child = detail::call_frame(msg, opcode, to, value, ByteView(mem.data() + ioff, ilen), given + stipend);
   child.code_address = code_address;
   child.code = std::move(callee_code);
   child.code_hash = callee_hash;

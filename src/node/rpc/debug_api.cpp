@@ -70,8 +70,8 @@ TraceRun make_tracer(const json& config, size_t arg, u64 first_log_index) {
 
 }  // namespace
 
-DebugApi::DebugApi(const evm::EvmLane& lane, DepositsOf deposits, u64 gas_cap)
-    : lane_(lane), deposits_(std::move(deposits)), gas_cap_(gas_cap), reader_(lane) {}
+DebugApi::DebugApi(const evm::EvmLane& lane, const EvmReader& reader, DepositsOf deposits, u64 gas_cap)
+    : lane_(lane), deposits_(std::move(deposits)), gas_cap_(gas_cap), reader_(reader) {}
 
 json DebugApi::trace_transaction(const RpcParams& p) const {
   p.check_count(2);

@@ -22,7 +22,8 @@ class DebugApi {
   // transactions).
   using DepositsOf = std::function<std::vector<lane::Deposit>(u64 height)>;
 
-  DebugApi(const evm::EvmLane& lane, DepositsOf deposits, u64 gas_cap);
+  // `reader` reads `lane`; both must outlive the API.
+  DebugApi(const evm::EvmLane& lane, const EvmReader& reader, DepositsOf deposits, u64 gas_cap);
   void register_methods(RpcMethods& methods);
 
  private:
@@ -32,7 +33,7 @@ class DebugApi {
   const evm::EvmLane& lane_;
   DepositsOf deposits_;
   const u64 gas_cap_;
-  EvmReader reader_;
+  const EvmReader& reader_;
 };
 
 }  // namespace dusk::rpc

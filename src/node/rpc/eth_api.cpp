@@ -54,8 +54,9 @@ Uint256 EthApi::suggested_tip() const {
   return floor < options_.suggested_tip ? options_.suggested_tip : floor;
 }
 
-EthApi::EthApi(evm::EvmLane& lane, EthFilters& filters, std::function<void()> wake, EthApiOptions options)
-    : lane_(lane), filters_(filters), wake_(std::move(wake)), options_(std::move(options)), reader_(lane) {}
+EthApi::EthApi(evm::EvmLane& lane, const EvmReader& reader, EthFilters& filters, std::function<void()> wake,
+               EthApiOptions options)
+    : lane_(lane), filters_(filters), wake_(std::move(wake)), options_(std::move(options)), reader_(reader) {}
 
 evm::EvmLane::StateView EthApi::state_view(const BlockRef& ref) const {
   const u64 n = reader_.resolve_existing(ref);
@@ -121,13 +122,7 @@ json EthApi::create_access_list(const RpcParams& p) {
                            {options_.gas_cap, &tracer});
     if (!r) throw RpcError(kServerError, "failed to apply transaction: " + r.error().message);
     if (tracer == previous) {
-      json list = json::array();
-      for (const auto& e : request.access_list) {
-        json keys = json::array();
-        for (const auto& k : e.storage_keys) keys.push_back(hash(k));
-        list.push_back({{"address", address_hex(e.address)}, {"storageKeys", std::move(keys)}});
-      }
-      json out = {{"accessList", std::move(list)}, {"gasUsed", quantity(r->gas_used)}};
+      json out = {{"accessList", access_list_json(request.access_list)}, {"gasUsed", quantity(r->gas_used)}};
       if (r->status == evm::StatusCode::kRevert) out["error"] = revert_message(r->output);
       else if (r->status != evm::StatusCode::kSuccess) out["error"] = evm::trace::vm_error(r->status);
       return out;

@@ -34,10 +34,10 @@ struct EthApiOptions {
 class EthApi {
  public:
   // `wake` is called after a transaction enters the pool (on-demand block production).
-  EthApi(evm::EvmLane& lane, EthFilters& filters, std::function<void()> wake, EthApiOptions options);
+  // `reader` reads `lane`; both must outlive the API.
+  EthApi(evm::EvmLane& lane, const EvmReader& reader, EthFilters& filters, std::function<void()> wake,
+         EthApiOptions options);
   void register_methods(RpcMethods& methods);
-
-  const EvmReader& reader() const { return reader_; }
 
  private:
   nlohmann::json call(const RpcParams& p);
@@ -54,7 +54,7 @@ class EthApi {
   EthFilters& filters_;
   std::function<void()> wake_;
   const EthApiOptions options_;
-  EvmReader reader_;
+  const EvmReader& reader_;
 };
 
 }  // namespace dusk::rpc

@@ -42,16 +42,6 @@ const char* type_name(evm::TxType t) {
   return kNames[static_cast<int>(t)];
 }
 
-json access_list_json(const std::vector<evm::AccessListEntry>& list) {
-  json out = json::array();
-  for (const auto& e : list) {
-    json keys = json::array();
-    for (const auto& k : e.storage_keys) keys.push_back(hex_data(k));
-    out.push_back({{"address", address_hex(e.address)}, {"storageKeys", std::move(keys)}});
-  }
-  return out;
-}
-
 std::vector<evm::AccessListEntry> parse_access_list(const json& v, size_t arg) {
   if (!v.is_array()) RpcParams::invalid(arg, "accessList must be an array");
   std::vector<evm::AccessListEntry> out;
@@ -85,6 +75,16 @@ std::string quantity(u64 v) { return Uint256{v}.to_hex(); }
 std::string quantity(const Uint256& v) { return v.to_hex(); }
 std::string hex_data(ByteView bytes) { return "0x" + to_hex(bytes); }
 std::string hash(const Hash256& h) { return hex_data(h); }
+
+json access_list_json(const std::vector<evm::AccessListEntry>& list) {
+  json out = json::array();
+  for (const auto& e : list) {
+    json keys = json::array();
+    for (const auto& k : e.storage_keys) keys.push_back(hex_data(k));
+    out.push_back({{"address", address_hex(e.address)}, {"storageKeys", std::move(keys)}});
+  }
+  return out;
+}
 
 json transaction_json(const evm::Transaction& tx, const Hash256& tx_hash, const std::optional<TxLocation>& at) {
   json j;

@@ -30,6 +30,9 @@ std::string quantity(const Uint256& v);
 std::string hex_data(ByteView bytes);
 std::string hash(const Hash256& h);
 
+// [{"address", "storageKeys": [...]}, ...]
+json access_list_json(const std::vector<evm::AccessListEntry>& list);
+
 // Where a transaction is in the chain (absent for a pooled one).
 struct TxLocation {
   Hash256 block_hash{};

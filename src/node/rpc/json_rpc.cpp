@@ -90,6 +90,8 @@ std::optional<std::string> RpcMethods::handle(std::string_view body, const RpcCa
   json parsed;
   if (check_json_depth(body, kMaxJsonDepth).ok()) parsed = json::parse(body, nullptr, false);
   else parsed = json::value_t::discarded;
+  const size_t requests = parsed.is_array() && !parsed.empty() ? parsed.size() : 1;
+  if (call.admit && !call.admit(requests)) return dump(error_response(nullptr, kLimitExceeded, "rate limit exceeded"));
   if (parsed.is_discarded()) return dump(error_response(nullptr, kParseError, "parse error"));
   if (!parsed.is_array()) {
     auto answer = handle_one(parsed, call);

@@ -73,9 +73,13 @@ class RpcParams {
   const json& params_;
 };
 
-// Who is calling: the WebSocket client for subscriptions (null over HTTP).
+// Who is calling: the WebSocket client for subscriptions (null over HTTP), and a rate
+// limit: `admit` (when set) is asked once per body with the number of requests it holds
+// (a batch's size; 1 for anything else, unparsable bodies included), and a body it
+// refuses is answered with -32005 "rate limit exceeded" and not run.
 struct RpcCall {
   std::shared_ptr<http::WebSocketClient> client;
+  std::function<bool(size_t requests)> admit;
 };
 
 struct RpcLimits {

@@ -46,11 +46,8 @@ class RpcServer::Socket final : public http::WebSocketHandler {
       client->send(error_response(nullptr, kInvalidRequest, "binary frames are not JSON-RPC").dump());
       return;
     }
-    if (!take_tokens(*client, requests_in(frame))) {
-      client->send(error_response(nullptr, kLimitExceeded, "rate limit exceeded").dump());
-      return;
-    }
-    auto answer = methods_.handle(frame, RpcCall{client}, options_.limits);
+    const RpcCall call{client, [this, &client](size_t requests) { return take_tokens(*client, requests); }};
+    auto answer = methods_.handle(frame, call, options_.limits);
     if (answer) client->send(std::move(*answer));
     filters_.activate(*client);
   }
@@ -75,15 +72,8 @@ class RpcServer::Socket final : public http::WebSocketHandler {
     std::chrono::steady_clock::time_point at;
   };
 
-  // How many requests a frame holds: a batch's elements count one each.
-  static double requests_in(std::string_view frame) {
-    const size_t start = frame.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos || frame[start] != '[') return 1;
-    auto parsed = nlohmann::json::parse(frame, nullptr, false);
-    return parsed.is_array() && !parsed.empty() ? static_cast<double>(parsed.size()) : 1;
-  }
-
-  bool take_tokens(const http::WebSocketClient& client, double n) {
+  bool take_tokens(const http::WebSocketClient& client, size_t requests) {
+    const double n = static_cast<double>(requests);
     const auto now = std::chrono::steady_clock::now();
     const double rate = options_.requests_per_second;
     std::lock_guard lock(mu_);
@@ -110,8 +100,8 @@ RpcServer::RpcServer(node::Node& node, RpcServerOptions options)
       options_(std::move(options)),
       reader_(node.evm()),
       filters_(reader_, options_.filters),
-      eth_(node.evm(), filters_, [&node] { node.wake(); }, options_.eth),
-      debug_(node.evm(), [&node](u64 height) { return evm_deposits(node, height); }, options_.eth.gas_cap) {
+      eth_(node.evm(), reader_, filters_, [&node] { node.wake(); }, options_.eth),
+      debug_(node.evm(), reader_, [&node](u64 height) { return evm_deposits(node, height); }, options_.eth.gas_cap) {
   eth_.register_methods(methods_);
   debug_.register_methods(methods_);
   filters_.register_methods(methods_);

@@ -18,6 +18,7 @@
 #include "crypto/secp256k1.hpp"
 #include "duskevm/base_fee.hpp"
 #include "duskevm/bridge_contract.hpp"
+#include "duskevm/evm_call.hpp"
 #include "duskevm/evm_lane.hpp"
 #include "duskevm/receipt_encoding.hpp"
 #include "duskevm/transaction_codec.hpp"
@@ -745,16 +746,28 @@ TEST(EvmLane, CallReadsTheLatestState) {
   ASSERT_TRUE(r->receipt.success);
   const Address contract = *r->receipt.contract_address;
   EXPECT_EQ(*f.lane->code(contract), runtime);
-  auto out = f.lane->call(key(2).address, contract, {}, Uint256{}, 100000);
+  // eth_call at the head: run_call on the lane's view of its last block.
+  auto call = [&](const Address& from, const Address& to, Bytes data, const Uint256& value, u64 gas) {
+    auto view = f.lane->state_at(f.lane->height());
+    EXPECT_TRUE(view.ok() && view->has_value());
+    CallRequest request;
+    request.from = from;
+    request.to = to;
+    request.gas = gas;
+    request.value = value;
+    request.data = std::move(data);
+    return run_call(*(*view)->state, (*view)->env, config().fork, request);
+  };
+  auto out = call(key(2).address, contract, {}, Uint256{}, 100000);
   ASSERT_TRUE(out.ok()) << out.error().message;
   EXPECT_EQ(out->status, StatusCode::kSuccess);
   ASSERT_EQ(out->output.size(), 32u);
   EXPECT_EQ(out->output[31], 42);
   EXPECT_GT(out->gas_used, 21000u);
-  EXPECT_FALSE(f.lane->call(key(2).address, contract, {}, Uint256{}, 100).ok());
-  EXPECT_FALSE(f.lane->call(addr(50), contract, {}, Uint256{1}, 100000).ok()) << "cannot pay the value";
+  EXPECT_FALSE(call(key(2).address, contract, {}, Uint256{}, 100).ok());
+  EXPECT_FALSE(call(addr(50), contract, {}, Uint256{1}, 100000).ok()) << "cannot pay the value";
   // The bridge refuses a call without value.
-  auto bridge = f.lane->call(key(2).address, kBridgeAddress, encode_withdraw_call(Bytes(96, 1)), Uint256{}, 100000);
+  auto bridge = call(key(2).address, kBridgeAddress, encode_withdraw_call(Bytes(96, 1)), Uint256{}, 100000);
   ASSERT_TRUE(bridge.ok());
   EXPECT_EQ(bridge->status, StatusCode::kRevert);
   // Nothing was kept.
