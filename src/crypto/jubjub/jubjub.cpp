@@ -90,7 +90,7 @@ Point Point::dbl() const {
   return Point(e * f, g * h, f * g, e * h);
 }
 
-Point Point::mul(std::span<const u8> scalar_le) const {
+Point Point::mul_vartime(std::span<const u8> scalar_le) const {
   Point acc;
   for (size_t i = scalar_le.size(); i-- > 0;) {
     for (int bit = 7; bit >= 0; --bit) {
@@ -103,7 +103,43 @@ Point Point::mul(std::span<const u8> scalar_le) const {
 
 bool Point::is_identity() const { return u_.is_zero() && v_ == z_; }
 
-bool Point::is_torsion_free() const { return mul(kSubgroupOrderLe).is_identity(); }
+Point Point::select(bool choose_b, const Point& a, const Point& b) {
+  return Point(Fq::select(choose_b, a.u_, b.u_), Fq::select(choose_b, a.v_, b.v_),
+               Fq::select(choose_b, a.z_, b.z_), Fq::select(choose_b, a.t_, b.t_));
+}
+
+Point Point::mul(const Scalar& k) const {
+  // table[i] = i * this, i = 0..15.
+  std::array<Point, 16> table;
+  table[1] = *this;
+  for (size_t i = 2; i < table.size(); ++i) table[i] = table[i - 1] + *this;
+  const auto bytes = k.to_bytes_le();  // canonical: below r_J < 2^252
+  Point acc;
+  for (size_t w = 64; w-- > 0;) {  // 64 windows of 4 bits, the top one always zero
+    acc = acc.dbl().dbl().dbl().dbl();
+    const unsigned nibble = (bytes[w / 2] >> (4 * (w % 2))) & 0xF;
+    Point chosen;
+    for (unsigned i = 0; i < table.size(); ++i) chosen = select(i == nibble, chosen, table[i]);
+    acc = acc + chosen;
+  }
+  return acc;
+}
+
+bool Point::is_torsion_free() const { return mul_vartime(kSubgroupOrderLe).is_identity(); }
+
+const Point& generator() {
+  static const Point g = *Point::from_affine(
+      *Fq::from_canonical(ff::from_hex<4>("3fd2814c43ac65a6f1fbf02d0fd6cce62e3ebb21fd6c54ed4df7b7ffec7beaca")),
+      Fq::from_u64(0x12));
+  return g;
+}
+
+const Point& generator_nums() {
+  static const Point g = *Point::from_affine(
+      *Fq::from_canonical(ff::from_hex<4>("5e67b8f316f414f7bd9514c773fd4456931e316a39fe4541921710179df76377")),
+      *Fq::from_canonical(ff::from_hex<4>("43d80eb3b2f3eb1b7b162dbeeb3b34fd9949ba0f82a5507a6705b707162e3ef8")));
+  return g;
+}
 
 bool Point::operator==(const Point& o) const {
   // u1/z1 = u2/z2 and v1/z1 = v2/z2, cross-multiplied.

@@ -5,8 +5,14 @@
 // endian, the top bit of the last byte u's lowest bit; decoding rejects v >= q, points
 // off the curve, and u = 0 with the sign bit set).
 //
+// Multiplication by a secret scalar (mul(const Scalar&)) runs in time independent of the
+// scalar: a fixed 4-bit window over all 252 bits, each window's multiple read from a
+// 16-entry table by a branch-free scan of every entry, and the complete addition (which
+// has no exceptional cases, the identity included). Public scalars may take mul_vartime.
+//
 //   auto p = jubjub::Point::decode(bytes);        // nullopt: not a ZIP-216 encoding
-//   jubjub::Point q = p->mul(scalar_le_bytes);    // variable time: public scalars only
+//   jubjub::Point pk = jubjub::generator() * sk;  // constant time in sk
+//   jubjub::Point q = p->mul_vartime(scalar_le);  // variable time: public scalars only
 //   bool ok = q.is_prime_order();                 // r_J * q = identity, q != identity
 #pragma once
 
@@ -16,6 +22,7 @@
 
 #include "base/int.hpp"
 #include "crypto/bls12_381/fr.hpp"
+#include "crypto/jubjub/scalar.hpp"
 
 namespace dusk::crypto::jubjub {
 
@@ -37,7 +44,12 @@ class Point {
   Point operator-() const;
   Point dbl() const;
   // k * this for a little-endian scalar of any length. Variable time.
-  Point mul(std::span<const u8> scalar_le) const;
+  Point mul_vartime(std::span<const u8> scalar_le) const;
+  // k * this in time independent of k (see above).
+  Point mul(const Scalar& k) const;
+  friend Point operator*(const Point& p, const Scalar& k) { return p.mul(k); }
+  // b when choose_b, else a, without a branch.
+  static Point select(bool choose_b, const Point& a, const Point& b);
   Point mul_by_cofactor() const { return dbl().dbl().dbl(); }
 
   bool is_identity() const;
@@ -50,6 +62,13 @@ class Point {
   Point(const Fq& u, const Fq& v, const Fq& z, const Fq& t) : u_(u), v_(v), z_(z), t_(t) {}
   Fq u_, v_, z_, t_;
 };
+
+// Dusk's two fixed generators of the prime-order subgroup (dusk-network/jubjub): G, the
+// base of keys and signatures, and G', its "nothing up my sleeve" companion whose
+// discrete logarithm to G nobody knows (the blinder base of Pedersen commitments, the
+// second key of double Schnorr signatures).
+const Point& generator();
+const Point& generator_nums();
 
 // d and the prime order r_J of the subgroup, little-endian.
 const Fq& edwards_d();

@@ -83,28 +83,22 @@ void permute(std::array<Fr, kWidth>& s) {
 Sponge::Sponge(Fr tag) { state_[0] = tag; }
 
 void Sponge::absorb(const Fr& x) {
-  if (squeezing_ || absorbed_ == kWidth - 1) {
+  if (pos_absorb_ == kRate) {
     permute(state_);
-    absorbed_ = 0;
-    squeezing_ = false;
+    pos_absorb_ = 0;
   }
-  state_[1 + absorbed_] = state_[1 + absorbed_] + x;
-  ++absorbed_;
+  state_[1 + pos_absorb_] = state_[1 + pos_absorb_] + x;
+  ++pos_absorb_;
+  pos_squeeze_ = kRate;  // the next squeeze permutes
 }
 
 Fr Sponge::squeeze() {
-  if (!squeezing_ || squeezed_ == kWidth - 1) {
+  if (pos_squeeze_ == kRate) {
     permute(state_);
-    squeezed_ = 0;
-    squeezing_ = true;
+    pos_squeeze_ = 0;
+    pos_absorb_ = 0;
   }
-  return state_[1 + squeezed_++];
-}
-
-Fr hash(std::span<const Fr> inputs) {
-  Sponge s;
-  for (const Fr& x : inputs) s.absorb(x);
-  return s.squeeze();
+  return state_[1 + pos_squeeze_++];
 }
 
 }  // namespace dusk::crypto::poseidon

@@ -10,18 +10,18 @@
 // loads the stored limbs as plain integers, so the values its permutation uses are each
 // constant times R = 2^256 mod r: so are ours (the known answers check it).
 //
-// Sponge (SAFE-style, as dusk-poseidon's hash): state [tag, 0, 0, 0, 0], rate 4
-// (elements 1..4): absorbing adds each input to the next rate element, permuting first
-// when the rate is full; squeezing permutes, then reads elements 1, 2, ... Nothing pads
-// the input: [a] and [a, 0] hash alike under one tag, so a caller hashing inputs of
-// different lengths puts the length (or its IO pattern) in the tag.
+// Sponge (SAFE, eprint 2023/522, as dusk-safe implements it): state [tag, 0, 0, 0, 0],
+// rate 4 (elements 1..4), capacity 1. Absorbing adds each input to the next rate
+// element, permuting first when the rate is full; the first squeeze after absorbing
+// permutes, then squeezes read elements 1, 2, ..., permuting again when the rate is
+// used up (which also restarts absorption at element 1). Nothing pads the input: the tag
+// (safe.hpp) carries the lengths, which is why hashes go through safe.hpp and hash.hpp
+// and this raw sponge is for known-answer tests and those layers.
 //
-//   auto h = poseidon::hash({a, b, c});                  // tag 0, one output
 //   poseidon::Sponge s(tag); s.absorb(x); ...; Fr out = s.squeeze();
 #pragma once
 
 #include <array>
-#include <initializer_list>
 #include <span>
 
 #include "crypto/bls12_381/fr.hpp"
@@ -52,14 +52,10 @@ class Sponge {
   Fr squeeze();
 
  private:
+  static constexpr size_t kRate = kWidth - 1;
   std::array<Fr, kWidth> state_{};
-  size_t absorbed_ = 0;  // rate elements filled since the last permutation
-  size_t squeezed_ = 0;  // rate elements read since the last permutation
-  bool squeezing_ = false;
+  size_t pos_absorb_ = 0;      // next rate element to absorb into
+  size_t pos_squeeze_ = kRate;  // next rate element to read; kRate: permute first
 };
-
-// The sponge with tag 0 over `inputs`, one output.
-Fr hash(std::span<const Fr> inputs);
-inline Fr hash(std::initializer_list<Fr> inputs) { return hash(std::span<const Fr>(inputs.begin(), inputs.size())); }
 
 }  // namespace dusk::crypto::poseidon

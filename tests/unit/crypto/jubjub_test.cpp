@@ -1,13 +1,17 @@
 // Jubjub (crypto/jubjub) against ../shared/testdata/crypto/jubjub/vectors.json
 // (zkcrypto/jubjub's full generator and the ZIP-216 encodings of k * (8 * it) for
-// k = 1..16, two non-canonical encodings, Dusk's two generators), and the group laws.
+// k = 1..16, two non-canonical encodings, Dusk's two generators), the group laws, the
+// constant-time multiplication against the variable-time one, Pedersen commitments and
+// ElGamal encryption.
 #include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "base/bytes.hpp"
+#include "crypto/jubjub/elgamal.hpp"
 #include "crypto/jubjub/jubjub.hpp"
+#include "crypto/jubjub/pedersen.hpp"
 
 namespace dusk::crypto::jubjub {
 namespace {
@@ -52,7 +56,8 @@ TEST(Jubjub, MultiplesOfTheFullGeneratorEncodeAsZcashs) {
     ++k;
     const std::array<u8, 1> scalar{k};
     EXPECT_EQ(to_hex(acc.encode()), hex.get<std::string>()) << "k = " << int(k);
-    EXPECT_EQ(g8.mul(scalar), acc);
+    EXPECT_EQ(g8.mul_vartime(scalar), acc);
+    EXPECT_EQ(g8 * Scalar::from_u64(k), acc);
     auto back = Point::decode(bytes32(hex));
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(*back, acc);
@@ -62,7 +67,8 @@ TEST(Jubjub, MultiplesOfTheFullGeneratorEncodeAsZcashs) {
 }
 
 TEST(Jubjub, NonCanonicalEncodingsAreRejected) {
-  for (const auto& hex : vectors()["non_canonical_rejected"]["encodings"]) {
+  const auto v = vectors();  // kept alive: a range over a temporary's member dangles
+  for (const auto& hex : v["non_canonical_rejected"]["encodings"]) {
     auto b = bytes32(hex);
     EXPECT_FALSE(Point::decode(b).has_value()) << hex;
     b[31] &= 0x7f;
@@ -80,6 +86,7 @@ TEST(Jubjub, DusksGeneratorsHavePrimeOrder) {
   for (const char* name : {"dusk_generator", "dusk_generator_nums"}) {
     const Point g = point(v[name]);
     EXPECT_TRUE(g.is_prime_order()) << name;
+    EXPECT_EQ(g, std::string(name) == "dusk_generator" ? generator() : generator_nums()) << name;
     auto back = Point::decode(g.encode());
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(*back, g);
@@ -93,9 +100,77 @@ TEST(Jubjub, GroupLaws) {
   EXPECT_EQ((g + h) + g, g + (h + g));
   EXPECT_EQ(g + (-g), Point{});
   EXPECT_EQ(g.dbl(), g + g);
-  EXPECT_EQ(g.mul(kSubgroupOrderLe), Point{});
+  EXPECT_EQ(g.mul_vartime(kSubgroupOrderLe), Point{});
   EXPECT_TRUE(Point{}.is_identity());
   EXPECT_FALSE(Point::from_affine(Fq::one(), Fq::one()).has_value());  // off the curve
+}
+
+// Deterministic pseudo-random scalars for the tests (not a key generator).
+Scalar test_scalar(u64 i) {
+  std::array<u8, 64> seed{};
+  for (size_t j = 0; j < seed.size(); ++j) seed[j] = static_cast<u8>((i * 131 + j * 29 + 7) ^ (j >> 1));
+  return Scalar::from_uniform_bytes(seed);
+}
+
+TEST(Jubjub, ConstantTimeMultiplicationAgreesWithVariableTime) {
+  const Point g = generator();
+  const Point full = point(vectors()["full_generator"]);  // has a torsion part
+  std::vector<Scalar> scalars{Scalar::zero(), Scalar::one(), -Scalar::one(), Scalar::from_u64(15),
+                              Scalar::from_u64(16)};
+  for (u64 i = 0; i < 24; ++i) scalars.push_back(test_scalar(i));
+  for (const Scalar& k : scalars) {
+    const auto le = k.to_bytes_le();
+    EXPECT_EQ(g * k, g.mul_vartime(le));
+    EXPECT_EQ(full * k, full.mul_vartime(le));
+  }
+  EXPECT_EQ(g * Scalar::zero(), Point{});
+  EXPECT_EQ(g * -Scalar::one(), -g);  // (r_J - 1) G
+  // Scalar arithmetic matches the group: (a + b) G = aG + bG, (a b) G = a (b G).
+  const Scalar a = test_scalar(100), b = test_scalar(101);
+  EXPECT_EQ(g * (a + b), g * a + g * b);
+  EXPECT_EQ(g * (a * b), (g * b) * a);
+  EXPECT_EQ(g * (a * a.inverse()), g);
+}
+
+TEST(Jubjub, ScalarsEncodeBelowTheSubgroupOrder) {
+  EXPECT_EQ(Scalar::Constants::kBits, 252u);
+  std::array<u8, 32> order = kSubgroupOrderLe;
+  EXPECT_FALSE(Scalar::from_bytes_le(order).ok());  // r_J itself
+  order[0] -= 1;
+  auto max = Scalar::from_bytes_le(order);
+  ASSERT_TRUE(max.ok());
+  EXPECT_EQ(*max, -Scalar::one());
+}
+
+TEST(Jubjub, PedersenCommitmentsAreHomomorphicAndBinding) {
+  const Scalar v1 = Scalar::from_u64(1'000), v2 = Scalar::from_u64(234);
+  const Scalar b1 = test_scalar(1), b2 = test_scalar(2);
+  const Point c1 = pedersen_commit(v1, b1), c2 = pedersen_commit(v2, b2);
+  EXPECT_EQ(c1 + c2, pedersen_commit(v1 + v2, b1 + b2));
+  EXPECT_EQ(c1, generator() * v1 + generator_nums() * b1);
+  EXPECT_NE(c1, pedersen_commit(v1 + Scalar::one(), b1));  // another value
+  EXPECT_NE(c1, pedersen_commit(v1, b1 + Scalar::one()));  // another blinder
+  EXPECT_TRUE(c1.is_prime_order());
+  // The generators are independent: no small multiple of G is G'.
+  Point acc;
+  for (int k = 1; k <= 1000; ++k) {
+    acc = acc + generator();
+    ASSERT_NE(acc, generator_nums()) << k;
+  }
+}
+
+TEST(Jubjub, ElGamalDecryptsWithTheRightKeyOnly) {
+  const Scalar sk = test_scalar(10), other = test_scalar(11);
+  const Point pk = generator() * sk;
+  const Point message = generator_nums() * test_scalar(12);
+  const ElGamalCiphertext c = elgamal_encrypt(pk, message, test_scalar(13));
+  EXPECT_EQ(elgamal_decrypt(sk, c), message);
+  EXPECT_NE(elgamal_decrypt(other, c), message);
+  EXPECT_NE(c.delta, message);  // the message is masked
+  // Fresh randomness gives another ciphertext of the same message.
+  const ElGamalCiphertext c2 = elgamal_encrypt(pk, message, test_scalar(14));
+  EXPECT_NE(c2.gamma, c.gamma);
+  EXPECT_EQ(elgamal_decrypt(sk, c2), message);
 }
 
 }  // namespace
