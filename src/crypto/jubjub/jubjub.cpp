@@ -54,6 +54,12 @@ std::optional<Point> Point::decode(std::span<const u8, 32> bytes) {
   return Point(uu, *v, Fq::one(), uu * *v);
 }
 
+std::optional<Point> Point::decode_prime_order(std::span<const u8, 32> bytes) {
+  auto p = decode(bytes);
+  if (!p || !p->is_prime_order()) return std::nullopt;
+  return p;
+}
+
 Fq Point::u() const { return u_ * z_.inverse(); }
 Fq Point::v() const { return v_ * z_.inverse(); }
 

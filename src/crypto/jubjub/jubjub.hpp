@@ -35,6 +35,8 @@ class Point {
   // From affine coordinates; nullopt when (u, v) is not on the curve.
   static std::optional<Point> from_affine(const Fq& u, const Fq& v);
   static std::optional<Point> decode(std::span<const u8, 32> bytes);
+  // decode(), refusing points that are not of prime order (keys, nonces, commitments).
+  static std::optional<Point> decode_prime_order(std::span<const u8, 32> bytes);
 
   std::array<u8, 32> encode() const;
   Fq u() const;

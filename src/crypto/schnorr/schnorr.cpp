@@ -15,12 +15,6 @@ using Fr = bls12_381::Fr;
 // "JJSCHDBL" read as a big-endian u64.
 constexpr u64 kDoubleChallengeDomain = 0x4A4A'5343'4844'424Cull;
 
-std::optional<Point> decode_prime_order(std::span<const u8> bytes) {
-  auto p = Point::decode(std::span<const u8, 32>(bytes.data(), 32));
-  if (!p || !p->is_prime_order()) return std::nullopt;
-  return p;
-}
-
 std::optional<Scalar> decode_scalar(std::span<const u8> bytes) {
   auto s = Scalar::from_bytes_le(bytes.first(32));
   if (!s.ok()) return std::nullopt;
@@ -47,7 +41,7 @@ Scalar challenge_double(const Point& r, const Point& r_prime, const PublicKeyDou
 
 std::optional<Signature> Signature::decode(std::span<const u8, 64> bytes) {
   auto u = decode_scalar(bytes.first(32));
-  auto r = decode_prime_order(bytes.subspan(32, 32));
+  auto r = Point::decode_prime_order(bytes.subspan<32, 32>());
   if (!u || !r) return std::nullopt;
   return Signature{*u, *r};
 }
@@ -62,8 +56,8 @@ std::array<u8, 64> Signature::encode() const {
 
 std::optional<SignatureDouble> SignatureDouble::decode(std::span<const u8, 96> bytes) {
   auto u = decode_scalar(bytes.first(32));
-  auto r = decode_prime_order(bytes.subspan(32, 32));
-  auto rp = decode_prime_order(bytes.subspan(64, 32));
+  auto r = Point::decode_prime_order(bytes.subspan<32, 32>());
+  auto rp = Point::decode_prime_order(bytes.subspan<64, 32>());
   if (!u || !r || !rp) return std::nullopt;
   return SignatureDouble{*u, *r, *rp};
 }
@@ -78,7 +72,7 @@ std::array<u8, 96> SignatureDouble::encode() const {
 }
 
 std::optional<PublicKey> PublicKey::decode(std::span<const u8, 32> bytes) {
-  auto p = decode_prime_order(bytes);
+  auto p = Point::decode_prime_order(bytes);
   if (!p) return std::nullopt;
   return PublicKey{*p};
 }
@@ -90,8 +84,8 @@ bool PublicKey::verify(const Signature& sig, const Message& message) const {
 }
 
 std::optional<PublicKeyDouble> PublicKeyDouble::decode(std::span<const u8, 64> bytes) {
-  auto p = decode_prime_order(bytes.first(32));
-  auto pp = decode_prime_order(bytes.subspan(32, 32));
+  auto p = Point::decode_prime_order(bytes.first<32>());
+  auto pp = Point::decode_prime_order(bytes.subspan<32, 32>());
   if (!p || !pp) return std::nullopt;
   return PublicKeyDouble{*p, *pp};
 }
