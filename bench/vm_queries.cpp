@@ -23,6 +23,7 @@
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/kzg/default_setup.hpp"
 #include "crypto/kzg/kzg.hpp"
+#include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
 #include "duskvm/runtime/host_queries.hpp"
 
@@ -161,6 +162,27 @@ int main(int argc, char** argv) {
     row("plonk_verify_bn254", circuit,
         cat({sized(view(read_text(d + "verification_key.json"))), sized(view(read_text(d + "proof.json"))),
              view(read_text(d + "public.json"))}));
+  }
+  for (u32 n : {1u, 4u, 16u, 256u}) {
+    Bytes in;
+    for (u32 i = 0; i < n; ++i) {
+      const auto s = crypto::bls12_381::Fr::from_u64(i * 977 + 3).to_bytes_le();
+      in.insert(in.end(), s.begin(), s.end());
+    }
+    row("poseidon_hash", std::to_string(n) + " scalars", in);
+    if (n == 4) row("poseidon_merkle4", "4 scalars", in);
+  }
+  {
+    namespace s = crypto::schnorr;
+    std::array<u8, 64> wide{};
+    wide[5] = 9;
+    const s::SecretKey sk(crypto::jubjub::Scalar::from_uniform_bytes(wide));
+    const auto m = crypto::bls12_381::Fr::from_u64(1234);
+    const std::array<u8, 32> entropy{1, 2, 3};
+    const auto mb = m.to_bytes_le();
+    row("schnorr_verify", "valid", cat({sk.public_key().encode(), sk.sign(m, entropy).encode(), mb}));
+    row("schnorr_verify_double", "valid",
+        cat({sk.public_key_double().encode(), sk.sign_double(m, entropy).encode(), mb}));
   }
   return 0;
 }

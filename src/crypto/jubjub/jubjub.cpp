@@ -97,11 +97,39 @@ Point Point::dbl() const {
 }
 
 Point Point::mul_vartime(std::span<const u8> scalar_le) const {
+  // Fixed 4-bit windows, most significant first; zero windows skip the addition.
+  std::array<Point, 16> table;
+  table[1] = *this;
+  for (size_t i = 2; i < table.size(); ++i) table[i] = table[i - 1] + *this;
   Point acc;
+  bool started = false;
   for (size_t i = scalar_le.size(); i-- > 0;) {
+    for (int half = 1; half >= 0; --half) {
+      const unsigned nibble = (scalar_le[i] >> (4 * half)) & 0xF;
+      if (started) acc = acc.dbl().dbl().dbl().dbl();
+      if (nibble != 0) {
+        acc = started ? acc + table[nibble] : table[nibble];
+        started = true;
+      }
+    }
+  }
+  return acc;
+}
+
+Point Point::mul_add_vartime(const Point& p, std::span<const u8, 32> a_le, const Point& q,
+                             std::span<const u8, 32> b_le) {
+  const Point pq = p + q;
+  Point acc;
+  for (size_t i = 32; i-- > 0;) {
     for (int bit = 7; bit >= 0; --bit) {
       acc = acc.dbl();
-      if ((scalar_le[i] >> bit) & 1) acc = acc + *this;
+      const bool x = (a_le[i] >> bit) & 1, y = (b_le[i] >> bit) & 1;
+      if (x && y)
+        acc = acc + pq;
+      else if (x)
+        acc = acc + p;
+      else if (y)
+        acc = acc + q;
     }
   }
   return acc;

@@ -47,6 +47,10 @@ class Point {
   Point dbl() const;
   // k * this for a little-endian scalar of any length. Variable time.
   Point mul_vartime(std::span<const u8> scalar_le) const;
+  // a * p + b * q in one pass over the bits (Straus-Shamir). Variable time: public
+  // scalars only (signature checks).
+  static Point mul_add_vartime(const Point& p, std::span<const u8, 32> a_le, const Point& q,
+                               std::span<const u8, 32> b_le);
   // k * this in time independent of k (see above).
   Point mul(const Scalar& k) const;
   friend Point operator*(const Point& p, const Scalar& k) { return p.mul(k); }

@@ -23,7 +23,7 @@ std::optional<Scalar> decode_scalar(std::span<const u8> bytes) {
 
 // u * G + c * pk, from public values.
 Point verify_point(const Point& generator, const Scalar& u, const Point& pk, const Scalar& c) {
-  return generator.mul_vartime(u.to_bytes_le()) + pk.mul_vartime(c.to_bytes_le());
+  return Point::mul_add_vartime(generator, u.to_bytes_le(), pk, c.to_bytes_le());
 }
 
 }  // namespace
@@ -41,7 +41,7 @@ Scalar challenge_double(const Point& r, const Point& r_prime, const PublicKeyDou
 
 std::optional<Signature> Signature::decode(std::span<const u8, 64> bytes) {
   auto u = decode_scalar(bytes.first(32));
-  auto r = Point::decode_prime_order(bytes.subspan<32, 32>());
+  auto r = Point::decode(bytes.subspan<32, 32>());
   if (!u || !r) return std::nullopt;
   return Signature{*u, *r};
 }
@@ -56,8 +56,8 @@ std::array<u8, 64> Signature::encode() const {
 
 std::optional<SignatureDouble> SignatureDouble::decode(std::span<const u8, 96> bytes) {
   auto u = decode_scalar(bytes.first(32));
-  auto r = Point::decode_prime_order(bytes.subspan<32, 32>());
-  auto rp = Point::decode_prime_order(bytes.subspan<64, 32>());
+  auto r = Point::decode(bytes.subspan<32, 32>());
+  auto rp = Point::decode(bytes.subspan<64, 32>());
   if (!u || !r || !rp) return std::nullopt;
   return SignatureDouble{*u, *r, *rp};
 }
@@ -72,7 +72,7 @@ std::array<u8, 96> SignatureDouble::encode() const {
 }
 
 std::optional<PublicKey> PublicKey::decode(std::span<const u8, 32> bytes) {
-  auto p = Point::decode_prime_order(bytes);
+  auto p = Point::decode(bytes);
   if (!p) return std::nullopt;
   return PublicKey{*p};
 }
@@ -84,8 +84,8 @@ bool PublicKey::verify(const Signature& sig, const Message& message) const {
 }
 
 std::optional<PublicKeyDouble> PublicKeyDouble::decode(std::span<const u8, 64> bytes) {
-  auto p = Point::decode_prime_order(bytes.first<32>());
-  auto pp = Point::decode_prime_order(bytes.subspan<32, 32>());
+  auto p = Point::decode(bytes.first<32>());
+  auto pp = Point::decode(bytes.subspan<32, 32>());
   if (!p || !pp) return std::nullopt;
   return PublicKeyDouble{*p, *pp};
 }

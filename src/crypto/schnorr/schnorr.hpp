@@ -21,9 +21,10 @@
 // in sk and r; verifying works on public values and is not.
 //
 // Encodings (little endian, jubjub's ZIP-216 points): a signature is u (32) || R (32),
-// a double signature u || R || R' (96); decoding refuses u >= r_J and points that are
-// not ZIP-216 encodings of prime-order points. Public keys: pk (32), pk || pk' (64),
-// prime order too. A secret key is 32 bytes below r_J.
+// a double signature u || R || R' (96); decoding refuses u >= r_J and bytes that are not
+// ZIP-216 points. Public keys: pk (32), pk || pk' (64). Decoding parses; verify() is what
+// refuses points that are not of prime order (keys and nonces alike), once, so a decoded
+// signature is checked exactly as a constructed one. A secret key is 32 bytes below r_J.
 //
 //   auto sk = schnorr::SecretKey::from_bytes(bytes);   // nullopt: not below r_J
 //   schnorr::Signature sig = sk->sign(message, entropy);

@@ -17,6 +17,8 @@
 #include "crypto/kzg/kzg.hpp"
 #include "crypto/plonk/snarkjs_json.hpp"
 #include "crypto/plonk/verifier.hpp"
+#include "crypto/poseidon/hash.hpp"
+#include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
 
 namespace dusk::vm {
@@ -36,6 +38,8 @@ constexpr u64 kKzgVerify = us(1900);
 constexpr u64 kGroth16Bn254 = us(3700), kGroth16Bn254PerInput = us(15);
 constexpr u64 kGroth16Bls = us(3600), kGroth16BlsPerInput = us(200);
 constexpr u64 kPlonk = us(2100), kPlonkPerByte = us(0.05);  // JSON parsing
+constexpr u64 kPoseidonBase = us(2), kPoseidonPerPermutation = us(51);
+constexpr u64 kSchnorr = us(395), kSchnorrDouble = us(740);
 
 Bytes one_byte(bool b) { return Bytes{static_cast<u8>(b ? 1 : 0)}; }
 Error bad(const std::string& why) { return Error(why); }
@@ -165,6 +169,77 @@ Result<Bytes> plonk_run(ByteView in) {
   return one_byte(*ok);
 }
 
+using Fr = crypto::bls12_381::Fr;
+constexpr size_t kMaxPoseidonInputs = 1024;
+
+// Scalars of 32 little-endian bytes each, canonical.
+Result<std::vector<Fr>> scalars(ByteView in, const char* query) {
+  if (in.size() % 32 != 0) return bad(std::string(query) + ": input must be 32-byte scalars");
+  std::vector<Fr> out;
+  out.reserve(in.size() / 32);
+  for (size_t i = 0; i < in.size(); i += 32) {
+    auto s = Fr::from_bytes_le(in.subspan(i, 32));
+    if (!s.ok()) return bad(std::string(query) + ": scalar " + std::to_string(i / 32) + " is not below r");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+Bytes scalar_bytes(const Fr& x) {
+  const auto b = x.to_bytes_le();
+  return Bytes(b.begin(), b.end());
+}
+
+// The sponge permutes before each absorb that finds the rate full and once to squeeze:
+// ceil(n / 4) permutations for n inputs.
+u64 poseidon_price(ByteView in) {
+  const u64 n = std::clamp<u64>(in.size() / 32, 1, kMaxPoseidonInputs);
+  return kPoseidonBase + (n + 3) / 4 * kPoseidonPerPermutation;
+}
+Result<Bytes> poseidon_run(ByteView in) {
+  if (in.empty() || in.size() / 32 > kMaxPoseidonInputs)
+    return bad("poseidon_hash: 1 to " + std::to_string(kMaxPoseidonInputs) + " scalars");
+  auto xs = scalars(in, "poseidon_hash");
+  if (!xs.ok()) return xs.take_error();
+  auto h = crypto::poseidon::digest(crypto::poseidon::Domain::kOther, *xs);
+  if (!h.ok()) return bad(h.error().message);
+  return scalar_bytes(h->front());
+}
+
+u64 merkle4_price(ByteView) { return kPoseidonBase + kPoseidonPerPermutation; }
+Result<Bytes> merkle4_run(ByteView in) {
+  if (in.size() != 128) return bad("poseidon_merkle4: expected 4 scalars (128 bytes)");
+  auto xs = scalars(in, "poseidon_merkle4");
+  if (!xs.ok()) return xs.take_error();
+  return scalar_bytes(crypto::poseidon::merkle4({(*xs)[0], (*xs)[1], (*xs)[2], (*xs)[3]}));
+}
+
+u64 schnorr_price(ByteView) { return kSchnorr; }
+Result<Bytes> schnorr_run(ByteView in) {
+  namespace s = crypto::schnorr;
+  if (in.size() != 128) return bad("schnorr_verify: expected key(32), signature(64), message(32)");
+  auto pk = s::PublicKey::decode(in.first<32>());
+  if (!pk) return bad("schnorr_verify: the public key is not a prime-order point");
+  auto sig = s::Signature::decode(in.subspan<32, 64>());
+  if (!sig) return bad("schnorr_verify: malformed signature");
+  auto m = Fr::from_bytes_le(in.subspan(96, 32));
+  if (!m.ok()) return bad("schnorr_verify: the message is not below r");
+  return one_byte(pk->verify(*sig, *m));
+}
+
+u64 schnorr_double_price(ByteView) { return kSchnorrDouble; }
+Result<Bytes> schnorr_double_run(ByteView in) {
+  namespace s = crypto::schnorr;
+  if (in.size() != 192) return bad("schnorr_verify_double: expected key(64), signature(96), message(32)");
+  auto pk = s::PublicKeyDouble::decode(in.first<64>());
+  if (!pk) return bad("schnorr_verify_double: the public keys are not prime-order points");
+  auto sig = s::SignatureDouble::decode(in.subspan<64, 96>());
+  if (!sig) return bad("schnorr_verify_double: malformed signature");
+  auto m = Fr::from_bytes_le(in.subspan(160, 32));
+  if (!m.ok()) return bad("schnorr_verify_double: the message is not below r");
+  return one_byte(pk->verify(*sig, *m));
+}
+
 using MinSig = crypto::bls::BlsMinSig;
 using MinPk = crypto::bls::BlsMinPk;
 using Bn = crypto::groth16::Bn254Engine;
@@ -183,6 +258,10 @@ const HostQuery kQueries[] = {
     {"groth16_verify_bn254", groth16_price<Bn, kGroth16Bn254, kGroth16Bn254PerInput>, groth16_run<Bn>},
     {"groth16_verify_bls12_381", groth16_price<Bls, kGroth16Bls, kGroth16BlsPerInput>, groth16_run<Bls>},
     {"plonk_verify_bn254", plonk_price, plonk_run},
+    {"poseidon_hash", poseidon_price, poseidon_run},
+    {"poseidon_merkle4", merkle4_price, merkle4_run},
+    {"schnorr_verify", schnorr_price, schnorr_run},
+    {"schnorr_verify_double", schnorr_double_price, schnorr_double_run},
 };
 
 }  // namespace

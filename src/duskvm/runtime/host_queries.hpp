@@ -26,6 +26,15 @@
 //   plonk_verify_bn254                    u32 length || snarkjs verification key JSON ||
 //                                         u32 length || proof JSON || public inputs JSON
 //                                         -> 1 byte
+//   poseidon_hash                         n BLS12-381 scalars (32 bytes each, little
+//                                         endian, canonical; 1 <= n <= 1024) -> their
+//                                         Poseidon hash under Domain::kOther (32 bytes),
+//                                         as crypto/poseidon/hash.hpp computes it
+//   poseidon_merkle4                      4 scalars -> the Merkle4 node (32 bytes)
+//   schnorr_verify                        public key(32) || signature(64) || message
+//                                         scalar(32) -> 1 byte (crypto/schnorr)
+//   schnorr_verify_double                 double key(64) || double signature(96) ||
+//                                         message(32) -> 1 byte
 #pragma once
 
 #include <string_view>

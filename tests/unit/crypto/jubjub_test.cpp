@@ -124,6 +124,12 @@ TEST(Jubjub, ConstantTimeMultiplicationAgreesWithVariableTime) {
     EXPECT_EQ(full * k, full.mul_vartime(le));
   }
   EXPECT_EQ(g * Scalar::zero(), Point{});
+  // The two-point form: a P + b Q in one pass.
+  for (u64 i = 0; i < 8; ++i) {
+    const Scalar a = test_scalar(200 + i), b = test_scalar(300 + i);
+    EXPECT_EQ(Point::mul_add_vartime(g, a.to_bytes_le(), full, b.to_bytes_le()), g * a + full * b);
+  }
+  EXPECT_EQ(Point::mul_add_vartime(g, Scalar::zero().to_bytes_le(), full, Scalar::zero().to_bytes_le()), Point{});
   EXPECT_EQ(g * -Scalar::one(), -g);  // (r_J - 1) G
   // Scalar arithmetic matches the group: (a + b) G = aG + bG, (a b) G = a (b G).
   const Scalar a = test_scalar(100), b = test_scalar(101);

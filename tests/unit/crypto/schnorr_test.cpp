@@ -102,10 +102,14 @@ TEST(Schnorr, EncodingsRoundTripAndRefuseBadBytes) {
   auto bytes = sig.encode();
   std::copy(jubjub::kSubgroupOrderLe.begin(), jubjub::kSubgroupOrderLe.end(), bytes.begin());
   EXPECT_FALSE(Signature::decode(bytes).has_value());
-  // R as the identity or of small order is refused.
+  // R as the identity parses but never verifies; bytes that are no point do not parse.
   bytes = sig.encode();
   const auto identity = Point{}.encode();
   std::copy(identity.begin(), identity.end(), bytes.begin() + 32);
+  auto with_identity = Signature::decode(bytes);
+  ASSERT_TRUE(with_identity.has_value());
+  EXPECT_FALSE(sk.public_key().verify(*with_identity, m));
+  std::fill(bytes.begin() + 32, bytes.end(), 0xff);
   EXPECT_FALSE(Signature::decode(bytes).has_value());
 
   const SignatureDouble dsig = sk.sign_double(m, entropy(8));
@@ -120,7 +124,10 @@ TEST(Schnorr, EncodingsRoundTripAndRefuseBadBytes) {
   auto pk = PublicKey::decode(sk.public_key().encode());
   ASSERT_TRUE(pk.has_value());
   EXPECT_EQ(pk->point, sk.public_key().point);
-  EXPECT_FALSE(PublicKey::decode(identity).has_value());
+  auto identity_key = PublicKey::decode(identity);
+  ASSERT_TRUE(identity_key.has_value());
+  EXPECT_FALSE(identity_key->verify(sig, m));  // u = 0 would satisfy R = uG + c*O otherwise
+  EXPECT_FALSE(identity_key->verify(Signature{Scalar::zero(), Point{}}, m));
   auto pkd = PublicKeyDouble::decode(sk.public_key_double().encode());
   ASSERT_TRUE(pkd.has_value());
   EXPECT_EQ(pkd->point_prime, sk.public_key_double().point_prime);

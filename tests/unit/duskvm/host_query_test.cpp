@@ -24,6 +24,8 @@
 #include "crypto/hash/sha256.hpp"
 #include "crypto/kzg/default_setup.hpp"
 #include "crypto/kzg/kzg.hpp"
+#include "crypto/poseidon/hash.hpp"
+#include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
 #include "duskvm/runtime/host_queries.hpp"
 #include "duskvm/runtime/session.hpp"
@@ -249,6 +251,55 @@ TEST_F(HostQueryTest, Plonk) {
   inputs.push_back("1");  // one too many
   EXPECT_EQ(verdict("plonk_verify_bn254", cat({sized(vk), sized(proof), view(inputs.dump())})), kQueryBadInput);
   EXPECT_EQ(verdict("plonk_verify_bn254", cat({sized(vk), sized(view("{}")), pub})), kQueryBadInput);
+}
+
+TEST_F(HostQueryTest, Poseidon) {
+  using Fr = crypto::bls12_381::Fr;
+  std::vector<Fr> xs;
+  Bytes in;
+  for (u64 i = 0; i < 9; ++i) {
+    xs.push_back(Fr::from_u64(i * 31 + 5));
+    const auto b = xs.back().to_bytes_le();
+    in.insert(in.end(), b.begin(), b.end());
+  }
+  const auto expected = crypto::poseidon::digest(crypto::poseidon::Domain::kOther, xs);
+  ASSERT_TRUE(expected.ok());
+  EXPECT_EQ(ask("poseidon_hash", in).result, bytes(expected->front().to_bytes_le()));
+  const Bytes four(in.begin(), in.begin() + 128);
+  EXPECT_EQ(ask("poseidon_merkle4", four).result,
+            bytes(crypto::poseidon::merkle4({xs[0], xs[1], xs[2], xs[3]}).to_bytes_le()));
+  EXPECT_NE(ask("poseidon_merkle4", four).result, ask("poseidon_hash", four).result);  // domains differ
+  // Malformed: empty, a partial scalar, a scalar >= r, the wrong arity.
+  EXPECT_EQ(ask("poseidon_hash", Bytes{}).code, kQueryBadInput);
+  EXPECT_EQ(ask("poseidon_hash", Bytes(33, 0)).code, kQueryBadInput);
+  EXPECT_EQ(ask("poseidon_hash", Bytes(32, 0xff)).code, kQueryBadInput);
+  EXPECT_EQ(ask("poseidon_merkle4", Bytes(96, 0)).code, kQueryBadInput);
+  EXPECT_EQ(ask("poseidon_hash", Bytes(32 * 1025, 0)).code, kQueryBadInput);
+  // The price follows the permutations: 16 inputs cost four times one input's work.
+  EXPECT_GT(ask("poseidon_hash", Bytes(32 * 16, 0)).gas, ask("poseidon_hash", Bytes(32, 0)).gas);
+}
+
+TEST_F(HostQueryTest, Schnorr) {
+  namespace s = crypto::schnorr;
+  std::array<u8, 64> wide{};
+  wide[3] = 77;
+  const s::SecretKey sk(crypto::jubjub::Scalar::from_uniform_bytes(wide));
+  const auto m = crypto::bls12_381::Fr::from_u64(99);
+  const std::array<u8, 32> entropy{4, 5, 6};
+  const Bytes mb = bytes(m.to_bytes_le());
+  const Bytes pk = bytes(sk.public_key().encode()), sig = bytes(sk.sign(m, entropy).encode());
+  EXPECT_EQ(verdict("schnorr_verify", cat({pk, sig, mb})), 1);
+  const Bytes other = bytes((m + crypto::bls12_381::Fr::one()).to_bytes_le());
+  EXPECT_EQ(verdict("schnorr_verify", cat({pk, sig, other})), 0);
+  EXPECT_EQ(verdict("schnorr_verify", cat({pk, sig})), kQueryBadInput);
+  Bytes bad_key = pk;
+  std::fill(bad_key.begin(), bad_key.end(), 0xff);  // no point
+  EXPECT_EQ(verdict("schnorr_verify", cat({bad_key, sig, mb})), kQueryBadInput);
+
+  const Bytes pkd = bytes(sk.public_key_double().encode()), sigd = bytes(sk.sign_double(m, entropy).encode());
+  EXPECT_EQ(verdict("schnorr_verify_double", cat({pkd, sigd, mb})), 1);
+  EXPECT_EQ(verdict("schnorr_verify_double", cat({pkd, sigd, other})), 0);
+  EXPECT_EQ(verdict("schnorr_verify_double", cat({pk, sig, mb})), kQueryBadInput);  // single-key sizes
 }
 
 TEST_F(HostQueryTest, UnknownNamesAndBadArguments) {
