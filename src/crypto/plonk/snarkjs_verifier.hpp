@@ -4,7 +4,7 @@
 // here and one it rejects is rejected.
 //
 // What snarkjs fixes, and this code follows:
-//  - Fiat-Shamir by Keccak-256 (transcript.hpp): beta over the key's eight selector and
+//  - Fiat-Shamir by Keccak-256 (snarkjs_transcript.hpp): beta over the key's eight selector and
 //    permutation commitments, the public inputs and [a], [b], [c]; then gamma, alpha, xi,
 //    v and u, each over the previous challenge and the new proof elements.
 //  - The evaluation domain has n = 2^power points and generator w = Fr.w[power] of
@@ -38,7 +38,7 @@
 #include "crypto/hash/keccak.hpp"
 #include "crypto/zk/proof_error.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 
 using bn254::Fr;
 using bn254::G1Affine;
@@ -99,4 +99,4 @@ struct Challenges {
 Challenges compute_challenges(const PreparedVerifyingKey& pvk, const Proof& proof,
                               std::span<const Fr> inputs);
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

@@ -13,7 +13,7 @@
 #include "crypto/bn254/g1.hpp"
 #include "crypto/hash/keccak.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 
 class Transcript {
  public:
@@ -32,4 +32,4 @@ class Transcript {
   Keccak256 sponge_;
 };
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

@@ -1,11 +1,11 @@
-#include "crypto/plonk/transcript.hpp"
+#include "crypto/plonk/snarkjs_transcript.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include "crypto/bn254/encoding.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 
 void Transcript::add_point(const bn254::G1Affine& p) { sponge_.update(bn254::encode_g1(p)); }
 
@@ -20,4 +20,4 @@ bn254::Fr Transcript::challenge() {
   return bn254::Fr::from_uniform_bytes(wide);
 }
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

@@ -1,11 +1,11 @@
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 
 #include <algorithm>
 #include <string>
 
-#include "crypto/plonk/transcript.hpp"
+#include "crypto/plonk/snarkjs_transcript.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 namespace {
 
 // The eight key commitments in snarkjs's transcript order.
@@ -200,4 +200,4 @@ ProofResult<bool> verify(const PreparedVerifyingKey& pvk, const Proof& proof,
   return bn254::multi_pairing(pairs).is_one();
 }
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs
