@@ -49,6 +49,8 @@ Fr coset_generator();
 
 class Domain {
  public:
+  // The domain of one point {1}.
+  Domain() = default;
   // The smallest domain of at least min_size points (at least 1), or nullopt when that
   // would exceed 2^kMaxDomainLog.
   static std::optional<Domain> create(size_t min_size);
@@ -80,12 +82,11 @@ class Domain {
   Fr evaluate_lagrange(size_t i, const Fr& x) const;
 
  private:
-  Domain() = default;
   void fft_in_place(std::span<Fr> a) const;
 
   size_t size_ = 1;
   unsigned log_size_ = 0;
-  Fr generator_, generator_inv_, size_inv_, size_as_field_;
+  Fr generator_ = Fr::one(), generator_inv_ = Fr::one(), size_inv_ = Fr::one(), size_as_field_ = Fr::one();
   // w^j for j < n/2, shared by copies.
   std::shared_ptr<const std::vector<Fr>> twiddles_;
 };

@@ -24,6 +24,7 @@ enum class PlonkError : u8 {
   kShapeMismatch,     // the circuit built for proving differs from the keyed one
   kInputCountMismatch,  // a verifier given another number of public inputs than the key's
   kBadKey,            // a serialized key that is malformed or inconsistent
+  kRandomnessUnavailable,  // the operating system gave no randomness for blinding
 };
 using PlonkFailure = Failure<PlonkError>;
 template <typename T>

@@ -19,21 +19,22 @@ G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars) {
   return lo + hi;
 }
 
-PlonkResult<G1Affine> commit(const Srs& srs, std::span<const Fr> p) {
-  if (p.size() > srs.size()) {
+PlonkResult<G1Affine> commit(std::span<const G1Affine> powers, std::span<const Fr> p) {
+  if (p.size() > powers.size()) {
     return PlonkFailure(PlonkError::kSrsTooSmall, "KZG: a polynomial of " + std::to_string(p.size()) +
                                                       " coefficients needs more than the SRS's " +
-                                                      std::to_string(srs.size()) + " powers");
+                                                      std::to_string(powers.size()) + " powers");
   }
-  return msm(srs.powers_g1().first(p.size()), p).to_affine();
+  return msm(powers.first(p.size()), p).to_affine();
 }
 
 OpeningKey::OpeningKey(const G2Affine& g2, const G2Affine& x_g2)
     : g2_(g2), x_g2_(x_g2), g2_lines_(bls12_381::prepare_g2(g2)), x_g2_lines_(bls12_381::prepare_g2(x_g2)) {}
 
-PlonkResult<Opening> open(const Srs& srs, std::span<const Fr> p, const G1Affine& commitment, const Fr& z) {
+PlonkResult<Opening> open(std::span<const G1Affine> powers, std::span<const Fr> p, const G1Affine& commitment,
+                          const Fr& z) {
   const Polynomial q = divide_by_linear(p, z);
-  DUSK_ASSIGN(const G1Affine w, commit(srs, q));
+  DUSK_ASSIGN(const G1Affine w, commit(powers, q));
   return Opening{commitment, z, evaluate(p, z), w};
 }
 

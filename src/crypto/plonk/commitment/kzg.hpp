@@ -39,8 +39,10 @@ inline constexpr size_t kParallelMsmMin = size_t{1} << 10;
 // sum_i scalars_i points_i over both cores. Precondition: equal sizes, points in G1.
 G1 msm(std::span<const G1Affine> points, std::span<const Fr> scalars);
 
-// [p(x)]_1. kSrsTooSmall when p has more coefficients than the SRS has powers.
-PlonkResult<G1Affine> commit(const Srs& srs, std::span<const Fr> p);
+// [p(x)]_1 over the powers [x^i]_1 given (an SRS's, or the first of them). kSrsTooSmall
+// when p has more coefficients than there are powers.
+PlonkResult<G1Affine> commit(std::span<const G1Affine> powers, std::span<const Fr> p);
+inline PlonkResult<G1Affine> commit(const Srs& srs, std::span<const Fr> p) { return commit(srs.powers_g1(), p); }
 
 // What a KZG verifier needs of the SRS: [1]_1, [1]_2, [x]_2, with the Miller-loop lines
 // of the two G2 points prepared once.
@@ -68,7 +70,11 @@ struct Opening {
 };
 
 // Opens p (committed as `commitment`) at z. kSrsTooSmall as commit().
-PlonkResult<Opening> open(const Srs& srs, std::span<const Fr> p, const G1Affine& commitment, const Fr& z);
+PlonkResult<Opening> open(std::span<const G1Affine> powers, std::span<const Fr> p, const G1Affine& commitment,
+                          const Fr& z);
+inline PlonkResult<Opening> open(const Srs& srs, std::span<const Fr> p, const G1Affine& commitment, const Fr& z) {
+  return open(srs.powers_g1(), p, commitment, z);
+}
 
 bool verify_opening(const OpeningKey& key, const Opening& opening);
 // True for no openings. See the header comment for rho.

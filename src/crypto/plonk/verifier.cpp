@@ -1,0 +1,136 @@
+#include "crypto/plonk/verifier.hpp"
+
+#include <string>
+#include <vector>
+
+#include "crypto/bls12_381/msm.hpp"
+#include "crypto/bls12_381/pairing.hpp"
+#include "crypto/plonk/domain.hpp"
+#include "crypto/plonk/polynomial.hpp"
+
+namespace dusk::crypto::plonk {
+
+using bls12_381::G1;
+using bls12_381::G1Affine;
+
+namespace detail {
+Transcript begin_transcript(const VerifierKey& vk, std::span<const Fr> public_inputs) {
+  Transcript tr("dusk-plonk");
+  tr.append("vk", vk.digest());
+  std::array<u8, 8> count;
+  for (size_t i = 0; i < 8; ++i) count[i] = static_cast<u8>(static_cast<u64>(public_inputs.size()) >> (8 * i));
+  tr.append("pi-count", count);
+  for (const Fr& x : public_inputs) tr.append_scalar("pi", x);
+  return tr;
+}
+}  // namespace detail
+
+PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<const Fr> public_inputs) {
+  const auto& key = vk.data();
+  if (public_inputs.size() != vk.public_input_count()) {
+    return PlonkFailure(PlonkError::kInputCountMismatch, "verify: " + std::to_string(public_inputs.size()) +
+                                                             " public inputs given, the circuit has " +
+                                                             std::to_string(vk.public_input_count()));
+  }
+  Transcript tr = detail::begin_transcript(vk, public_inputs);
+  tr.append_point("a", proof.a);
+  tr.append_point("b", proof.b);
+  tr.append_point("c", proof.c);
+  tr.append_point("d", proof.d);
+  const Fr beta = tr.challenge("beta");
+  const Fr gamma = tr.challenge("gamma");
+  tr.append_point("z", proof.z);
+  const Fr alpha = tr.challenge("alpha");
+  for (size_t k = 0; k < 4; ++k) tr.append_point(std::string("t_") + char('0' + k), proof.t[k]);
+  const Fr xi = tr.challenge("xi");
+  const Fr evals[8] = {proof.a_eval,      proof.b_eval,      proof.c_eval,      proof.d_eval,
+                       proof.sigma0_eval, proof.sigma1_eval, proof.sigma2_eval, proof.z_omega_eval};
+  static constexpr const char* kEvalLabels[8] = {"a(xi)",       "b(xi)",       "c(xi)",       "d(xi)",
+                                                 "sigma_0(xi)", "sigma_1(xi)", "sigma_2(xi)", "z(xi w)"};
+  for (size_t k = 0; k < 8; ++k) tr.append_scalar(kEvalLabels[k], evals[k]);
+  const Fr v = tr.challenge("v");
+  tr.append_point("w_xi", proof.w_xi);
+  tr.append_point("w_xi_omega", proof.w_xi_omega);
+  const Fr u = tr.challenge("u");
+
+  const size_t n = vk.n();
+  const Fr omega = root_of_unity(key.log_n);
+  const Fr n_f = Fr::from_u64(n);
+  const Fr xi_n = xi.square_n(key.log_n);
+  const Fr zh = xi_n - Fr::one();
+  if (zh.is_zero()) return false;
+
+  // L_0(xi) and the public inputs' L_row(xi) = w^row Z_H(xi) / (n (xi - w^row)), with one
+  // inversion.
+  const size_t m = key.public_input_rows.size();
+  std::vector<Fr> rows_w(m), den(m + 1);
+  for (size_t k = 0; k < m; ++k) {
+    rows_w[k] = omega.pow(static_cast<u64>(key.public_input_rows[k]));
+    den[k] = n_f * (xi - rows_w[k]);
+  }
+  den[m] = n_f * (xi - Fr::one());
+  batch_inverse(den);
+  const Fr l0 = zh * den[m];
+  Fr pi;
+  for (size_t k = 0; k < m; ++k) pi -= public_inputs[k] * rows_w[k] * zh * den[k];
+
+  const Fr& a = proof.a_eval;
+  const Fr& b = proof.b_eval;
+  const Fr& c = proof.c_eval;
+  const Fr& d = proof.d_eval;
+  const Fr bxi = beta * xi;
+  const Fr prod_k = (a + bxi + gamma) * (b + bxi * Fr::from_u64(kCosetShifts[1]) + gamma) *
+                    (c + bxi * Fr::from_u64(kCosetShifts[2]) + gamma) *
+                    (d + bxi * Fr::from_u64(kCosetShifts[3]) + gamma);
+  const Fr prod_s = (a + beta * proof.sigma0_eval + gamma) * (b + beta * proof.sigma1_eval + gamma) *
+                    (c + beta * proof.sigma2_eval + gamma);
+  const Fr alpha2 = alpha.square();
+  const Fr r0 = pi - alpha2 * l0 - alpha * prod_s * (d + gamma) * proof.z_omega_eval;
+
+  Fr vk_pow[7];
+  vk_pow[0] = v;
+  for (size_t k = 1; k < 7; ++k) vk_pow[k] = vk_pow[k - 1] * v;
+  Fr e = -r0 + u * proof.z_omega_eval;
+  for (size_t k = 0; k < 7; ++k) e += vk_pow[k] * evals[k];
+
+  const G1Affine points[] = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3],
+                             key.selectors[4], key.selectors[5], proof.z,          key.sigmas[3],
+                             proof.t[0],       proof.t[1],       proof.t[2],       proof.t[3],
+                             proof.a,          proof.b,          proof.c,          proof.d,
+                             key.sigmas[0],    key.sigmas[1],    key.sigmas[2],    proof.w_xi,
+                             proof.w_xi_omega, G1Affine::generator()};
+  const Fr scalars[] = {a * b,
+                        a,
+                        b,
+                        c,
+                        d,
+                        Fr::one(),
+                        alpha * prod_k + alpha2 * l0 + u,
+                        -(alpha * beta * proof.z_omega_eval * prod_s),
+                        -zh,
+                        -zh * xi_n,
+                        -zh * xi_n.square(),
+                        -zh * xi_n.square() * xi_n,
+                        vk_pow[0],
+                        vk_pow[1],
+                        vk_pow[2],
+                        vk_pow[3],
+                        vk_pow[4],
+                        vk_pow[5],
+                        vk_pow[6],
+                        xi,
+                        u * xi * omega,
+                        -e};
+  const G1 right = bls12_381::g1_msm(points, scalars);
+  const G1 left = G1::from_affine(proof.w_xi) + bls12_381::g1_mul_glv(G1::from_affine(proof.w_xi_omega), u);
+  const bls12_381::PreparedPairingInput pairs[] = {{left.to_affine(), &vk.opening_key().x_g2_lines()},
+                                                   {(-right).to_affine(), &vk.opening_key().g2_lines()}};
+  return bls12_381::multi_pairing(pairs).is_one();
+}
+
+PlonkResult<bool> verify(const VerifierKey& vk, ByteView proof, std::span<const Fr> public_inputs) {
+  DUSK_ASSIGN(const Proof p, Proof::from_bytes(proof));
+  return verify(vk, p, public_inputs);
+}
+
+}  // namespace dusk::crypto::plonk

@@ -1,0 +1,39 @@
+// The verifier of our PLONK (the protocol of prover.hpp).
+//
+// After replaying the transcript for the challenges beta, gamma, alpha, xi, v, u, it
+// computes Z_H(xi) = xi^n - 1, L_0(xi), PI(xi) = -sum_k x_k L_(row_k)(xi) and the constant
+// part of the linearisation
+//     r_0 = PI(xi) - alpha^2 L_0(xi) - alpha z(xi w) (d(xi) + gamma) prod_{j<3} (w_j(xi) + beta sigma_j(xi) + gamma),
+// builds from the key's and the proof's commitments
+//     [F] = [r - r_0] + u [z] + sum_k v^k [f_k]      (f = a, b, c, d, sigma_0, sigma_1, sigma_2)
+//     E   = -r_0 + sum_k v^k f_k(xi) + u z(xi w)
+// and accepts iff
+//     e([W_xi] + u [W_xi_omega], [x]_2) = e(xi [W_xi] + u xi w [W_xi_omega] + [F] - E [1]_1, [1]_2):
+// one 21-point MSM and a two-pair multi-pairing with both G2 points' lines prepared in
+// the key. A challenge xi in H (probability n / r) makes the proof invalid.
+//
+// Variable time: keys, proofs and public inputs are public. Thread safe.
+#pragma once
+
+#include <span>
+
+#include "crypto/plonk/error.hpp"
+#include "crypto/plonk/proof.hpp"
+#include "crypto/plonk/transcript.hpp"
+#include "crypto/plonk/verifier_key.hpp"
+
+namespace dusk::crypto::plonk {
+
+// True iff the proof is valid for the key and these public inputs (in the order the
+// circuit appended them). kInputCountMismatch when their number is not the key's.
+PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<const Fr> public_inputs);
+// The same from the proof's bytes (Proof::from_bytes's failures first).
+PlonkResult<bool> verify(const VerifierKey& vk, ByteView proof, std::span<const Fr> public_inputs);
+
+namespace detail {
+// The transcript both sides start from: label "dusk-plonk", then "vk" (the key's digest),
+// "pi-count" (LE64) and each public input as "pi".
+Transcript begin_transcript(const VerifierKey& vk, std::span<const Fr> public_inputs);
+}  // namespace detail
+
+}  // namespace dusk::crypto::plonk
