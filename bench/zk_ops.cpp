@@ -28,7 +28,7 @@
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/groth16/verifier.hpp"
 #include "crypto/plonk/snarkjs_json.hpp"
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 
 extern "C" {
 #include "reference/op_timer.h"
@@ -128,21 +128,21 @@ void bench_plonk() {
     const std::string vk_text = read_text(dir + "verification_key.json");
     const std::string proof_text = read_text(dir + "proof.json");
     const std::string pub_text = read_text(dir + "public.json");
-    auto vk = plonk::parse_verification_key(vk_text);
-    auto proof = plonk::parse_proof(proof_text);
-    auto inputs = plonk::parse_public_inputs(pub_text);
+    auto vk = plonk::snarkjs::parse_verification_key(vk_text);
+    auto proof = plonk::snarkjs::parse_proof(proof_text);
+    auto inputs = plonk::snarkjs::parse_public_inputs(pub_text);
     if (!vk || !proof || !inputs) fail("cannot parse the fixture " + dir);
-    auto pvk = plonk::prepare(*vk);
+    auto pvk = plonk::snarkjs::prepare(*vk);
     if (!pvk) fail("cannot prepare the key of " + dir);
-    const std::span<const plonk::Fr> in(*inputs);
-    if (!accepted(plonk::verify(*pvk, *proof, in))) fail("the fixture does not verify: " + dir);
+    const std::span<const plonk::snarkjs::Fr> in(*inputs);
+    if (!accepted(plonk::snarkjs::verify(*pvk, *proof, in))) fail("the fixture does not verify: " + dir);
     const std::string base = "plonk_bn254_" + std::to_string(n);
-    run(base, [&] { sink = accepted(plonk::verify(*pvk, *proof, in)); });
+    run(base, [&] { sink = accepted(plonk::snarkjs::verify(*pvk, *proof, in)); });
     run(base + "_from_json", [&] {
-      auto k = plonk::parse_verification_key(vk_text);
-      auto p = plonk::parse_proof(proof_text);
-      auto x = plonk::parse_public_inputs(pub_text);
-      sink = accepted(plonk::verify(*plonk::prepare(*k), *p, std::span<const plonk::Fr>(*x)));
+      auto k = plonk::snarkjs::parse_verification_key(vk_text);
+      auto p = plonk::snarkjs::parse_proof(proof_text);
+      auto x = plonk::snarkjs::parse_public_inputs(pub_text);
+      sink = accepted(plonk::snarkjs::verify(*plonk::snarkjs::prepare(*k), *p, std::span<const plonk::snarkjs::Fr>(*x)));
     });
   }
   (void)sink;

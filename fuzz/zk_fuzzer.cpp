@@ -26,7 +26,7 @@
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/groth16/verifier.hpp"
 #include "crypto/plonk/snarkjs_json.hpp"
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 
 namespace {
 
@@ -98,32 +98,32 @@ void groth16_proof(const groth16::Proof<E>& proof) {
 
 // ---- PLONK ----
 
-plonk::VerifyingKey plonk_generator_key(size_t n) {
-  plonk::VerifyingKey vk;
+plonk::snarkjs::VerifyingKey plonk_generator_key(size_t n) {
+  plonk::snarkjs::VerifyingKey vk;
   vk.n_public = n;
   vk.power = 3;
   while ((u64{1} << vk.power) < n) ++vk.power;
-  vk.k1 = plonk::Fr::from_u64(2);
-  vk.k2 = plonk::Fr::from_u64(3);
-  vk.qm = vk.ql = vk.qr = vk.qo = vk.qc = vk.s1 = vk.s2 = vk.s3 = plonk::G1Affine::generator();
-  vk.x2 = plonk::G2Affine::generator();
-  vk.w = plonk::root_of_unity(vk.power);
+  vk.k1 = plonk::snarkjs::Fr::from_u64(2);
+  vk.k2 = plonk::snarkjs::Fr::from_u64(3);
+  vk.qm = vk.ql = vk.qr = vk.qo = vk.qc = vk.s1 = vk.s2 = vk.s3 = plonk::snarkjs::G1Affine::generator();
+  vk.x2 = plonk::snarkjs::G2Affine::generator();
+  vk.w = plonk::snarkjs::root_of_unity(vk.power);
   return vk;
 }
 
-plonk::Proof plonk_generator_proof() {
-  plonk::Proof p;
-  p.a = p.b = p.c = p.z = p.t1 = p.t2 = p.t3 = p.wxi = p.wxiw = plonk::G1Affine::generator();
-  p.eval_a = p.eval_b = p.eval_c = p.eval_s1 = p.eval_s2 = p.eval_zw = plonk::Fr::one();
+plonk::snarkjs::Proof plonk_generator_proof() {
+  plonk::snarkjs::Proof p;
+  p.a = p.b = p.c = p.z = p.t1 = p.t2 = p.t3 = p.wxi = p.wxiw = plonk::snarkjs::G1Affine::generator();
+  p.eval_a = p.eval_b = p.eval_c = p.eval_s1 = p.eval_s2 = p.eval_zw = plonk::snarkjs::Fr::one();
   return p;
 }
 
-void plonk_verify(const plonk::VerifyingKey& vk, const plonk::Proof& proof,
-                  const std::vector<plonk::Fr>& inputs) {
+void plonk_verify(const plonk::snarkjs::VerifyingKey& vk, const plonk::snarkjs::Proof& proof,
+                  const std::vector<plonk::snarkjs::Fr>& inputs) {
   if (inputs.size() > kMaxVerifiedInputs) return;
-  auto pvk = plonk::prepare(vk);
+  auto pvk = plonk::snarkjs::prepare(vk);
   if (!check(pvk)) return;
-  auto r = plonk::verify(*pvk, proof, std::span<const plonk::Fr>(inputs));
+  auto r = plonk::snarkjs::verify(*pvk, proof, std::span<const plonk::snarkjs::Fr>(inputs));
   if (!r.ok() && (r.error().code != zk::ProofError::kCountMismatch ||
                   inputs.size() == vk.n_public)) {
     std::abort();
@@ -164,17 +164,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (auto p = groth16::decode_proof<Bn254Engine>(bytes); check(p)) groth16_proof(*p);
       break;
     case 7:
-      if (auto vk = plonk::parse_verification_key(text); check(vk) && vk->n_public <= kMaxVerifiedInputs) {
-        plonk_verify(*vk, plonk_generator_proof(), counting_inputs<plonk::Fr>(vk->n_public));
+      if (auto vk = plonk::snarkjs::parse_verification_key(text); check(vk) && vk->n_public <= kMaxVerifiedInputs) {
+        plonk_verify(*vk, plonk_generator_proof(), counting_inputs<plonk::snarkjs::Fr>(vk->n_public));
       }
       break;
     case 8:
-      if (auto p = plonk::parse_proof(text); check(p)) {
-        plonk_verify(plonk_generator_key(2), *p, counting_inputs<plonk::Fr>(2));
+      if (auto p = plonk::snarkjs::parse_proof(text); check(p)) {
+        plonk_verify(plonk_generator_key(2), *p, counting_inputs<plonk::snarkjs::Fr>(2));
       }
       break;
     case 9:
-      if (auto xs = plonk::parse_public_inputs(text); check(xs)) {
+      if (auto xs = plonk::snarkjs::parse_public_inputs(text); check(xs)) {
         plonk_verify(plonk_generator_key(std::min(xs->size(), kMaxVerifiedInputs)),
                      plonk_generator_proof(), *xs);
       }

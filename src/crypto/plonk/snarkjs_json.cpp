@@ -4,7 +4,7 @@
 
 #include "crypto/zk/snarkjs_values.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 namespace {
 
 using namespace zk::snarkjs;
@@ -84,4 +84,4 @@ ProofResult<std::vector<Fr>> parse_public_inputs(std::string_view text) {
   return zk::snarkjs::parse_public_inputs<Fr>(text);
 }
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

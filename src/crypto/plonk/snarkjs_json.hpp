@@ -13,19 +13,19 @@
 // zk::ProofError code naming the member at fault). Scalars (k1, k2, w, evaluations)
 // must be below r (kScalarOutOfRange), as snarkjs's evaluationsAreValid requires; power
 // is a JSON integer. Consistency of the domain (power, w, nPublic) is checked by
-// prepare() (verifier.hpp).
+// prepare() (snarkjs_verifier.hpp).
 #pragma once
 
 #include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 
 ProofResult<VerifyingKey> parse_verification_key(std::string_view json);
 ProofResult<Proof> parse_proof(std::string_view json);
 ProofResult<std::vector<Fr>> parse_public_inputs(std::string_view json);
 
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

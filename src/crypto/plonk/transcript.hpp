@@ -1,35 +1,40 @@
-// snarkjs's Fiat-Shamir transcript for PLONK (Keccak256Transcript): elements are
-// appended, then a challenge is Keccak-256 of their concatenation read as a big-endian
-// integer and reduced mod r. A G1 point is 64 bytes, x then y big-endian (the identity
-// all zeros, as the EIP-196 encoding); a scalar is 32 bytes big-endian. After a
-// challenge the transcript is empty again: each round starts over from the previous
-// challenge, which the caller appends.
+// The Fiat-Shamir transcript of our PLONK: a hash chain over BLAKE2b-512
+// (crypto/hash/blake2b.hpp), in the spirit of Merlin (which dusk-plonk uses) but with a
+// plain hash instead of STROBE.
 //
-// The sponge can start from a saved state (the verifier absorbs the key's commitments
-// once, in prepare(), and starts every proof's first round from there).
+// The state is 64 bytes. With LE64(n) the 8-byte little-endian length:
+//   start(label):          s = BLAKE2b-512("dusk-plonk transcript v1" || LE64(|label|) || label)
+//   append(label, data):   s = BLAKE2b-512(s || 0x01 || LE64(|label|) || label || LE64(|data|) || data)
+//   challenge(label):      s = BLAKE2b-512(s || 0x02 || LE64(|label|) || label);
+//                          the challenge is s read as a 512-bit big-endian integer mod r
+//                          (bias below 2^-256).
+// Every message is length-prefixed and labelled, and the 0x01/0x02 tags keep appends and
+// challenges apart, so distinct transcripts never hash the same bytes. Scalars are
+// appended as 32 bytes big-endian, G1 points in the 48-byte compressed form.
+//
+// Not thread safe (one transcript per proof); constant time in the data's content.
 #pragma once
 
-#include "crypto/bn254/fr.hpp"
-#include "crypto/bn254/g1.hpp"
-#include "crypto/hash/keccak.hpp"
+#include <array>
+#include <string_view>
+
+#include "base/bytes.hpp"
+#include "crypto/bls12_381/fr.hpp"
+#include "crypto/bls12_381/g1.hpp"
 
 namespace dusk::crypto::plonk {
 
 class Transcript {
  public:
-  Transcript() = default;
-  explicit Transcript(const Keccak256& absorbed) : sponge_(absorbed) {}
+  explicit Transcript(std::string_view label);
 
-  void add_point(const bn254::G1Affine& p);
-  void add_scalar(const bn254::Fr& s);
-  // The challenge of everything added since the last one; empties the transcript.
-  bn254::Fr challenge();
-
-  // The sponge so far (to save it as a starting state).
-  const Keccak256& sponge() const { return sponge_; }
+  void append(std::string_view label, ByteView data);
+  void append_scalar(std::string_view label, const bls12_381::Fr& s);
+  void append_point(std::string_view label, const bls12_381::G1Affine& p);
+  bls12_381::Fr challenge(std::string_view label);
 
  private:
-  Keccak256 sponge_;
+  std::array<u8, 64> state_;
 };
 
 }  // namespace dusk::crypto::plonk

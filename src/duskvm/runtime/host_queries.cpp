@@ -16,7 +16,7 @@
 #include "crypto/kzg/default_setup.hpp"
 #include "crypto/kzg/kzg.hpp"
 #include "crypto/plonk/snarkjs_json.hpp"
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 #include "crypto/poseidon/hash.hpp"
 #include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
@@ -152,7 +152,7 @@ Result<Bytes> groth16_run(ByteView in) {
 
 u64 plonk_price(ByteView in) { return kPlonk + in.size() * kPlonkPerByte; }
 Result<Bytes> plonk_run(ByteView in) {
-  namespace p = crypto::plonk;
+  namespace p = crypto::plonk::snarkjs;
   ByteView rest = in, key_json, proof_json;
   if (!take_sized(rest, &key_json) || !take_sized(rest, &proof_json)) return bad("plonk: malformed framing");
   auto as_text = [](ByteView b) { return std::string_view(reinterpret_cast<const char*>(b.data()), b.size()); };

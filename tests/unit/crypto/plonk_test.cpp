@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "crypto/plonk/snarkjs_json.hpp"
-#include "crypto/plonk/verifier.hpp"
+#include "crypto/plonk/snarkjs_verifier.hpp"
 #include "support/zk_fixtures.hpp"
 
-namespace dusk::crypto::plonk {
+namespace dusk::crypto::plonk::snarkjs {
 namespace {
 
 using Json = nlohmann::json;
@@ -247,4 +247,4 @@ TEST(PlonkTest, RejectsMalformedSnarkjsFiles) {
 }
 
 }  // namespace
-}  // namespace dusk::crypto::plonk
+}  // namespace dusk::crypto::plonk::snarkjs

@@ -1,0 +1,227 @@
+#include "crypto/plonk/prover_key.hpp"
+
+#include <string>
+
+#include "crypto/bls12_381/serialization.hpp"
+#include "crypto/plonk/commitment/kzg.hpp"
+#include "crypto/plonk/parallel.hpp"
+
+namespace dusk::crypto::plonk {
+namespace {
+
+using bls12_381::G1Affine;
+
+// Everything of the prover key that follows from the ten polynomials' coefficients.
+void derive_coset_values(ProverKey& pk) {
+  const size_t n = pk.n();
+  const Domain& q = pk.quotient_domain;
+  auto to_coset = [&](const Polynomial& p) {
+    std::vector<Fr> v = p;
+    q.coset_fft(v);
+    return v;
+  };
+  for (size_t i = 0; i < 6; ++i) pk.selectors_coset[i] = to_coset(pk.selectors[i]);
+  for (size_t j = 0; j < 4; ++j) {
+    pk.sigmas_coset[j] = to_coset(pk.sigmas[j]);
+    pk.sigma_values[j] = pk.sigmas[j];
+    pk.domain.fft(pk.sigma_values[j]);
+  }
+  // L_0 = (1/n) sum_{i<n} X^i.
+  pk.l0_coset = to_coset(Polynomial(n, pk.domain.size_inv()));
+  // Z_H(g w'^i) = g^n (w'^n)^i - 1, and w'^n has order 8.
+  const Fr gn = coset_generator().pow(static_cast<u64>(n));
+  const Fr zeta = q.generator().pow(static_cast<u64>(n));
+  Fr z = Fr::one();
+  for (size_t i = 0; i < 8; ++i) {
+    pk.vanishing_inv_coset[i] = (gn * z - Fr::one()).inverse_vartime();
+    z *= zeta;
+  }
+}
+
+// The commitments of the ten polynomials, both cores per MSM.
+PlonkResult<std::array<G1Affine, 10>> commit_all(const ProverKey& pk) {
+  std::array<G1Affine, 10> out;
+  for (size_t i = 0; i < 10; ++i) {
+    const Polynomial& p = i < 6 ? pk.selectors[i] : pk.sigmas[i - 6];
+    DUSK_ASSIGN(out[i], commit(pk.commit_powers, p));
+  }
+  return out;
+}
+
+PlonkResult<Domain> circuit_domain(size_t gates) {
+  auto d = Domain::create(std::max(gates, size_t{1} << kMinCircuitLog));
+  if (!d || d->log_size() > kMaxCircuitLog) {
+    return PlonkFailure(PlonkError::kCircuitTooLarge, "circuit: " + std::to_string(gates) + " gates exceed 2^" +
+                                                         std::to_string(kMaxCircuitLog));
+  }
+  return *d;
+}
+
+}  // namespace
+
+PlonkResult<Keys> preprocess(const Srs& srs, const Composer& shape) {
+  const auto& gates = shape.gates();
+  DUSK_ASSIGN(Domain domain, circuit_domain(gates.size()));
+  const size_t n = domain.size();
+  if (srs.size() < n + kSrsBlindingPowers) {
+    return PlonkFailure(PlonkError::kSrsTooSmall, "circuit of " + std::to_string(n) + " rows needs an SRS of " +
+                                                      std::to_string(n + kSrsBlindingPowers) + " powers, have " +
+                                                      std::to_string(srs.size()));
+  }
+  auto pk = std::make_shared<ProverKey>();
+  pk->domain = domain;
+  pk->quotient_domain = *Domain::create(8 * n);
+  pk->commit_powers.assign(srs.powers_g1().begin(), srs.powers_g1().begin() + n + kSrsBlindingPowers);
+
+  // Selectors on H.
+  for (auto& s : pk->selectors) s.assign(n, Fr::zero());
+  for (size_t i = 0; i < gates.size(); ++i) {
+    const Gate& g = gates[i];
+    const Fr* q[6] = {&g.q_m, &g.q_l, &g.q_r, &g.q_o, &g.q_4, &g.q_c};
+    for (size_t k = 0; k < 6; ++k) pk->selectors[k][i] = *q[k];
+  }
+
+  // The permutation: positions p = j n + i; consecutive positions of a class are linked,
+  // the last back to the first.
+  std::vector<u32> cls(4 * n, 0);  // padding wires hold the zero witness (class 0)
+  for (size_t i = 0; i < gates.size(); ++i) {
+    const Witness w[4] = {gates[i].a, gates[i].b, gates[i].c, gates[i].d};
+    for (size_t j = 0; j < 4; ++j) cls[j * n + i] = shape.wire_class(w[j]);
+  }
+  constexpr u32 kNone = ~u32{0};
+  std::vector<u32> first(shape.witness_count(), kNone), last(shape.witness_count(), kNone), next(4 * n);
+  for (u32 p = 0; p < 4 * n; ++p) {
+    const u32 c = cls[p];
+    if (first[c] == kNone) {
+      first[c] = p;
+    } else {
+      next[last[c]] = p;
+    }
+    last[c] = p;
+  }
+  for (size_t c = 0; c < first.size(); ++c) {
+    if (first[c] != kNone) next[last[c]] = first[c];
+  }
+  const std::vector<Fr> omegas = domain.elements();
+  for (size_t j = 0; j < 4; ++j) {
+    std::vector<Fr>& s = pk->sigma_values[j];
+    s.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const u32 to = next[j * n + i];
+      s[i] = Fr::from_u64(kCosetShifts[to / n]) * omegas[to % n];
+    }
+  }
+
+  // Coefficients (the inverse FFTs), then everything that follows from them.
+  for (auto& s : pk->selectors) domain.ifft(s);
+  for (size_t j = 0; j < 4; ++j) {
+    pk->sigmas[j] = pk->sigma_values[j];
+    domain.ifft(pk->sigmas[j]);
+  }
+  derive_coset_values(*pk);
+
+  VerifierKeyData vd;
+  vd.log_n = domain.log_size();
+  vd.circuit_id = shape.description_hash();
+  vd.public_input_rows = shape.public_input_rows();
+  DUSK_ASSIGN(const auto commitments, commit_all(*pk));
+  std::copy(commitments.begin(), commitments.begin() + 6, vd.selectors.begin());
+  std::copy(commitments.begin() + 6, commitments.end(), vd.sigmas.begin());
+  vd.g2 = srs.g2();
+  vd.x_g2 = srs.x_g2();
+  pk->verifier_key = std::make_shared<const VerifierKey>(std::move(vd));
+  return Keys{pk, pk->verifier_key};
+}
+
+PlonkResult<Keys> KeyCache::get(const Composer& shape) {
+  const auto id = shape.description_hash();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = keys_.find(id); it != keys_.end()) return it->second;
+  }
+  DUSK_ASSIGN(Keys keys, preprocess(srs_, shape));
+  std::lock_guard<std::mutex> lock(mu_);
+  return keys_.emplace(id, std::move(keys)).first->second;
+}
+
+size_t KeyCache::size() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return keys_.size();
+}
+
+// --- Serialization. ---
+
+namespace {
+void put_be32(Bytes& out, u32 v) {
+  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<u8>(v >> s));
+}
+u32 get_be32(ByteView b, size_t at) {
+  return (u32{b[at]} << 24) | (u32{b[at + 1]} << 16) | (u32{b[at + 2]} << 8) | u32{b[at + 3]};
+}
+PlonkFailure bad_key(const std::string& msg) { return PlonkFailure(PlonkError::kBadKey, "prover key: " + msg); }
+}  // namespace
+
+Bytes ProverKey::to_bytes() const {
+  Bytes out;
+  const Bytes vk = verifier_key->to_bytes();
+  put_be32(out, static_cast<u32>(vk.size()));
+  out.insert(out.end(), vk.begin(), vk.end());
+  for (size_t i = 0; i < 10; ++i) {
+    const Polynomial& p = i < 6 ? selectors[i] : sigmas[i - 6];
+    for (const Fr& c : p) {
+      const auto b = c.to_bytes_be();
+      out.insert(out.end(), b.begin(), b.end());
+    }
+  }
+  put_be32(out, static_cast<u32>(commit_powers.size()));
+  for (const auto& p : commit_powers) {
+    const auto b = bls12_381::g1_to_compressed(p);
+    out.insert(out.end(), b.begin(), b.end());
+  }
+  return out;
+}
+
+PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView bytes) {
+  if (bytes.size() < 4) return bad_key("too short");
+  const size_t vk_len = get_be32(bytes, 0);
+  if (bytes.size() < 4 + vk_len) return bad_key("truncated verifier key");
+  DUSK_ASSIGN(VerifierKey vk, VerifierKey::from_bytes(bytes.subspan(4, vk_len)));
+  const size_t n = vk.n();
+  size_t at = 4 + vk_len;
+  const size_t want = at + 10 * n * 32 + 4 + (n + kSrsBlindingPowers) * 48;
+  if (bytes.size() != want) return PlonkFailure(PlonkError::kBadLength, "prover key: wrong length");
+  auto pk = std::make_shared<ProverKey>();
+  pk->domain = *Domain::create(n);
+  pk->quotient_domain = *Domain::create(8 * n);
+  for (size_t i = 0; i < 10; ++i) {
+    Polynomial& p = i < 6 ? pk->selectors[i] : pk->sigmas[i - 6];
+    p.resize(n);
+    for (Fr& c : p) {
+      auto r = Fr::from_bytes_be(bytes.subspan(at, 32));
+      if (!r.ok()) return PlonkFailure(static_cast<PlonkError>(r.error().code), "prover key: " + r.error().message);
+      c = *r;
+      at += 32;
+    }
+  }
+  if (get_be32(bytes, at) != n + kSrsBlindingPowers) return bad_key("wrong number of SRS powers");
+  at += 4;
+  pk->commit_powers.resize(n + kSrsBlindingPowers);
+  for (auto& p : pk->commit_powers) {
+    auto r = bls12_381::g1_from_compressed(bytes.subspan(at, 48));
+    if (!r.ok()) return PlonkFailure(static_cast<PlonkError>(r.error().code), "prover key: " + r.error().message);
+    p = *r;
+    at += 48;
+  }
+  // The coefficients must be the ones the verifier key commits to, under these powers.
+  // (Powers that are not an SRS's only hurt the holder of this key: its proofs fail.)
+  DUSK_ASSIGN(const auto commitments, commit_all(*pk));
+  for (size_t i = 0; i < 10; ++i) {
+    const G1Affine& want_c = i < 6 ? vk.data().selectors[i] : vk.data().sigmas[i - 6];
+    if (!(commitments[i] == want_c)) return bad_key("polynomials do not match the verifier key's commitments");
+  }
+  derive_coset_values(*pk);
+  pk->verifier_key = std::make_shared<const VerifierKey>(std::move(vk));
+  return std::shared_ptr<const ProverKey>(std::move(pk));
+}
+
+}  // namespace dusk::crypto::plonk
