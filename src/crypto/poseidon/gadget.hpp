@@ -1,0 +1,40 @@
+// Poseidon inside a PLONK circuit (crypto/plonk/composer.hpp): the permutation, the
+// domain-separated hash and Merkle4 nodes, computing exactly what hash.hpp computes
+// natively (the tests check both and that a wrong output fails the circuit).
+//
+// Gates per permutation (width-4 arithmetic gates only: our composer has no custom
+// Poseidon gate yet): the S-box (s + c)^5 takes 3 gates with the round constant folded
+// in; each MDS output sums five terms in 2 gates, the partial rounds' other constants
+// folded into its constant selector. Full round 25 gates, partial round 13: 980 a
+// permutation. A domain tag is a circuit constant; absorbing adds one gate per input.
+//
+//   std::array<Witness, 5> s = ...; poseidon::gadget::permute(composer, s);
+//   Witness h = poseidon::gadget::hash(composer, inputs);   // Domain::kOther
+//   Witness node = poseidon::gadget::merkle4(composer, {c0, c1, c2, c3});
+#pragma once
+
+#include <array>
+#include <span>
+
+#include "crypto/plonk/composer.hpp"
+#include "crypto/poseidon/hash.hpp"
+
+namespace dusk::crypto::poseidon::gadget {
+
+using plonk::Composer;
+using plonk::Witness;
+
+// The Hades permutation, in place.
+void permute(Composer& composer, std::array<Witness, kWidth>& state);
+
+// The hash of `inputs` (non-empty) under `domain`, one output, as digest() computes it.
+// A Merkle domain takes exactly its arity (the caller's shape; checked natively).
+Witness hash(Composer& composer, Domain domain, std::span<const Witness> inputs);
+inline Witness hash(Composer& composer, std::span<const Witness> inputs) {
+  return hash(composer, Domain::kOther, inputs);
+}
+inline Witness merkle4(Composer& composer, const std::array<Witness, 4>& children) {
+  return hash(composer, Domain::kMerkle4, children);
+}
+
+}  // namespace dusk::crypto::poseidon::gadget
