@@ -1,0 +1,58 @@
+// Jubjub inside a PLONK circuit (crypto/plonk/composer.hpp): points as pairs of witnesses
+// (affine u, v), the complete twisted Edwards addition, and scalar multiplication by a
+// variable point or a fixed base, computing exactly what jubjub.hpp computes natively.
+//
+// Gates (width-4 arithmetic only; our composer has no curve-addition gate yet):
+//   on-curve check                3  (u^2, v^2, then -u^2 + v^2 - 1 - d u^2 v^2 = 0)
+//   addition                      7  (four products u1 v2, v1 u2, v1 v2, u1 u2, the
+//                                     product of all four, then u3 (1 + d t) = u1 v2 + v1 u2
+//                                     and v3 (1 - d t) = v1 v2 + u1 u2 in one gate each)
+//   scalar decomposition          1.5 a bit (a boolean gate a bit, two bits a sum gate)
+//   variable-base multiplication  16 a bit: double, select P or the identity (2), add
+//   fixed-base multiplication     5 a bit: 2-bit windows of precomputed multiples
+//                                 selected by 3 gates and added (7)
+// Scalars are witnesses below 2^252 (Jubjub scalars are below r_J < 2^252): the
+// decomposition into 252 bits enforces the bound.
+//
+//   WitnessPoint p = jubjub::gadget::append_point(cs, point);      // constrained on the curve
+//   WitnessPoint q = jubjub::gadget::mul_fixed(cs, k, generator());
+//   WitnessPoint s = jubjub::gadget::add(cs, p, q);
+#pragma once
+
+#include <vector>
+
+#include "crypto/jubjub/jubjub.hpp"
+#include "crypto/plonk/composer.hpp"
+
+namespace dusk::crypto::jubjub::gadget {
+
+using plonk::Composer;
+using plonk::Witness;
+
+struct WitnessPoint {
+  Witness u, v;
+};
+
+inline constexpr unsigned kScalarBits = 252;
+
+// A point as witnesses, constrained to lie on the curve (not to be of prime order).
+WitnessPoint append_point(Composer& cs, const Point& p);
+// A point fixed in the circuit.
+WitnessPoint append_constant_point(Composer& cs, const Point& p);
+void assert_on_curve(Composer& cs, const WitnessPoint& p);
+void assert_equal_point(Composer& cs, const WitnessPoint& a, const WitnessPoint& b);
+// The point's value, natively.
+Point value(const Composer& cs, const WitnessPoint& p);
+
+WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b);
+
+// The bits of `x`, least significant first, each boolean, which sum back to x: x < 2^n.
+// Precondition: n <= 253 (so the sum cannot wrap around r).
+std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n);
+
+// k * p for a witness scalar k < 2^252.
+WitnessPoint mul_variable(Composer& cs, Witness k, const WitnessPoint& p);
+// k * base for a base fixed in the circuit.
+WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base);
+
+}  // namespace dusk::crypto::jubjub::gadget
