@@ -85,4 +85,29 @@ Witness hash(Composer& cs, Domain domain, std::span<const Witness> inputs) {
   return s[1];
 }
 
+Witness merkle4_opening(Composer& cs, Witness leaf, std::span<const std::array<Witness, 4>> levels,
+                        std::span<const Witness> position_bits) {
+  if (position_bits.size() != 2 * levels.size()) std::abort();  // the caller's shape
+  Witness current = leaf;
+  const Fr one = Fr::one(), minus = -Fr::one();
+  for (size_t h = 0; h < levels.size(); ++h) {
+    const auto& c = levels[h];
+    const Witness b0 = position_bits[2 * h], b1 = position_bits[2 * h + 1];
+    // current = c0 + b0 (c1 - c0) + b1 (c2 - c0) + b0 b1 (c3 - c2 - c1 + c0)
+    const Witness both = cs.gate_mul(b0, b1);
+    const Witness d1 = cs.gate_add(c[1], c[0], one, minus);
+    const Witness d2 = cs.gate_add(c[2], c[0], one, minus);
+    const Witness t = cs.append_witness(cs.value(c[3]) - cs.value(c[2]) - cs.value(c[1]));
+    cs.append_gate({.a = c[3], .b = c[2], .c = t, .d = c[1], .q_l = one, .q_r = minus, .q_o = minus, .q_4 = minus});
+    const Witness d3 = cs.gate_add(t, c[0]);
+    const Witness m1 = cs.gate_mul(b0, d1), m2 = cs.gate_mul(b1, d2), m3 = cs.gate_mul(both, d3);
+    const Witness partial = cs.append_witness(cs.value(c[0]) + cs.value(m1) + cs.value(m2));
+    cs.append_gate({.a = c[0], .b = m1, .c = partial, .d = m2, .q_l = one, .q_r = one, .q_o = minus, .q_4 = one});
+    // partial + m3 - current = 0
+    cs.append_gate({.a = partial, .b = m3, .c = current, .q_l = one, .q_r = one, .q_o = minus});
+    current = merkle4(cs, c);
+  }
+  return current;
+}
+
 }  // namespace dusk::crypto::poseidon::gadget

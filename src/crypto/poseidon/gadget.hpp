@@ -11,6 +11,7 @@
 //   std::array<Witness, 5> s = ...; poseidon::gadget::permute(composer, s);
 //   Witness h = poseidon::gadget::hash(composer, inputs);   // Domain::kOther
 //   Witness node = poseidon::gadget::merkle4(composer, {c0, c1, c2, c3});
+//   Witness root = poseidon::gadget::merkle4_opening(composer, leaf, levels, bits);
 #pragma once
 
 #include <array>
@@ -36,5 +37,13 @@ inline Witness hash(Composer& composer, std::span<const Witness> inputs) {
 inline Witness merkle4(Composer& composer, const std::array<Witness, 4>& children) {
   return hash(composer, Domain::kMerkle4, children);
 }
+
+// The root that a 4-ary Merkle opening leads to from `leaf`: levels[h] are the four
+// children at height h (bottom up) and position_bits the position's bits, least
+// significant first, two per level (its base-4 digits; the caller constrains them to be
+// boolean, e.g. by decomposing the position). At every level the path's node must be the
+// child at its digit (10 gates), and the next node is merkle4 of the children.
+Witness merkle4_opening(Composer& composer, Witness leaf, std::span<const std::array<Witness, 4>> levels,
+                        std::span<const Witness> position_bits);
 
 }  // namespace dusk::crypto::poseidon::gadget

@@ -4,6 +4,9 @@
 // and a Merkle4 circuit proves and verifies with our PLONK (and fails with a wrong root).
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
 #include "crypto/plonk/prover.hpp"
 #include "crypto/plonk/prover_key.hpp"
 #include "crypto/plonk/verifier.hpp"
@@ -84,6 +87,61 @@ TEST(PoseidonGadget, MerkleNodeProvesAndAWrongRootFails) {
   auto forced = plonk::detail::prove_unchecked(*keys->prover, lying, seed);
   ASSERT_TRUE(forced.ok());
   EXPECT_FALSE(*plonk::verify(*keys->verifier, *forced, lying.public_inputs()));
+}
+
+// A 4-ary tree of depth 3 over 20 leaves (empty subtrees 0): the opening of `pos`, as
+// native values, and its root.
+struct Tree {
+  std::vector<std::vector<Fr>> levels;  // levels[0]: 64 leaf slots
+  Fr node(size_t h, size_t i) const { return levels[h][i]; }
+};
+Tree tree() {
+  Tree t;
+  std::vector<Fr> leaves(64, Fr::zero());
+  for (size_t i = 0; i < 20; ++i) leaves[i] = f(300 + i);
+  t.levels.push_back(leaves);
+  for (size_t h = 0; h < 3; ++h) {
+    const auto& below = t.levels.back();
+    std::vector<Fr> up(below.size() / 4);
+    for (size_t i = 0; i < up.size(); ++i) {
+      const bool empty = 4 * i >= (h == 0 ? 20u : (20u + (1u << (2 * h)) - 1) >> (2 * h));
+      up[i] = empty ? Fr::zero() : merkle4({below[4 * i], below[4 * i + 1], below[4 * i + 2], below[4 * i + 3]});
+    }
+    t.levels.push_back(up);
+  }
+  return t;
+}
+
+// Proves in-circuit that `leaf` sits at `pos` under the tree's root; `claimed_pos` is the
+// position the circuit's bits spell (a liar's may differ from the opening's).
+std::optional<std::string> opening_violation(const Tree& t, size_t pos, const Fr& leaf, size_t claimed_pos) {
+  Composer cs;
+  std::vector<std::array<Witness, 4>> levels;
+  size_t index = pos;
+  for (size_t h = 0; h < 3; ++h) {
+    std::array<Witness, 4> c;
+    const size_t first = index / 4 * 4;
+    for (size_t j = 0; j < 4; ++j) c[j] = cs.append_witness(first + j == index && h == 0 ? leaf : t.node(h, first + j));
+    levels.push_back(c);
+    index /= 4;
+  }
+  std::vector<Witness> bits;
+  for (size_t i = 0; i < 6; ++i) {
+    bits.push_back(cs.append_witness(Fr::from_u64((claimed_pos >> i) & 1)));
+    cs.component_boolean(bits.back());
+  }
+  const Witness root = gadget::merkle4_opening(cs, cs.append_witness(leaf), levels, bits);
+  cs.assert_equal(root, cs.append_public(t.node(3, 0)));
+  return cs.first_violation();
+}
+
+TEST(PoseidonGadget, MerkleOpeningsLeadToTheRoot) {
+  const Tree t = tree();
+  for (size_t pos : {0u, 1u, 5u, 15u, 16u, 19u})
+    EXPECT_EQ(opening_violation(t, pos, t.node(0, pos), pos), std::nullopt) << pos;
+  EXPECT_NE(opening_violation(t, 5, f(999), 5), std::nullopt);          // another leaf
+  EXPECT_NE(opening_violation(t, 5, t.node(0, 5), 6), std::nullopt);    // another position
+  EXPECT_NE(opening_violation(t, 5, t.node(0, 5), 21), std::nullopt);   // another subtree
 }
 
 }  // namespace
