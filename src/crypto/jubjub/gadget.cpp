@@ -92,9 +92,16 @@ std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n) {
 }
 
 WitnessPoint mul_variable(Composer& cs, Witness k, const WitnessPoint& p) {
-  const std::vector<Witness> bits = decompose(cs, k, kScalarBits);
+  return mul_variable(cs, decompose(cs, k, kScalarBits), p);
+}
+
+WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base) {
+  return mul_fixed(cs, decompose(cs, k, kScalarBits), base);
+}
+
+WitnessPoint mul_variable(Composer& cs, std::span<const Witness> bits, const WitnessPoint& p) {
   WitnessPoint acc{cs.append_constant(Fq::zero()), cs.append_constant(Fq::one())};  // the identity
-  for (unsigned i = kScalarBits; i-- > 0;) {
+  for (size_t i = bits.size(); i-- > 0;) {
     acc = add(cs, acc, acc);
     const Witness b = bits[i];
     // The addend: p when b, else the identity (0, 1).
@@ -107,12 +114,12 @@ WitnessPoint mul_variable(Composer& cs, Witness k, const WitnessPoint& p) {
   return acc;
 }
 
-WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base) {
-  const std::vector<Witness> bits = decompose(cs, k, kScalarBits);
+WitnessPoint mul_fixed(Composer& cs, std::span<const Witness> bits, const Point& base) {
   std::optional<WitnessPoint> acc;
   Point window_base = base;  // 4^w * base
-  for (unsigned w = 0; w < kScalarBits / 2; ++w) {
-    const Witness b0 = bits[2 * w], b1 = bits[2 * w + 1];
+  for (size_t w = 0; 2 * w < bits.size(); ++w) {
+    // An odd count's last window has one bit: its high bit is the zero witness.
+    const Witness b0 = bits[2 * w], b1 = 2 * w + 1 < bits.size() ? bits[2 * w + 1] : Composer::zero();
     // The window's multiple j * 4^w * base for j = b0 + 2 b1, selected from four constants:
     // c0 + b0 (c1 - c0) + b1 (c2 - c0) + b0 b1 (c3 - c2 - c1 + c0).
     const Point m1 = window_base, m2 = window_base.dbl(), m3 = m2 + window_base;
@@ -130,6 +137,7 @@ WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base) {
     acc = acc ? add(cs, *acc, addend) : addend;
     window_base = m2.dbl();
   }
+  if (!acc) return {cs.append_constant(Fq::zero()), cs.append_constant(Fq::one())};  // no bits: the identity
   return *acc;
 }
 

@@ -19,6 +19,7 @@
 //   WitnessPoint s = jubjub::gadget::add(cs, p, q);
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "crypto/jubjub/jubjub.hpp"
@@ -54,5 +55,10 @@ std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n);
 WitnessPoint mul_variable(Composer& cs, Witness k, const WitnessPoint& p);
 // k * base for a base fixed in the circuit.
 WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base);
+// The same from k's bits (least significant first, boolean, from decompose()): a
+// circuit that multiplies one scalar twice, or knows it is short (a 64-bit value),
+// decomposes it once and saves the gates.
+WitnessPoint mul_variable(Composer& cs, std::span<const Witness> bits, const WitnessPoint& p);
+WitnessPoint mul_fixed(Composer& cs, std::span<const Witness> bits, const Point& base);
 
 }  // namespace dusk::crypto::jubjub::gadget

@@ -32,17 +32,24 @@ void assert_below_modulus(Composer& cs, const std::vector<Witness>& bits) {
   cs.assert_equal_constant(eq, Fr::zero());
 }
 
-void check(Composer& cs, const jubjub::Point& generator, Witness u, const WitnessPoint& r, const WitnessPoint& pk,
-           Witness c) {
-  const WitnessPoint lhs = jg::add(cs, jg::mul_fixed(cs, u, generator), jg::mul_variable(cs, c, pk));
+// u G + c pk = R, from the bits of u and c.
+void check(Composer& cs, const jubjub::Point& generator, std::span<const Witness> u_bits, const WitnessPoint& r,
+           const WitnessPoint& pk, std::span<const Witness> c_bits) {
+  const WitnessPoint lhs = jg::add(cs, jg::mul_fixed(cs, u_bits, generator), jg::mul_variable(cs, c_bits, pk));
   jg::assert_equal_point(cs, lhs, r);
 }
 
 }  // namespace
 
-Witness truncate(Composer& cs, Witness x) {
-  const std::vector<Witness> bits = jg::decompose(cs, x, 255);
+std::vector<Witness> truncated_bits(Composer& cs, Witness x) {
+  std::vector<Witness> bits = jg::decompose(cs, x, 255);
   assert_below_modulus(cs, bits);
+  bits.resize(250);
+  return bits;
+}
+
+Witness truncate(Composer& cs, Witness x) {
+  const std::vector<Witness> bits = truncated_bits(cs, x);
   // The low 250 bits summed again (their decomposition gates already tie them to x).
   Witness acc = Composer::zero();
   Fr acc_value = Fr::zero();
@@ -63,8 +70,8 @@ void verify(Composer& cs, Witness u, const WitnessPoint& r, const WitnessPoint& 
   jg::assert_on_curve(cs, r);
   jg::assert_on_curve(cs, pk);
   const std::array<Witness, 5> inputs{r.u, r.v, pk.u, pk.v, message};
-  const Witness c = truncate(cs, poseidon::gadget::hash(cs, inputs));
-  check(cs, jubjub::generator(), u, r, pk, c);
+  const std::vector<Witness> c = truncated_bits(cs, poseidon::gadget::hash(cs, inputs));
+  check(cs, jubjub::generator(), jg::decompose(cs, u, jg::kScalarBits), r, pk, c);
 }
 
 void verify_double(Composer& cs, Witness u, const WitnessPoint& r, const WitnessPoint& r_prime,
@@ -73,9 +80,10 @@ void verify_double(Composer& cs, Witness u, const WitnessPoint& r, const Witness
   const std::array<Witness, 10> inputs{cs.append_constant(Fr::from_u64(kDoubleChallengeDomain)),
                                        r.u, r.v, r_prime.u, r_prime.v, pk.u, pk.v, pk_prime.u, pk_prime.v,
                                        message};
-  const Witness c = truncate(cs, poseidon::gadget::hash(cs, inputs));
-  check(cs, jubjub::generator(), u, r, pk, c);
-  check(cs, jubjub::generator_nums(), u, r_prime, pk_prime, c);
+  const std::vector<Witness> c = truncated_bits(cs, poseidon::gadget::hash(cs, inputs));
+  const std::vector<Witness> u_bits = jg::decompose(cs, u, jg::kScalarBits);  // once for both equations
+  check(cs, jubjub::generator(), u_bits, r, pk, c);
+  check(cs, jubjub::generator_nums(), u_bits, r_prime, pk_prime, c);
 }
 
 }  // namespace dusk::crypto::schnorr::gadget

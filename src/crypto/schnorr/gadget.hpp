@@ -13,6 +13,8 @@
 //   schnorr::gadget::verify_double(cs, u, r, r_prime, pk, pk_prime, message);
 #pragma once
 
+#include <vector>
+
 #include "crypto/jubjub/gadget.hpp"
 #include "crypto/plonk/composer.hpp"
 
@@ -22,7 +24,9 @@ using jubjub::gadget::WitnessPoint;
 using plonk::Composer;
 using plonk::Witness;
 
-// The low 250 bits of x as a witness, with x's decomposition checked canonical.
+// The low 250 bits of x (least significant first), from x's decomposition into 255
+// bits checked canonical; truncate() sums them into one witness.
+std::vector<Witness> truncated_bits(Composer& cs, Witness x);
 Witness truncate(Composer& cs, Witness x);
 
 void verify(Composer& cs, Witness u, const WitnessPoint& r, const WitnessPoint& pk, Witness message);

@@ -1,0 +1,70 @@
+// The Phoenix transaction circuit (duskvm/phoenix/transaction_circuit.hpp): an honest
+// spend of a note from a real note tree to two outputs satisfies the circuit, with the
+// same shape as key generation's; every constraint, tampered with, is violated: another
+// root, a wrong opening, a forged or foreign signature, a value that does not open the
+// commitment, an unbalanced transaction, a wrong note position, a wrong note type.
+#include <gtest/gtest.h>
+
+#include "crypto/jubjub/pedersen.hpp"
+#include "duskvm/phoenix/transaction_circuit.hpp"
+#include "support/phoenix_scenario.hpp"
+
+namespace dusk::duskvm::phoenix {
+namespace {
+
+using crypto::plonk::Composer;
+
+using sample::scenario;
+using sample::Scenario;
+
+std::optional<std::string> violation(const TransactionWitness& w) {
+  Composer cs;
+  TransactionCircuit(w).circuit(cs);
+  return cs.first_violation();
+}
+
+TEST(TransactionCircuit, AnHonestSpendSatisfiesItWithKeyGenerationsShape) {
+  for (size_t inputs : {1u, 2u}) {
+    const Scenario s = scenario(inputs);
+    Composer honest, shape;
+    TransactionCircuit(s.witness).circuit(honest);
+    TransactionCircuit(inputs).circuit(shape);
+    EXPECT_EQ(honest.first_violation(), std::nullopt) << inputs;
+    EXPECT_EQ(honest.description_hash(), shape.description_hash()) << inputs;
+    EXPECT_EQ(honest.public_inputs(), public_of(s.witness).to_public_inputs()) << inputs;
+    std::printf("%zu input(s): %zu gates\n", inputs, honest.gate_count());
+  }
+}
+
+TEST(TransactionCircuit, EveryConstraintBinds) {
+  const Scenario s = scenario();
+  auto tampered = [&](auto change) {
+    TransactionWitness w = s.witness;
+    change(w);
+    return violation(w).has_value();
+  };
+  EXPECT_TRUE(tampered([](auto& w) { w.root = w.root + Fr::one(); }));                        // membership
+  EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].opening.levels[3][1] += Fr::one(); }));      // a sibling
+  EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].note.set_pos(w.inputs[0].note.pos() + 2); }));  // position
+  EXPECT_TRUE(tampered([](auto& w) { w.payload_hash = w.payload_hash + Fr::one(); }));        // signed payload
+  EXPECT_TRUE(tampered([&](auto& w) {                                                         // a stranger's signature
+    const auto other = s.bob.note_secret_key(w.inputs[0].note.stealth_address());
+    w.inputs[0].signature = other.sign_double(w.payload_hash, std::array<u8, 32>{1});
+  }));
+  EXPECT_TRUE(tampered([](auto& w) {                                                          // pk' of another key
+    w.inputs[0].note_pk_prime = w.inputs[0].note_pk_prime + crypto::jubjub::generator_nums();
+  }));
+  EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].value.value += 1; }));                      // value vs commitment
+  EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].value.blinder += Scalar::one(); }));        // blinder
+  EXPECT_TRUE(tampered([](auto& w) { w.outputs[0].value += 1; }));                           // balance
+  EXPECT_TRUE(tampered([](auto& w) { w.max_fee += 1; }));                                     // balance with the fee
+  EXPECT_TRUE(tampered([](auto& w) { w.deposit = 1; }));                                      // and the deposit
+  // A balanced change is fine: less change, more fee.
+  EXPECT_FALSE(tampered([](auto& w) {
+    w.outputs[1].value -= 5;
+    w.max_fee += 5;
+  }));
+}
+
+}  // namespace
+}  // namespace dusk::duskvm::phoenix
