@@ -23,6 +23,8 @@
 #include "crypto/groth16/snarkjs_json.hpp"
 #include "crypto/kzg/default_setup.hpp"
 #include "crypto/kzg/kzg.hpp"
+#include "crypto/plonk/prover.hpp"
+#include "crypto/plonk/prover_key.hpp"
 #include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
 #include "duskvm/runtime/host_queries.hpp"
@@ -162,6 +164,37 @@ int main(int argc, char** argv) {
     row("plonk_verify_bn254", circuit,
         cat({sized(view(read_text(d + "verification_key.json"))), sized(view(read_text(d + "proof.json"))),
              view(read_text(d + "public.json"))}));
+  }
+  {
+    // Our PLONK: x^3 + x + 5 = y over a few hundred gates, with 1 and 16 public inputs.
+    namespace p = crypto::plonk;
+    using Fr = crypto::bls12_381::Fr;
+    const auto srs = p::Srs::insecure_from_seed(as_bytes("vm_queries (INSECURE)"), 1024 + p::kSrsBlindingPowers);
+    for (u32 publics : {1u, 16u}) {
+      auto build = [&](p::Composer& cs, u64 x) {
+        p::Witness acc = cs.append_witness(Fr::from_u64(x));
+        for (int i = 0; i < 500; ++i) acc = cs.gate_mul(acc, acc, Fr::one(), Fr::from_u64(5));
+        for (u32 i = 0; i < publics; ++i) cs.assert_equal(acc, cs.append_public(cs.value(acc)));
+      };
+      p::Composer shape, witness;
+      build(shape, 0);
+      build(witness, 3);
+      auto keys = p::preprocess(srs, shape);
+      std::array<u8, 64> seed{};
+      auto proof = keys.ok() ? p::prove(*keys->prover, witness, seed) : p::PlonkResult<p::Proof>(keys.take_error());
+      if (!proof.ok()) {
+        std::fprintf(stderr, "vm_queries: plonk setup failed: %s\n", proof.error().message.c_str());
+        return 1;
+      }
+      Bytes in = sized(keys->verifier->to_bytes());
+      const auto pb = proof->to_bytes();
+      in.insert(in.end(), pb.begin(), pb.end());
+      for (const Fr& x : witness.public_inputs()) {
+        const auto b = x.to_bytes_le();
+        in.insert(in.end(), b.begin(), b.end());
+      }
+      row("plonk_verify_bls12_381", std::to_string(publics) + " inputs", in);
+    }
   }
   for (u32 n : {1u, 4u, 16u, 256u}) {
     Bytes in;

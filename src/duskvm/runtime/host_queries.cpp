@@ -17,6 +17,7 @@
 #include "crypto/kzg/kzg.hpp"
 #include "crypto/plonk/snarkjs_json.hpp"
 #include "crypto/plonk/snarkjs_verifier.hpp"
+#include "crypto/plonk/verifier.hpp"
 #include "crypto/poseidon/hash.hpp"
 #include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
@@ -38,6 +39,7 @@ constexpr u64 kKzgVerify = us(1900);
 constexpr u64 kGroth16Bn254 = us(3700), kGroth16Bn254PerInput = us(15);
 constexpr u64 kGroth16Bls = us(3600), kGroth16BlsPerInput = us(200);
 constexpr u64 kPlonk = us(2100), kPlonkPerByte = us(0.05);  // JSON parsing
+constexpr u64 kPlonkBls = us(4900), kPlonkBlsPerInput = us(340);
 constexpr u64 kPoseidonBase = us(2), kPoseidonPerPermutation = us(51);
 constexpr u64 kSchnorr = us(395), kSchnorrDouble = us(740);
 
@@ -190,6 +192,27 @@ Bytes scalar_bytes(const Fr& x) {
   return Bytes(b.begin(), b.end());
 }
 
+u64 plonk_bls_price(ByteView in) {
+  ByteView rest = in, key;
+  const u64 inputs = take_sized(rest, &key) && rest.size() > crypto::plonk::kProofSize
+                         ? (rest.size() - crypto::plonk::kProofSize) / 32
+                         : 0;
+  return kPlonkBls + inputs * kPlonkBlsPerInput;
+}
+Result<Bytes> plonk_bls_run(ByteView in) {
+  namespace p = crypto::plonk;
+  ByteView rest = in, key_bytes;
+  if (!take_sized(rest, &key_bytes) || rest.size() < p::kProofSize || (rest.size() - p::kProofSize) % 32 != 0)
+    return bad("plonk_verify_bls12_381: expected u32 length, key, 784-byte proof, 32-byte inputs");
+  auto key = p::VerifierKey::from_bytes(key_bytes);
+  if (!key.ok()) return bad("plonk_verify_bls12_381: " + key.error().message);
+  auto inputs = scalars(rest.subspan(p::kProofSize), "plonk_verify_bls12_381");
+  if (!inputs.ok()) return inputs.take_error();
+  auto ok = p::verify(*key, rest.first(p::kProofSize), *inputs);
+  if (!ok.ok()) return bad("plonk_verify_bls12_381: " + ok.error().message);
+  return one_byte(*ok);
+}
+
 // The sponge permutes before each absorb that finds the rate full and once to squeeze:
 // ceil(n / 4) permutations for n inputs.
 u64 poseidon_price(ByteView in) {
@@ -258,6 +281,7 @@ const HostQuery kQueries[] = {
     {"groth16_verify_bn254", groth16_price<Bn, kGroth16Bn254, kGroth16Bn254PerInput>, groth16_run<Bn>},
     {"groth16_verify_bls12_381", groth16_price<Bls, kGroth16Bls, kGroth16BlsPerInput>, groth16_run<Bls>},
     {"plonk_verify_bn254", plonk_price, plonk_run},
+    {"plonk_verify_bls12_381", plonk_bls_price, plonk_bls_run},
     {"poseidon_hash", poseidon_price, poseidon_run},
     {"poseidon_merkle4", merkle4_price, merkle4_run},
     {"schnorr_verify", schnorr_price, schnorr_run},

@@ -26,6 +26,10 @@
 //   plonk_verify_bn254                    u32 length || snarkjs verification key JSON ||
 //                                         u32 length || proof JSON || public inputs JSON
 //                                         -> 1 byte
+//   plonk_verify_bls12_381                u32 length || our PLONK's verifier key
+//                                         (crypto/plonk/verifier_key.hpp) || proof (784
+//                                         bytes, proof.hpp) || public inputs (32 bytes
+//                                         each, little endian) -> 1 byte
 //   poseidon_hash                         n BLS12-381 scalars (32 bytes each, little
 //                                         endian, canonical; 1 <= n <= 1024) -> their
 //                                         Poseidon hash under Domain::kOther (32 bytes),

@@ -24,6 +24,8 @@
 #include "crypto/hash/sha256.hpp"
 #include "crypto/kzg/default_setup.hpp"
 #include "crypto/kzg/kzg.hpp"
+#include "crypto/plonk/prover.hpp"
+#include "crypto/plonk/prover_key.hpp"
 #include "crypto/poseidon/hash.hpp"
 #include "crypto/schnorr/schnorr.hpp"
 #include "crypto/secp256k1.hpp"
@@ -251,6 +253,35 @@ TEST_F(HostQueryTest, Plonk) {
   inputs.push_back("1");  // one too many
   EXPECT_EQ(verdict("plonk_verify_bn254", cat({sized(vk), sized(proof), view(inputs.dump())})), kQueryBadInput);
   EXPECT_EQ(verdict("plonk_verify_bn254", cat({sized(vk), sized(view("{}")), pub})), kQueryBadInput);
+}
+
+TEST_F(HostQueryTest, OurPlonk) {
+  namespace p = crypto::plonk;
+  using Fr = crypto::bls12_381::Fr;
+  // y = x^2 + 3 with y public.
+  auto build = [](p::Composer& cs, u64 x) {
+    const p::Witness w = cs.append_witness(Fr::from_u64(x));
+    cs.assert_equal(cs.gate_mul(w, w, Fr::one(), Fr::from_u64(3)), cs.append_public(Fr::from_u64(x * x + 3)));
+  };
+  p::Composer shape, witness;
+  build(shape, 0);
+  build(witness, 6);
+  const auto srs = p::Srs::insecure_from_seed(as_bytes("host query test (INSECURE)"), 64 + p::kSrsBlindingPowers);
+  auto keys = p::preprocess(srs, shape);
+  ASSERT_TRUE(keys.ok()) << keys.error().message;
+  std::array<u8, 64> seed{};
+  auto proof = p::prove(*keys->prover, witness, seed);
+  ASSERT_TRUE(proof.ok()) << proof.error().message;
+  const Bytes key = sized(keys->verifier->to_bytes());
+  const Bytes pr = bytes(proof->to_bytes());
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", cat({key, pr, bytes(Fr::from_u64(39).to_bytes_le())})), 1);
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", cat({key, pr, bytes(Fr::from_u64(40).to_bytes_le())})), 0);
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", cat({key, pr})), kQueryBadInput);  // no public input
+  Bytes bad = pr;
+  bad[0] ^= 0x40;  // the infinity flag on a non-zero point: not an encoding
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", cat({key, bad, bytes(Fr::from_u64(39).to_bytes_le())})), kQueryBadInput);
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", cat({key, pr, Bytes(32, 0xff)})), kQueryBadInput);  // input >= r
+  EXPECT_EQ(verdict("plonk_verify_bls12_381", u32_le(5)), kQueryBadInput);
 }
 
 TEST_F(HostQueryTest, Poseidon) {
