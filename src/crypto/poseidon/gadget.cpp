@@ -39,24 +39,32 @@ Witness linear5(Composer& cs, const std::array<Fr, kWidth>& m, const std::array<
 
 void permute(Composer& cs, std::array<Witness, kWidth>& s) {
   const Parameters& p = parameters();
+  const OptimizedParameters& o = optimized_parameters();
+  constexpr size_t last = kWidth - 1;
   size_t round = 0;
   auto full = [&] {
     std::array<Witness, kWidth> y;
-    for (size_t i = 0; i < kWidth; ++i) y[i] = sbox(cs, s[i], p.round_constants[round][i]);
+    for (size_t i = 0; i < kWidth; ++i) y[i] = sbox(cs, s[i], o.round_constants[round][i]);
     for (size_t k = 0; k < kWidth; ++k) s[k] = linear5(cs, p.mds[k], y, Fr::zero());
     ++round;
   };
   for (size_t i = 0; i < kFullRounds / 2; ++i) full();
-  for (size_t i = 0; i < kPartialRounds; ++i) {
-    const auto& c = p.round_constants[round];
+  // The first partial round: S-box, then the dense matrix.
+  {
     std::array<Witness, kWidth> y = s;
-    y[kWidth - 1] = sbox(cs, s[kWidth - 1], c[kWidth - 1]);
-    for (size_t k = 0; k < kWidth; ++k) {
-      // The constants of the elements that skip the S-box pass through the matrix.
-      Fr folded = Fr::zero();
-      for (size_t j = 0; j + 1 < kWidth; ++j) folded = folded + p.mds[k][j] * c[j];
-      s[k] = linear5(cs, p.mds[k], y, folded);
-    }
+    y[last] = sbox(cs, s[last], o.round_constants[round][last]);
+    for (size_t k = 0; k < kWidth; ++k) s[k] = linear5(cs, o.first_partial[k], y, Fr::zero());
+    ++round;
+  }
+  // The others: S-box, then the sparse M'' (one gate per x_i + column_i x_4, two for the
+  // last row).
+  for (const OptimizedParameters::Sparse& sp : o.sparse) {
+    const Witness x = sbox(cs, s[last], o.round_constants[round][last]);
+    std::array<Witness, kWidth> y = s;
+    y[last] = x;
+    const Witness out_last = linear5(cs, sp.row, y, Fr::zero());
+    for (size_t i = 0; i < last; ++i) s[i] = cs.gate_add(s[i], x, Fr::one(), sp.column[i]);
+    s[last] = out_last;
     ++round;
   }
   for (size_t i = 0; i < kFullRounds / 2; ++i) full();

@@ -45,11 +45,11 @@ Parameters generate() {
   return p;
 }
 
-void mix(std::array<Fr, kWidth>& s, const Parameters& p) {
+void mix(std::array<Fr, kWidth>& s, const std::array<std::array<Fr, kWidth>, kWidth>& m) {
   std::array<Fr, kWidth> out{};
   for (size_t k = 0; k < kWidth; ++k) {
     Fr acc = Fr::zero();
-    for (size_t j = 0; j < kWidth; ++j) acc = acc + p.mds[k][j] * s[j];
+    for (size_t j = 0; j < kWidth; ++j) acc = acc + m[k][j] * s[j];
     out[k] = acc;
   }
   s = out;
@@ -62,19 +62,146 @@ const Parameters& parameters() {
   return kParameters;
 }
 
-void permute(std::array<Fr, kWidth>& s) {
+void detail::permute_reference(std::array<Fr, kWidth>& s) {
   const Parameters& p = parameters();
   size_t round = 0;
   auto full = [&] {
     for (size_t i = 0; i < kWidth; ++i) s[i] = pow5(s[i] + p.round_constants[round][i]);
-    mix(s, p);
+    mix(s, p.mds);
     ++round;
   };
   for (size_t i = 0; i < kFullRounds / 2; ++i) full();
   for (size_t i = 0; i < kPartialRounds; ++i) {
     for (size_t j = 0; j < kWidth; ++j) s[j] = s[j] + p.round_constants[round][j];
     s[kWidth - 1] = pow5(s[kWidth - 1]);
-    mix(s, p);
+    mix(s, p.mds);
+    ++round;
+  }
+  for (size_t i = 0; i < kFullRounds / 2; ++i) full();
+}
+
+namespace {
+
+using Matrix = std::array<std::array<Fr, kWidth>, kWidth>;
+using Small = std::array<std::array<Fr, kWidth - 1>, kWidth - 1>;
+
+Matrix multiply(const Matrix& a, const Matrix& b) {
+  Matrix out{};
+  for (size_t i = 0; i < kWidth; ++i)
+    for (size_t j = 0; j < kWidth; ++j)
+      for (size_t k = 0; k < kWidth; ++k) out[i][j] = out[i][j] + a[i][k] * b[k][j];
+  return out;
+}
+
+// The inverse of a 4x4 matrix by Gauss-Jordan elimination (the MDS matrix's minors are
+// invertible: every square submatrix of a Cauchy matrix is).
+Small invert(Small m) {
+  Small inv{};
+  for (size_t i = 0; i < kWidth - 1; ++i) inv[i][i] = Fr::one();
+  for (size_t col = 0; col < kWidth - 1; ++col) {
+    size_t pivot = col;
+    while (m[pivot][col].is_zero()) ++pivot;  // exists: the matrix is invertible
+    std::swap(m[pivot], m[col]);
+    std::swap(inv[pivot], inv[col]);
+    const Fr scale = m[col][col].inverse();
+    for (size_t k = 0; k < kWidth - 1; ++k) {
+      m[col][k] = m[col][k] * scale;
+      inv[col][k] = inv[col][k] * scale;
+    }
+    for (size_t r = 0; r < kWidth - 1; ++r) {
+      if (r == col) continue;
+      const Fr f = m[r][col];
+      for (size_t k = 0; k < kWidth - 1; ++k) {
+        m[r][k] = m[r][k] - f * m[col][k];
+        inv[r][k] = inv[r][k] - f * inv[col][k];
+      }
+    }
+  }
+  return inv;
+}
+
+OptimizedParameters optimize() {
+  const Parameters& p = parameters();
+  const Matrix& mds = p.mds;
+  constexpr size_t s = kWidth - 1;  // the S-box element of partial rounds
+  constexpr size_t first = kFullRounds / 2, after = first + kPartialRounds;
+  OptimizedParameters o;
+  o.round_constants = p.round_constants;
+
+  // Constants: each partial round keeps its S-box element's; the rest goes through the
+  // matrix into the next round, until the full round after the partials takes it.
+  std::array<Fr, kWidth> carry{};
+  for (size_t r = first; r < after; ++r) {
+    std::array<Fr, kWidth> c{};
+    for (size_t i = 0; i < kWidth; ++i) c[i] = p.round_constants[r][i] + carry[i];
+    o.round_constants[r] = {};
+    o.round_constants[r][s] = c[s];
+    c[s] = Fr::zero();
+    for (size_t i = 0; i < kWidth; ++i) {
+      carry[i] = Fr::zero();
+      for (size_t j = 0; j < kWidth; ++j) carry[i] = carry[i] + mds[i][j] * c[j];
+    }
+  }
+  for (size_t i = 0; i < kWidth; ++i) o.round_constants[after][i] = o.round_constants[after][i] + carry[i];
+
+  // Matrices, from the last partial round back: A = M'' M' with
+  //   A = [[D, c], [b^T, a]],  M' = [[D, 0], [0, 1]],  M'' = [[I, c], [b^T D^-1, a]],
+  // and the round before gets M' M.
+  Matrix a = mds;
+  for (size_t r = kPartialRounds - 1; r >= 1; --r) {
+    Small d{};
+    for (size_t i = 0; i < s; ++i)
+      for (size_t j = 0; j < s; ++j) d[i][j] = a[i][j];
+    const Small d_inv = invert(d);
+    OptimizedParameters::Sparse& sp = o.sparse[r - 1];
+    for (size_t i = 0; i < s; ++i) sp.column[i] = a[i][s];
+    for (size_t j = 0; j < s; ++j) {
+      Fr acc = Fr::zero();
+      for (size_t k = 0; k < s; ++k) acc = acc + a[s][k] * d_inv[k][j];
+      sp.row[j] = acc;
+    }
+    sp.row[s] = a[s][s];
+    Matrix m_prime{};
+    for (size_t i = 0; i < s; ++i)
+      for (size_t j = 0; j < s; ++j) m_prime[i][j] = d[i][j];
+    m_prime[s][s] = Fr::one();
+    a = multiply(m_prime, mds);
+  }
+  o.first_partial = a;
+  return o;
+}
+
+}  // namespace
+
+const OptimizedParameters& optimized_parameters() {
+  static const OptimizedParameters kOptimized = optimize();
+  return kOptimized;
+}
+
+void permute(std::array<Fr, kWidth>& s) {
+  const Parameters& p = parameters();
+  const OptimizedParameters& o = optimized_parameters();
+  size_t round = 0;
+  auto full = [&] {
+    for (size_t i = 0; i < kWidth; ++i) s[i] = pow5(s[i] + o.round_constants[round][i]);
+    mix(s, p.mds);
+    ++round;
+  };
+  constexpr size_t last = kWidth - 1;
+  for (size_t i = 0; i < kFullRounds / 2; ++i) full();
+  // The first partial round: its constant, the S-box, the dense matrix.
+  s[last] = pow5(s[last] + o.round_constants[round][last]);
+  mix(s, o.first_partial);
+  ++round;
+  for (const OptimizedParameters::Sparse& sp : o.sparse) {
+    s[last] = pow5(s[last] + o.round_constants[round][last]);
+    const Fr x = s[last];
+    Fr out = sp.row[last] * x;
+    for (size_t j = 0; j < last; ++j) {
+      out = out + sp.row[j] * s[j];
+      s[j] = s[j] + sp.column[j] * x;
+    }
+    s[last] = out;
     ++round;
   }
   for (size_t i = 0; i < kFullRounds / 2; ++i) full();

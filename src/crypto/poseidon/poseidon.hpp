@@ -42,8 +42,36 @@ struct Parameters {
 // Generated once (thread-safe), then shared.
 const Parameters& parameters();
 
-// The Hades permutation, in place.
+// The same permutation rewritten for speed (the Poseidon paper, appendix B): the
+// partial rounds' constants moved so that each adds one constant (to the S-box element)
+// and the rest is carried into the next full round; and their MDS multiplications
+// factored, M = M'' M' with M' fixing the S-box element (so it commutes with the S-box
+// and moves into the round before), leaving each partial round but the first a sparse
+// M'' (identity but the last row and column: 9 multiplications instead of 25). The
+// circuit gadget uses the same factors.
+struct OptimizedParameters {
+  // Per round, the constants added before the S-boxes: full rounds all five, partial
+  // rounds only the last (index 4); the first full round after the partials carries
+  // what the partial rounds moved.
+  std::array<std::array<Fr, kWidth>, kRounds> round_constants;
+  // The first partial round's matrix (dense), then the sparse M'' of each later one:
+  // out_i = x_i + column[i] x_4 (i < 4), out_4 = sum_j row[j] x_j (j <= 4).
+  std::array<std::array<Fr, kWidth>, kWidth> first_partial;
+  struct Sparse {
+    std::array<Fr, kWidth - 1> column;
+    std::array<Fr, kWidth> row;
+  };
+  std::array<Sparse, kPartialRounds - 1> sparse;
+};
+const OptimizedParameters& optimized_parameters();
+
+// The Hades permutation, in place (the optimized form above).
 void permute(std::array<Fr, kWidth>& state);
+
+namespace detail {
+// The permutation exactly as specified, round by round (tests compare the two).
+void permute_reference(std::array<Fr, kWidth>& state);
+}
 
 class Sponge {
  public:

@@ -40,7 +40,7 @@ constexpr u64 kGroth16Bn254 = us(3700), kGroth16Bn254PerInput = us(15);
 constexpr u64 kGroth16Bls = us(3600), kGroth16BlsPerInput = us(200);
 constexpr u64 kPlonk = us(2100), kPlonkPerByte = us(0.05);  // JSON parsing
 constexpr u64 kPlonkBls = us(5000), kPlonkBlsPerInput = us(15);
-constexpr u64 kPoseidonBase = us(2), kPoseidonPerPermutation = us(51);
+constexpr u64 kPoseidonBase = us(2), kPoseidonPerPermutation = us(33);
 constexpr u64 kSchnorr = us(395), kSchnorrDouble = us(740);
 
 Bytes one_byte(bool b) { return Bytes{static_cast<u8>(b ? 1 : 0)}; }
