@@ -58,6 +58,9 @@ struct NoteRandomness {
 
 class Note {
  public:
+  // An empty placeholder (transparent, value 0, identity points, unplaced), as Dusk's
+  // Note::empty(): to be assigned a real note.
+  Note() = default;
   static Note transparent(const PublicKey& sender, const PublicKey& receiver, u64 value,
                           const NoteRandomness& rnd);
   static Note obfuscated(const PublicKey& sender, const PublicKey& receiver, u64 value,
@@ -87,7 +90,6 @@ class Note {
   bool operator==(const Note& o) const { return encode() == o.encode(); }
 
  private:
-  Note() = default;
   static Note make(NoteType type, const PublicKey& sender, const PublicKey& receiver, u64 value,
                    const Scalar& blinder, const NoteRandomness& rnd);
 
