@@ -22,7 +22,8 @@
 // The zero witness (index 0) holds 0, enforced by the composer's first gate; unused
 // wires and the padding rows of the domain use it.
 //
-// Thread safety: a Composer is a plain value; build one per thread.
+// Thread safety: a Composer is a plain value; build one per thread. Even its const members
+// are not safe to call concurrently (the union-find compresses its paths).
 #pragma once
 
 #include <array>

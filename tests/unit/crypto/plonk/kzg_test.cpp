@@ -1,6 +1,9 @@
 // The SRS file format and KZG commitments of our PLONK (crypto/plonk/srs.hpp,
 // commitment/kzg.hpp): the INSECURE seeded setup, its file round trip and every
 // rejection of the loader, and openings verified one by one and in a batch.
+#include <cstdio>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "crypto/bls12_381/msm.hpp"
@@ -43,6 +46,16 @@ TEST(PlonkSrs, FileRoundTrip) {
   ASSERT_TRUE(small_back.ok()) << small_back.error().message;
   EXPECT_EQ(small_back->size(), 10u);
   EXPECT_EQ(srs64().truncated(65).error().code, PlonkError::kSrsTooSmall);
+  // Through a file.
+  const std::string path = ::testing::TempDir() + "plonk_srs_test.bin";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f.write(reinterpret_cast<const char*>(small->to_bytes().data()), static_cast<std::streamsize>(small->to_bytes().size()));
+  }
+  auto loaded = Srs::load_file(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->to_bytes(), small->to_bytes());
+  std::remove(path.c_str());
   EXPECT_EQ(srs64().truncated(1).error().code, PlonkError::kBadSrs);
 }
 
