@@ -7,6 +7,7 @@
 #include "crypto/bls12_381/pairing.hpp"
 #include "crypto/plonk/domain.hpp"
 #include "crypto/plonk/polynomial.hpp"
+#include "crypto/plonk/range_gate.hpp"
 
 namespace dusk::crypto::plonk {
 
@@ -22,6 +23,14 @@ Transcript begin_transcript(const VerifierKey& vk, std::span<const Fr> public_in
   tr.append("pi-count", count);
   for (const Fr& x : public_inputs) tr.append_scalar("pi", x);
   return tr;
+}
+
+Fr range_linearisation(const Proof& p, const Fr& alpha) {
+  const Fr four = Fr::from_u64(4);
+  return range_digit_check(p.c_eval - four * p.d_eval) +
+         alpha * (range_digit_check(p.b_eval - four * p.c_eval) +
+                  alpha * (range_digit_check(p.a_eval - four * p.b_eval) +
+                           alpha * range_digit_check(p.d_omega_eval - four * p.a_eval)));
 }
 }  // namespace detail
 
@@ -43,11 +52,10 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
   const Fr alpha = tr.challenge("alpha");
   for (size_t k = 0; k < 4; ++k) tr.append_point(std::string("t_") + char('0' + k), proof.t[k]);
   const Fr xi = tr.challenge("xi");
-  const Fr evals[8] = {proof.a_eval,      proof.b_eval,      proof.c_eval,      proof.d_eval,
-                       proof.sigma0_eval, proof.sigma1_eval, proof.sigma2_eval, proof.z_omega_eval};
-  static constexpr const char* kEvalLabels[8] = {"a(xi)",       "b(xi)",       "c(xi)",       "d(xi)",
-                                                 "sigma_0(xi)", "sigma_1(xi)", "sigma_2(xi)", "z(xi w)"};
-  for (size_t k = 0; k < 8; ++k) tr.append_scalar(kEvalLabels[k], evals[k]);
+  const Fr evals[kProofScalars] = {proof.a_eval,      proof.b_eval,      proof.c_eval,
+                                   proof.d_eval,      proof.sigma0_eval, proof.sigma1_eval,
+                                   proof.sigma2_eval, proof.z_omega_eval, proof.d_omega_eval};
+  for (size_t k = 0; k < kProofScalars; ++k) tr.append_scalar(kProofScalarLabels[k], evals[k]);
   const Fr v = tr.challenge("v");
   tr.append_point("w_xi", proof.w_xi);
   tr.append_point("w_xi_omega", proof.w_xi_omega);
@@ -90,11 +98,11 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
   Fr vk_pow[7];
   vk_pow[0] = v;
   for (size_t k = 1; k < 7; ++k) vk_pow[k] = vk_pow[k - 1] * v;
-  Fr e = -r0 + u * proof.z_omega_eval;
+  Fr e = -r0 + u * (proof.z_omega_eval + v * proof.d_omega_eval);
   for (size_t k = 0; k < 7; ++k) e += vk_pow[k] * evals[k];
 
   const G1Affine points[] = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3],
-                             key.selectors[4], key.selectors[5], proof.z,          key.sigmas[3],
+                             key.selectors[4], key.selectors[5], key.selectors[6], proof.z,          key.sigmas[3],
                              proof.t[0],       proof.t[1],       proof.t[2],       proof.t[3],
                              proof.a,          proof.b,          proof.c,          proof.d,
                              key.sigmas[0],    key.sigmas[1],    key.sigmas[2],    proof.w_xi,
@@ -105,6 +113,7 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
                         c,
                         d,
                         Fr::one(),
+                        alpha2 * alpha * detail::range_linearisation(proof, alpha),
                         alpha * prod_k + alpha2 * l0 + u,
                         -(alpha * beta * proof.z_omega_eval * prod_s),
                         -zh,
@@ -114,7 +123,7 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
                         vk_pow[0],
                         vk_pow[1],
                         vk_pow[2],
-                        vk_pow[3],
+                        vk_pow[3] + u * v,
                         vk_pow[4],
                         vk_pow[5],
                         vk_pow[6],

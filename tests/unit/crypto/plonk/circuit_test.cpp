@@ -81,6 +81,8 @@ TEST(PlonkCircuit, BooleanAndRangeProveAndVerify) {
     cs.component_range(cs.append_witness(f(v16)), 16);
     cs.component_range(cs.append_witness(f(v13)), 13);  // odd: one single-bit step
     cs.component_range(cs.append_witness(f(0)), 0);
+    cs.component_range(cs.append_witness(f(v16 * v13)), 64);
+    cs.component_range(cs.append_witness(f(bit)), 1);
   };
   Composer shape, witness;
   build(shape, 0, 0, 0);
@@ -90,6 +92,17 @@ TEST(PlonkCircuit, BooleanAndRangeProveAndVerify) {
   Composer low;
   build(low, 0, 1, 4096);
   EXPECT_TRUE(proves_and_verifies(shape, low, 2));
+}
+
+TEST(PlonkCircuit, RangeGateCounts) {
+  // ceil(bits / 8) range rows, one row holding the value, one boolean for odd counts.
+  for (unsigned bits : {1u, 2u, 7u, 8u, 9u, 16u, 32u, 64u, 254u}) {
+    Composer cs;
+    const size_t before = cs.gate_count();
+    cs.component_range(cs.append_witness(f(1)), bits);
+    EXPECT_EQ(cs.gate_count() - before, (bits + 7) / 8 + 1 + bits % 2) << bits;
+    EXPECT_EQ(cs.first_violation(), std::nullopt) << bits;
+  }
 }
 
 TEST(PlonkCircuit, ManyGatesAcrossTheParallelThresholds) {
@@ -155,6 +168,22 @@ const Tamper kTampers[] = {
      }},
     {"boolean", [](Composer& cs, bool cheat) { cs.component_boolean(cs.append_witness(f(cheat ? 2 : 1))); }},
     {"range", [](Composer& cs, bool cheat) { cs.component_range(cs.append_witness(f(cheat ? 256 : 255)), 8); }},
+    {"range, odd bit count", [](Composer& cs, bool cheat) {
+       cs.component_range(cs.append_witness(f(cheat ? 128 : 127)), 7);
+     }},
+    {"range, 64 bits", [](Composer& cs, bool cheat) {
+       const Witness w = cs.append_witness(cheat ? f(1).dbl().pow(64) : f(~u64{0}));
+       cs.component_range(w, 64);
+     }},
+    {"range gate digit", [](Composer& cs, bool cheat) {
+       // An accumulator row by hand: d = 0, c = 3 (or 4: not a digit), b = 4c, a = 4b,
+       // then the next row's d = 4a.
+       const u64 c = cheat ? 4 : 3;
+       const Witness d0 = cs.append_witness(f(0)), c0 = cs.append_witness(f(c));
+       const Witness b0 = cs.append_witness(f(4 * c)), a0 = cs.append_witness(f(16 * c));
+       cs.append_gate({.a = a0, .b = b0, .c = c0, .d = d0, .q_range = Fr::one()});
+       cs.append_gate({.d = cs.append_witness(f(64 * c))});
+     }},
     {"constant", [](Composer& cs, bool cheat) {
        const Witness w = cs.append_witness(f(cheat ? 6 : 5));
        cs.assert_equal_constant(w, f(5));
@@ -247,8 +276,8 @@ class PlonkProofEncoding : public ::testing::Test {
   std::array<u8, kProofSize> bytes_;
 };
 
-TEST_F(PlonkProofEncoding, RoundTripIs784Bytes) {
-  EXPECT_EQ(kProofSize, 784u);
+TEST_F(PlonkProofEncoding, RoundTripIs816Bytes) {
+  EXPECT_EQ(kProofSize, 816u);
   auto back = Proof::from_bytes(bytes_);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, proof_);
