@@ -1,10 +1,12 @@
 #include "crypto/plonk/verifier.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "crypto/bls12_381/msm.hpp"
 #include "crypto/bls12_381/pairing.hpp"
+#include "crypto/hash/blake2b.hpp"
 #include "crypto/plonk/domain.hpp"
 #include "crypto/plonk/polynomial.hpp"
 #include "crypto/plonk/range_gate.hpp"
@@ -34,13 +36,28 @@ Fr range_linearisation(const Proof& p, const Fr& alpha) {
 }
 }  // namespace detail
 
-PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<const Fr> public_inputs) {
+namespace {
+
+// One proof's pairing equation e(left, [x]_2) = e(right, [1]_2), with left = W_xi + u
+// W_xi_omega and right = sum scalars_i points_i, not yet computed (a batch adds many).
+struct PairingCheck {
+  std::array<G1Affine, 2> left_points;
+  std::array<Fr, 2> left_scalars;
+  std::array<G1Affine, 23> points;
+  std::array<Fr, 23> scalars;
+};
+
+PlonkFailure count_mismatch(const VerifierKey& vk, size_t given) {
+  return PlonkFailure(PlonkError::kInputCountMismatch, "verify: " + std::to_string(given) +
+                                                           " public inputs given, the circuit has " +
+                                                           std::to_string(vk.public_input_count()));
+}
+
+// The check of one proof, or nullopt when xi falls in H (the proof is then invalid).
+// Precondition: the input count is the key's.
+std::optional<PairingCheck> pairing_check(const VerifierKey& vk, const Proof& proof,
+                                          std::span<const Fr> public_inputs) {
   const auto& key = vk.data();
-  if (public_inputs.size() != vk.public_input_count()) {
-    return PlonkFailure(PlonkError::kInputCountMismatch, "verify: " + std::to_string(public_inputs.size()) +
-                                                             " public inputs given, the circuit has " +
-                                                             std::to_string(vk.public_input_count()));
-  }
   Transcript tr = detail::begin_transcript(vk, public_inputs);
   tr.append_point("a", proof.a);
   tr.append_point("b", proof.b);
@@ -66,7 +83,7 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
   const Fr n_f = Fr::from_u64(n);
   const Fr xi_n = xi.square_n(key.log_n);
   const Fr zh = xi_n - Fr::one();
-  if (zh.is_zero()) return false;
+  if (zh.is_zero()) return std::nullopt;
 
   // L_0(xi) and the public inputs' L_row(xi) = w^row Z_H(xi) / (n (xi - w^row)), with one
   // inversion.
@@ -101,13 +118,14 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
   Fr e = -r0 + u * (proof.z_omega_eval + v * proof.d_omega_eval);
   for (size_t k = 0; k < 7; ++k) e += vk_pow[k] * evals[k];
 
-  const G1Affine points[] = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3],
+  PairingCheck check{{proof.w_xi, proof.w_xi_omega}, {Fr::one(), u}, {}, {}};
+  check.points = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3],
                              key.selectors[4], key.selectors[5], key.selectors[6], proof.z,          key.sigmas[3],
                              proof.t[0],       proof.t[1],       proof.t[2],       proof.t[3],
                              proof.a,          proof.b,          proof.c,          proof.d,
                              key.sigmas[0],    key.sigmas[1],    key.sigmas[2],    proof.w_xi,
                              proof.w_xi_omega, G1Affine::generator()};
-  const Fr scalars[] = {a * b,
+  check.scalars = {a * b,
                         a,
                         b,
                         c,
@@ -130,11 +148,64 @@ PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<co
                         xi,
                         u * xi * omega,
                         -e};
-  const G1 right = bls12_381::g1_msm(points, scalars);
-  const G1 left = G1::from_affine(proof.w_xi) + bls12_381::g1_mul_glv(G1::from_affine(proof.w_xi_omega), u);
+  return check;
+}
+
+bool pairing_holds(const VerifierKey& vk, const G1& left, const G1& right) {
   const bls12_381::PreparedPairingInput pairs[] = {{left.to_affine(), &vk.opening_key().x_g2_lines()},
                                                    {(-right).to_affine(), &vk.opening_key().g2_lines()}};
   return bls12_381::multi_pairing(pairs).is_one();
+}
+
+}  // namespace
+
+PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<const Fr> public_inputs) {
+  if (public_inputs.size() != vk.public_input_count()) return count_mismatch(vk, public_inputs.size());
+  const auto check = pairing_check(vk, proof, public_inputs);
+  if (!check) return false;
+  const G1 right = bls12_381::g1_msm(check->points, check->scalars);
+  const G1 left = G1::from_affine(check->left_points[0]) +
+                  bls12_381::g1_mul_glv(G1::from_affine(check->left_points[1]), check->left_scalars[1]);
+  return pairing_holds(vk, left, right);
+}
+
+PlonkResult<bool> batch_verify(const VerifierKey& vk, std::span<const Proof> proofs,
+                               std::span<const std::vector<Fr>> public_inputs) {
+  if (proofs.size() != public_inputs.size()) {
+    return PlonkFailure(PlonkError::kInputCountMismatch, "batch_verify: " + std::to_string(proofs.size()) +
+                                                             " proofs, " + std::to_string(public_inputs.size()) +
+                                                             " input lists");
+  }
+  for (const auto& inputs : public_inputs) {
+    if (inputs.size() != vk.public_input_count()) return count_mismatch(vk, inputs.size());
+  }
+  if (proofs.empty()) return true;
+  // rho from everything checked, so that no proof can be chosen after it.
+  Blake2b h;
+  h.update(as_bytes("dusk-plonk batch v1"));
+  h.update(vk.digest());
+  for (size_t i = 0; i < proofs.size(); ++i) {
+    h.update(proofs[i].to_bytes());
+    for (const Fr& x : public_inputs[i]) h.update(x.to_bytes_be());
+  }
+  const Fr rho = Fr::from_uniform_bytes(h.final());
+  std::vector<G1Affine> left_points, right_points;
+  std::vector<Fr> left_scalars, right_scalars;
+  Fr r = Fr::one();
+  for (size_t i = 0; i < proofs.size(); ++i, r *= rho) {
+    const auto check = pairing_check(vk, proofs[i], public_inputs[i]);
+    if (!check) return false;
+    for (size_t k = 0; k < 2; ++k) {
+      left_points.push_back(check->left_points[k]);
+      left_scalars.push_back(r * check->left_scalars[k]);
+    }
+    for (size_t k = 0; k < check->points.size(); ++k) {
+      right_points.push_back(check->points[k]);
+      right_scalars.push_back(r * check->scalars[k]);
+    }
+  }
+  return pairing_holds(vk, bls12_381::g1_msm(left_points, left_scalars),
+                       bls12_381::g1_msm(right_points, right_scalars));
 }
 
 PlonkResult<bool> verify(const VerifierKey& vk, ByteView proof, std::span<const Fr> public_inputs) {

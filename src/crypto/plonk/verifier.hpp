@@ -18,6 +18,7 @@
 #pragma once
 
 #include <span>
+#include <vector>
 
 #include "crypto/plonk/error.hpp"
 #include "crypto/plonk/proof.hpp"
@@ -31,6 +32,14 @@ namespace dusk::crypto::plonk {
 PlonkResult<bool> verify(const VerifierKey& vk, const Proof& proof, std::span<const Fr> public_inputs);
 // The same from the proof's bytes (Proof::from_bytes's failures first).
 PlonkResult<bool> verify(const VerifierKey& vk, ByteView proof, std::span<const Fr> public_inputs);
+// Many proofs under one key at once: each proof's pairing equation multiplied by rho^i,
+// rho from BLAKE2b-512 over the key's digest, every proof and every input, so one MSM
+// and one two-pair multi-pairing check them all; a batch with an invalid proof fails
+// (with probability about count / r of a false pass). True for no proofs. Failures as
+// verify(), and kInputCountMismatch when the two spans differ in size. A failed batch
+// does not say which proof is bad: verify them one by one for that.
+PlonkResult<bool> batch_verify(const VerifierKey& vk, std::span<const Proof> proofs,
+                               std::span<const std::vector<Fr>> public_inputs);
 
 namespace detail {
 // The transcript both sides start from: label "dusk-plonk", then "vk" (the key's digest),

@@ -252,6 +252,37 @@ TEST(PlonkSoundness, BlindingMakesProofsDifferAndBothVerify) {
   for (const auto* p : {&*p1, &*p2, &*p3}) EXPECT_TRUE(*verify(*k.verifier, *p, witness.public_inputs()));
 }
 
+TEST(PlonkSoundness, BatchVerification) {
+  Composer shape;
+  arithmetic(shape, 0, 0, 0);
+  const Keys k = keys_of(shape);
+  std::vector<Proof> proofs;
+  std::vector<std::vector<Fr>> inputs;
+  for (u64 i = 0; i < 4; ++i) {
+    Composer w;
+    arithmetic(w, i, i + 1, i + 2);
+    proofs.push_back(*prove(*k.prover, w, seed(static_cast<u8>(20 + i))));
+    inputs.push_back(w.public_inputs());
+  }
+  EXPECT_TRUE(*batch_verify(*k.verifier, proofs, inputs));
+  EXPECT_TRUE(*batch_verify(*k.verifier, {}, {}));
+  for (size_t i = 0; i < proofs.size(); ++i) {
+    auto bad_inputs = inputs;
+    bad_inputs[i][0] += Fr::one();
+    EXPECT_FALSE(*batch_verify(*k.verifier, proofs, bad_inputs)) << i;
+    auto bad_proofs = proofs;
+    bad_proofs[i].a_eval += Fr::one();
+    EXPECT_FALSE(*batch_verify(*k.verifier, bad_proofs, inputs)) << i;
+  }
+  // Two proofs swapped against their inputs.
+  std::swap(inputs[0], inputs[1]);
+  EXPECT_FALSE(*batch_verify(*k.verifier, proofs, inputs));
+  inputs.pop_back();
+  EXPECT_EQ(batch_verify(*k.verifier, proofs, inputs).error().code, PlonkError::kInputCountMismatch);
+  inputs.push_back({});
+  EXPECT_EQ(batch_verify(*k.verifier, proofs, inputs).error().code, PlonkError::kInputCountMismatch);
+}
+
 // --- Malformed proofs. ---
 
 class PlonkProofEncoding : public ::testing::Test {
