@@ -12,8 +12,9 @@
 //
 //     D(c - 4 d) = D(b - 4 c) = D(a - 4 b) = D(d' - 4 a) = 0,
 //
-// i.e. the accumulator d -> c -> b -> a -> d' takes four base-4 digits (8 bits) per row. The verifier learns the
-// public inputs x (in gate order) and nothing else of the witness. Copy constraints say
+// i.e. the accumulator d -> c -> b -> a -> d' takes four base-4 digits (8 bits) per row.
+// The verifier learns the public inputs x (in gate order) and nothing else of the
+// witness. Copy constraints say
 // that wires hold the same witness: a Witness used on several wires is one value, and
 // assert_equal() joins two witnesses into one (a union of classes; the permutation
 // argument of prover.hpp enforces every class).

@@ -14,7 +14,7 @@ using bls12_381::G1Affine;
 // The key's polynomials: the selectors, then the four sigmas.
 constexpr size_t kPolys = kSelectorCount + 4;
 
-// Everything of the prover key that follows from the ten polynomials' coefficients.
+// Everything of the prover key that follows from the eleven polynomials' coefficients.
 void derive_coset_values(ProverKey& pk) {
   const size_t n = pk.n();
   const Domain& q = pk.quotient_domain;

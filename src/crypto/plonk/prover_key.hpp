@@ -8,7 +8,7 @@
 // class form one cycle, visited in the order wire 0 of rows 0..n-1, then wire 1, and so
 // on; sigma_j(w^i) is the label of the position after (j, i) on its cycle.
 //
-// The prover key keeps each of those ten polynomials in coefficient form (for the
+// The prover key keeps each of those eleven polynomials in coefficient form (for the
 // linearisation and openings) and evaluated on the coset g H' of the quotient domain H'
 // of 8n points (for the quotient), the sigma values on H (for the accumulator z), L_0 on
 // g H', the inverses of Z_H on g H' (eight distinct values), and the first
@@ -17,7 +17,7 @@
 // last piece to n + 7). Memory: about 13 * 8n field elements, 220 MB at n = 2^16.
 //
 // Keys are immutable and shared (std::shared_ptr<const ...>); any number of threads may
-// prove and verify with them at once. KeyCache keeps keys per circuit id and SRS.
+// prove and verify with them at once. KeyCache keeps keys per circuit id, for one SRS.
 #pragma once
 
 #include <array>
