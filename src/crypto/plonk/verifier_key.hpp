@@ -38,8 +38,9 @@
 
 namespace dusk::crypto::plonk {
 
-// Circuits of up to 2^26 gates (memory bounds the prover long before the field does).
-inline constexpr unsigned kMaxCircuitLog = 26;
+// Circuits of up to 2^24 rows: the prover key then holds about 13 * 2^27 field elements
+// (56 GiB), far past this machine; the bound keeps a hostile key from asking more.
+inline constexpr unsigned kMaxCircuitLog = 24;
 // The smallest domain: 2^3 rows.
 inline constexpr unsigned kMinCircuitLog = 3;
 
