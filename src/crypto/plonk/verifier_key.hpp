@@ -39,7 +39,7 @@
 namespace dusk::crypto::plonk {
 
 // Circuits of up to 2^24 rows: the prover key then holds about 13 * 2^27 field elements
-// (56 GiB), far past this machine; the bound keeps a hostile key from asking more.
+// (52 GiB), far past this machine; the bound keeps a hostile key from asking more.
 inline constexpr unsigned kMaxCircuitLog = 24;
 // The smallest domain: 2^3 rows.
 inline constexpr unsigned kMinCircuitLog = 3;
