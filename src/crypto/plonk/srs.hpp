@@ -1,7 +1,7 @@
 // The universal setup (structured reference string) of our PLONK: the powers
 // [x^i]_1 = x^i G1 for i < N, with [1]_2 = G2 and [x]_2 = x G2, for one secret x that
 // nobody knows (a ceremony's output). One SRS serves every circuit whose domain has at
-// most N - kSrsBlindingPowers points (commitment/kzg.hpp, prover.hpp).
+// most N - kSrsBlindingPowers points (prover_key.hpp).
 //
 // File format, version 1 (all integers big-endian, points in the compressed ZCash/IETF
 // form of bls12_381/serialization.hpp):

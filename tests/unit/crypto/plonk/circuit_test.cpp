@@ -122,6 +122,33 @@ TEST(PlonkCircuit, ManyGatesAcrossTheParallelThresholds) {
   EXPECT_TRUE(proves_and_verifies(shape, witness));
 }
 
+TEST(PlonkCircuit, AFullDomainWrapsAround) {
+  // Exactly 64 gates: no padding row, so the permutation's cycles and the last row's
+  // range gate (whose next row is row 0, the zero gate) wrap around the domain.
+  auto build = [](Composer& cs, u64 x, u64 last_digit) {
+    const Witness w = cs.append_public(f(x));
+    while (cs.gate_count() < 63) cs.gate_add(w, w);
+    const Witness zero = Composer::zero();
+    const Witness c = cs.append_witness(f(last_digit));
+    const Witness b = cs.append_witness(f(4 * last_digit)), a = cs.append_witness(f(16 * last_digit));
+    cs.append_gate({.a = a, .b = b, .c = c, .d = zero, .q_range = Fr::one()});
+  };
+  Composer shape, good, bad;
+  build(shape, 0, 0);
+  build(good, 5, 0);
+  build(bad, 5, 1);  // d' - 4a = 0 - 64 is no digit
+  ASSERT_EQ(shape.gate_count(), 64u);
+  const Keys k = keys_of(shape);
+  EXPECT_EQ(k.verifier->n(), 64u);
+  auto p = prove(*k.prover, good, seed(11));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_TRUE(*verify(*k.verifier, *p, good.public_inputs()));
+  EXPECT_EQ(prove(*k.prover, bad, seed(11)).error().code, PlonkError::kUnsatisfied);
+  auto forced = detail::prove_unchecked(*k.prover, bad, seed(11));
+  ASSERT_TRUE(forced.ok());
+  EXPECT_FALSE(*verify(*k.verifier, *forced, bad.public_inputs()));
+}
+
 TEST(PlonkCircuit, PublicInputsBindTheProof) {
   auto build = [](Composer& cs, u64 a, u64 b) {
     const Witness x = cs.append_public(f(a));
