@@ -7,6 +7,7 @@
 
 #include "crypto/plonk/prover.hpp"
 #include "crypto/plonk/prover_key.hpp"
+#include "crypto/plonk/transcript.hpp"
 #include "crypto/plonk/verifier.hpp"
 #include "unit/crypto/plonk/test_util.hpp"
 
@@ -53,6 +54,29 @@ bool proves_and_verifies(const Composer& shape, const Composer& witness, u8 s = 
   auto ok = verify(*k.verifier, *proof, witness.public_inputs());
   EXPECT_TRUE(ok.ok());
   return ok.ok() && *ok;
+}
+
+TEST(PlonkTranscript, LabelsLengthsAndOrderAllCount) {
+  auto challenge = [](auto&& fill) {
+    Transcript t("test");
+    fill(t);
+    return t.challenge("x");
+  };
+  const Fr base = challenge([](Transcript& t) { t.append("ab", as_bytes("c")); });
+  EXPECT_EQ(base, challenge([](Transcript& t) { t.append("ab", as_bytes("c")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) { t.append("a", as_bytes("bc")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) { t.append("ab", as_bytes("d")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) {
+              t.append("ab", as_bytes(""));
+              t.append("", as_bytes("c"));
+            }));
+  Transcript other("test2");
+  other.append("ab", as_bytes("c"));
+  EXPECT_NE(base, other.challenge("x"));
+  // Successive challenges differ, and a challenge changes what follows.
+  Transcript t("test");
+  const Fr c1 = t.challenge("x"), c2 = t.challenge("x");
+  EXPECT_NE(c1, c2);
 }
 
 TEST(PlonkCircuit, CosetShiftsLabelDisjointCosets) {
