@@ -112,42 +112,42 @@ std::optional<PairingCheck> pairing_check(const VerifierKey& vk, const Proof& pr
   const Fr alpha2 = alpha.square();
   const Fr r0 = pi - alpha2 * l0 - alpha * prod_s * (d + gamma) * proof.z_omega_eval;
 
-  Fr vk_pow[7];
-  vk_pow[0] = v;
-  for (size_t k = 1; k < 7; ++k) vk_pow[k] = vk_pow[k - 1] * v;
+  Fr v_pow[7];
+  v_pow[0] = v;
+  for (size_t k = 1; k < 7; ++k) v_pow[k] = v_pow[k - 1] * v;
   Fr e = -r0 + u * (proof.z_omega_eval + v * proof.d_omega_eval);
-  for (size_t k = 0; k < 7; ++k) e += vk_pow[k] * evals[k];
+  for (size_t k = 0; k < 7; ++k) e += v_pow[k] * evals[k];
 
   PairingCheck check{{proof.w_xi, proof.w_xi_omega}, {Fr::one(), u}, {}, {}};
-  check.points = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3],
-                             key.selectors[4], key.selectors[5], key.selectors[6], proof.z,          key.sigmas[3],
-                             proof.t[0],       proof.t[1],       proof.t[2],       proof.t[3],
-                             proof.a,          proof.b,          proof.c,          proof.d,
-                             key.sigmas[0],    key.sigmas[1],    key.sigmas[2],    proof.w_xi,
-                             proof.w_xi_omega, G1Affine::generator()};
-  check.scalars = {a * b,
-                        a,
-                        b,
-                        c,
-                        d,
-                        Fr::one(),
-                        alpha2 * alpha * detail::range_linearisation(proof, alpha),
-                        alpha * prod_k + alpha2 * l0 + u,
-                        -(alpha * beta * proof.z_omega_eval * prod_s),
-                        -zh,
-                        -zh * xi_n,
-                        -zh * xi_n.square(),
-                        -zh * xi_n.square() * xi_n,
-                        vk_pow[0],
-                        vk_pow[1],
-                        vk_pow[2],
-                        vk_pow[3] + u * v,
-                        vk_pow[4],
-                        vk_pow[5],
-                        vk_pow[6],
-                        xi,
-                        u * xi * omega,
-                        -e};
+  // [F] - E [1]_1 + xi [W_xi] + u xi w [W_xi_omega], term by term.
+  check.points = {key.selectors[0], key.selectors[1], key.selectors[2], key.selectors[3], key.selectors[4],
+                  key.selectors[5], key.selectors[6], proof.z,          key.sigmas[3],    proof.t[0],
+                  proof.t[1],       proof.t[2],       proof.t[3],       proof.a,          proof.b,
+                  proof.c,          proof.d,          key.sigmas[0],    key.sigmas[1],    key.sigmas[2],
+                  proof.w_xi,       proof.w_xi_omega, G1Affine::generator()};
+  check.scalars = {a * b,                                               // q_m
+                   a,                                                   // q_l
+                   b,                                                   // q_r
+                   c,                                                   // q_o
+                   d,                                                   // q_4
+                   Fr::one(),                                           // q_c
+                   alpha2 * alpha * detail::range_linearisation(proof, alpha),  // q_range
+                   alpha * prod_k + alpha2 * l0 + u,                    // z
+                   -(alpha * beta * proof.z_omega_eval * prod_s),       // sigma_3
+                   -zh,                                                 // t_0
+                   -zh * xi_n,                                          // t_1
+                   -zh * xi_n.square(),                                 // t_2
+                   -zh * xi_n.square() * xi_n,                          // t_3
+                   v_pow[0],                                            // a
+                   v_pow[1],                                            // b
+                   v_pow[2],                                            // c
+                   v_pow[3] + u * v,                                    // d (at xi and xi w)
+                   v_pow[4],                                            // sigma_0
+                   v_pow[5],                                            // sigma_1
+                   v_pow[6],                                            // sigma_2
+                   xi,                                                  // W_xi
+                   u * xi * omega,                                      // W_xi_omega
+                   -e};                                                 // [1]_1
   return check;
 }
 
