@@ -75,33 +75,26 @@ void Composer::component_range(Witness a, unsigned bits) {
     return;
   }
   const auto v = value(a).to_canonical();
-  auto bit = [&](unsigned i) { return Fr::from_u64((v[i / 64] >> (i % 64)) & 1); };
-  // The accumulator after each step; the last step writes a itself on its d wire, so
-  // that a is on a wire of the gadget (a witness on no wire would be unconstrained).
-  Witness acc = zero();
-  auto next_acc = [&](unsigned remaining, const Fr& next_value) {
-    return remaining == 0 ? a : append_witness(next_value);
-  };
-  unsigned i = bits;
-  // An odd count starts with one bit: acc' = 2 acc + b (on a, b -> d).
-  if (i % 2 == 1) {
-    --i;
-    const Witness b = append_witness(bit(i));
-    component_boolean(b);
-    const Witness next = next_acc(i, value(acc).dbl() + value(b));
-    append_gate({.a = acc, .b = b, .d = next, .q_l = Fr::from_u64(2), .q_r = Fr::one(), .q_4 = -Fr::one()});
-    acc = next;
+  const size_t digits = (bits + 1) / 2;
+  const size_t rows = (digits + 3) / 4;
+  const size_t pad = 4 * rows - digits;
+  // acc[k] for k <= 4 rows: zero up to the padding, then 4 acc + digit; the last is a.
+  std::vector<Witness> acc(4 * rows + 1, zero());
+  Fr running;
+  for (size_t k = 0; k < digits; ++k) {
+    const unsigned shift = static_cast<unsigned>(2 * (digits - 1 - k));
+    const u64 digit = (v[shift / 64] >> (shift % 64)) & 3;
+    running = running.mul_small(4) + Fr::from_u64(digit);
+    const size_t at = pad + k + 1;
+    acc[at] = at == 4 * rows ? a : append_witness(running);
   }
-  for (; i >= 2; i -= 2) {
-    const Witness hi = append_witness(bit(i - 1));
-    const Witness lo = append_witness(bit(i - 2));
-    component_boolean(hi);
-    component_boolean(lo);
-    const Witness next = next_acc(i - 2, value(acc).mul_small(4) + value(hi).dbl() + value(lo));
-    append_gate({.a = acc, .b = hi, .c = lo, .d = next, .q_l = Fr::from_u64(4), .q_r = Fr::from_u64(2),
-                 .q_o = Fr::one(), .q_4 = -Fr::one()});
-    acc = next;
+  // An odd bit count: the top digit (the first accumulator after the zeros) is a bit.
+  if (bits % 2 == 1) component_boolean(acc[pad + 1]);
+  for (size_t r = 0; r < rows; ++r) {
+    append_gate({.a = acc[4 * r + 3], .b = acc[4 * r + 2], .c = acc[4 * r + 1], .d = acc[4 * r],
+                 .q_range = Fr::one()});
   }
+  append_gate({.d = a});
 }
 
 Witness Composer::gate_add(Witness a, Witness b, const Fr& q_l, const Fr& q_r, const Fr& q_c) {
@@ -139,6 +132,14 @@ std::optional<std::string> Composer::first_violation() const {
     Fr sum = g.q_m * a * b + g.q_l * a + g.q_r * b + g.q_o * c + g.q_4 * d + g.q_c;
     if (g.public_input) sum -= *g.public_input;
     if (!sum.is_zero()) return "gate " + std::to_string(i) + " does not hold";
+    if (!g.q_range.is_zero()) {
+      // The next row's d; past the last gate, a padding row (the zero witness).
+      const Fr d_next = i + 1 < gates_.size() ? value(gates_[i + 1].d) : Fr::zero();
+      const Fr four = Fr::from_u64(4);
+      for (const Fr& y : {c - four * d, b - four * c, a - four * b, d_next - four * a}) {
+        if (!range_digit_check(y).is_zero()) return "range gate " + std::to_string(i) + " does not hold";
+      }
+    }
   }
   for (u32 w = 0; w < values_.size(); ++w) {
     const u32 root = find(w);
@@ -161,7 +162,7 @@ std::array<u8, 32> Composer::description_hash() const {
   put_u64(gates_.size());
   for (const Gate& g : gates_) {
     for (Witness w : {g.a, g.b, g.c, g.d}) put_u64(find(w.index));
-    for (const Fr* q : {&g.q_m, &g.q_l, &g.q_r, &g.q_o, &g.q_4, &g.q_c}) h.update(q->to_bytes_be());
+    for (const Fr* q : {&g.q_m, &g.q_l, &g.q_r, &g.q_o, &g.q_4, &g.q_c, &g.q_range}) h.update(q->to_bytes_be());
     const u8 pub = g.public_input ? 1 : 0;
     h.update(ByteView(&pub, 1));
   }

@@ -2,12 +2,19 @@
 // public inputs and copy constraints, and the gadgets built from them.
 //
 // The constraint system. Every gate (row) has four wires a, b, c, d, each a Witness, and
-// the selectors q_m, q_l, q_r, q_o, q_4, q_c; a gate holds when
+// the selectors q_m, q_l, q_r, q_o, q_4, q_c, q_range; a gate holds when
 //
 //     q_m a b + q_l a + q_r b + q_o c + q_4 d + q_c - x = 0
 //
-// where x is the gate's public input if it has one, else 0. The verifier learns the
-// public inputs x (in gate order) and nothing else of the witness. Copy constraints say
+// where x is the gate's public input if it has one, else 0, and, when q_range != 0, the
+// range gate (dusk-plonk's) holds too: with d' the d wire of the next row and
+// D(y) = y (y - 1) (y - 2) (y - 3),
+//
+//     D(c - 4 d) = D(b - 4 c) = D(a - 4 b) = D(d' - 4 a) = 0,
+//
+// i.e. the accumulator d -> c -> b -> a -> d' takes four base-4 digits (8 bits) per row.
+// The verifier learns the public inputs x (in gate order) and nothing else of the
+// witness. Copy constraints say
 // that wires hold the same witness: a Witness used on several wires is one value, and
 // assert_equal() joins two witnesses into one (a union of classes; the permutation
 // argument of prover.hpp enforces every class).
@@ -22,7 +29,8 @@
 // The zero witness (index 0) holds 0, enforced by the composer's first gate; unused
 // wires and the padding rows of the domain use it.
 //
-// Thread safety: a Composer is a plain value; build one per thread.
+// Thread safety: a Composer is a plain value; build one per thread. Even its const members
+// are not safe to call concurrently (the union-find compresses its paths).
 #pragma once
 
 #include <array>
@@ -33,6 +41,7 @@
 #include "base/int.hpp"
 #include "base/result.hpp"
 #include "crypto/bls12_381/fr.hpp"
+#include "crypto/plonk/range_gate.hpp"
 
 namespace dusk::crypto::plonk {
 
@@ -51,7 +60,7 @@ struct Gate {
   // (Every member has a default initializer, so that designated initializers may omit
   // any: g++ warns about omitted members without one.)
   Witness a{}, b{}, c{}, d{};
-  Fr q_m{}, q_l{}, q_r{}, q_o{}, q_4{}, q_c{};
+  Fr q_m{}, q_l{}, q_r{}, q_o{}, q_4{}, q_c{}, q_range{};
   std::optional<Fr> public_input{};  // x in the equation above
 };
 
@@ -78,12 +87,12 @@ class Composer {
   void assert_equal_constant(Witness a, const Fr& constant);
   // a in {0, 1}, by a gate a * a - a = 0.
   void component_boolean(Witness a);
-  // a < 2^bits, by its bits (most significant first): each bit boolean, and an
-  // accumulator over two bits per gate (acc' = 4 acc + 2 b_hi + b_lo on wires a, b, c ->
-  // d; one bit first for an odd count) whose last gate writes a itself on its d wire.
-  // About 1.5 gates per bit. Precondition: bits <= 254 (so that 2^bits < r and the
-  // decomposition is unique). dusk-plonk's range gate (two bits per gate without the
-  // separate boolean gates) is not implemented.
+  // a < 2^bits, by range gates: base-4 digits, most significant first, accumulated four
+  // per row (acc' = 4 acc + digit along d -> c -> b -> a -> next row's d), the first
+  // accumulators the zero witness when the digit count is not a multiple of four, and a
+  // last row without selectors that holds a itself on its d wire. For an odd bit count
+  // the top digit is also boolean. ceil(bits / 8) + 1 gates (+1 for odd bits); 64 bits
+  // take 9. Precondition: bits <= 254 (2^bits < r: the decomposition is unique).
   void component_range(Witness a, unsigned bits);
   // c = q_l a + q_r b + q_c (one gate), returned.
   Witness gate_add(Witness a, Witness b, const Fr& q_l = Fr::one(), const Fr& q_r = Fr::one(),
@@ -105,7 +114,7 @@ class Composer {
   std::optional<std::string> first_violation() const;
 
   // BLAKE2b-256 of the circuit's shape (the circuit id): "dusk-plonk circuit v1", the gate
-  // count (u64 LE), and per gate the four wires' classes (u64 LE each), the six selectors
+  // count (u64 LE), and per gate the four wires' classes (u64 LE each), the seven selectors
   // (32 bytes BE each) and whether it has a public input (1 byte). Neither the witness
   // values nor the public input values are included.
   std::array<u8, 32> description_hash() const;

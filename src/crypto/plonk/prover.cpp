@@ -15,7 +15,7 @@ namespace {
 
 using bls12_381::G1Affine;
 
-constexpr size_t kBlinders = 14;
+constexpr size_t kBlinders = 15;
 // From this many points the permutation products and the quotient use both cores.
 constexpr size_t kParallelLoopMin = size_t{1} << 11;
 
@@ -80,7 +80,12 @@ PlonkResult<Proof> prove_impl(const ProverKey& pk, const Composer& cs, std::span
   for (size_t j = 0; j < 4; ++j) {
     w[j] = wv[j];
     h.ifft(w[j]);
-    add_vanishing_multiple(w[j], n, {bl[2 * j + 1], bl[2 * j]});
+    // d is opened at xi and xi w: one more blinding degree than a, b, c.
+    if (j < 3) {
+      add_vanishing_multiple(w[j], n, {bl[2 * j + 1], bl[2 * j]});
+    } else {
+      add_vanishing_multiple(w[j], n, {bl[6], bl[7], bl[14]});
+    }
     DUSK_ASSIGN(*wire_commitments[j], commit(powers, w[j]));
     tr.append_point(kWireLabels[j], *wire_commitments[j]);
   }
@@ -145,7 +150,17 @@ PlonkResult<Proof> prove_impl(const ProverKey& pk, const Composer& cs, std::span
       const Fr p2 = zc[(i + 8) % big_n] * (a + beta * sig[0][i] + gamma) * (b + beta * sig[1][i] + gamma) *
                     (c + beta * sig[2][i] + gamma) * (d + beta * sig[3][i] + gamma);
       const Fr l = (zc[i] - Fr::one()) * pk.l0_coset[i];
-      t[i] = (gate + alpha * (p1 - p2 + alpha * l)) * pk.vanishing_inv_coset[i % 8];
+      // The range gate, where q_range is not zero (d' = d(w x)).
+      Fr range;
+      if (!sel[6][i].is_zero()) {
+        const Fr& d_next = wc[3][(i + 8) % big_n];
+        range = range_digit_check(c - d.mul_small(4)) +
+                alpha * (range_digit_check(b - c.mul_small(4)) +
+                         alpha * (range_digit_check(a - b.mul_small(4)) +
+                                  alpha * range_digit_check(d_next - a.mul_small(4))));
+        range *= sel[6][i];
+      }
+      t[i] = (gate + alpha * (p1 - p2 + alpha * (l + alpha * range))) * pk.vanishing_inv_coset[i % 8];
     }
   });
   q.coset_ifft(t);
@@ -175,11 +190,11 @@ PlonkResult<Proof> prove_impl(const ProverKey& pk, const Composer& cs, std::span
   proof.sigma1_eval = evaluate(pk.sigmas[1], xi);
   proof.sigma2_eval = evaluate(pk.sigmas[2], xi);
   proof.z_omega_eval = evaluate(z, xi * omega);
-  const Fr evals[8] = {proof.a_eval,      proof.b_eval,      proof.c_eval,      proof.d_eval,
-                       proof.sigma0_eval, proof.sigma1_eval, proof.sigma2_eval, proof.z_omega_eval};
-  static constexpr const char* kEvalLabels[8] = {"a(xi)",       "b(xi)",       "c(xi)",       "d(xi)",
-                                                 "sigma_0(xi)", "sigma_1(xi)", "sigma_2(xi)", "z(xi w)"};
-  for (size_t m = 0; m < 8; ++m) tr.append_scalar(kEvalLabels[m], evals[m]);
+  proof.d_omega_eval = evaluate(w[3], xi * omega);
+  const Fr evals[kProofScalars] = {proof.a_eval,      proof.b_eval,      proof.c_eval,
+                                   proof.d_eval,      proof.sigma0_eval, proof.sigma1_eval,
+                                   proof.sigma2_eval, proof.z_omega_eval, proof.d_omega_eval};
+  for (size_t m = 0; m < kProofScalars; ++m) tr.append_scalar(kProofScalarLabels[m], evals[m]);
   const Fr v = tr.challenge("v");
 
   // Round 5: the linearisation r (r(xi) = 0) and the two openings.
@@ -200,6 +215,7 @@ PlonkResult<Proof> prove_impl(const ProverKey& pk, const Composer& cs, std::span
   for (size_t s = 0; s < 6; ++s) add_scaled(r, pk.selectors[s], sel_coeffs[s]);
   add_scaled(r, z, alpha * prod_k + alpha2 * l0);
   add_scaled(r, pk.sigmas[3], -(alpha * beta * proof.z_omega_eval * prod_s));
+  add_scaled(r, pk.selectors[6], alpha2 * alpha * detail::range_linearisation(proof, alpha));
   r[0] += evaluate(pi_poly, xi) - alpha2 * l0 - alpha * prod_s * (d + gamma) * proof.z_omega_eval;
   Fr xi_pow = -zh;
   for (size_t m = 0; m < 4; ++m, xi_pow *= xi_n) add_scaled(r, tp[m], xi_pow);
@@ -212,7 +228,10 @@ PlonkResult<Proof> prove_impl(const ProverKey& pk, const Composer& cs, std::span
     vp *= v;
   }
   DUSK_ASSIGN(proof.w_xi, commit(powers, divide_by_linear(combined, xi)));
-  DUSK_ASSIGN(proof.w_xi_omega, commit(powers, divide_by_linear(z, xi * omega)));
+  // z and d at xi w, joined by v.
+  Polynomial shifted = z;
+  add_scaled(shifted, w[3], v);
+  DUSK_ASSIGN(proof.w_xi_omega, commit(powers, divide_by_linear(shifted, xi * omega)));
   return proof;
 }
 

@@ -11,7 +11,10 @@ namespace {
 
 using bls12_381::G1Affine;
 
-// Everything of the prover key that follows from the ten polynomials' coefficients.
+// The key's polynomials: the selectors, then the four sigmas.
+constexpr size_t kPolys = kSelectorCount + 4;
+
+// Everything of the prover key that follows from the eleven polynomials' coefficients.
 void derive_coset_values(ProverKey& pk) {
   const size_t n = pk.n();
   const Domain& q = pk.quotient_domain;
@@ -20,7 +23,7 @@ void derive_coset_values(ProverKey& pk) {
     q.coset_fft(v);
     return v;
   };
-  for (size_t i = 0; i < 6; ++i) pk.selectors_coset[i] = to_coset(pk.selectors[i]);
+  for (size_t i = 0; i < kSelectorCount; ++i) pk.selectors_coset[i] = to_coset(pk.selectors[i]);
   for (size_t j = 0; j < 4; ++j) {
     pk.sigmas_coset[j] = to_coset(pk.sigmas[j]);
     pk.sigma_values[j] = pk.sigmas[j];
@@ -38,11 +41,11 @@ void derive_coset_values(ProverKey& pk) {
   }
 }
 
-// The commitments of the ten polynomials, both cores per MSM.
-PlonkResult<std::array<G1Affine, 10>> commit_all(const ProverKey& pk) {
-  std::array<G1Affine, 10> out;
-  for (size_t i = 0; i < 10; ++i) {
-    const Polynomial& p = i < 6 ? pk.selectors[i] : pk.sigmas[i - 6];
+// The commitments of the eleven polynomials, both cores per MSM.
+PlonkResult<std::array<G1Affine, kPolys>> commit_all(const ProverKey& pk) {
+  std::array<G1Affine, kPolys> out;
+  for (size_t i = 0; i < kPolys; ++i) {
+    const Polynomial& p = i < kSelectorCount ? pk.selectors[i] : pk.sigmas[i - kSelectorCount];
     DUSK_ASSIGN(out[i], commit(pk.commit_powers, p));
   }
   return out;
@@ -77,8 +80,8 @@ PlonkResult<Keys> preprocess(const Srs& srs, const Composer& shape) {
   for (auto& s : pk->selectors) s.assign(n, Fr::zero());
   for (size_t i = 0; i < gates.size(); ++i) {
     const Gate& g = gates[i];
-    const Fr* q[6] = {&g.q_m, &g.q_l, &g.q_r, &g.q_o, &g.q_4, &g.q_c};
-    for (size_t k = 0; k < 6; ++k) pk->selectors[k][i] = *q[k];
+    const Fr* q[kSelectorCount] = {&g.q_m, &g.q_l, &g.q_r, &g.q_o, &g.q_4, &g.q_c, &g.q_range};
+    for (size_t k = 0; k < kSelectorCount; ++k) pk->selectors[k][i] = *q[k];
   }
 
   // The permutation: positions p = j n + i; consecutive positions of a class are linked,
@@ -125,8 +128,8 @@ PlonkResult<Keys> preprocess(const Srs& srs, const Composer& shape) {
   vd.circuit_id = shape.description_hash();
   vd.public_input_rows = shape.public_input_rows();
   DUSK_ASSIGN(const auto commitments, commit_all(*pk));
-  std::copy(commitments.begin(), commitments.begin() + 6, vd.selectors.begin());
-  std::copy(commitments.begin() + 6, commitments.end(), vd.sigmas.begin());
+  std::copy(commitments.begin(), commitments.begin() + kSelectorCount, vd.selectors.begin());
+  std::copy(commitments.begin() + kSelectorCount, commitments.end(), vd.sigmas.begin());
   vd.g2 = srs.g2();
   vd.x_g2 = srs.x_g2();
   pk->verifier_key = std::make_shared<const VerifierKey>(std::move(vd));
@@ -166,8 +169,8 @@ Bytes ProverKey::to_bytes() const {
   const Bytes vk = verifier_key->to_bytes();
   put_be32(out, static_cast<u32>(vk.size()));
   out.insert(out.end(), vk.begin(), vk.end());
-  for (size_t i = 0; i < 10; ++i) {
-    const Polynomial& p = i < 6 ? selectors[i] : sigmas[i - 6];
+  for (size_t i = 0; i < kPolys; ++i) {
+    const Polynomial& p = i < kSelectorCount ? selectors[i] : sigmas[i - kSelectorCount];
     for (const Fr& c : p) {
       const auto b = c.to_bytes_be();
       out.insert(out.end(), b.begin(), b.end());
@@ -188,13 +191,13 @@ PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView byt
   DUSK_ASSIGN(VerifierKey vk, VerifierKey::from_bytes(bytes.subspan(4, vk_len)));
   const size_t n = vk.n();
   size_t at = 4 + vk_len;
-  const size_t want = at + 10 * n * 32 + 4 + (n + kSrsBlindingPowers) * 48;
+  const size_t want = at + kPolys * n * 32 + 4 + (n + kSrsBlindingPowers) * 48;
   if (bytes.size() != want) return PlonkFailure(PlonkError::kBadLength, "prover key: wrong length");
   auto pk = std::make_shared<ProverKey>();
   pk->domain = *Domain::create(n);
   pk->quotient_domain = *Domain::create(8 * n);
-  for (size_t i = 0; i < 10; ++i) {
-    Polynomial& p = i < 6 ? pk->selectors[i] : pk->sigmas[i - 6];
+  for (size_t i = 0; i < kPolys; ++i) {
+    Polynomial& p = i < kSelectorCount ? pk->selectors[i] : pk->sigmas[i - kSelectorCount];
     p.resize(n);
     for (Fr& c : p) {
       auto r = Fr::from_bytes_be(bytes.subspan(at, 32));
@@ -215,8 +218,8 @@ PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView byt
   // The coefficients must be the ones the verifier key commits to, under these powers.
   // (Powers that are not an SRS's only hurt the holder of this key: its proofs fail.)
   DUSK_ASSIGN(const auto commitments, commit_all(*pk));
-  for (size_t i = 0; i < 10; ++i) {
-    const G1Affine& want_c = i < 6 ? vk.data().selectors[i] : vk.data().sigmas[i - 6];
+  for (size_t i = 0; i < kPolys; ++i) {
+    const G1Affine& want_c = i < kSelectorCount ? vk.data().selectors[i] : vk.data().sigmas[i - kSelectorCount];
     if (!(commitments[i] == want_c)) return bad_key("polynomials do not match the verifier key's commitments");
   }
   derive_coset_values(*pk);

@@ -8,16 +8,16 @@
 // class form one cycle, visited in the order wire 0 of rows 0..n-1, then wire 1, and so
 // on; sigma_j(w^i) is the label of the position after (j, i) on its cycle.
 //
-// The prover key keeps each of those ten polynomials in coefficient form (for the
+// The prover key keeps each of those eleven polynomials in coefficient form (for the
 // linearisation and openings) and evaluated on the coset g H' of the quotient domain H'
 // of 8n points (for the quotient), the sigma values on H (for the accumulator z), L_0 on
 // g H', the inverses of Z_H on g H' (eight distinct values), and the first
 // n + kSrsBlindingPowers powers of the SRS, the most any committed polynomial needs
-// (blinding raises degrees: the wires to n + 1, z to n + 2, the quotient's last piece to
-// n + 6). Memory: about 12 * 8n field elements, 200 MB at n = 2^16.
+// (blinding raises degrees: the wires a, b, c to n + 1, d and z to n + 2, the quotient's
+// last piece to n + 7). Memory: about 13 * 8n field elements, 220 MB at n = 2^16.
 //
 // Keys are immutable and shared (std::shared_ptr<const ...>); any number of threads may
-// prove and verify with them at once. KeyCache keeps keys per circuit id and SRS.
+// prove and verify with them at once. KeyCache keeps keys per circuit id, for one SRS.
 #pragma once
 
 #include <array>
@@ -36,13 +36,13 @@
 namespace dusk::crypto::plonk {
 
 // Powers an SRS needs beyond the domain size n.
-inline constexpr size_t kSrsBlindingPowers = 7;
+inline constexpr size_t kSrsBlindingPowers = 8;
 
 struct ProverKey {
   Domain domain;           // H, n points
   Domain quotient_domain;  // H', 8n points
-  std::array<Polynomial, 6> selectors;                // q_m, q_l, q_r, q_o, q_4, q_c
-  std::array<std::vector<Fr>, 6> selectors_coset;     // on g H'
+  std::array<Polynomial, kSelectorCount> selectors;             // q_m, .., q_c, q_range
+  std::array<std::vector<Fr>, kSelectorCount> selectors_coset;  // on g H'
   std::array<Polynomial, 4> sigmas;
   std::array<std::vector<Fr>, 4> sigmas_coset;
   std::array<std::vector<Fr>, 4> sigma_values;        // on H
@@ -54,7 +54,7 @@ struct ProverKey {
   size_t n() const { return domain.size(); }
 
   // Byte encoding: the verifier key (its own encoding, length-prefixed by 4 bytes BE),
-  // then the ten polynomials' n coefficients (32 bytes BE each) and the commit powers
+  // then the eleven polynomials' n coefficients (32 bytes BE each) and the commit powers
   // (4-byte BE count, 48-byte compressed points). The coset values are recomputed by
   // from_bytes, which checks every field and that the coefficients commit to the
   // verifier key's commitments (kBadKey otherwise).

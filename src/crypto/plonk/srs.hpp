@@ -1,7 +1,7 @@
 // The universal setup (structured reference string) of our PLONK: the powers
 // [x^i]_1 = x^i G1 for i < N, with [1]_2 = G2 and [x]_2 = x G2, for one secret x that
 // nobody knows (a ceremony's output). One SRS serves every circuit whose domain has at
-// most N - kSrsBlindingPowers points (commitment/kzg.hpp, prover.hpp).
+// most N - kSrsBlindingPowers points (prover_key.hpp).
 //
 // File format, version 1 (all integers big-endian, points in the compressed ZCash/IETF
 // form of bls12_381/serialization.hpp):
@@ -49,8 +49,9 @@ using bls12_381::G2Affine;
 inline constexpr std::array<u8, 8> kSrsMagic = {'D', 'U', 'S', 'K', '-', 'S', 'R', 'S'};
 inline constexpr u32 kSrsVersion = 1;
 inline constexpr size_t kSrsHeaderSize = 16;
-// 2^26 powers: a 3 GiB file, past any circuit we prove.
-inline constexpr size_t kMaxSrsPowers = size_t{1} << 26;
+// 2^25 powers: a 1.5 GiB file and about 3.3 GiB decoded, enough for the largest circuit
+// (2^kMaxCircuitLog rows plus the blinding powers).
+inline constexpr size_t kMaxSrsPowers = size_t{1} << 25;
 
 class Srs {
  public:

@@ -62,7 +62,7 @@ PlonkResult<VerifierKey> VerifierKey::from_bytes(ByteView bytes) {
   const size_t m = get_be32(bytes, 45);
   const size_t n = size_t{1} << d.log_n;
   if (m > n) return bad_key("more public inputs than rows");
-  const size_t want = kFixed + 4 * m + 10 * 48 + 2 * 96;
+  const size_t want = kFixed + 4 * m + (kSelectorCount + 4) * 48 + 2 * 96;
   if (bytes.size() != want) {
     return PlonkFailure(PlonkError::kBadLength, "verifier key: expected " + std::to_string(want) + " bytes, got " +
                                                     std::to_string(bytes.size()));

@@ -2,8 +2,9 @@
 // circuit and the SRS (prover_key.hpp makes it).
 //
 // Contents: the domain size n = 2^log_n; the rows (gates) that carry public inputs, in
-// the order of the public inputs; the commitments to the six selector polynomials
-// (q_m, q_l, q_r, q_o, q_4, q_c) and the four permutation polynomials (sigma_0..3); the
+// the order of the public inputs; the commitments to the seven selector polynomials
+// (q_m, q_l, q_r, q_o, q_4, q_c, q_range) and the four permutation polynomials
+// (sigma_0..3); the
 // SRS's [1]_2 and [x]_2; and the circuit id (Composer::description_hash). The digest
 // (BLAKE2b-256 of the encoding) opens every proof's transcript, which binds a proof to
 // one key: a proof made for another circuit or another SRS fails.
@@ -15,7 +16,7 @@
 //   32     circuit id
 //   4      m, the number of public inputs (m <= n)
 //   4 m    their rows, strictly increasing, each < n
-//   10*48  q_m, q_l, q_r, q_o, q_4, q_c, sigma_0, sigma_1, sigma_2, sigma_3
+//   11*48  q_m, q_l, q_r, q_o, q_4, q_c, q_range, sigma_0, sigma_1, sigma_2, sigma_3
 //   2*96   [1]_2, [x]_2
 // from_bytes() checks all of it (kBadKey, or the point's encoding code) and that [1]_2 is
 // the G2 generator.
@@ -37,10 +38,15 @@
 
 namespace dusk::crypto::plonk {
 
-// Circuits of up to 2^26 gates (memory bounds the prover long before the field does).
-inline constexpr unsigned kMaxCircuitLog = 26;
+// Circuits of up to 2^24 rows: the prover key then holds about 13 * 2^27 field elements
+// (52 GiB), far past this machine; the bound keeps a hostile key from asking more.
+inline constexpr unsigned kMaxCircuitLog = 24;
 // The smallest domain: 2^3 rows.
 inline constexpr unsigned kMinCircuitLog = 3;
+
+// The selectors of a gate: q_m, q_l, q_r, q_o, q_4, q_c (the arithmetic gate) and
+// q_range (the range gate, composer.hpp).
+inline constexpr size_t kSelectorCount = 7;
 
 // The coset shifts of the permutation argument: wire j of row i is labelled k_j w^i,
 // with k_0 = 1 and dusk-plonk's K1 = 7, K2 = 13, K3 = 17 (no quotient of two of them lies
@@ -51,7 +57,7 @@ struct VerifierKeyData {
   unsigned log_n = 0;
   std::array<u8, 32> circuit_id{};
   std::vector<u32> public_input_rows;
-  std::array<bls12_381::G1Affine, 6> selectors;  // q_m, q_l, q_r, q_o, q_4, q_c
+  std::array<bls12_381::G1Affine, kSelectorCount> selectors;  // q_m, q_l, q_r, q_o, q_4, q_c, q_range
   std::array<bls12_381::G1Affine, 4> sigmas;
   bls12_381::G2Affine g2, x_g2;
 };

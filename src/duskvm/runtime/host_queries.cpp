@@ -203,7 +203,7 @@ Result<Bytes> plonk_bls_run(ByteView in) {
   namespace p = crypto::plonk;
   ByteView rest = in, key_bytes;
   if (!take_sized(rest, &key_bytes) || rest.size() < p::kProofSize || (rest.size() - p::kProofSize) % 32 != 0)
-    return bad("plonk_verify_bls12_381: expected u32 length, key, 784-byte proof, 32-byte inputs");
+    return bad("plonk_verify_bls12_381: expected u32 length, key, proof, 32-byte inputs");
   auto key = p::VerifierKey::from_bytes(key_bytes);
   if (!key.ok()) return bad("plonk_verify_bls12_381: " + key.error().message);
   auto inputs = scalars(rest.subspan(p::kProofSize), "plonk_verify_bls12_381");

@@ -27,7 +27,7 @@
 //                                         u32 length || proof JSON || public inputs JSON
 //                                         -> 1 byte
 //   plonk_verify_bls12_381                u32 length || our PLONK's verifier key
-//                                         (crypto/plonk/verifier_key.hpp) || proof (784
+//                                         (crypto/plonk/verifier_key.hpp) || proof (816
 //                                         bytes, proof.hpp) || public inputs (32 bytes
 //                                         each, little endian) -> 1 byte
 //   poseidon_hash                         n BLS12-381 scalars (32 bytes each, little

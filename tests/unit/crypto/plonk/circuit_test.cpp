@@ -7,6 +7,7 @@
 
 #include "crypto/plonk/prover.hpp"
 #include "crypto/plonk/prover_key.hpp"
+#include "crypto/plonk/transcript.hpp"
 #include "crypto/plonk/verifier.hpp"
 #include "unit/crypto/plonk/test_util.hpp"
 
@@ -55,6 +56,29 @@ bool proves_and_verifies(const Composer& shape, const Composer& witness, u8 s = 
   return ok.ok() && *ok;
 }
 
+TEST(PlonkTranscript, LabelsLengthsAndOrderAllCount) {
+  auto challenge = [](auto&& fill) {
+    Transcript t("test");
+    fill(t);
+    return t.challenge("x");
+  };
+  const Fr base = challenge([](Transcript& t) { t.append("ab", as_bytes("c")); });
+  EXPECT_EQ(base, challenge([](Transcript& t) { t.append("ab", as_bytes("c")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) { t.append("a", as_bytes("bc")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) { t.append("ab", as_bytes("d")); }));
+  EXPECT_NE(base, challenge([](Transcript& t) {
+              t.append("ab", as_bytes(""));
+              t.append("", as_bytes("c"));
+            }));
+  Transcript other("test2");
+  other.append("ab", as_bytes("c"));
+  EXPECT_NE(base, other.challenge("x"));
+  // Successive challenges differ, and a challenge changes what follows.
+  Transcript t("test");
+  const Fr c1 = t.challenge("x"), c2 = t.challenge("x");
+  EXPECT_NE(c1, c2);
+}
+
 TEST(PlonkCircuit, CosetShiftsLabelDisjointCosets) {
   for (size_t i = 0; i < 4; ++i) {
     for (size_t j = 0; j < 4; ++j) {
@@ -81,6 +105,8 @@ TEST(PlonkCircuit, BooleanAndRangeProveAndVerify) {
     cs.component_range(cs.append_witness(f(v16)), 16);
     cs.component_range(cs.append_witness(f(v13)), 13);  // odd: one single-bit step
     cs.component_range(cs.append_witness(f(0)), 0);
+    cs.component_range(cs.append_witness(f(v16 * v13)), 64);
+    cs.component_range(cs.append_witness(f(bit)), 1);
   };
   Composer shape, witness;
   build(shape, 0, 0, 0);
@@ -90,6 +116,17 @@ TEST(PlonkCircuit, BooleanAndRangeProveAndVerify) {
   Composer low;
   build(low, 0, 1, 4096);
   EXPECT_TRUE(proves_and_verifies(shape, low, 2));
+}
+
+TEST(PlonkCircuit, RangeGateCounts) {
+  // ceil(bits / 8) range rows, one row holding the value, one boolean for odd counts.
+  for (unsigned bits : {1u, 2u, 7u, 8u, 9u, 16u, 32u, 64u, 254u}) {
+    Composer cs;
+    const size_t before = cs.gate_count();
+    cs.component_range(cs.append_witness(f(1)), bits);
+    EXPECT_EQ(cs.gate_count() - before, (bits + 7) / 8 + 1 + bits % 2) << bits;
+    EXPECT_EQ(cs.first_violation(), std::nullopt) << bits;
+  }
 }
 
 TEST(PlonkCircuit, ManyGatesAcrossTheParallelThresholds) {
@@ -107,6 +144,33 @@ TEST(PlonkCircuit, ManyGatesAcrossTheParallelThresholds) {
   build(shape, 0);
   build(witness, 12345);
   EXPECT_TRUE(proves_and_verifies(shape, witness));
+}
+
+TEST(PlonkCircuit, AFullDomainWrapsAround) {
+  // Exactly 64 gates: no padding row, so the permutation's cycles and the last row's
+  // range gate (whose next row is row 0, the zero gate) wrap around the domain.
+  auto build = [](Composer& cs, u64 x, u64 last_digit) {
+    const Witness w = cs.append_public(f(x));
+    while (cs.gate_count() < 63) cs.gate_add(w, w);
+    const Witness zero = Composer::zero();
+    const Witness c = cs.append_witness(f(last_digit));
+    const Witness b = cs.append_witness(f(4 * last_digit)), a = cs.append_witness(f(16 * last_digit));
+    cs.append_gate({.a = a, .b = b, .c = c, .d = zero, .q_range = Fr::one()});
+  };
+  Composer shape, good, bad;
+  build(shape, 0, 0);
+  build(good, 5, 0);
+  build(bad, 5, 1);  // d' - 4a = 0 - 64 is no digit
+  ASSERT_EQ(shape.gate_count(), 64u);
+  const Keys k = keys_of(shape);
+  EXPECT_EQ(k.verifier->n(), 64u);
+  auto p = prove(*k.prover, good, seed(11));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_TRUE(*verify(*k.verifier, *p, good.public_inputs()));
+  EXPECT_EQ(prove(*k.prover, bad, seed(11)).error().code, PlonkError::kUnsatisfied);
+  auto forced = detail::prove_unchecked(*k.prover, bad, seed(11));
+  ASSERT_TRUE(forced.ok());
+  EXPECT_FALSE(*verify(*k.verifier, *forced, bad.public_inputs()));
 }
 
 TEST(PlonkCircuit, PublicInputsBindTheProof) {
@@ -155,6 +219,22 @@ const Tamper kTampers[] = {
      }},
     {"boolean", [](Composer& cs, bool cheat) { cs.component_boolean(cs.append_witness(f(cheat ? 2 : 1))); }},
     {"range", [](Composer& cs, bool cheat) { cs.component_range(cs.append_witness(f(cheat ? 256 : 255)), 8); }},
+    {"range, odd bit count", [](Composer& cs, bool cheat) {
+       cs.component_range(cs.append_witness(f(cheat ? 128 : 127)), 7);
+     }},
+    {"range, 64 bits", [](Composer& cs, bool cheat) {
+       const Witness w = cs.append_witness(cheat ? f(1).dbl().pow(64) : f(~u64{0}));
+       cs.component_range(w, 64);
+     }},
+    {"range gate digit", [](Composer& cs, bool cheat) {
+       // An accumulator row by hand: d = 0, c = 3 (or 4: not a digit), b = 4c, a = 4b,
+       // then the next row's d = 4a.
+       const u64 c = cheat ? 4 : 3;
+       const Witness d0 = cs.append_witness(f(0)), c0 = cs.append_witness(f(c));
+       const Witness b0 = cs.append_witness(f(4 * c)), a0 = cs.append_witness(f(16 * c));
+       cs.append_gate({.a = a0, .b = b0, .c = c0, .d = d0, .q_range = Fr::one()});
+       cs.append_gate({.d = cs.append_witness(f(64 * c))});
+     }},
     {"constant", [](Composer& cs, bool cheat) {
        const Witness w = cs.append_witness(f(cheat ? 6 : 5));
        cs.assert_equal_constant(w, f(5));
@@ -223,6 +303,37 @@ TEST(PlonkSoundness, BlindingMakesProofsDifferAndBothVerify) {
   for (const auto* p : {&*p1, &*p2, &*p3}) EXPECT_TRUE(*verify(*k.verifier, *p, witness.public_inputs()));
 }
 
+TEST(PlonkSoundness, BatchVerification) {
+  Composer shape;
+  arithmetic(shape, 0, 0, 0);
+  const Keys k = keys_of(shape);
+  std::vector<Proof> proofs;
+  std::vector<std::vector<Fr>> inputs;
+  for (u64 i = 0; i < 4; ++i) {
+    Composer w;
+    arithmetic(w, i, i + 1, i + 2);
+    proofs.push_back(*prove(*k.prover, w, seed(static_cast<u8>(20 + i))));
+    inputs.push_back(w.public_inputs());
+  }
+  EXPECT_TRUE(*batch_verify(*k.verifier, proofs, inputs));
+  EXPECT_TRUE(*batch_verify(*k.verifier, {}, {}));
+  for (size_t i = 0; i < proofs.size(); ++i) {
+    auto bad_inputs = inputs;
+    bad_inputs[i][0] += Fr::one();
+    EXPECT_FALSE(*batch_verify(*k.verifier, proofs, bad_inputs)) << i;
+    auto bad_proofs = proofs;
+    bad_proofs[i].a_eval += Fr::one();
+    EXPECT_FALSE(*batch_verify(*k.verifier, bad_proofs, inputs)) << i;
+  }
+  // Two proofs swapped against their inputs.
+  std::swap(inputs[0], inputs[1]);
+  EXPECT_FALSE(*batch_verify(*k.verifier, proofs, inputs));
+  inputs.pop_back();
+  EXPECT_EQ(batch_verify(*k.verifier, proofs, inputs).error().code, PlonkError::kInputCountMismatch);
+  inputs.push_back({});
+  EXPECT_EQ(batch_verify(*k.verifier, proofs, inputs).error().code, PlonkError::kInputCountMismatch);
+}
+
 // --- Malformed proofs. ---
 
 class PlonkProofEncoding : public ::testing::Test {
@@ -247,8 +358,8 @@ class PlonkProofEncoding : public ::testing::Test {
   std::array<u8, kProofSize> bytes_;
 };
 
-TEST_F(PlonkProofEncoding, RoundTripIs784Bytes) {
-  EXPECT_EQ(kProofSize, 784u);
+TEST_F(PlonkProofEncoding, RoundTripIs816Bytes) {
+  EXPECT_EQ(kProofSize, 816u);
   auto back = Proof::from_bytes(bytes_);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, proof_);

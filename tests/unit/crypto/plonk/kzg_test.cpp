@@ -1,10 +1,14 @@
 // The SRS file format and KZG commitments of our PLONK (crypto/plonk/srs.hpp,
 // commitment/kzg.hpp): the INSECURE seeded setup, its file round trip and every
 // rejection of the loader, and openings verified one by one and in a batch.
+#include <cstdio>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "crypto/bls12_381/msm.hpp"
 #include "crypto/bls12_381/serialization.hpp"
+#include "crypto/kzg/trusted_setup.hpp"
 #include "crypto/plonk/commitment/kzg.hpp"
 #include "crypto/plonk/srs.hpp"
 #include "unit/crypto/plonk/test_util.hpp"
@@ -43,6 +47,16 @@ TEST(PlonkSrs, FileRoundTrip) {
   ASSERT_TRUE(small_back.ok()) << small_back.error().message;
   EXPECT_EQ(small_back->size(), 10u);
   EXPECT_EQ(srs64().truncated(65).error().code, PlonkError::kSrsTooSmall);
+  // Through a file.
+  const std::string path = ::testing::TempDir() + "plonk_srs_test.bin";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f.write(reinterpret_cast<const char*>(small->to_bytes().data()), static_cast<std::streamsize>(small->to_bytes().size()));
+  }
+  auto loaded = Srs::load_file(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->to_bytes(), small->to_bytes());
+  std::remove(path.c_str());
   EXPECT_EQ(srs64().truncated(1).error().code, PlonkError::kBadSrs);
 }
 
@@ -89,6 +103,38 @@ TEST(PlonkSrs, LoaderRejectsEveryMalformedFile) {
   EXPECT_EQ(load_error(with([&](Bytes& b) { std::copy(b.end() - 96, b.end(), b.end() - 192); })),
             PlonkError::kBadSrs);
   EXPECT_EQ(Srs::load_file("/nonexistent/srs.bin").error().code, PlonkError::kBadSrs);
+}
+
+// The KZG ceremony of EIP-4844 (../shared/testdata/crypto/kzg/trusted_setup.txt, as
+// c-kzg-4844 ships it) holds [s^i]_1 for i < 4096 and [s^i]_2 for i < 65: written in our
+// SRS format it is a real ceremony's setup for circuits of up to 2^11 rows, and the
+// loader accepts it.
+TEST(PlonkSrs, TheEip4844CeremonyInOurFormatLoads) {
+  auto setup = kzg::TrustedSetup::load_file(std::string(DUSK_TESTDATA) + "/crypto/kzg/trusted_setup.txt");
+  ASSERT_TRUE(setup.ok()) << setup.error().message;
+  Bytes file(kSrsMagic.begin(), kSrsMagic.end());
+  const u32 n = static_cast<u32>(setup->g1_monomial().size());
+  for (u32 v : {kSrsVersion, n}) {
+    for (int s = 24; s >= 0; s -= 8) file.push_back(static_cast<u8>(v >> s));
+  }
+  for (const auto& p : setup->g1_monomial()) {
+    const auto b = bls12_381::g1_to_compressed(p);
+    file.insert(file.end(), b.begin(), b.end());
+  }
+  for (size_t i = 0; i < 2; ++i) {
+    const auto b = bls12_381::g2_to_compressed(setup->g2_monomial()[i]);
+    file.insert(file.end(), b.begin(), b.end());
+  }
+  auto srs = Srs::from_bytes(file);
+  ASSERT_TRUE(srs.ok()) << srs.error().message;
+  EXPECT_EQ(srs->size(), 4096u);
+  EXPECT_EQ(srs->x_g2(), setup->s_g2());
+  // And KZG over it.
+  test::FrRng rng(9);
+  const auto p = rng.vec(100);
+  auto o = open(*srs, p, *commit(*srs, p), rng.next());
+  ASSERT_TRUE(o.ok());
+  EXPECT_TRUE(verify_opening(OpeningKey(*srs), *o));
 }
 
 TEST(PlonkKzg, CommitOpenVerify) {
