@@ -1,0 +1,93 @@
+// Phoenix's transfer contract logic (duskvm/phoenix/transfer_ledger.hpp) with real proofs
+// (the 1-input circuit, INSECURE seeded setup): shielding, a private transfer that the
+// receiver finds, a double spend, an unknown root and a forged proof refused without a
+// change, unshielding with a deposit; the pool always equals the unspent notes' values.
+#include <gtest/gtest.h>
+
+#include "crypto/plonk/prover_key.hpp"
+#include "duskvm/phoenix/spend.hpp"
+#include "duskvm/phoenix/transfer_ledger.hpp"
+
+namespace dusk::duskvm::phoenix {
+namespace {
+
+namespace plonk = crypto::plonk;
+
+SecretKey key(u8 seed) {
+  const std::array<u8, 3> s{seed, 9, 9};
+  return SecretKey::derive(s, 0);
+}
+
+u128 unspent_value(const TransferLedger& ledger, std::initializer_list<const SecretKey*> owners) {
+  u128 total = 0;
+  for (const SecretKey* sk : owners)
+    for (const OwnedNote& n : scan(sk->view_key(), ledger.notes()))
+      if (!ledger.is_spent(n.note.nullifier(*sk))) total += n.opening.value;
+  return total;
+}
+
+TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
+  plonk::Composer shape;
+  TransactionCircuit(1).circuit(shape);
+  size_t n = 1;
+  while (n < shape.gate_count()) n <<= 1;
+  const auto srs = plonk::Srs::insecure_from_seed(as_bytes("transfer ledger test (INSECURE)"), n + plonk::kSrsBlindingPowers);
+  auto keys = plonk::preprocess(srs, shape);
+  ASSERT_TRUE(keys.ok()) << keys.error().message;
+  TransferLedger ledger({keys->verifier, nullptr, nullptr, nullptr});
+  const SecretKey alice = key(1), bob = key(2);
+
+  // Alice shields 1,000 (from an account; the caller debited it).
+  ASSERT_TRUE(ledger.shield(alice.public_key().stealth_address(Scalar::from_u64(5)), 1000, ContractInfo{}).ok());
+  EXPECT_EQ(ledger.pool(), 1000u);
+
+  // She pays Bob 600 privately, fee 10.
+  auto spend = prepare_spend(alice, {scan(alice.view_key(), ledger.notes()), bob.public_key(), 600, 10}, ledger.tree(),
+                             SpendRandomness::fresh());
+  ASSERT_TRUE(spend.ok()) << spend.error().message;
+  ASSERT_TRUE(prove_spend(*keys->prover, *spend).ok());
+  const Transaction tx = spend->transaction;
+  auto outcome = ledger.spend(tx);
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_EQ(outcome->fee, 10u);
+  EXPECT_EQ(ledger.pool(), 990u);
+  const auto bobs = scan(bob.view_key(), ledger.notes());
+  ASSERT_EQ(bobs.size(), 1u);
+  EXPECT_EQ(bobs[0].opening.value, 600u);
+  EXPECT_EQ(bobs[0].note.pos(), outcome->positions[0]);
+  EXPECT_EQ(unspent_value(ledger, {&alice, &bob}), ledger.pool());
+
+  // Refusals change nothing: the same transaction again, an unknown root, a forged proof.
+  const size_t notes = ledger.notes().size();
+  auto again = ledger.spend(tx);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, SpendError::kDoubleSpend);
+  Transaction stale = tx;
+  stale.root = stale.root + Fr::one();
+  EXPECT_EQ(ledger.spend(stale).error().code, SpendError::kUnknownRoot);
+  Transaction forged = tx;
+  forged.nullifiers[0] = forged.nullifiers[0] + Fr::one();  // an unspent nullifier, but the proof is for another
+  EXPECT_EQ(ledger.spend(forged).error().code, SpendError::kBadProof);
+  Transaction two_inputs = forged;  // fresh nullifiers
+  two_inputs.nullifiers.push_back(Fr::from_u64(77));
+  EXPECT_EQ(ledger.spend(two_inputs).error().code, SpendError::kNoKey);
+  EXPECT_EQ(ledger.notes().size(), notes);
+  EXPECT_EQ(ledger.pool(), 990u);
+
+  // Bob unshields 500 to an account, fee 5: the change is 95.
+  std::array<u8, 32> account{};
+  account[0] = 0xAA;
+  SpendRequest out{scan(bob.view_key(), ledger.notes()), bob.public_key(), 0, 5, 500, account};
+  auto unshield = prepare_spend(bob, out, ledger.tree(), SpendRandomness::fresh());
+  ASSERT_TRUE(unshield.ok()) << unshield.error().message;
+  ASSERT_TRUE(prove_spend(*keys->prover, *unshield).ok());
+  auto done = ledger.spend(unshield->transaction);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_EQ(done->deposit, 500u);
+  EXPECT_EQ(unshield->transaction.deposit_to, account);
+  EXPECT_EQ(ledger.pool(), 485u);
+  EXPECT_EQ(unspent_value(ledger, {&alice, &bob}), ledger.pool());
+}
+
+}  // namespace
+}  // namespace dusk::duskvm::phoenix
