@@ -67,6 +67,14 @@ WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b) {
   return out;
 }
 
+WitnessPoint append_prime_order_point(Composer& cs, const Point& p) {
+  static const Scalar kInverseOfEight = Scalar::from_u64(8).inverse();
+  const WitnessPoint q = append_point(cs, p * kInverseOfEight);
+  const WitnessPoint q2 = add(cs, q, q);
+  const WitnessPoint q4 = add(cs, q2, q2);
+  return add(cs, q4, q4);
+}
+
 std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n) {
   const auto bytes = cs.value(x).to_bytes_le();
   std::vector<Witness> bits(n);

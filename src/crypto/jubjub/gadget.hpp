@@ -47,6 +47,14 @@ Point value(const Composer& cs, const WitnessPoint& p);
 
 WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b);
 
+// A point proved to lie in the prime-order subgroup: the prover supplies q with
+// p = 8 q (q = p / 8 mod r_J, on the curve), and the circuit returns 8 q (three
+// doublings, 24 gates with q's curve check). Jubjub's order is 8 r_J, so every multiple
+// of 8 is in the subgroup: a key given this way cannot carry a torsion component (which
+// could otherwise change, say, a nullifier computed from it while still satisfying a
+// signature with probability 1/8 per try).
+WitnessPoint append_prime_order_point(Composer& cs, const Point& p);
+
 // The bits of `x`, least significant first, each boolean, which sum back to x: x < 2^n.
 // Precondition: n <= 253 (so the sum cannot wrap around r).
 std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n);

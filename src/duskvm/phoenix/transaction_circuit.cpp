@@ -137,8 +137,10 @@ void TransactionCircuit::circuit(Composer& cs) const {
     }
     cs.assert_equal(pg::merkle4_opening(cs, leaf, levels, pos_bits), root);
 
-    // Ownership: a double signature under (note_pk, note_pk').
-    const WitnessPoint pk_prime = jg::append_point(cs, in.note_pk_prime);
+    // Ownership: a double signature under (note_pk, note_pk'). note_pk' is proved in the
+    // prime-order subgroup: with a torsion component the signature would still pass one
+    // try in eight, and the nullifier would be another one for the same note.
+    const WitnessPoint pk_prime = jg::append_prime_order_point(cs, in.note_pk_prime);
     const Witness u = cs.append_witness(as_fr(in.signature.u));
     const WitnessPoint r = jg::append_point(cs, in.signature.r);
     const WitnessPoint r_prime = jg::append_point(cs, in.signature.r_prime);

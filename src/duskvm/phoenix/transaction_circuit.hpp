@@ -15,7 +15,9 @@
 // Constraints, per input note:
 //   membership  hash(type, vc, note_pk, pos) opens to `root` at `pos` (depth 17, 4-ary)
 //   ownership   a double Schnorr signature of payload_hash under (note_pk, note_pk'),
-//               note_pk' = note_sk G' (so one secret is behind both)
+//               note_pk' = note_sk G' (so one secret is behind both), note_pk' proved
+//               in the prime-order subgroup (as 8 q): no torsion twin of it, and so of
+//               the nullifier, can pass (note_pk is the tree's, checked at insertion)
 //   nullifier   hash(note_pk', pos) is the public nullifier
 //   value       vc = value G + blinder G' for the opening, value < 2^64
 // per output: vc = value G + blinder G', value < 2^64; the ciphertexts encrypt the

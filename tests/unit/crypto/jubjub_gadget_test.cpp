@@ -46,6 +46,19 @@ TEST(JubjubGadget, AdditionIsTheCurvesIncludingEdgeCases) {
   EXPECT_NE(off.first_violation(), std::nullopt);
 }
 
+TEST(JubjubGadget, PrimeOrderPointsAreProvedSo) {
+  const Point p = generator_nums() * scalar(5);
+  Composer good;
+  EXPECT_EQ(gadget::value(good, gadget::append_prime_order_point(good, p)), p);
+  EXPECT_EQ(good.first_violation(), std::nullopt);
+  // With a torsion component no q has 8 q = p: the circuit cannot be satisfied.
+  const Point torsion = *Point::from_affine(Fq::zero(), -Fq::one());
+  Composer bad;
+  const WitnessPoint w = gadget::append_prime_order_point(bad, p + torsion);
+  gadget::assert_equal_point(bad, w, gadget::append_constant_point(bad, p + torsion));
+  EXPECT_NE(bad.first_violation(), std::nullopt);
+}
+
 TEST(JubjubGadget, DecompositionBoundsTheScalar) {
   Composer cs;
   const Witness x = cs.append_witness(Fq::from_u64(0b1011'0110));

@@ -54,6 +54,9 @@ TEST(TransactionCircuit, EveryConstraintBinds) {
   EXPECT_TRUE(tampered([](auto& w) {                                                          // pk' of another key
     w.inputs[0].note_pk_prime = w.inputs[0].note_pk_prime + crypto::jubjub::generator_nums();
   }));
+  EXPECT_TRUE(tampered([](auto& w) {                                                          // pk' with torsion
+    w.inputs[0].note_pk_prime = w.inputs[0].note_pk_prime + *Point::from_affine(Fr::zero(), -Fr::one());
+  }));
   EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].value.value += 1; }));                      // value vs commitment
   EXPECT_TRUE(tampered([](auto& w) { w.inputs[0].value.blinder += Scalar::one(); }));        // blinder
   EXPECT_TRUE(tampered([](auto& w) { w.outputs[0].value += 1; }));                           // balance
