@@ -81,11 +81,15 @@ struct CompressedCyclotomic {
 
   CompressedCyclotomic square() const {
     using Fp6 = ff::Fp6T<Params>;
-    // (a + b s)^2 in Fp4 = Fp2[s] / (s^2 - xi): (a^2 + xi b^2) + 2ab s.
+    // (a + b s)^2 in Fp4 = Fp2[s] / (s^2 - xi): (a^2 + xi b^2) + 2ab s, with lazy
+    // reduction: the three Fp2 squares stay wide and each output coefficient is reduced
+    // once (4 reductions instead of 6).
     auto fp4_square = [](const Fp2& a, const Fp2& b) {
-      Fp2 t0 = a.square();
-      Fp2 t1 = b.square();
-      return std::pair<Fp2, Fp2>{Fp6::mul_by_xi(t1) + t0, (a + b).square() - t0 - t1};
+      const auto t0 = Fp2::square_wide(a);
+      const auto t1 = Fp2::square_wide(b);
+      return std::pair<Fp2, Fp2>{
+          (t1.template mul_by_k_plus_u<Fp6::kXi>() + t0).reduce(),
+          (Fp2::square_wide(a + b) - t0 - t1).reduce()};
     };
     auto [s0, s1] = fp4_square(z2, z3);
     auto [s2, s3] = fp4_square(z4, z5);
