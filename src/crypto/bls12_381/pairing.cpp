@@ -27,9 +27,10 @@ struct Curve {
 };
 static_assert(ec::kPreparedLines<Curve> == 68);
 
-// f^x for f in the cyclotomic subgroup (x < 0: the inverse there is the conjugate).
+// f^x for f in the cyclotomic subgroup (x < 0: the inverse there is the conjugate):
+// 63 compressed squarings, 6 decompressions sharing one inversion, 5 products.
 Fp12 cyclotomic_exp_by_x(const Fp12& f) {
-  return ec::cyclotomic_pow<Curve::kLoop>(f).conjugate();
+  return ec::cyclotomic_pow_compressed<Curve::kLoop>(f).conjugate();
 }
 
 }  // namespace

@@ -10,8 +10,9 @@
 // The final exponentiation raises to 3 (p^12 - 1) / r: the easy part (p^6 - 1)(p^2 + 1)
 // by a conjugation, an inversion and Frobenius maps, the hard part 3 (p^4 - p^2 + 1) / r
 // by the chain of Hayashida, Hayasaka and Teruya (ePrint 2020/875): five
-// exponentiations by x with cyclotomic squarings (Granger and Scott, "Faster squaring in
-// the cyclotomic subgroup of sixth degree extensions", 2009). The factor 3 (prime to r)
+// exponentiations by x, each 63 of Karabina's compressed cyclotomic squarings with one
+// batched decompression (ec/cyclotomic.hpp; Granger and Scott, "Faster squaring in the
+// cyclotomic subgroup of sixth degree extensions", 2009, elsewhere). The factor 3 (prime to r)
 // makes the chain shorter and keeps the pairing bilinear and non-degenerate; the chain
 // is the one zkcrypto's bls12_381 uses, and pairing_test checks e(G1, G2) against its
 // value, and the exponentiation against f^((p^12 - 1) / r) cubed.

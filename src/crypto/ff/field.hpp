@@ -217,13 +217,15 @@ class Field {
   // a - b for wide values below p*R, plus p*R when that goes negative: the result is
   // congruent to a - b mod p and stays below p*R.
   static constexpr Wide sub_wide(const Wide& a, const Wide& b) {
-    Wide r{};
-    u64 borrow = ff::sub(r, a, b);
-    u64 mask = mask_from_bit(borrow);
-    u64 c = 0;
-    DUSK_FF_UNROLL
-    for (size_t i = 0; i < kLimbs; ++i)
-      r[kLimbs + i] = add_carry(r[kLimbs + i], Constants::kP[i] & mask, c);
+    Wide r;
+    mont::sub_wide<Modulus>(r, a, b);
+    return r;
+  }
+  // a + b mod p*R for wide values below p*R: the sum less p*R when it reaches p*R, so
+  // the result stays below p*R (p*R < 2^(128N - 1) since 2p < R).
+  static constexpr Wide add_wide(const Wide& a, const Wide& b) {
+    Wide r;
+    mont::add_wide<Modulus>(r, a, b);
     return r;
   }
   // a - b for wide values when the caller knows a >= b (no correction).

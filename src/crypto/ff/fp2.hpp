@@ -36,17 +36,63 @@ class Fp2T {
   }
   constexpr Fp2T operator-() const { return {-c0, -c1}; }
 
-  // Karatsuba with lazy reduction: (a0 + a1 u)(b0 + b1 u) =
+  // An Fp2 value whose coefficients are unreduced 2N-limb integers below p R, for lazy
+  // reduction in the tower (Aranha, Karabina, Longa, Gebotys and Lopez, "Faster
+  // explicit formulas for computing pairings over ordinary curves", 2011): sums and
+  // differences of products are formed wide, modulo p R (which keeps every value below
+  // p R whatever the sequence), and each coefficient is reduced once at the end, one
+  // Montgomery reduction instead of one per product.
+  struct Wide {
+    typename Fp::Wide c0, c1;
+
+    friend constexpr Wide operator+(const Wide& a, const Wide& b) {
+      return {Fp::add_wide(a.c0, b.c0), Fp::add_wide(a.c1, b.c1)};
+    }
+    friend constexpr Wide operator-(const Wide& a, const Wide& b) {
+      return {Fp::sub_wide(a.c0, b.c0), Fp::sub_wide(a.c1, b.c1)};
+    }
+    // this * (k + u), as Fp2T::mul_by_k_plus_u.
+    template <u64 K>
+    constexpr Wide mul_by_k_plus_u() const {
+      if constexpr (K == 1) {
+        return {Fp::sub_wide(c0, c1), Fp::add_wide(c0, c1)};
+      } else {
+        return {Fp::sub_wide(mul_small(c0, K), c1), Fp::add_wide(c0, mul_small(c1, K))};
+      }
+    }
+    constexpr Fp2T reduce() const { return {Fp::reduce(c0), Fp::reduce(c1)}; }
+
+   private:
+    static constexpr typename Fp::Wide mul_small(const typename Fp::Wide& x, u64 k) {
+      typename Fp::Wide acc{}, base = x;
+      for (; k != 0; k >>= 1, base = Fp::add_wide(base, base)) {
+        if (k & 1) acc = Fp::add_wide(acc, base);
+      }
+      return acc;
+    }
+  };
+
+  // Karatsuba without the reduction: (a0 + a1 u)(b0 + b1 u) =
   // (a0 b0 - a1 b1) + ((a0 + a1)(b0 + b1) - a0 b0 - a1 b1) u, the three products kept
-  // as 2N-limb integers and each coefficient reduced once (3 products, 2 reductions
-  // instead of 3 Montgomery products). Bounds: a0 b0 - a1 b1 is in (-p^2, p^2) and
-  // becomes non-negative by adding p R; a0 b1 + a1 b0 < 2p^2 < p R.
-  friend constexpr Fp2T operator*(const Fp2T& a, const Fp2T& b) {
+  // as 2N-limb integers. Bounds: a0 b0 - a1 b1 is in (-p^2, p^2) and becomes
+  // non-negative by adding p R; a0 b1 + a1 b0 < 2p^2 < p R, exact.
+  static constexpr Wide mul_wide(const Fp2T& a, const Fp2T& b) {
     auto t0 = Fp::mul_wide(a.c0.mont(), b.c0.mont());
     auto t1 = Fp::mul_wide(a.c1.mont(), b.c1.mont());
     auto t2 = Fp::mul_wide(Fp::add_unreduced(a.c0, a.c1), Fp::add_unreduced(b.c0, b.c1));
-    return {Fp::reduce(Fp::sub_wide(t0, t1)),
-            Fp::reduce(Fp::sub_wide_nonneg(Fp::sub_wide_nonneg(t2, t0), t1))};
+    return {Fp::sub_wide(t0, t1), Fp::sub_wide_nonneg(Fp::sub_wide_nonneg(t2, t0), t1)};
+  }
+  // The complex squaring without the reduction: (a0 + a1)(a0 - a1) + 2 a0 a1 u, with
+  // a0 - a1 taken as a0 + (p - a1) < 2p, so the products stay below 4p^2 < p R.
+  static constexpr Wide square_wide(const Fp2T& a) {
+    static_assert(Fp::Constants::kP[Fp::kLimbs - 1] < (u64{1} << 62), "needs 4p^2 < p R");
+    return {Fp::mul_wide(Fp::add_unreduced(a.c0, a.c1), Fp::add_unreduced(a.c0, -a.c1)),
+            Fp::mul_wide(a.c0.mont(), Fp::add_unreduced(a.c1, a.c1))};
+  }
+
+  // The product with two reductions instead of three Montgomery products.
+  friend constexpr Fp2T operator*(const Fp2T& a, const Fp2T& b) {
+    return mul_wide(a, b).reduce();
   }
   friend constexpr Fp2T operator*(const Fp2T& a, const Fp& k) { return {a.c0 * k, a.c1 * k}; }
 

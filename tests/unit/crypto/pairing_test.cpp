@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crypto/bls12_381/pairing.hpp"
+#include "crypto/ec/detail/cyclotomic.hpp"
 #include "crypto/ec/detail/signed_digits.hpp"
 #include "field_test_util.hpp"
 
@@ -77,6 +78,57 @@ TEST(PairingTest, CyclotomicSquare) {
     g = g.frobenius_map(2) * g;
     ASSERT_EQ(cyclotomic_square(g), g.square());
   }
+}
+
+Fp12 random_cyclotomic(Rng& rng) {
+  // Into the cyclotomic subgroup by the easy part of the final exponentiation.
+  Fp12 f = random_fp12(rng);
+  Fp12 g = f.conjugate() * f.inverse();
+  return g.frobenius_map(2) * g;
+}
+
+// Karabina's compressed squaring tracks four coefficients of the Granger-Scott square,
+// and decompression recovers the other two: k squarings then decompression equal k
+// ordinary squarings. A non-cyclotomic input must not come back right (the formulas use
+// the norm-1 conditions), which shows the test can fail.
+TEST(PairingTest, CompressedCyclotomicSquare) {
+  using C = ec::CompressedCyclotomic<TowerParams>;
+  Rng rng(33);
+  for (int i = 0; i < 10; ++i) {
+    const Fp12 g = random_cyclotomic(rng);
+    C c = C::compress(g);
+    Fp12 expect = g;
+    for (int k = 1; k <= 5; ++k) {
+      c = c.square();
+      expect = expect.square();
+      ASSERT_FALSE(c.denominator().is_zero());
+      const Fp12 got = c.decompress(c.numerator() * c.denominator().inverse());
+      ASSERT_EQ(got, expect) << i << " " << k;
+      ASSERT_EQ(cyclotomic_square(got), got.square());
+    }
+  }
+  const Fp12 f = random_fp12(rng);
+  C c = C::compress(f).square();
+  EXPECT_NE(c.decompress(c.numerator() * c.denominator().inverse()), f.square());
+}
+
+// The compressed exponentiation against square-and-multiply with ordinary Fp12
+// arithmetic, for |x| (the final exponentiation's exponent) and an exponent with its low
+// bit set.
+TEST(PairingTest, CompressedCyclotomicPow) {
+  constexpr ec::SignedDigits kX = ec::binary_digits(kAbsX);
+  constexpr ec::SignedDigits kOdd = ec::binary_digits(0x8000000000c00005ull);
+  Rng rng(34);
+  for (int i = 0; i < 3; ++i) {
+    const Fp12 g = random_cyclotomic(rng);
+    EXPECT_EQ(ec::cyclotomic_pow_compressed<kX>(g), g.pow(std::span<const u64>(&kAbsX, 1)));
+    const u64 odd = 0x8000000000c00005ull;
+    EXPECT_EQ(ec::cyclotomic_pow_compressed<kOdd>(g), g.pow(std::span<const u64>(&odd, 1)));
+    EXPECT_EQ(ec::cyclotomic_pow_compressed<kX>(g), ec::cyclotomic_pow<kX>(g));
+  }
+  // 1 (z2 = 0 at every power) takes the plain path.
+  EXPECT_TRUE(ec::cyclotomic_pow_compressed<kX>(Fp12::one()).is_one());
+  EXPECT_TRUE(ec::cyclotomic_pow_compressed<kOdd>(Fp12::one()).is_one());
 }
 
 TEST(PairingTest, NonDegenerateAndOfOrderR) {

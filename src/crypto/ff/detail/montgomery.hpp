@@ -261,6 +261,112 @@ constexpr void reduce(Limbs<M::kN>& out, const Limbs<2 * M::kN>& wide) {
   final_sub<M>(out, hi, top);
 }
 
+// Sums and differences of wide (2N-limb) values modulo p * 2^(64N), for lazy
+// reduction: inputs below p 2^(64N), and so is the result. out may alias a or b.
+//
+// For 6 limbs on x86-64 they are inline assembly (one carry chain over 12 words, the
+// correction chosen by cmov or by a flag-preserving select), which the tower calls
+// often enough that GCC's spills around the portable code cost more than the
+// reductions lazy reduction saves.
+template <typename M>
+constexpr void sub_wide(Limbs<2 * M::kN>& out, const Limbs<2 * M::kN>& a,
+                        const Limbs<2 * M::kN>& b) {
+  constexpr size_t N = M::kN;
+#if defined(DUSK_FF_X86_64_KERNELS)
+  if constexpr (N == 6) {
+    if (!std::is_constant_evaluated() && cpu::use_x86_64_kernels) {
+      // d = a - b over 12 words; on a borrow add p to the top 6 (adcx keeps ZF, which
+      // holds "no borrow", so cmovz can zero the addend inside the carry chain).
+      asm("movq 0(%[a]), %%rax\n\tsubq 0(%[b]), %%rax\n\tmovq %%rax, 0(%[o])\n\t"
+          "movq 8(%[a]), %%rax\n\tsbbq 8(%[b]), %%rax\n\tmovq %%rax, 8(%[o])\n\t"
+          "movq 16(%[a]), %%rax\n\tsbbq 16(%[b]), %%rax\n\tmovq %%rax, 16(%[o])\n\t"
+          "movq 24(%[a]), %%rax\n\tsbbq 24(%[b]), %%rax\n\tmovq %%rax, 24(%[o])\n\t"
+          "movq 32(%[a]), %%rax\n\tsbbq 32(%[b]), %%rax\n\tmovq %%rax, 32(%[o])\n\t"
+          "movq 40(%[a]), %%rax\n\tsbbq 40(%[b]), %%rax\n\tmovq %%rax, 40(%[o])\n\t"
+          "movq 48(%[a]), %%r8\n\tsbbq 48(%[b]), %%r8\n\t"
+          "movq 56(%[a]), %%r9\n\tsbbq 56(%[b]), %%r9\n\t"
+          "movq 64(%[a]), %%r10\n\tsbbq 64(%[b]), %%r10\n\t"
+          "movq 72(%[a]), %%r11\n\tsbbq 72(%[b]), %%r11\n\t"
+          "movq 80(%[a]), %%rcx\n\tsbbq 80(%[b]), %%rcx\n\t"
+          "movq 88(%[a]), %%rdx\n\tsbbq 88(%[b]), %%rdx\n\t"
+          "sbbq %%rax, %%rax\n\t"
+          "movq %%rdx, 88(%[o])\n\t"
+          "xorl %%edx, %%edx\n\t"
+          "testq %%rax, %%rax\n\t"
+          "movq 0(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq %%rax, %%r8\n\t"
+          "movq 8(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq %%rax, %%r9\n\t"
+          "movq 16(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq %%rax, %%r10\n\t"
+          "movq 24(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq %%rax, %%r11\n\t"
+          "movq 32(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq %%rax, %%rcx\n\t"
+          "movq 40(%[p]), %%rax\n\tcmovzq %%rdx, %%rax\n\tadcxq 88(%[o]), %%rax\n\t"
+          "movq %%r8, 48(%[o])\n\tmovq %%r9, 56(%[o])\n\tmovq %%r10, 64(%[o])\n\t"
+          "movq %%r11, 72(%[o])\n\tmovq %%rcx, 80(%[o])\n\tmovq %%rax, 88(%[o])"
+          :
+          : [o] "r"(out.data()), [a] "r"(a.data()), [b] "r"(b.data()), [p] "r"(M::kP.data())
+          : "rax", "rcx", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+      return;
+    }
+  }
+#endif
+  Limbs<2 * N> r{};
+  u64 borrow = ff::sub(r, a, b);
+  u64 mask = mask_from_bit(borrow);
+  u64 c = 0;
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) r[N + i] = add_carry(r[N + i], M::kP[i] & mask, c);
+  out = r;
+}
+
+template <typename M>
+constexpr void add_wide(Limbs<2 * M::kN>& out, const Limbs<2 * M::kN>& a,
+                        const Limbs<2 * M::kN>& b) {
+  constexpr size_t N = M::kN;
+#if defined(DUSK_FF_X86_64_KERNELS)
+  if constexpr (N == 6) {
+    if (!std::is_constant_evaluated() && cpu::use_x86_64_kernels) {
+      // s = a + b over 12 words with carry c; the top 6 words less p unless
+      // (c, top) < p, i.e. unless c = 0 and the subtraction borrows (then cmovc puts
+      // the sum back).
+      asm("movq 0(%[a]), %%rax\n\taddq 0(%[b]), %%rax\n\tmovq %%rax, 0(%[o])\n\t"
+          "movq 8(%[a]), %%rax\n\tadcq 8(%[b]), %%rax\n\tmovq %%rax, 8(%[o])\n\t"
+          "movq 16(%[a]), %%rax\n\tadcq 16(%[b]), %%rax\n\tmovq %%rax, 16(%[o])\n\t"
+          "movq 24(%[a]), %%rax\n\tadcq 24(%[b]), %%rax\n\tmovq %%rax, 24(%[o])\n\t"
+          "movq 32(%[a]), %%rax\n\tadcq 32(%[b]), %%rax\n\tmovq %%rax, 32(%[o])\n\t"
+          "movq 40(%[a]), %%rax\n\tadcq 40(%[b]), %%rax\n\tmovq %%rax, 40(%[o])\n\t"
+          "movq 48(%[a]), %%r8\n\tadcq 48(%[b]), %%r8\n\t"
+          "movq 56(%[a]), %%r9\n\tadcq 56(%[b]), %%r9\n\t"
+          "movq 64(%[a]), %%r10\n\tadcq 64(%[b]), %%r10\n\t"
+          "movq 72(%[a]), %%r11\n\tadcq 72(%[b]), %%r11\n\t"
+          "movq 80(%[a]), %%rcx\n\tadcq 80(%[b]), %%rcx\n\t"
+          "movq 88(%[a]), %%rdx\n\tadcq 88(%[b]), %%rdx\n\t"
+          "sbbq %%rax, %%rax\n\t"
+          "movq %%r8, 48(%[o])\n\tmovq %%r9, 56(%[o])\n\tmovq %%r10, 64(%[o])\n\t"
+          "movq %%r11, 72(%[o])\n\tmovq %%rcx, 80(%[o])\n\tmovq %%rdx, 88(%[o])\n\t"
+          "subq 0(%[p]), %%r8\n\tsbbq 8(%[p]), %%r9\n\tsbbq 16(%[p]), %%r10\n\t"
+          "sbbq 24(%[p]), %%r11\n\tsbbq 32(%[p]), %%rcx\n\tsbbq 40(%[p]), %%rdx\n\t"
+          "sbbq $0, %%rax\n\t"
+          "cmovcq 48(%[o]), %%r8\n\tcmovcq 56(%[o]), %%r9\n\tcmovcq 64(%[o]), %%r10\n\t"
+          "cmovcq 72(%[o]), %%r11\n\tcmovcq 80(%[o]), %%rcx\n\tcmovcq 88(%[o]), %%rdx\n\t"
+          "movq %%r8, 48(%[o])\n\tmovq %%r9, 56(%[o])\n\tmovq %%r10, 64(%[o])\n\t"
+          "movq %%r11, 72(%[o])\n\tmovq %%rcx, 80(%[o])\n\tmovq %%rdx, 88(%[o])"
+          :
+          : [o] "r"(out.data()), [a] "r"(a.data()), [b] "r"(b.data()), [p] "r"(M::kP.data())
+          : "rax", "rcx", "rdx", "r8", "r9", "r10", "r11", "cc", "memory");
+      return;
+    }
+  }
+#endif
+  Limbs<2 * N> r{};
+  u64 carry = ff::add(r, a, b);
+  Limbs<N> hi{}, hi_reduced{};
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) hi[i] = r[N + i];
+  final_sub<M>(hi_reduced, hi, carry);
+  DUSK_FF_UNROLL
+  for (size_t i = 0; i < N; ++i) r[N + i] = hi_reduced[i];
+  out = r;
+}
+
 // Montgomery square out = a^2 / 2^(64N) mod p, a reduced. The product kernel: the
 // SOS squaring (sqr_wide + reduce) saves word products but measured slower with GCC.
 template <typename M>
