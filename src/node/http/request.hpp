@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/int.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace dusk::http {
@@ -25,6 +27,9 @@ struct Request {
   // Header names lower-cased; a repeated header's values are joined with ", ".
   std::map<std::string, std::string> headers;
   std::string body;
+  // The connection it came on: a number unique within the server's run (1, 2, ...), for
+  // per-connection limits and logs.
+  u64 connection = 0;
 
   // The path parameter `name`. Throws std::out_of_range if the route has no such
   // parameter (a programming error: the route pattern names its parameters).

@@ -56,43 +56,22 @@ class RpcServer::Socket final : public http::WebSocketHandler {
   // the sessions' addresses, which later sessions may reuse).
   void detach(const void* owner) override {
     filters_.detach(owner);
-    std::lock_guard lock(mu_);
-    buckets_.clear();  // one server per RpcServer: every bucket is that server's
+    limits_.clear();  // one server per RpcServer: every bucket is that server's
   }
 
   void on_close(const http::WebSocketClient& client) override {
     filters_.on_close(client);
-    std::lock_guard lock(mu_);
-    buckets_.erase(&client);
+    limits_.forget(key(client));
   }
 
  private:
-  struct Bucket {
-    double tokens = 0;
-    std::chrono::steady_clock::time_point at;
-  };
-
-  bool take_tokens(const http::WebSocketClient& client, size_t requests) {
-    const double n = static_cast<double>(requests);
-    const auto now = std::chrono::steady_clock::now();
-    const double rate = options_.requests_per_second;
-    std::lock_guard lock(mu_);
-    auto [it, fresh] = buckets_.try_emplace(&client, Bucket{rate, now});
-    Bucket& b = it->second;
-    if (!fresh) {
-      b.tokens = std::min(rate, b.tokens + rate * std::chrono::duration<double>(now - b.at).count());
-      b.at = now;
-    }
-    if (b.tokens < n) return false;
-    b.tokens -= n;
-    return true;
-  }
+  static u64 key(const http::WebSocketClient& client) { return reinterpret_cast<std::uintptr_t>(&client); }
+  bool take_tokens(const http::WebSocketClient& client, size_t requests) { return limits_.take(key(client), requests); }
 
   const RpcMethods& methods_;
   EthFilters& filters_;
   const RpcServerOptions& options_;
-  std::mutex mu_;
-  std::map<const http::WebSocketClient*, Bucket> buckets_;
+  RateLimiter limits_{options_.requests_per_second};
 };
 
 RpcServer::RpcServer(node::Node& node, RpcServerOptions options)
@@ -108,7 +87,10 @@ RpcServer::RpcServer(node::Node& node, RpcServerOptions options)
   socket_ = std::make_shared<Socket>(methods_, filters_, options_);
   server_.serve_websocket("/", socket_);
   server_.router().post("/", [this](const http::Request& request) {
-    auto answer = methods_.handle(request.body, RpcCall{}, options_.limits);
+    const RpcCall call{nullptr, [this, &request](size_t requests) {
+                         return http_limits_.take(request.connection, requests);
+                       }};
+    auto answer = methods_.handle(request.body, call, options_.limits);
     http::Response r;
     if (answer) r.body = std::move(*answer);
     else r.status = 200;
@@ -133,6 +115,9 @@ void RpcServer::start() {
   DUSK_LOG(kInfo, "rpc", "JSON-RPC on " << options_.http.host << ":" << server_.port() << " (HTTP and WebSocket)");
 }
 
-void RpcServer::stop() { server_.stop(); }
+void RpcServer::stop() {
+  server_.stop();
+  http_limits_.clear();  // connection ids start again with the next run
+}
 
 }  // namespace dusk::rpc

@@ -18,6 +18,7 @@ using test::Json;
 using test::bhttp::verb;
 
 void add_routes(Router& router) {
+  router.get("/v1/connection", [](const Request& r) { return Response::json({{"connection", r.connection}}); });
   router.get("/v1/blocks/{id}", [](const Request& r) {
     Json body = {{"id", r.param("id")}};
     if (auto v = r.query_param("verbose")) body["verbose"] = *v;
@@ -266,6 +267,22 @@ TEST_F(HttpServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_EQ(body_of(*r)["id"], std::to_string(i));
   }
   EXPECT_EQ(server_.connection_count(), 1u);
+}
+
+TEST_F(HttpServerTest, RequestsKnowTheirConnection) {
+  start();
+  HttpClient first(server_.port()), second(server_.port());
+  auto id = [](HttpClient& c) {
+    auto r = c.request(verb::get, "/v1/connection");
+    EXPECT_TRUE(r);
+    return r ? body_of(*r)["connection"].get<u64>() : 0;
+  };
+  const u64 a = id(first), b = id(second);
+  EXPECT_NE(a, 0u);
+  EXPECT_NE(b, 0u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(id(first), a);  // kept alive: the same connection
+  EXPECT_EQ(id(second), b);
 }
 
 TEST_F(HttpServerTest, KeepAliveOffClosesAfterEachResponse) {

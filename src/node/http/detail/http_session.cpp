@@ -36,7 +36,10 @@ bool is_parse_error(const beast::error_code& ec) {
 
 HttpSession::HttpSession(asio::ip::tcp::socket socket, std::shared_ptr<ServerContext> context,
                          ConnectionSlot slot)
-    : stream_(std::move(socket)), context_(std::move(context)), slot_(std::move(slot)) {}
+    : stream_(std::move(socket)),
+      context_(std::move(context)),
+      slot_(std::move(slot)),
+      connection_id_(context_->next_connection.fetch_add(1)) {}
 
 void HttpSession::run() {
   // The socket's executor is this connection's strand; start there.
@@ -151,6 +154,7 @@ Response HttpSession::respond(Parser::value_type& message) {
     value += std::string(field.value());
   }
   request.body = std::move(message.body());
+  request.connection = connection_id_;
 
   const HttpServer::Options& options = context_->options;
   if (options.allowed_origin && request.method == "OPTIONS") {

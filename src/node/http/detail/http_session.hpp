@@ -46,6 +46,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::http::response<boost::beast::http::string_body> response_;
   std::shared_ptr<ServerContext> context_;
   ConnectionSlot slot_;
+  u64 connection_id_;  // Request::connection
   size_t drained_ = 0;
   char drain_buffer_[4096];
 };

@@ -22,6 +22,7 @@ struct ServerContext {
   const void* owner = nullptr;  // identifies this server to WebSocketHandler::detach
   std::atomic<size_t> connections{0};  // served connections, HTTP and WebSocket
   std::atomic<size_t> rejecting{0};    // connections being told 503
+  std::atomic<u64> next_connection{1};  // the ids of Request::connection
 };
 
 // One unit of a counter, held by a session for as long as it lives and handed from the
