@@ -149,6 +149,8 @@ int run(NodeSettings s) {
     rpc::RpcServerOptions o;
     o.http.host = s.rpc_host;
     o.http.port = s.rpc_port;
+    o.requests_per_second = static_cast<double>(s.rpc_ws_requests_per_second);
+    o.http_requests_per_second = static_cast<double>(s.rpc_http_requests_per_second);
     rpc_server = std::make_unique<rpc::RpcServer>(*node, o);
     try {
       rpc_server->start();

@@ -61,6 +61,15 @@ Status read_settings_file(const std::string& path, NodeSettings& into) {
       into.dev = b->get();
       continue;
     }
+    if (key == "rpc_ws_requests_per_second" || key == "rpc_http_requests_per_second") {
+      const auto* i = v.as_integer();
+      constexpr i64 kMax = 1'000'000'000;
+      if (!i || i->get() < 1 || i->get() > kMax)
+        return Error(path + ": " + key + ": expected a whole number of requests from 1 to " + std::to_string(kMax));
+      (key == "rpc_ws_requests_per_second" ? into.rpc_ws_requests_per_second : into.rpc_http_requests_per_second) =
+          static_cast<u64>(i->get());
+      continue;
+    }
     if (!s) return Error(path + ": " + key + ": expected a string");
     const std::string value = s->get();
     if (key == "datadir") into.datadir = value;

@@ -7,6 +7,8 @@
 //   provisioner_key = "/etc/duskd/provisioner.key"   # hex of a 32-byte BLS secret key
 //   block_time = "2"                                 # seconds; "0.5"; "0": on demand
 //   api = "127.0.0.1:8080"
+//   rpc_ws_requests_per_second = 1000      # per connection (rpc/rate_limiter.hpp)
+//   rpc_http_requests_per_second = 5000
 //   log_level = "info"
 #pragma once
 #include <optional>
@@ -28,6 +30,8 @@ struct NodeSettings {
   bool rpc = true;                  // the Ethereum JSON-RPC (rpc/rpc_server.hpp)
   std::string rpc_host = "127.0.0.1";
   u16 rpc_port = 8545;              // 0: any free port (printed)
+  u64 rpc_ws_requests_per_second = 1'000;    // per WebSocket connection
+  u64 rpc_http_requests_per_second = 5'000;  // per kept-alive HTTP connection
   std::string log_level = "info";
 };
 

@@ -23,6 +23,7 @@ TEST(NodeSettings, ReadsEveryKeyFromAFile) {
   NodeSettings s;
   const std::string path = write_settings(
       "dev = true\ndatadir = \"/tmp/x\"\nblock_time = \"0.5\"\napi = \"[::1]:0\"\nrpc = \"127.0.0.1:9545\"\n"
+      "rpc_ws_requests_per_second = 250\nrpc_http_requests_per_second = 7000\n"
       "log_level = \"warn\"\n");
   ASSERT_TRUE(read_settings_file(path, s).ok());
   EXPECT_TRUE(s.dev);
@@ -33,6 +34,8 @@ TEST(NodeSettings, ReadsEveryKeyFromAFile) {
   EXPECT_TRUE(s.rpc);
   EXPECT_EQ(s.rpc_host, "127.0.0.1");
   EXPECT_EQ(s.rpc_port, 9545);
+  EXPECT_EQ(s.rpc_ws_requests_per_second, 250u);
+  EXPECT_EQ(s.rpc_http_requests_per_second, 7000u);
   EXPECT_EQ(s.log_level, "warn");
   std::filesystem::remove(path);
 }
@@ -41,6 +44,8 @@ TEST(NodeSettings, RpcOffAndDefaults) {
   NodeSettings defaults;
   EXPECT_TRUE(defaults.rpc);
   EXPECT_EQ(defaults.rpc_port, 8545);
+  EXPECT_EQ(defaults.rpc_ws_requests_per_second, 1000u);
+  EXPECT_EQ(defaults.rpc_http_requests_per_second, 5000u);
   EXPECT_EQ(defaults.api_port, 8080);
   NodeSettings s;
   const std::string path = write_settings("rpc = \"off\"\n");
@@ -56,7 +61,10 @@ TEST(NodeSettings, RefusalsNameTheKey) {
   };
   for (const Case& c : {Case{"rpc = \"8545\"\n", "rpc address"}, Case{"rpc = \"127.0.0.1:70000\"\n", "0..65535"},
                         Case{"api = \"localhost\"\n", "api address"}, Case{"block_time = \"fast\"\n", "block"},
-                        Case{"colour = \"blue\"\n", "unknown setting \"colour\""}, Case{"dev = \"yes\"\n", "dev"}}) {
+                        Case{"colour = \"blue\"\n", "unknown setting \"colour\""}, Case{"dev = \"yes\"\n", "dev"},
+                        Case{"rpc_ws_requests_per_second = 0\n", "rpc_ws_requests_per_second"},
+                        Case{"rpc_http_requests_per_second = \"5000\"\n", "rpc_http_requests_per_second"},
+                        Case{"rpc_http_requests_per_second = 2000000000\n", "1 to"}}) {
     NodeSettings s;
     const std::string path = write_settings(c.text);
     auto r = read_settings_file(path, s);
