@@ -4,7 +4,7 @@ namespace dusk::crypto::jubjub::gadget {
 
 namespace {
 
-// 2^i for i <= 253 (below r).
+// 2^i for i <= 254 (below r).
 Fq pow2(unsigned i) {
   std::array<u8, 32> b{};
   b[i / 8] = static_cast<u8>(1u << (i % 8));

@@ -56,7 +56,9 @@ WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b);
 WitnessPoint append_prime_order_point(Composer& cs, const Point& p);
 
 // The bits of `x`, least significant first, each boolean, which sum back to x: x < 2^n.
-// Precondition: n <= 253 (so the sum cannot wrap around r).
+// For n <= 253 the decomposition is unique (2^n < r: the sum cannot wrap around r). For
+// n = 254 or 255 (at most) a value below 2^n - r has a second one (x + r): a caller that
+// depends on the bits must also check them below r (schnorr/gadget.hpp does).
 std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n);
 
 // k * p for a witness scalar k < 2^252.

@@ -1,6 +1,7 @@
 #include "crypto/schnorr/gadget.hpp"
 
 #include <array>
+#include <cstdlib>
 
 #include "crypto/poseidon/gadget.hpp"
 
@@ -14,11 +15,14 @@ using Fr = bls12_381::Fr;
 // "JJSCHDBL" as a big-endian u64 (schnorr.cpp).
 constexpr u64 kDoubleChallengeDomain = 0x4A4A'5343'4844'424Cull;
 
+}  // namespace
+
 // The bits (least significant first) spell a value below r: scanning from the top, the
 // first bit that differs from r's must be a 0 where r has a 1. `eq` tracks "equal to r
 // so far"; where r has a 0, eq * b = 0 (one gate) and eq stays; where r has a 1,
 // eq' = eq * b (one gate). At the end eq = 0: the value is not r itself.
-void assert_below_modulus(Composer& cs, const std::vector<Witness>& bits) {
+void assert_canonical(Composer& cs, const std::vector<Witness>& bits) {
+  if (bits.size() != 255) std::abort();  // the comparison starts at r's top bit: a caller's shape bug
   const auto r = bls12_381::FrParams::kModulus;  // little-endian limbs
   Witness eq = cs.append_constant(Fr::one());
   for (size_t i = bits.size(); i-- > 0;) {
@@ -32,6 +36,8 @@ void assert_below_modulus(Composer& cs, const std::vector<Witness>& bits) {
   cs.assert_equal_constant(eq, Fr::zero());
 }
 
+namespace {
+
 // u G + c pk = R, from the bits of u and c.
 void check(Composer& cs, const jubjub::Point& generator, std::span<const Witness> u_bits, const WitnessPoint& r,
            const WitnessPoint& pk, std::span<const Witness> c_bits) {
@@ -43,7 +49,7 @@ void check(Composer& cs, const jubjub::Point& generator, std::span<const Witness
 
 std::vector<Witness> truncated_bits(Composer& cs, Witness x) {
   std::vector<Witness> bits = jg::decompose(cs, x, 255);
-  assert_below_modulus(cs, bits);
+  assert_canonical(cs, bits);
   bits.resize(250);
   return bits;
 }

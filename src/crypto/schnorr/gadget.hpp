@@ -26,6 +26,8 @@ using plonk::Witness;
 
 // The low 250 bits of x (least significant first), from x's decomposition into 255
 // bits checked canonical; truncate() sums them into one witness.
+// assert_canonical: 255 bits (least significant first, boolean) spell a value below r.
+void assert_canonical(Composer& cs, const std::vector<Witness>& bits);
 std::vector<Witness> truncated_bits(Composer& cs, Witness x);
 Witness truncate(Composer& cs, Witness x);
 

@@ -119,8 +119,10 @@ PublicKeyDouble SecretKey::public_key_double() const {
   return PublicKeyDouble{jubjub::generator() * s_, jubjub::generator_nums() * s_};
 }
 
-Scalar SecretKey::nonce(const Message& message, std::span<const u8, 32> entropy) const {
-  constexpr std::string_view kTag = "dusk-schnorr-nonce";
+Scalar SecretKey::nonce(const Message& message, std::span<const u8, 32> entropy, bool double_key) const {
+  // The scheme is in the tag: a single and a double signature of one message under the
+  // same entropy must not share r (two responses to one r give the key away).
+  const std::string_view kTag = double_key ? "dusk-schnorr-nonce-double" : "dusk-schnorr-nonce-single";
   const auto sk = s_.to_bytes_le();
   const auto m = message.to_bytes_le();
   const auto digest = blake2b({as_bytes(kTag), ByteView(sk), ByteView(m), ByteView(entropy)});
@@ -130,14 +132,14 @@ Scalar SecretKey::nonce(const Message& message, std::span<const u8, 32> entropy)
 }
 
 Signature SecretKey::sign(const Message& message, std::span<const u8, 32> entropy) const {
-  const Scalar r = nonce(message, entropy);
+  const Scalar r = nonce(message, entropy, false);
   const Point big_r = jubjub::generator() * r;
   const Scalar c = challenge(big_r, public_key(), message);
   return Signature{r - c * s_, big_r};
 }
 
 SignatureDouble SecretKey::sign_double(const Message& message, std::span<const u8, 32> entropy) const {
-  const Scalar r = nonce(message, entropy);
+  const Scalar r = nonce(message, entropy, true);
   const Point big_r = jubjub::generator() * r;
   const Point big_r_prime = jubjub::generator_nums() * r;
   const Scalar c = challenge_double(big_r, big_r_prime, public_key_double(), message);

@@ -15,9 +15,11 @@
 // u * G' + c * pk' = R'. "truncate" keeps a hash's low 250 bits (poseidon/hash.hpp);
 // coordinates are affine (u, v).
 //
-// Nonces are hedged: r = BLAKE2b-512("dusk-schnorr-nonce" || sk || m || entropy) mod r_J,
-// so a broken entropy source alone cannot repeat a nonce across messages, and equal
-// entropy gives equal signatures (tests, reproducible vectors). Signing is constant time
+// Nonces are hedged: r = BLAKE2b-512(tag || sk || m || entropy) mod r_J with the tag
+// "dusk-schnorr-nonce-single" or "dusk-schnorr-nonce-double", so a broken entropy source
+// alone cannot repeat a nonce across messages or across the two schemes (a single and a
+// double signature on one r would give the key away), and equal entropy gives equal
+// signatures (tests, reproducible vectors). Signing is constant time
 // in sk and r; verifying works on public values and is not.
 //
 // Encodings (little endian, jubjub's ZIP-216 points): a signature is u (32) || R (32),
@@ -90,7 +92,7 @@ class SecretKey {
   SignatureDouble sign_double(const Message& message, std::span<const u8, 32> entropy) const;
 
  private:
-  Scalar nonce(const Message& message, std::span<const u8, 32> entropy) const;
+  Scalar nonce(const Message& message, std::span<const u8, 32> entropy, bool double_key) const;
   Scalar s_;
 };
 

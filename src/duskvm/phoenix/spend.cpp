@@ -49,6 +49,10 @@ Result<PreparedSpend> prepare_spend(const SecretKey& sender, const SpendRequest&
   if (req.deposit == 0 && req.deposit_to != std::array<u8, 32>{})
     return Error("a deposit address without a deposit");
   u128 total = 0;
+  for (size_t i = 0; i < req.inputs.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (req.inputs[i].note.pos() == req.inputs[j].note.pos())
+        return Error("note " + std::to_string(req.inputs[i].note.pos()) + " is an input twice");
   for (const OwnedNote& in : req.inputs) {
     if (!sender.owns(in.note.stealth_address())) return Error("an input note is not the sender's");
     const auto leaf = tree.leaf(in.note.pos());

@@ -91,13 +91,18 @@ TransactionCircuit::TransactionCircuit(TransactionWitness witness)
   if (inputs_ == 0 || inputs_ > kMaxInputs) std::abort();
 }
 
+TransactionCircuit::TransactionCircuit(TransactionWitness witness, TransactionPublic claimed)
+    : inputs_(witness.inputs.size()), witness_(std::move(witness)), claimed_(std::move(claimed)) {
+  if (inputs_ == 0 || inputs_ > kMaxInputs || claimed_->nullifiers.size() != inputs_) std::abort();
+}
+
 void TransactionCircuit::circuit(Composer& cs) const {
   const TransactionWitness w = witness_ ? *witness_ : placeholder(inputs_);
-  const TransactionPublic pub = public_of(w);
+  const TransactionPublic pub = claimed_ ? *claimed_ : public_of(w);
 
   // The public inputs first, in the documented order.
-  const Witness payload = cs.append_public(w.payload_hash);
-  const Witness root = cs.append_public(w.root);
+  const Witness payload = cs.append_public(pub.payload_hash);
+  const Witness root = cs.append_public(pub.root);
   std::vector<Witness> nullifiers;
   for (const Fr& n : pub.nullifiers) nullifiers.push_back(cs.append_public(n));
   struct PublicOutput {
@@ -112,8 +117,8 @@ void TransactionCircuit::circuit(Composer& cs) const {
     outputs[j].sender = {public_point(cs, o.sender[0].gamma), public_point(cs, o.sender[0].delta),
                          public_point(cs, o.sender[1].gamma), public_point(cs, o.sender[1].delta)};
   }
-  const Witness max_fee = cs.append_public(Fr::from_u64(w.max_fee));
-  const Witness deposit = cs.append_public(Fr::from_u64(w.deposit));
+  const Witness max_fee = cs.append_public(Fr::from_u64(pub.max_fee));
+  const Witness deposit = cs.append_public(Fr::from_u64(pub.deposit));
   cs.component_range(max_fee, 64);
   cs.component_range(deposit, 64);
 

@@ -91,12 +91,17 @@ class TransactionCircuit : public crypto::plonk::Circuit {
   // The shape for `inputs` notes (key generation).
   explicit TransactionCircuit(size_t inputs);
   explicit TransactionCircuit(TransactionWitness witness);
+  // The witness against public inputs claimed elsewhere (a transaction's): every one of
+  // them is constrained, so a claim the witness does not back leaves the circuit
+  // unsatisfied. Precondition: as many nullifiers as inputs.
+  TransactionCircuit(TransactionWitness witness, TransactionPublic claimed);
   void circuit(crypto::plonk::Composer& cs) const override;
   size_t inputs() const { return inputs_; }
 
  private:
   size_t inputs_;
   std::optional<TransactionWitness> witness_;
+  std::optional<TransactionPublic> claimed_;
 };
 
 // The public side of an honest witness, computed natively (what the wallet publishes).

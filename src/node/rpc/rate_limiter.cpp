@@ -4,13 +4,22 @@
 
 namespace dusk::rpc {
 
-bool RateLimiter::take(u64 key, size_t requests, Clock::time_point now) {
-  const double n = static_cast<double>(requests);
+bool RateLimiter::take(u64 key, size_t requests) {
   std::lock_guard lock(mu_);
+  return take_locked(key, requests, Clock::now());
+}
+
+bool RateLimiter::take(u64 key, size_t requests, Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  return take_locked(key, requests, now);
+}
+
+bool RateLimiter::take_locked(u64 key, size_t requests, Clock::time_point now) {
+  const double n = static_cast<double>(requests);
   if (buckets_.size() >= evict_at_) evict_idle(now);
   auto [it, fresh] = buckets_.try_emplace(key, Bucket{rate_, now});
   Bucket& b = it->second;
-  if (!fresh) {
+  if (!fresh && now > b.at) {  // a caller's earlier time never takes tokens back
     b.tokens = std::min(rate_, b.tokens + rate_ * std::chrono::duration<double>(now - b.at).count());
     b.at = now;
   }

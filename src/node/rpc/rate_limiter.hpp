@@ -22,8 +22,10 @@ class RateLimiter {
   explicit RateLimiter(double rate) : rate_(rate) {}
 
   // Spends `requests` tokens of `key`'s bucket; false (and nothing spent) when it holds
-  // fewer.
-  bool take(u64 key, size_t requests, Clock::time_point now = Clock::now());
+  // fewer. The clock is read under the lock, so concurrent calls see it advance in order;
+  // the second form takes the time from the caller (tests).
+  bool take(u64 key, size_t requests);
+  bool take(u64 key, size_t requests, Clock::time_point now);
   void forget(u64 key);
   void clear();
   size_t tracked() const;
@@ -34,6 +36,7 @@ class RateLimiter {
     Clock::time_point at;
   };
   void evict_idle(Clock::time_point now);
+  bool take_locked(u64 key, size_t requests, Clock::time_point now);
 
   const double rate_;
   mutable std::mutex mu_;

@@ -34,6 +34,32 @@ TEST(SchnorrGadget, TruncationIsTheNatives) {
   }
 }
 
+TEST(SchnorrGadget, OnlyTheCanonicalDecompositionPasses) {
+  // x = 5 also reads as x + r below 2^255: both bit strings sum to 5 mod r, only the
+  // first is canonical, and only it passes.
+  auto bits_of = [](Composer& cs, std::array<u64, 4> limbs) {
+    std::vector<Witness> bits;
+    for (unsigned i = 0; i < 255; ++i) {
+      bits.push_back(cs.append_witness(Fr::from_u64((limbs[i / 64] >> (i % 64)) & 1)));
+      cs.component_boolean(bits.back());
+    }
+    return bits;
+  };
+  Composer honest, alias;
+  gadget::assert_canonical(honest, bits_of(honest, {5, 0, 0, 0}));
+  EXPECT_EQ(honest.first_violation(), std::nullopt);
+  auto r = bls12_381::FrParams::kModulus;
+  r[0] += 5;  // r + 5: no carry out of the low limb (r's is 1)
+  gadget::assert_canonical(alias, bits_of(alias, {r[0], r[1], r[2], r[3]}));
+  EXPECT_NE(alias.first_violation(), std::nullopt);
+  // r - 1 itself is the largest canonical value.
+  Composer top;
+  auto m = bls12_381::FrParams::kModulus;
+  m[0] -= 1;
+  gadget::assert_canonical(top, bits_of(top, {m[0], m[1], m[2], m[3]}));
+  EXPECT_EQ(top.first_violation(), std::nullopt);
+}
+
 struct Single {
   Scalar u;
   Point r, pk;

@@ -65,6 +65,14 @@ TEST(Schnorr, NoncesAreHedged) {
   EXPECT_NE(sk.sign(m, entropy(9)).r, sk.sign(m + Fr::one(), entropy(9)).r);
   // The same entropy with another key gives another nonce too.
   EXPECT_NE(key(5).sign(m, entropy(9)).r, sk.sign(m, entropy(9)).r);
+  // And the two schemes never share one: with one r, the single response u1 = r - c1 sk
+  // and the double one u2 = r - c2 sk would give sk = (u1 - u2) / (c2 - c1).
+  const Signature single = sk.sign(m, entropy(9));
+  const SignatureDouble both = sk.sign_double(m, entropy(9));
+  EXPECT_NE(single.r, both.r);
+  const Scalar c1 = challenge(single.r, sk.public_key(), m);
+  const Scalar c2 = challenge_double(both.r, both.r_prime, sk.public_key_double(), m);
+  EXPECT_NE((single.u - both.u) * (c2 - c1).inverse(), sk.scalar());
 }
 
 TEST(Schnorr, DoubleSignatures) {

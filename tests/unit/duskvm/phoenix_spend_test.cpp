@@ -97,6 +97,7 @@ TEST(PhoenixSpend, BadRequestsAreRefused) {
   SpendRequest stray{mine, w.bob.public_key(), 1, 0};
   stray.deposit_to[0] = 1;
   EXPECT_TRUE(refused(stray, w.alice));                                            // an address without a deposit
+  EXPECT_TRUE(refused({{mine[0], mine[0]}, w.bob.public_key(), 1, 0}, w.alice));   // one note twice
   std::vector<OwnedNote> five(5, mine[0]);
   EXPECT_TRUE(refused({five, w.bob.public_key(), 1, 0}, w.alice));                // more than four inputs
   EXPECT_FALSE(refused({mine, w.bob.public_key(), 1'180, 20}, w.alice));          // exactly enough

@@ -2,7 +2,10 @@
 // spend of a note from a real note tree to two outputs satisfies the circuit, with the
 // same shape as key generation's; every constraint, tampered with, is violated: another
 // root, a wrong opening, a forged or foreign signature, a value that does not open the
-// commitment, an unbalanced transaction, a wrong note position, a wrong note type.
+// commitment, an unbalanced transaction, a wrong note position, a torsion twin of the
+// note key; and every public input claimed apart from the witness (an output's
+// commitment or note key, each sender ciphertext point, a nullifier, the payload, the
+// root, the fee, the deposit) leaves the circuit unsatisfied.
 #include <gtest/gtest.h>
 
 #include "crypto/jubjub/pedersen.hpp"
@@ -67,6 +70,38 @@ TEST(TransactionCircuit, EveryConstraintBinds) {
     w.outputs[1].value -= 5;
     w.max_fee += 5;
   }));
+}
+
+TEST(TransactionCircuit, EveryClaimedPublicInputIsConstrained) {
+  const Scenario s = scenario();
+  const TransactionPublic honest = public_of(s.witness);
+  auto holds = [&](const TransactionPublic& claimed) {
+    Composer cs;
+    TransactionCircuit(s.witness, claimed).circuit(cs);
+    return !cs.first_violation().has_value();
+  };
+  EXPECT_TRUE(holds(honest));
+  const Point g = crypto::jubjub::generator();
+  using Change = void (*)(TransactionPublic&, const Point&);
+  const std::vector<std::pair<const char*, Change>> changes{
+      {"payload", [](auto& p, const Point&) { p.payload_hash = p.payload_hash + Fr::one(); }},
+      {"root", [](auto& p, const Point&) { p.root = p.root + Fr::one(); }},
+      {"nullifier", [](auto& p, const Point&) { p.nullifiers[0] = p.nullifiers[0] + Fr::one(); }},
+      {"commitment 0", [](auto& p, const Point& g) { p.outputs[0].value_commitment = p.outputs[0].value_commitment + g; }},
+      {"commitment 1", [](auto& p, const Point& g) { p.outputs[1].value_commitment = p.outputs[1].value_commitment + g; }},
+      {"note key", [](auto& p, const Point& g) { p.outputs[0].note_pk = p.outputs[0].note_pk + g; }},
+      {"A gamma", [](auto& p, const Point& g) { p.outputs[0].sender[0].gamma = p.outputs[0].sender[0].gamma + g; }},
+      {"A delta", [](auto& p, const Point& g) { p.outputs[0].sender[0].delta = p.outputs[0].sender[0].delta + g; }},
+      {"B gamma", [](auto& p, const Point& g) { p.outputs[1].sender[1].gamma = p.outputs[1].sender[1].gamma + g; }},
+      {"B delta", [](auto& p, const Point& g) { p.outputs[1].sender[1].delta = p.outputs[1].sender[1].delta + g; }},
+      {"fee", [](auto& p, const Point&) { p.max_fee += 1; }},
+      {"deposit", [](auto& p, const Point&) { p.deposit += 1; }},
+  };
+  for (const auto& [what, change] : changes) {
+    TransactionPublic claimed = honest;
+    change(claimed, g);
+    EXPECT_FALSE(holds(claimed)) << what;
+  }
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Phoenix's transfer contract logic (duskvm/phoenix/transfer_ledger.hpp) with real proofs
 // (the 1-input circuit, INSECURE seeded setup): shielding, a private transfer that the
-// receiver finds, a double spend, an unknown root and a forged proof refused without a
-// change, unshielding with a deposit; the pool always equals the unspent notes' values.
+// receiver finds, a double spend, an unknown root, a proof for other public inputs and a
+// garbled proof refused without a change, unshielding with a deposit; the pool always
+// equals the unspent notes' values.
 #include <gtest/gtest.h>
 
 #include "crypto/plonk/prover_key.hpp"
@@ -68,11 +69,17 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
   Transaction forged = tx;
   forged.nullifiers[0] = forged.nullifiers[0] + Fr::one();  // an unspent nullifier, but the proof is for another
   EXPECT_EQ(ledger.spend(forged).error().code, SpendError::kBadProof);
+  EXPECT_FALSE(ledger.is_spent(forged.nullifiers[0]));
+  Transaction garbled = forged;
+  garbled.proof[100] ^= 0x01;  // the proof's bytes themselves
+  EXPECT_EQ(ledger.spend(garbled).error().code, SpendError::kBadProof);
+  EXPECT_FALSE(ledger.is_spent(garbled.nullifiers[0]));
   Transaction two_inputs = forged;  // fresh nullifiers
   two_inputs.nullifiers.push_back(Fr::from_u64(77));
   EXPECT_EQ(ledger.spend(two_inputs).error().code, SpendError::kNoKey);
   EXPECT_EQ(ledger.notes().size(), notes);
   EXPECT_EQ(ledger.pool(), 990u);
+  EXPECT_FALSE(ledger.is_spent(two_inputs.nullifiers[1]));
 
   // Bob unshields 500 to an account, fee 5: the change is 95.
   std::array<u8, 32> account{};
