@@ -1,9 +1,10 @@
 // The Phoenix transaction circuit proved and verified with our PLONK (INSECURE seeded
 // setup): the sample spend's proof verifies against its public inputs, and changing any
-// public input (the payload, the root, the nullifier, an output's commitment or note key,
-// any sender ciphertext point, the fee, the deposit) makes it fail; so does a proof of
-// another statement. The constraints the typed witness cannot break (the ciphertexts and
-// nullifiers are derived from it) are bound here, at verification.
+// of them (the payload, the root, the nullifier, an output's commitment or note key, any
+// sender ciphertext point, the fee, the deposit) makes it fail, as PLONK binds a proof to
+// its public inputs; so does the proof of another payload. That each public input is
+// also constrained by the circuit is transaction_circuit_test's
+// EveryClaimedPublicInputIsConstrained.
 #include <gtest/gtest.h>
 
 #include "crypto/plonk/prover.hpp"
