@@ -174,6 +174,16 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
       "examples:\n"
       "  dusk export-phrase");
 
+  auto* view_key = tool.add_command(
+      "view-key", "print an account's Phoenix public key and view key (asks the password)",
+      "The view key shows every Phoenix note of the account and its value to whoever holds\n"
+      "it (an auditor), and spends nothing. The keys come from the recovery phrase:\n"
+      "docs/phoenix.md.\n"
+      "\nexamples:\n"
+      "  dusk view-key\n"
+      "  dusk view-key --index 2 --json");
+  add_index(view_key, o);
+
   auto* balance = tool.add_command(
       "balance", "show an account's balances on DuskDS (with nonce and stake), DuskEVM and DuskVM",
       "examples:\n"
@@ -303,6 +313,7 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
   };
   const Entry leaves[] = {{create, Command::kCreate},           {restore, Command::kRestore},
                           {address, Command::kAddress},         {export_phrase, Command::kExportPhrase},
+                          {view_key, Command::kViewKey},
                           {balance, Command::kBalance},         {transfer, Command::kTransfer},
                           {stake, Command::kStake},             {unstake, Command::kUnstake},
                           {withdraw_stake, Command::kWithdrawStake}, {deposit, Command::kBridgeDeposit},

@@ -15,7 +15,7 @@
 namespace dusk::wallet_cli {
 
 enum class Command {
-  kCreate, kRestore, kAddress, kExportPhrase, kBalance,
+  kCreate, kRestore, kAddress, kExportPhrase, kViewKey, kBalance,
   kTransfer, kStake, kUnstake, kWithdrawStake,
   kBridgeDeposit, kBridgeWithdraw,
   kContractDeploy, kContractCall, kContractQuery,

@@ -15,6 +15,7 @@
 #include "duskds/transaction.hpp"
 #include "duskds/transaction_codec.hpp"
 #include "duskvm/lane/vm_transaction.hpp"
+#include "duskvm/phoenix/keys.hpp"
 #include "exit_codes.hpp"
 #include "node_client.hpp"
 #include "password.hpp"
@@ -404,6 +405,24 @@ int export_phrase(const Options& o) {
   return kExitOk;
 }
 
+int view_key(const Options& o) {
+  const auto contents = open_wallet(o);
+  auto seed = contents.mnemonic.seed(contents.passphrase.str());
+  if (!seed.ok()) fail(kExitWallet, "deriving account " + std::to_string(o.index) + ": " + seed.error().message);
+  const auto sk = duskvm::phoenix::SecretKey::derive(ByteView(seed->data(), seed->size()), o.index);
+  const auto pk = sk.public_key().encode();
+  const auto vk = sk.view_key().encode();
+  if (o.json) {
+    print_json({{"index", o.index}, {"phoenix_public_key", hex(pk)}, {"view_key", hex(vk)}});
+  } else {
+    std::cout << "Account " << o.index << "\n"
+              << "Phoenix public key " << hex(pk) << "\n"
+              << "view key           " << hex(vk) << "\n";
+    std::cerr << "Whoever holds the view key sees every Phoenix note of this account and its value.\n";
+  }
+  return kExitOk;
+}
+
 int balance(const Options& o) {
   const PublicAccount a = public_account(o);
   const Node node(o);
@@ -697,6 +716,7 @@ int dispatch(const Options& o) {
     case Command::kRestore: return create_or_restore(o);
     case Command::kAddress: return address(o);
     case Command::kExportPhrase: return export_phrase(o);
+    case Command::kViewKey: return view_key(o);
     case Command::kBalance: return balance(o);
     case Command::kTransfer: return transfer(o);
     case Command::kStake: return stake_kind(o, ds::TxKind::kStake);

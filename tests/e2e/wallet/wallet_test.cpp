@@ -351,6 +351,17 @@ TEST_F(WalletE2e, Failures) {
   EXPECT_EQ(no_password.status, 3) << no_password.err;
   EXPECT_NE(no_password.err.find("--password-file"), std::string::npos) << no_password.err;
   EXPECT_EQ(ok({"export-phrase"})["phrase"], kDevPhrase);
+  // The Phoenix keys: asks the password too; one per account, the same every time, and
+  // the view key's B is the public key's B (its second half).
+  DuskRun vk_no_password = dusk({"view-key", "--wallet", wallet()}, false);
+  EXPECT_EQ(vk_no_password.status, 3) << vk_no_password.err;
+  const Json vk0 = ok({"view-key"}), vk1 = ok({"view-key", "--index", "1"});
+  EXPECT_EQ(ok({"view-key"}), vk0);
+  EXPECT_NE(vk0["view_key"], vk1["view_key"]);
+  const std::string pk0 = vk0["phoenix_public_key"], key0 = vk0["view_key"];
+  ASSERT_EQ(pk0.size(), 128u);
+  ASSERT_EQ(key0.size(), 128u);
+  EXPECT_EQ(key0.substr(64), pk0.substr(64));
 
   // More than the balance: the node refuses, 1, with its reason.
   DuskRun broke = dusk({"transfer", "--to", address(1)["duskds"], "--amount", "2000000"});
