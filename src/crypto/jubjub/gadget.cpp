@@ -67,12 +67,26 @@ WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b) {
   return out;
 }
 
+WitnessPoint dbl(Composer& cs, const WitnessPoint& p) {
+  const Witness uu = cs.gate_mul(p.u, p.u), vv = cs.gate_mul(p.v, p.v), uv = cs.gate_mul(p.u, p.v);
+  const Witness t = cs.gate_add(vv, uu, Fq::one(), -Fq::one());  // v^2 - u^2 = 1 + d u^2 v^2 on the curve
+  const Fq tv = cs.value(t), s = Fq::from_u64(2) - tv;
+  // Never zero on the curve (d is not a square); off it, the gates below fail.
+  const Fq u3 = tv.is_zero() ? Fq::zero() : cs.value(uv).dbl() * tv.inverse();
+  const Fq v3 = s.is_zero() ? Fq::zero() : (cs.value(uu) + cs.value(vv)) * s.inverse();
+  const WitnessPoint out{cs.append_witness(u3), cs.append_witness(v3)};
+  // u3 t - 2 uv = 0
+  cs.append_gate({.a = out.u, .b = t, .c = uv, .q_m = Fq::one(), .q_o = -Fq::from_u64(2)});
+  // 2 v3 - v3 t - uu - vv = 0
+  cs.append_gate({.a = out.v, .b = t, .c = uu, .d = vv, .q_m = -Fq::one(), .q_l = Fq::from_u64(2), .q_o = -Fq::one(),
+                  .q_4 = -Fq::one()});
+  return out;
+}
+
 WitnessPoint append_prime_order_point(Composer& cs, const Point& p) {
   static const Scalar kInverseOfEight = Scalar::from_u64(8).inverse();
   const WitnessPoint q = append_point(cs, p * kInverseOfEight);
-  const WitnessPoint q2 = add(cs, q, q);
-  const WitnessPoint q4 = add(cs, q2, q2);
-  return add(cs, q4, q4);
+  return dbl(cs, dbl(cs, dbl(cs, q)));
 }
 
 std::vector<Witness> decompose(Composer& cs, Witness x, unsigned n) {
@@ -110,7 +124,7 @@ WitnessPoint mul_fixed(Composer& cs, Witness k, const Point& base) {
 WitnessPoint mul_variable(Composer& cs, std::span<const Witness> bits, const WitnessPoint& p) {
   WitnessPoint acc{cs.append_constant(Fq::zero()), cs.append_constant(Fq::one())};  // the identity
   for (size_t i = bits.size(); i-- > 0;) {
-    acc = add(cs, acc, acc);
+    acc = dbl(cs, acc);
     const Witness b = bits[i];
     // The addend: p when b, else the identity (0, 1).
     const Witness u = cs.gate_mul(b, p.u);

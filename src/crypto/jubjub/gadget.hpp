@@ -8,7 +8,8 @@
 //                                     product of all four, then u3 (1 + d t) = u1 v2 + v1 u2
 //                                     and v3 (1 - d t) = v1 v2 + u1 u2 in one gate each)
 //   scalar decomposition          1.5 a bit (a boolean gate a bit, two bits a sum gate)
-//   variable-base multiplication  16 a bit: double, select P or the identity (2), add
+//   doubling                      6  (on-curve inputs)
+//   variable-base multiplication  15 a bit: double (6), select P or the identity (2), add
 //   fixed-base multiplication     5 a bit: 2-bit windows of precomputed multiples
 //                                 selected by 3 gates and added (7)
 // Scalars are witnesses below 2^252 (Jubjub scalars are below r_J < 2^252): the
@@ -46,6 +47,10 @@ void assert_equal_point(Composer& cs, const WitnessPoint& a, const WitnessPoint&
 Point value(const Composer& cs, const WitnessPoint& p);
 
 WitnessPoint add(Composer& cs, const WitnessPoint& a, const WitnessPoint& b);
+// 2p by the dedicated doubling (6 gates: u^2, v^2, uv, t = v^2 - u^2, then
+// u' t = 2uv and v' (2 - t) = u^2 + v^2), which holds for points on the curve only (it
+// uses the curve equation): for p constrained on the curve, or computed from such points.
+WitnessPoint dbl(Composer& cs, const WitnessPoint& p);
 
 // A point proved to lie in the prime-order subgroup: the prover supplies q with
 // p = 8 q (q = p / 8 mod r_J, on the curve), and the circuit returns 8 q (three

@@ -35,6 +35,13 @@ TEST(JubjubGadget, AdditionIsTheCurvesIncludingEdgeCases) {
     EXPECT_EQ(gadget::value(cs, sum), a + b);
     EXPECT_EQ(cs.first_violation(), std::nullopt);
   }
+  // The dedicated doubling agrees, the identity and a point of order 2 included.
+  for (const Point& p : {g, h, Point{}, torsion, g + torsion}) {
+    Composer cs;
+    const WitnessPoint d = gadget::dbl(cs, gadget::append_point(cs, p));
+    EXPECT_EQ(gadget::value(cs, d), p.dbl());
+    EXPECT_EQ(cs.first_violation(), std::nullopt);
+  }
   // A wrong sum and a point off the curve violate the circuit.
   Composer wrong;
   const WitnessPoint s = gadget::add(wrong, gadget::append_point(wrong, g), gadget::append_point(wrong, h));
@@ -44,6 +51,11 @@ TEST(JubjubGadget, AdditionIsTheCurvesIncludingEdgeCases) {
   const WitnessPoint p{off.append_witness(Fq::one()), off.append_witness(Fq::one())};
   gadget::assert_on_curve(off, p);
   EXPECT_NE(off.first_violation(), std::nullopt);
+  // A wrong doubling too.
+  Composer wrong_dbl;
+  const WitnessPoint d = gadget::dbl(wrong_dbl, gadget::append_point(wrong_dbl, g));
+  gadget::assert_equal_point(wrong_dbl, d, gadget::append_constant_point(wrong_dbl, g));
+  EXPECT_NE(wrong_dbl.first_violation(), std::nullopt);
 }
 
 TEST(JubjubGadget, PrimeOrderPointsAreProvedSo) {
