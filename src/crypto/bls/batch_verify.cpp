@@ -7,11 +7,9 @@
 // one multi-scalar multiplication with short scalars, done by Straus' method: one chain
 // of 64 or 128 doublings shared by all points, width-4 NAF digits, odd multiples P, 3P,
 // 5P, 7P precomputed per point. Everything here is public data: variable time.
-#include <sys/random.h>
 
 #include <array>
 #include <type_traits>
-#include <cerrno>
 #include <vector>
 
 #include "crypto/bls/scheme.hpp"
@@ -84,19 +82,6 @@ P short_multi_scalar_sum(const std::vector<P>& points, const std::vector<u64>& s
 }
 
 }  // namespace
-
-bool os_random_bytes(std::span<u8> out) {
-  size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n = getrandom(out.data() + done, out.size() - done, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
 
 namespace {
 

@@ -59,6 +59,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "crypto/os_random.hpp"
 #include "crypto/bls/error.hpp"
 #include "crypto/bls/secret_key.hpp"
 #include "crypto/bls/variant.hpp"
@@ -118,8 +119,8 @@ enum class BatchSecurity : int { k64 = 64, k128 = 128 };
 // Fills the span with unpredictable bytes, or returns false. The values must be
 // unknown to whoever chose the batch (a seeded generator is fine for tests only).
 using RandomSource = std::function<bool(std::span<u8>)>;
-// getrandom(2): the operating system's generator.
-bool os_random_bytes(std::span<u8> out);
+// getrandom(2): the operating system's generator (crypto/os_random.hpp).
+using crypto::os_random_bytes;
 
 template <typename V>
 class Scheme {

@@ -87,6 +87,13 @@ class Field {
   // Also the way to draw a uniformly random element from a caller-supplied seed.
   static Field from_uniform_bytes(std::span<const u8, 64> bytes);
   static Field random(std::span<const u8, 64> seed) { return from_uniform_bytes(seed); }
+  // The same for 64 bytes read as a little-endian integer (a BLAKE2b-512 digest, as
+  // Dusk's hash_to_scalar reads it).
+  static Field from_uniform_bytes_le(std::span<const u8, 64> bytes) {
+    std::array<u8, 64> be;
+    for (size_t i = 0; i < be.size(); ++i) be[i] = bytes[be.size() - 1 - i];
+    return from_uniform_bytes(be);
+  }
 
   friend constexpr Field operator+(const Field& a, const Field& b) {
     Field r;

@@ -1,8 +1,7 @@
+#include "crypto/os_random.hpp"
 #include "crypto/plonk/prover.hpp"
 
-#include <sys/random.h>
 
-#include <cerrno>
 #include <string>
 
 #include "crypto/hash/blake2b.hpp"
@@ -243,15 +242,7 @@ PlonkResult<Proof> prove(const ProverKey& pk, const Composer& composer, std::spa
 
 PlonkResult<Proof> prove(const ProverKey& pk, const Composer& composer) {
   std::array<u8, 64> seed;
-  size_t done = 0;
-  while (done < seed.size()) {
-    const ssize_t got = getrandom(seed.data() + done, seed.size() - done, 0);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return PlonkFailure(PlonkError::kRandomnessUnavailable, "prove: getrandom failed");
-    }
-    done += static_cast<size_t>(got);
-  }
+  if (!os_random_bytes(seed)) return PlonkFailure(PlonkError::kRandomnessUnavailable, "prove: getrandom failed");
   return prove_impl(pk, composer, seed, true);
 }
 

@@ -33,9 +33,7 @@ Parameters generate() {
       unsigned int n = 0;
       EVP_Digest(input.data(), input.size(), digest.data(), &n, EVP_sha512(), nullptr);
       input.assign(digest.begin(), digest.end());
-      std::array<u8, 64> be{};
-      std::reverse_copy(digest.begin(), digest.end(), be.begin());  // a little-endian integer
-      const Fr value = Fr::from_uniform_bytes(be) + previous;
+      const Fr value = Fr::from_uniform_bytes_le(digest) + previous;
       previous = value;
       c = value * r;
     }

@@ -48,9 +48,7 @@ Result<Fr> tag(std::span<const Call> pattern, u64 domain_separator) {
   auto input = tag_input(pattern, domain_separator);
   if (!input.ok()) return input.take_error();
   const auto digest = blake2b(ByteView(input->data(), input->size()));
-  std::array<u8, 64> be{};
-  std::reverse_copy(digest.begin(), digest.end(), be.begin());  // a little-endian integer
-  return Fr::from_uniform_bytes(be);
+  return Fr::from_uniform_bytes_le(digest);
 }
 
 Result<Safe> Safe::start(std::vector<Call> pattern, u64 domain_separator) {

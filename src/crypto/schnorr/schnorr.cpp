@@ -126,9 +126,7 @@ Scalar SecretKey::nonce(const Message& message, std::span<const u8, 32> entropy,
   const auto sk = s_.to_bytes_le();
   const auto m = message.to_bytes_le();
   const auto digest = blake2b({as_bytes(kTag), ByteView(sk), ByteView(m), ByteView(entropy)});
-  std::array<u8, 64> be;
-  std::reverse_copy(digest.begin(), digest.end(), be.begin());  // a little-endian integer
-  return Scalar::from_uniform_bytes(be);
+  return Scalar::from_uniform_bytes_le(digest);
 }
 
 Signature SecretKey::sign(const Message& message, std::span<const u8, 32> entropy) const {

@@ -1,20 +1,16 @@
 #include "duskvm/phoenix/keys.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include "crypto/hash/blake2b.hpp"
+#include "crypto/os_random.hpp"
 #include "duskvm/phoenix/stealth_address.hpp"
 
 namespace dusk::duskvm::phoenix {
 
 namespace {
-
-Scalar wide_scalar(const std::array<u8, 64>& digest) {
-  std::array<u8, 64> be;
-  std::reverse_copy(digest.begin(), digest.end(), be.begin());  // a little-endian integer
-  return Scalar::from_uniform_bytes(be);
-}
 
 std::optional<Scalar> scalar(std::span<const u8> bytes) {
   auto s = Scalar::from_bytes_le(bytes.first(32));
@@ -32,9 +28,19 @@ std::array<u8, 64> concat(const A& a, const B& b) {
 
 }  // namespace
 
+void fresh_random_bytes(std::span<u8> out) {
+  if (!crypto::os_random_bytes(out)) std::abort();
+}
+
+Scalar fresh_scalar() {
+  std::array<u8, 64> wide;
+  fresh_random_bytes(wide);
+  return Scalar::from_uniform_bytes(wide);
+}
+
 Scalar hash_to_scalar(const Point& p) {
   const auto bytes = p.encode();
-  return wide_scalar(crypto::blake2b(ByteView(bytes)));
+  return Scalar::from_uniform_bytes_le(crypto::blake2b(ByteView(bytes)));
 }
 
 std::optional<PublicKey> PublicKey::decode(std::span<const u8, 64> bytes) {
@@ -68,10 +74,10 @@ PublicKey ViewKey::public_key() const { return PublicKey{crypto::jubjub::generat
 
 SecretKey SecretKey::derive(std::span<const u8> seed, u64 index) {
   std::array<u8, 8> idx;
-  for (size_t i = 0; i < 8; ++i) idx[i] = static_cast<u8>(index >> (8 * i));
+  store_le<u64>(idx.data(), index);
   constexpr std::string_view kA = "dusk-phoenix-key-a", kB = "dusk-phoenix-key-b";
-  return SecretKey(wide_scalar(crypto::blake2b({as_bytes(kA), ByteView(seed), ByteView(idx)})),
-                   wide_scalar(crypto::blake2b({as_bytes(kB), ByteView(seed), ByteView(idx)})));
+  return SecretKey(Scalar::from_uniform_bytes_le(crypto::blake2b({as_bytes(kA), ByteView(seed), ByteView(idx)})),
+                   Scalar::from_uniform_bytes_le(crypto::blake2b({as_bytes(kB), ByteView(seed), ByteView(idx)})));
 }
 
 std::optional<SecretKey> SecretKey::decode(std::span<const u8, 64> bytes) {

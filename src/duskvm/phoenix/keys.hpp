@@ -37,6 +37,12 @@ struct StealthAddress;
 // H above.
 Scalar hash_to_scalar(const Point& p);
 
+// Unpredictable bytes and a uniform scalar from the operating system
+// (crypto/os_random.hpp), for keys, blinders and nonces. They abort the process if the
+// system generator fails: nothing in Phoenix may go on without fresh randomness.
+void fresh_random_bytes(std::span<u8> out);
+Scalar fresh_scalar();
+
 struct PublicKey {
   Point a;  // A = a G
   Point b;  // B = b G

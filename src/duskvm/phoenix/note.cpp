@@ -1,7 +1,5 @@
 #include "duskvm/phoenix/note.hpp"
 
-#include <sys/random.h>
-
 #include <algorithm>
 #include <cstdlib>
 
@@ -16,21 +14,6 @@ using crypto::jubjub::ElGamalCiphertext;
 using crypto::jubjub::generator;
 using crypto::jubjub::generator_nums;
 
-void os_random(std::span<u8> out) {
-  size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n = getrandom(out.data() + done, out.size() - done, 0);
-    if (n < 0) std::abort();  // getrandom blocks until seeded; failing is not recoverable
-    done += static_cast<size_t>(n);
-  }
-}
-
-Scalar random_scalar() {
-  std::array<u8, 64> wide;
-  os_random(wide);
-  return Scalar::from_uniform_bytes(wide);
-}
-
 // A commitment or ciphertext point: on the curve, no torsion (the identity is allowed:
 // a zero value with a zero blinder commits to it).
 std::optional<Point> torsion_free(std::span<const u8, 32> bytes) {
@@ -44,8 +27,8 @@ Scalar value_scalar(u64 value) { return Scalar::from_u64(value); }
 }  // namespace
 
 NoteRandomness NoteRandomness::fresh() {
-  NoteRandomness rnd{random_scalar(), {random_scalar(), random_scalar()}, {}};
-  os_random(rnd.nonce);
+  NoteRandomness rnd{fresh_scalar(), {fresh_scalar(), fresh_scalar()}, {}};
+  fresh_random_bytes(rnd.nonce);
   return rnd;
 }
 
@@ -56,7 +39,7 @@ Note Note::make(NoteType type, const PublicKey& sender, const PublicKey& receive
   n.stealth_ = receiver.stealth_address(rnd.r);
   n.value_commitment_ = crypto::jubjub::pedersen_commit(value_scalar(value), blinder);
   if (type == NoteType::kTransparent) {
-    for (size_t i = 0; i < 8; ++i) n.value_enc_[i] = static_cast<u8>(value >> (8 * i));
+    store_le<u64>(n.value_enc_.data(), value);
   } else {
     n.value_enc_ = encrypt_value(receiver.a * rnd.r, n.stealth_.encode(), ValueOpening{value, blinder}, rnd.nonce);
   }
@@ -81,7 +64,7 @@ Note Note::transparent_to(const StealthAddress& address, u64 value, const Contra
   n.type_ = NoteType::kTransparent;
   n.stealth_ = address;
   n.value_commitment_ = generator() * value_scalar(value);
-  for (size_t i = 0; i < 8; ++i) n.value_enc_[i] = static_cast<u8>(value >> (8 * i));
+  store_le<u64>(n.value_enc_.data(), value);
   n.sender_ = info;
   return n;
 }
@@ -96,7 +79,8 @@ std::array<u8, kNoteSize> Note::encode() const {
   out[at++] = static_cast<u8>(type_);
   put(value_commitment_.encode());
   put(stealth_.encode());
-  for (size_t i = 0; i < 8; ++i) out[at++] = static_cast<u8>(pos_ >> (8 * i));
+  store_le<u64>(out.data() + at, pos_);
+  at += 8;
   put(value_enc_);
   if (const auto* enc = std::get_if<SenderEncryption>(&sender_)) {
     out[at++] = 0;
@@ -128,8 +112,8 @@ std::optional<Note> Note::decode(std::span<const u8, kNoteSize> bytes) {
   if (!sa) return std::nullopt;
   n.stealth_ = *sa;
   at += 64;
-  n.pos_ = 0;
-  for (size_t i = 0; i < 8; ++i) n.pos_ |= u64{bytes[at++]} << (8 * i);
+  n.pos_ = load_le<u64>(bytes.data() + at);
+  at += 8;
   std::copy_n(bytes.begin() + at, kValueEncryptionSize, n.value_enc_.begin());
   at += kValueEncryptionSize;
   const u8 sender_tag = bytes[at++];
@@ -147,8 +131,7 @@ std::optional<Note> Note::decode(std::span<const u8, kNoteSize> bytes) {
   }
   if (n.type_ == NoteType::kTransparent) {
     // The clear value must be what the commitment holds, and the rest of value_enc zero.
-    u64 value = 0;
-    for (size_t i = 0; i < 8; ++i) value |= u64{n.value_enc_[i]} << (8 * i);
+    const u64 value = load_le<u64>(n.value_enc_.data());
     if (!std::all_of(n.value_enc_.begin() + 8, n.value_enc_.end(), [](u8 b) { return b == 0; }) ||
         !(n.value_commitment_ == generator() * value_scalar(value)))
       return std::nullopt;
@@ -169,8 +152,7 @@ Fr Note::nullifier(const SecretKey& owner) const {
 
 std::optional<ValueOpening> Note::opening(const ViewKey* vk) const {
   if (type_ == NoteType::kTransparent) {
-    u64 value = 0;
-    for (size_t i = 0; i < 8; ++i) value |= u64{value_enc_[i]} << (8 * i);
+    const u64 value = load_le<u64>(value_enc_.data());
     return ValueOpening{value, Scalar::zero()};
   }
   if (!vk) return std::nullopt;

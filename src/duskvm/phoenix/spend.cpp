@@ -1,28 +1,10 @@
 #include "duskvm/phoenix/spend.hpp"
 
-#include <sys/random.h>
-
-#include <cstdlib>
 #include <string>
 
 #include "crypto/plonk/prover.hpp"
 
 namespace dusk::duskvm::phoenix {
-
-namespace {
-
-Scalar random_scalar() {
-  std::array<u8, 64> wide;
-  size_t done = 0;
-  while (done < wide.size()) {
-    const ssize_t n = getrandom(wide.data() + done, wide.size() - done, 0);
-    if (n < 0) std::abort();  // getrandom blocks until seeded; failing is not recoverable
-    done += static_cast<size_t>(n);
-  }
-  return Scalar::from_uniform_bytes(wide);
-}
-
-}  // namespace
 
 std::vector<OwnedNote> scan(const ViewKey& vk, std::span<const Note> notes) {
   std::vector<OwnedNote> out;
@@ -35,9 +17,8 @@ std::vector<OwnedNote> scan(const ViewKey& vk, std::span<const Note> notes) {
 }
 
 SpendRandomness SpendRandomness::fresh() {
-  SpendRandomness r{{NoteRandomness::fresh(), NoteRandomness::fresh()}, {random_scalar(), random_scalar()}, {}};
-  const auto e = random_scalar().to_bytes_le();
-  std::copy(e.begin(), e.end(), r.signing_entropy.begin());
+  SpendRandomness r{{NoteRandomness::fresh(), NoteRandomness::fresh()}, {fresh_scalar(), fresh_scalar()}, {}};
+  fresh_random_bytes(r.signing_entropy);
   return r;
 }
 

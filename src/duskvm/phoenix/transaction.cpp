@@ -9,9 +9,6 @@ namespace dusk::duskvm::phoenix {
 
 namespace {
 
-void put_u64(Bytes& out, u64 v) {
-  for (size_t i = 0; i < 8; ++i) out.push_back(static_cast<u8>(v >> (8 * i)));
-}
 template <typename A>
 void put(Bytes& out, const A& bytes) {
   out.insert(out.end(), bytes.begin(), bytes.end());
@@ -25,8 +22,8 @@ Bytes Transaction::payload() const {
   out.push_back(static_cast<u8>(nullifiers.size()));
   for (const Fr& n : nullifiers) put(out, n.to_bytes_le());
   for (const Note& n : outputs) put(out, n.encode());
-  put_u64(out, max_fee);
-  put_u64(out, deposit);
+  append_le<u64>(out, max_fee);
+  append_le<u64>(out, deposit);
   put(out, deposit_to);
   return out;
 }
@@ -41,9 +38,7 @@ Fr Transaction::payload_hash() const {
   constexpr std::string_view kTag = "dusk-phoenix-payload-v1";
   const Bytes body = payload();
   const auto digest = crypto::blake2b({as_bytes(kTag), ByteView(body)});
-  std::array<u8, 64> be;
-  std::reverse_copy(digest.begin(), digest.end(), be.begin());  // a little-endian integer
-  return Fr::from_uniform_bytes(be);
+  return Fr::from_uniform_bytes_le(digest);
 }
 
 std::optional<Transaction> Transaction::decode(ByteView in) {
@@ -59,8 +54,7 @@ std::optional<Transaction> Transaction::decode(ByteView in) {
   };
   auto u64_le = [&]() -> std::optional<u64> {
     if (!need(8)) return std::nullopt;
-    u64 v = 0;
-    for (size_t i = 0; i < 8; ++i) v |= u64{in[at + i]} << (8 * i);
+    const u64 v = load_le<u64>(in.data() + at);
     at += 8;
     return v;
   };

@@ -24,6 +24,11 @@ bool TransferLedger::is_recent_root(const Fr& root) const {
   return std::find(roots_.begin(), roots_.end(), root) != roots_.end();
 }
 
+void TransferLedger::remember_root() {
+  roots_.push_back(tree_.root());
+  if (roots_.size() > kRootHistory) roots_.pop_front();
+}
+
 void TransferLedger::append(Note note) {
   note.set_pos(tree_.size());
   (void)tree_.append(note.hash());  // capacity checked by the callers
@@ -36,8 +41,7 @@ Result<u64> TransferLedger::shield(const StealthAddress& address, u64 value, con
   const u64 pos = tree_.size();
   append(std::move(note));
   pool_ += value;
-  roots_.push_back(tree_.root());
-  if (roots_.size() > kRootHistory) roots_.pop_front();
+  remember_root();
   return pos;
 }
 
@@ -69,8 +73,7 @@ Result<SpendOutcome, Failure<SpendError>> TransferLedger::spend(const Transactio
   pool_ -= leaving;
   out.fee = tx.max_fee;
   out.deposit = tx.deposit;
-  roots_.push_back(tree_.root());
-  if (roots_.size() > kRootHistory) roots_.pop_front();
+  remember_root();
   return out;
 }
 

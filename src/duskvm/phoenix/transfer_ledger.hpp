@@ -69,6 +69,7 @@ class TransferLedger {
 
  private:
   void append(Note note);
+  void remember_root();  // the tree's root, into the bounded history
 
   std::array<std::shared_ptr<const crypto::plonk::VerifierKey>, kMaxInputs> keys_;
   NoteTree tree_;

@@ -36,7 +36,7 @@ ValueEncryption encrypt_value(const crypto::jubjub::Point& shared_secret,
                               const std::array<u8, 12>& nonce) {
   const auto key = derive_key(shared_secret, stealth_address);
   std::array<u8, kPlain> plain{};
-  for (size_t i = 0; i < 8; ++i) plain[i] = static_cast<u8>(opening.value >> (8 * i));
+  store_le<u64>(plain.data(), opening.value);
   const auto blinder = opening.blinder.to_bytes_le();
   std::copy(blinder.begin(), blinder.end(), plain.begin() + 8);
 
@@ -68,8 +68,7 @@ std::optional<ValueOpening> decrypt_value(const crypto::jubjub::Point& shared_se
       EVP_CIPHER_CTX_ctrl(c.ctx.get(), EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) != 1 ||
       EVP_DecryptFinal_ex(c.ctx.get(), plain.data() + len, &len) != 1)
     return std::nullopt;  // not for this key, or tampered with
-  u64 value = 0;
-  for (size_t i = 0; i < 8; ++i) value |= u64{plain[i]} << (8 * i);
+  const u64 value = load_le<u64>(plain.data());
   auto blinder = crypto::jubjub::Scalar::from_bytes_le(ByteView(plain).subspan(8, 32));
   if (!blinder.ok()) return std::nullopt;
   return ValueOpening{value, *blinder};
