@@ -96,7 +96,18 @@ LedgerResult<Genesis> parse_table(const toml::table& root) {
   }
   if (root.get("lanes")) {
     DUSK_ASSIGN(const toml::table* lanes, table_field(root, "lanes"));
-    DUSK_TRY(only_keys(*lanes, {"evm_block_gas_limit", "duskvm_block_gas_limit"}, "lanes."));
+    DUSK_TRY(only_keys(*lanes, {"evm_block_gas_limit", "duskvm_block_gas_limit", "phoenix_srs", "phoenix_max_inputs"},
+                       "lanes."));
+    if (const toml::node* n = lanes->get("phoenix_srs")) {
+      const auto* text = n->as_string();
+      if (!text || text->get().empty())
+        return bad("lanes.phoenix_srs", "expected a DUSK-SRS file's path or \"INSECURE-SEED:<text>\"");
+      g.phoenix_srs = text->get();
+    }
+    if (lanes->get("phoenix_max_inputs")) {
+      DUSK_ASSIGN(g.phoenix_max_inputs, uint_field(*lanes, "phoenix_max_inputs", "lanes."));
+      if (g.phoenix_max_inputs < 1 || g.phoenix_max_inputs > 4) return bad("lanes.phoenix_max_inputs", "expected 1 to 4");
+    }
     if (lanes->get("evm_block_gas_limit")) {
       DUSK_ASSIGN(g.evm_block_gas_limit, uint_field(*lanes, "evm_block_gas_limit", "lanes."));
     }

@@ -26,6 +26,10 @@
 //   [lanes]                        # optional, the execution lanes' settings
 //   evm_block_gas_limit = 30000000
 //   duskvm_block_gas_limit = 250000000
+//   phoenix_srs = "setup.srs"      # optional: Phoenix's universal setup, a DUSK-SRS file
+//                                  # or "INSECURE-SEED:<text>" (development only: proofs
+//                                  # can be forged); absent: Phoenix is off
+//   phoenix_max_inputs = 2         # optional (1..4): the largest spend accepted
 //
 //   [[evm_account]]                # DuskEVM accounts (any number)
 //   address = "0xf39f..."          # 20 bytes in hex
@@ -70,6 +74,8 @@ struct Genesis {
   u64 genesis_time_ms = 0;  // 0: the node's clock when it creates the chain
   u64 evm_block_gas_limit = 30'000'000;
   u64 duskvm_block_gas_limit = 250'000'000;
+  std::string phoenix_srs;  // empty: Phoenix is off (duskvm/phoenix/setup.hpp)
+  u64 phoenix_max_inputs = 2;
   std::vector<GenesisAccount> accounts;
   std::vector<GenesisStake> stakes;
   std::vector<GenesisLaneAccount> evm_accounts;

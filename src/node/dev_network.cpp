@@ -32,6 +32,8 @@ ds::Genesis dev_genesis(const std::vector<DevAccount>& accounts) {
   g.ledger.emission = ds::EmissionSchedule::dusk_like();
   g.block_time_ms = 1'000;
   g.finality_depth = 1;
+  g.phoenix_srs = std::string(kDevPhoenixSrs);
+  g.phoenix_max_inputs = 2;
   for (size_t i = 0; i < accounts.size(); ++i) {
     const DevAccount& a = accounts[i];
     g.accounts.push_back({a.ds_key, 1'000'000 * kLuxPerDusk});

@@ -19,6 +19,8 @@ namespace dusk::node {
 
 inline constexpr std::string_view kDevPhrase = "test test test test test test test test test test test junk";
 inline constexpr u64 kDevChainId = 1337;
+// The development chain's Phoenix setup: INSECURE (its seed, hence its secret, is public).
+inline constexpr std::string_view kDevPhoenixSrs = "INSECURE-SEED:duskd --dev phoenix setup";
 inline constexpr size_t kDevAccounts = 10;
 inline constexpr u64 kLuxPerDusk = 1'000'000'000;
 

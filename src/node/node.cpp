@@ -57,6 +57,15 @@ Result<std::unique_ptr<Node>> Node::open(NodeConfig config) {
   vm::VmLaneConfig vc;
   vc.chain_id = chain_id;
   vc.block_gas_limit = c.genesis.duskvm_block_gas_limit;
+  if (!c.genesis.phoenix_srs.empty()) {
+    auto setup = duskvm::phoenix::Setup::parse(c.genesis.phoenix_srs, c.genesis.phoenix_max_inputs);
+    if (!setup.ok()) return Error("node: " + setup.error().message);
+    if (setup->insecure())
+      DUSK_LOG(kWarn, "node", "Phoenix uses an " << setup->describe()
+                                                  << ": its secret is public, shielded proofs can be forged "
+                                                     "(development chains only)");
+    vc.phoenix = std::move(*setup);
+  }
   std::vector<std::pair<vm::VmAddress, u64>> vm_alloc;
   for (const auto& a : c.genesis.vm_accounts) {
     vm::VmAddress address;

@@ -4,6 +4,8 @@
 
 #include "crypto/bls/scheme.hpp"
 #include "crypto/hash/blake2b.hpp"
+#include "duskvm/phoenix/stealth_address.hpp"
+#include "duskvm/phoenix/transaction.hpp"
 
 namespace dusk::vm {
 namespace {
@@ -57,6 +59,8 @@ std::string_view vm_kind_name(VmTxKind kind) {
     case VmTxKind::kCall: return "call";
     case VmTxKind::kTransfer: return "transfer";
     case VmTxKind::kWithdraw: return "withdraw";
+    case VmTxKind::kShield: return "shield";
+    case VmTxKind::kPhoenix: return "phoenix";
   }
   return "unknown";
 }
@@ -70,6 +74,10 @@ Bytes encode_vm_unsigned(const VmTransaction& tx) {
   out.reserve(160 + tx.code.size() + tx.argument.size());
   append_le<u8>(out, 1);
   append_le<u8>(out, static_cast<u8>(tx.kind));
+  if (tx.kind == VmTxKind::kPhoenix) {
+    put_raw(out, tx.phoenix);  // its chain id first
+    return out;
+  }
   append_le<u64>(out, tx.chain_id);
   put_raw(out, tx.sender);
   append_le<u64>(out, tx.nonce);
@@ -97,13 +105,18 @@ Bytes encode_vm_unsigned(const VmTransaction& tx) {
       put_raw(out, tx.to_key);
       append_le<u64>(out, tx.amount);
       break;
+    case VmTxKind::kShield:
+      put_raw(out, tx.stealth);
+      append_le<u64>(out, tx.amount);
+      break;
+    case VmTxKind::kPhoenix: break;  // written above
   }
   return out;
 }
 
 Bytes encode_vm_transaction(const VmTransaction& tx) {
   Bytes out = encode_vm_unsigned(tx);
-  put_raw(out, tx.signature);
+  if (tx.kind != VmTxKind::kPhoenix) put_raw(out, tx.signature);
   return out;
 }
 
@@ -117,8 +130,16 @@ Result<VmTransaction> decode_vm_transaction(ByteView bytes) {
   const u8 kind = r.le<u8>();
   if (!r.ok()) return Error("duskvm transaction: truncated");
   if (version != 1) return Error("duskvm transaction version " + std::to_string(version) + ", expected 1");
-  if (kind < 1 || kind > 4) return Error("duskvm transaction: unknown kind " + std::to_string(kind));
+  if (kind < 1 || kind > 6) return Error("duskvm transaction: unknown kind " + std::to_string(kind));
   tx.kind = static_cast<VmTxKind>(kind);
+  if (tx.kind == VmTxKind::kPhoenix) {
+    const ByteView body = bytes.subspan(2);
+    auto ptx = duskvm::phoenix::Transaction::decode(body);
+    if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
+    tx.chain_id = ptx->chain_id;
+    tx.phoenix.assign(body.begin(), body.end());
+    return tx;
+  }
   tx.chain_id = r.le<u64>();
   tx.sender = r.array<96>();
   tx.nonce = r.le<u64>();
@@ -147,6 +168,11 @@ Result<VmTransaction> decode_vm_transaction(ByteView bytes) {
       tx.to_key = r.array<96>();
       tx.amount = r.le<u64>();
       break;
+    case VmTxKind::kShield:
+      tx.stealth = r.array<64>();
+      tx.amount = r.le<u64>();
+      break;
+    case VmTxKind::kPhoenix: break;  // decoded above
   }
   tx.signature = r.array<48>();
   if (!r.ok()) return Error("duskvm transaction: truncated");
@@ -156,6 +182,8 @@ Result<VmTransaction> decode_vm_transaction(ByteView bytes) {
   if (tx.kind == VmTxKind::kWithdraw)
     if (auto pk = BlsMinSig::PublicKey::from_bytes(tx.to_key); !pk.ok())
       return Error("duskvm transaction: withdrawal receiver: " + pk.error().message);
+  if (tx.kind == VmTxKind::kShield && !duskvm::phoenix::StealthAddress::decode(tx.stealth))
+    return Error("duskvm transaction: the shield's stealth address is not two prime-order Jubjub points");
   if (auto sig = BlsMinSig::Signature::from_bytes(tx.signature); !sig.ok())
     return Error("duskvm transaction: signature: " + sig.error().message);
   return tx;
@@ -165,6 +193,12 @@ Hash256 vm_signing_hash(const VmTransaction& tx) {
   return crypto::blake2b<32>({as_bytes(kVmSigningDomain), encode_vm_unsigned(tx)});
 }
 
+std::optional<size_t> phoenix_input_count(ByteView encoded) {
+  constexpr size_t kAt = 2 + 8 + 32;  // version, kind, chain id, root
+  if (encoded.size() <= kAt || encoded[0] != 1 || encoded[1] != static_cast<u8>(VmTxKind::kPhoenix)) return std::nullopt;
+  return encoded[kAt];
+}
+
 Hash256 vm_transaction_id(ByteView encoded) { return crypto::blake2b<32>(encoded); }
 
 void sign_vm_transaction(VmTransaction& tx, const crypto::bls::SecretKey& sk) {
@@ -172,6 +206,7 @@ void sign_vm_transaction(VmTransaction& tx, const crypto::bls::SecretKey& sk) {
 }
 
 Status verify_vm_signature(const VmTransaction& tx) {
+  if (tx.kind == VmTxKind::kPhoenix) return Error("duskvm transaction: a Phoenix transaction carries no signature");
   const Hash256 m = vm_signing_hash(tx);
   if (auto ok = BlsMinSig::verify(tx.sender, m, tx.signature); !ok.ok())
     return Error("duskvm transaction: the signature is not the sender's (" + ok.error().message + ")");

@@ -61,6 +61,7 @@ Result<PreparedSpend> prepare_spend(const SecretKey& sender, const SpendRequest&
   tx.max_fee = req.max_fee;
   tx.deposit = req.deposit;
   tx.deposit_to = req.deposit_to;
+  tx.chain_id = req.chain_id;
   for (const OwnedNote& in : req.inputs) {
     const auto note_sk = sender.note_secret_key(in.note.stealth_address());
     const Point pk_prime = crypto::jubjub::generator_nums() * note_sk.scalar();

@@ -46,6 +46,7 @@ struct SpendRequest {
   u64 max_fee = 0;
   u64 deposit = 0;
   std::array<u8, 32> deposit_to{};
+  u64 chain_id = 0;  // the chain the transaction is for (in what the owners sign)
 };
 
 struct PreparedSpend {

@@ -18,6 +18,7 @@ void put(Bytes& out, const A& bytes) {
 
 Bytes Transaction::payload() const {
   Bytes out;
+  append_le<u64>(out, chain_id);
   put(out, root.to_bytes_le());
   out.push_back(static_cast<u8>(nullifiers.size()));
   for (const Fr& n : nullifiers) put(out, n.to_bytes_le());
@@ -58,8 +59,10 @@ std::optional<Transaction> Transaction::decode(ByteView in) {
     at += 8;
     return v;
   };
+  auto chain = u64_le();
   auto root = scalar();
-  if (!root || !need(1)) return std::nullopt;
+  if (!chain || !root || !need(1)) return std::nullopt;
+  tx.chain_id = *chain;
   tx.root = *root;
   const size_t n = in[at++];
   if (n == 0 || n > kMaxInputs) return std::nullopt;

@@ -6,9 +6,10 @@
 // The payload hash, which the spent notes' owners sign inside the proof, covers every
 // field but the proof: BLAKE2b-512("dusk-phoenix-payload-v1" || the encoding without the
 // proof) read as a little-endian integer mod r. The circuit's public inputs are derived
-// from the transaction (public_inputs()): nothing in them is taken on trust.
+// from the transaction (public_inputs()): nothing in them is taken on trust. The chain id
+// is in the payload, so a transaction proved for one chain is refused by any other.
 //
-// Encoding: root (32, LE) || n (1, 1..4) || n nullifiers (32 each, LE) || 2 notes
+// Encoding: chain_id (8, LE) || root (32, LE) || n (1, 1..4) || n nullifiers (32 each, LE) || 2 notes
 // (note.hpp, 302 each) || max_fee (8, LE) || deposit (8, LE) || deposit_to (32) ||
 // proof (kProofSize). Decoding is strict: scalars below r, notes as note.hpp decodes
 // them, outputs unplaced and carrying an encrypted sender, deposit_to zero when nothing
@@ -26,6 +27,7 @@
 namespace dusk::duskvm::phoenix {
 
 struct Transaction {
+  u64 chain_id = 0;
   Fr root;
   std::vector<Fr> nullifiers;
   std::array<Note, kOutputs> outputs;

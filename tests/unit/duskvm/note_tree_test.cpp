@@ -69,5 +69,43 @@ TEST(NoteTree, OpeningsVerifyAndBind) {
   EXPECT_TRUE(NoteTree::verify(*tree.open(3), leaf(3), tree.root()));
 }
 
+TEST(NoteTree, BuiltFromLeavesEqualsAppended) {
+  for (u64 n : {0, 1, 4, 5, 16, 17, 65}) {
+    std::vector<Fr> leaves;
+    for (u64 i = 0; i < n; ++i) leaves.push_back(leaf(i));
+    auto built = NoteTree::from_leaves(leaves);
+    ASSERT_TRUE(built.has_value());
+    EXPECT_EQ(built->size(), n);
+    EXPECT_EQ(built->root(), reference_root(leaves)) << n << " notes";
+    if (n != 0) {
+      auto o = built->open(n - 1);
+      ASSERT_TRUE(o.has_value());
+      EXPECT_TRUE(NoteTree::verify(*o, leaf(n - 1), built->root()));
+    }
+  }
+}
+
+TEST(NoteTree, TruncatedTreesAreTheTreesOfTheirPrefix) {
+  std::vector<Fr> leaves;
+  for (u64 i = 0; i < 70; ++i) leaves.push_back(leaf(i));
+  for (u64 keep : {69, 64, 63, 17, 16, 5, 1, 0}) {
+    NoteTree tree = *NoteTree::from_leaves(leaves);
+    tree.truncate(keep);
+    const std::vector<Fr> prefix(leaves.begin(), leaves.begin() + static_cast<long>(keep));
+    EXPECT_EQ(tree.size(), keep);
+    EXPECT_EQ(tree.root(), reference_root(prefix)) << "kept " << keep;
+    // It grows on as if the dropped leaves had never been there.
+    ASSERT_TRUE(tree.append(leaf(1000)).has_value());
+    std::vector<Fr> grown = prefix;
+    grown.push_back(leaf(1000));
+    EXPECT_EQ(tree.root(), reference_root(grown)) << "kept " << keep << ", then one more";
+  }
+  NoteTree tree = *NoteTree::from_leaves(leaves);
+  const Fr root = tree.root();
+  tree.truncate(70);  // nothing to drop
+  tree.truncate(80);
+  EXPECT_EQ(tree.root(), root);
+}
+
 }  // namespace
 }  // namespace dusk::duskvm::phoenix

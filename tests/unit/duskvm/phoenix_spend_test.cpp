@@ -122,6 +122,7 @@ TEST(PhoenixSpend, TransactionsEncodeStrictlyAndThePayloadCoversAllButTheProof) 
   EXPECT_EQ(t2.payload_hash(), h);  // the proof is not signed
   for (auto change : std::vector<void (*)(Transaction&)>{
            [](Transaction& t) { t.max_fee += 1; }, [](Transaction& t) { t.deposit += 1; },
+           [](Transaction& t) { t.chain_id += 1; },
            [](Transaction& t) { t.deposit_to[0] ^= 1; }, [](Transaction& t) { t.root = t.root + Fr::one(); },
            [](Transaction& t) { t.nullifiers[0] = t.nullifiers[0] + Fr::one(); },
            [](Transaction& t) { std::swap(t.outputs[0], t.outputs[1]); }}) {
@@ -138,13 +139,13 @@ TEST(PhoenixSpend, TransactionsEncodeStrictlyAndThePayloadCoversAllButTheProof) 
   b.pop_back();
   EXPECT_TRUE(refused(b));                                  // short
   b = bytes;
-  b[32] = 0;
+  b[40] = 0;
   EXPECT_TRUE(refused(b));                                  // no nullifier
   b = bytes;
-  b[32] = 5;
+  b[40] = 5;
   EXPECT_TRUE(refused(b));                                  // too many
   b = bytes;
-  std::fill(b.begin(), b.begin() + 32, 0xff);
+  std::fill(b.begin() + 8, b.begin() + 40, 0xff);
   EXPECT_TRUE(refused(b));                                  // root >= r
   Transaction placed = tx;
   placed.outputs[0].set_pos(3);

@@ -1,8 +1,9 @@
 // Phoenix's transfer contract logic (duskvm/phoenix/transfer_ledger.hpp) with real proofs
 // (the 1-input circuit, INSECURE seeded setup): shielding, a private transfer that the
 // receiver finds, a double spend, an unknown root, a proof for other public inputs and a
-// garbled proof refused without a change, unshielding with a deposit; the pool always
-// equals the unspent notes' values.
+// garbled proof, a transaction for another chain refused without a change, unshielding
+// with a deposit; the pool always equals the unspent notes' values. A dropped block rolls
+// back to its mark, and the ledger restored from its records is the same ledger.
 #include <gtest/gtest.h>
 
 #include "crypto/plonk/prover_key.hpp"
@@ -35,19 +36,48 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
   const auto srs = plonk::Srs::insecure_from_seed(as_bytes("transfer ledger test (INSECURE)"), n + plonk::kSrsBlindingPowers);
   auto keys = plonk::preprocess(srs, shape);
   ASSERT_TRUE(keys.ok()) << keys.error().message;
-  TransferLedger ledger({keys->verifier, nullptr, nullptr, nullptr});
+  constexpr u64 kChain = 7;
+  const std::shared_ptr<const plonk::VerifierKey> vk = keys->verifier;
+  const VerifierKeySource source = [vk](size_t inputs) { return inputs == 1 ? vk : nullptr; };
+  TransferLedger ledger(kChain, source);
   const SecretKey alice = key(1), bob = key(2);
 
-  // Alice shields 1,000 (from an account; the caller debited it).
+  // Alice shields 1,000 (from an account; the caller debited it); the block ends.
+  const Fr empty_root = ledger.tree().root();
   ASSERT_TRUE(ledger.shield(alice.public_key().stealth_address(Scalar::from_u64(5)), 1000, ContractInfo{}).ok());
   EXPECT_EQ(ledger.pool(), 1000u);
+  EXPECT_FALSE(ledger.is_recent_root(ledger.tree().root()));  // not before its block ends
+  EXPECT_TRUE(ledger.end_block());
+  EXPECT_FALSE(ledger.end_block());  // an empty block adds no root
+  EXPECT_TRUE(ledger.is_recent_root(ledger.tree().root()));
+  EXPECT_TRUE(ledger.is_recent_root(empty_root));
 
   // She pays Bob 600 privately, fee 10.
-  auto spend = prepare_spend(alice, {scan(alice.view_key(), ledger.notes()), bob.public_key(), 600, 10}, ledger.tree(),
-                             SpendRandomness::fresh());
+  SpendRequest pay{scan(alice.view_key(), ledger.notes()), bob.public_key(), 600, 10};
+  pay.chain_id = kChain;
+  auto spend = prepare_spend(alice, pay, ledger.tree(), SpendRandomness::fresh());
   ASSERT_TRUE(spend.ok()) << spend.error().message;
   ASSERT_TRUE(prove_spend(*keys->prover, *spend).ok());
   const Transaction tx = spend->transaction;
+
+  // A block that spends it and is then dropped leaves no trace.
+  const Hash256 before = ledger.digest();
+  TransferLedger::Mark mark = ledger.mark();
+  ASSERT_TRUE(ledger.spend(tx).ok());
+  ASSERT_TRUE(ledger.shield(bob.public_key().stealth_address(Scalar::from_u64(6)), 3, ContractInfo{}).ok());
+  EXPECT_TRUE(ledger.end_block());
+  EXPECT_EQ(ledger.spent_since_mark().size(), 1u);
+  EXPECT_NE(ledger.digest(), before);
+  ledger.rollback(mark);
+  EXPECT_EQ(ledger.digest(), before);
+  EXPECT_EQ(ledger.notes().size(), 1u);
+  EXPECT_FALSE(ledger.is_spent(tx.nullifiers[0]));
+
+  // Proved for this chain, refused by another (nothing changes there).
+  TransferLedger other(kChain + 1, source);
+  EXPECT_EQ(other.spend(tx).error().code, SpendError::kWrongChain);
+
+  mark = ledger.mark();
   auto outcome = ledger.spend(tx);
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_EQ(outcome->fee, 10u);
@@ -57,6 +87,7 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
   EXPECT_EQ(bobs[0].opening.value, 600u);
   EXPECT_EQ(bobs[0].note.pos(), outcome->positions[0]);
   EXPECT_EQ(unspent_value(ledger, {&alice, &bob}), ledger.pool());
+  EXPECT_TRUE(ledger.end_block());
 
   // Refusals change nothing: the same transaction again, an unknown root, a forged proof.
   const size_t notes = ledger.notes().size();
@@ -84,7 +115,7 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
   // Bob unshields 500 to an account, fee 5: the change is 95.
   std::array<u8, 32> account{};
   account[0] = 0xAA;
-  SpendRequest out{scan(bob.view_key(), ledger.notes()), bob.public_key(), 0, 5, 500, account};
+  SpendRequest out{scan(bob.view_key(), ledger.notes()), bob.public_key(), 0, 5, 500, account, kChain};
   auto unshield = prepare_spend(bob, out, ledger.tree(), SpendRandomness::fresh());
   ASSERT_TRUE(unshield.ok()) << unshield.error().message;
   ASSERT_TRUE(prove_spend(*keys->prover, *unshield).ok());
@@ -94,6 +125,34 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
   EXPECT_EQ(unshield->transaction.deposit_to, account);
   EXPECT_EQ(ledger.pool(), 485u);
   EXPECT_EQ(unspent_value(ledger, {&alice, &bob}), ledger.pool());
+  EXPECT_TRUE(ledger.end_block());
+
+  // Restored from its records (notes, roots, nullifiers, chain, pool): the same ledger,
+  // which still refuses the spent notes; records that disagree are refused.
+  std::vector<Fr> roots{empty_root};
+  std::vector<NullifierKey> spent;
+  for (const Fr& n : tx.nullifiers) spent.push_back(n.to_bytes_le());
+  for (const Fr& n : unshield->transaction.nullifiers) spent.push_back(n.to_bytes_le());
+  // A root per block: the shield's, the payment's, the unshielding's.
+  roots.push_back(NoteTree::from_leaves({ledger.notes()[0].hash()})->root());
+  std::vector<Fr> three{ledger.notes()[0].hash(), ledger.notes()[1].hash(), ledger.notes()[2].hash()};
+  roots.push_back(NoteTree::from_leaves(three)->root());
+  roots.push_back(ledger.tree().root());
+  auto restored = TransferLedger::restore(kChain, source, ledger.notes(), roots, spent, ledger.nullifier_chain(),
+                                          ledger.pool());
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(restored->digest(), ledger.digest());
+  EXPECT_EQ(restored->spend(tx).error().code, SpendError::kDoubleSpend);
+  EXPECT_TRUE(restored->is_recent_root(roots[1]));
+  std::vector<Fr> wrong_roots = roots;
+  wrong_roots.pop_back();
+  EXPECT_FALSE(TransferLedger::restore(kChain, source, ledger.notes(), wrong_roots, spent, ledger.nullifier_chain(),
+                                       ledger.pool())
+                   .ok());
+  std::vector<Note> moved = ledger.notes();
+  moved[1].set_pos(7);
+  EXPECT_FALSE(
+      TransferLedger::restore(kChain, source, moved, roots, spent, ledger.nullifier_chain(), ledger.pool()).ok());
 }
 
 }  // namespace
