@@ -300,6 +300,65 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
     c->add_option("--gas", o.gas, "gas limit (default 100000000)")->transform(cli::unsigned_up_to(~u64{0}))->type_name("N");
   }
 
+  auto* phoenix = tool.add_command(
+      "phoenix", "shielded DUSK (Phoenix notes): phoenix balance, shield, send, unshield",
+      "Notes live in DuskVM's transfer contract; their owners and amounts are hidden, and a\n"
+      "proof made here (seconds) shows a spend valid. docs/phoenix.md.\n"
+      "\nexamples:\n"
+      "  dusk phoenix shield --amount 100\n"
+      "  dusk phoenix send --to 5c1e...64-byte-phoenix-key --amount 25 --wait included\n"
+      "  dusk phoenix unshield --amount 10\n"
+      "  dusk phoenix balance");
+  phoenix->require_subcommand(1);
+  auto* ph_balance = phoenix->add_subcommand(
+      "balance", "the account's unspent notes and their total (asks the password: spent notes are told by "
+                 "nullifiers, which take the secret key)");
+  ph_balance->footer("examples:\n  dusk phoenix balance --json");
+  auto* shield = phoenix->add_subcommand(
+      "shield", "DuskVM account -> a Phoenix note (to yourself, or to --to)");
+  shield->footer(std::string("The amount leaves the account's DuskVM balance (bridge it there first: dusk bridge\n"
+                             "deposit --to-duskvm) and becomes a transparent note of a fresh stealth address.\n"
+                             "\nexamples:\n"
+                             "  dusk phoenix shield --amount 100 --wait included") +
+                 kSendFooter);
+  auto* ph_send = phoenix->add_subcommand("send", "pay a Phoenix public key privately (proves the spend here)");
+  ph_send->footer(std::string("Picks the fewest of your notes that cover amount + fee, proves the spend (the\n"
+                              "proving key is made first: seconds), and sends it; the change comes back as a\n"
+                              "new note. The fee is the spend's gas x --gas-price unless --max-fee says.\n"
+                              "\nexamples:\n"
+                              "  dusk phoenix send --to 5c1e...64-byte-phoenix-key --amount 25 --wait included") +
+                  kSendFooter);
+  auto* unshield = phoenix->add_subcommand("unshield", "Phoenix notes -> the account's DuskVM balance");
+  unshield->footer(std::string("A spend whose deposit goes to your own DuskVM address (then dusk bridge withdraw\n"
+                               "--from duskvm takes it on to DuskDS).\n"
+                               "\nexamples:\n"
+                               "  dusk phoenix unshield --amount 10 --wait included") +
+                   kSendFooter);
+  for (auto* c : {ph_balance, shield, ph_send, unshield}) nested(c);
+  for (auto* c : {shield, ph_send}) {
+    auto* to = c->add_option("--to", o.phoenix_to, "the receiver's Phoenix public key (64 bytes hex, dusk view-key)")
+                   ->type_name("KEY");
+    if (c == ph_send) to->required();
+  }
+  for (auto* c : {shield, ph_send, unshield}) add_amount(c, o, "DUSK");
+  for (auto* c : {ph_send, unshield}) {
+    c->add_option_function<u64>("--max-fee", [&o](u64 v) { o.max_fee = v; }, "the fee in LUX (default: gas x price)")
+        ->type_name("LUX");
+    c->add_option("--srs", o.srs_file, "the chain's setup file, when it is not an INSECURE seeded one")
+        ->type_name("FILE");
+  }
+
+  auto* audit = tool.add_command(
+      "audit", "list the notes a view key owns and their values (no wallet needed)",
+      "Reads every note from the node and shows those of the view key: what an auditor given\n"
+      "the key sees, and nothing of anyone else's. It cannot tell spent notes from unspent.\n"
+      "\nexamples:\n"
+      "  dusk audit --view-key 0e9a...64-byte-view-key\n"
+      "  dusk audit --view-key KEY --json --node http://127.0.0.1:8080");
+  audit->add_option("--view-key", o.view_key, "the view key (64 bytes hex, from dusk view-key)")
+      ->required()
+      ->type_name("KEY");
+
   auto* tx = tool.add_command(
       "tx", "show a transaction on any layer, or follow it with --wait",
       "examples:\n"
@@ -319,25 +378,30 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
                           {withdraw_stake, Command::kWithdrawStake}, {deposit, Command::kBridgeDeposit},
                           {withdraw, Command::kBridgeWithdraw}, {deploy, Command::kContractDeploy},
                           {call, Command::kContractCall},       {query, Command::kContractQuery},
-                          {tx, Command::kTx}};
+                          {tx, Command::kTx},                   {ph_balance, Command::kPhoenixBalance},
+                          {shield, Command::kPhoenixShield},    {ph_send, Command::kPhoenixSend},
+                          {unshield, Command::kPhoenixUnshield}, {audit, Command::kAudit}};
   for (const Entry& e : leaves) {
     add_common(e.app, o);
     if (e.command == Command::kTransfer || e.command == Command::kStake || e.command == Command::kUnstake ||
         e.command == Command::kWithdrawStake || e.command == Command::kBridgeDeposit ||
         e.command == Command::kBridgeWithdraw || e.command == Command::kContractDeploy ||
-        e.command == Command::kContractCall || e.command == Command::kTx) {
+        e.command == Command::kContractCall || e.command == Command::kTx || e.command == Command::kPhoenixShield ||
+        e.command == Command::kPhoenixSend || e.command == Command::kPhoenixUnshield) {
       add_wait(e.app, o);
       if (e.command != Command::kTx) add_index(e.app, o);
     }
     if (e.command == Command::kTransfer || e.command == Command::kStake || e.command == Command::kUnstake ||
         e.command == Command::kWithdrawStake || e.command == Command::kBridgeDeposit ||
         e.command == Command::kBridgeWithdraw || e.command == Command::kContractDeploy ||
-        e.command == Command::kContractCall)
+        e.command == Command::kContractCall || e.command == Command::kPhoenixShield ||
+        e.command == Command::kPhoenixSend || e.command == Command::kPhoenixUnshield)
       add_gas_price(e.app, o);
+    if (e.command == Command::kPhoenixBalance) add_index(e.app, o);
   }
 
   if (auto status = tool.parse(argc, argv)) return *status;
-  for (CLI::App* group : {bridge, contract})
+  for (CLI::App* group : {bridge, contract, phoenix})
     if (group->parsed())
       if (int status = check_leaf(group); status != 0) return status;
   for (const Entry& e : leaves) {

@@ -1,7 +1,8 @@
 // The `dusk` wallet's command line (docs/wallet.md): keys (create, restore, address,
 // export-phrase), balances, DuskDS transactions (transfer, stake, unstake,
 // withdraw-stake), the bridge (bridge deposit, bridge withdraw), DuskVM contracts
-// (contract deploy, call, query) and following a transaction (tx), on CLI11 through
+// (contract deploy, call, query), Phoenix (view-key, phoenix balance/shield/send/
+// unshield, audit) and following a transaction (tx), on CLI11 through
 // cli/command_line.hpp.
 #pragma once
 
@@ -20,6 +21,7 @@ enum class Command {
   kBridgeDeposit, kBridgeWithdraw,
   kContractDeploy, kContractCall, kContractQuery,
   kTx,
+  kPhoenixBalance, kPhoenixShield, kPhoenixSend, kPhoenixUnshield, kAudit,
 };
 
 // How far a sending command (and `tx`) follows its transaction.
@@ -58,6 +60,11 @@ struct Options {
   std::string function;           // --function F
   std::optional<std::string> args_json;  // --args JSON
   std::optional<Bytes> arg_hex;          // --arg-hex HEX
+  // Phoenix.
+  std::string phoenix_to;         // phoenix send/shield --to PHOENIX_KEY
+  std::optional<u64> max_fee;     // phoenix send/unshield --max-fee LUX
+  std::string srs_file;           // phoenix send/unshield --srs FILE
+  std::string view_key;           // audit --view-key HEX
   // Following.
   std::string tx_id;              // tx --id
   WaitFor wait = WaitFor::kNone;  // --wait included|final

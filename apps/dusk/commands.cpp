@@ -16,6 +16,8 @@
 #include "duskds/transaction_codec.hpp"
 #include "duskvm/lane/vm_transaction.hpp"
 #include "duskvm/phoenix/keys.hpp"
+#include "duskvm/phoenix/setup.hpp"
+#include "duskvm/phoenix/spend.hpp"
 #include "exit_codes.hpp"
 #include "node_client.hpp"
 #include "password.hpp"
@@ -280,14 +282,19 @@ void print_record(const Json& r) {
   std::cout.flush();
 }
 
-// Prints a submitted transaction, or follows it; returns the exit status.
-int finish(const Options& o, const Node& node, const std::string& id, const std::string& layer, WaitFor wait) {
+// Prints a submitted transaction, or follows it; returns the exit status. `extra`: more
+// fields for the JSON output.
+int finish(const Options& o, const Node& node, const std::string& id, const std::string& layer, WaitFor wait,
+           const Json& extra = Json::object()) {
   if (wait == WaitFor::kNone) {
-    if (o.json) print_json({{"id", id}, {"layer", layer}, {"status", "submitted"}});
+    Json j{{"id", id}, {"layer", layer}, {"status", "submitted"}};
+    j.update(extra);
+    if (o.json) print_json(j);
     else std::cout << "Sent " << layer << " transaction " << id << "\n";
     return kExitOk;
   }
-  const Json r = follow(o, node, id, layer, wait);
+  Json r = follow(o, node, id, layer, wait);
+  r.update(extra);
   if (o.json) print_json(r);
   else print_record(r);
   if (const std::string f = failure_of(r); !f.empty()) {
@@ -405,11 +412,16 @@ int export_phrase(const Options& o) {
   return kExitOk;
 }
 
+// An account's Phoenix secret key, from the recovery phrase (docs/phoenix.md).
+duskvm::phoenix::SecretKey phoenix_key(const wallet::KeystoreContents& contents, u32 index) {
+  auto seed = contents.mnemonic.seed(contents.passphrase.str());
+  if (!seed.ok()) fail(kExitWallet, "deriving account " + std::to_string(index) + ": " + seed.error().message);
+  return duskvm::phoenix::SecretKey::derive(ByteView(seed->data(), seed->size()), index);
+}
+
 int view_key(const Options& o) {
   const auto contents = open_wallet(o);
-  auto seed = contents.mnemonic.seed(contents.passphrase.str());
-  if (!seed.ok()) fail(kExitWallet, "deriving account " + std::to_string(o.index) + ": " + seed.error().message);
-  const auto sk = duskvm::phoenix::SecretKey::derive(ByteView(seed->data(), seed->size()), o.index);
+  const auto sk = phoenix_key(contents, o.index);
   const auto pk = sk.public_key().encode();
   const auto vk = sk.view_key().encode();
   if (o.json) {
@@ -693,6 +705,237 @@ int contract_query(const Options& o) {
   return kExitOk;
 }
 
+// ---------------------------------------------------------------------------------
+// Phoenix (docs/phoenix.md): notes synced from the node, found with the view key, spent
+// with proofs made here.
+
+namespace ph = duskvm::phoenix;
+
+// Every note of the chain, the tree over them, as of one block.
+struct Synced {
+  std::vector<ph::Note> notes;
+  ph::NoteTree tree;
+  u64 height = 0;
+};
+
+Synced sync_notes(const Node& node) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    Synced s;
+    std::string root;
+    u64 total = 0;
+    do {
+      const Json page = node.get("/v1/phoenix/notes?from=" + std::to_string(s.notes.size()));
+      const std::string where = "GET /v1/phoenix/notes";
+      total = field<u64>(page, "total", where);
+      root = field<std::string>(page, "root", where);
+      s.height = field<u64>(page, "height", where);
+      const Json list = page.value("notes", Json::array());
+      if (list.empty() && s.notes.size() < total) fail(kExitNode, "the node sent an empty page of notes");
+      for (const auto& text : list) {
+        auto bytes = from_hex(text.get<std::string>());
+        auto note = bytes.ok() && bytes->size() == ph::kNoteSize
+                        ? ph::Note::decode(std::span<const u8, ph::kNoteSize>(bytes->data(), ph::kNoteSize))
+                        : std::nullopt;
+        if (!note || note->pos() != s.notes.size()) fail(kExitNode, "the node sent a malformed note");
+        s.notes.push_back(std::move(*note));
+      }
+    } while (s.notes.size() < total);
+    std::vector<ph::Fr> leaves;
+    for (const ph::Note& n : s.notes) leaves.push_back(n.hash());
+    s.tree = *ph::NoteTree::from_leaves(std::move(leaves));
+    // A block between two pages changes the count and root: start again.
+    if (s.notes.size() == total && hex(s.tree.root().to_bytes_le()) == root) return s;
+  }
+  fail(kExitNode, "the notes kept changing while syncing; try again");
+}
+
+// The notes of `sk` among `notes` that are not spent.
+std::vector<ph::OwnedNote> unspent_notes(const Node& node, const ph::SecretKey& sk, std::span<const ph::Note> notes) {
+  std::vector<ph::OwnedNote> owned = ph::scan(sk.view_key(), notes), out;
+  constexpr size_t kChunk = 1'024;
+  for (size_t at = 0; at < owned.size(); at += kChunk) {
+    Json asked = Json::array();
+    const size_t end = std::min(owned.size(), at + kChunk);
+    for (size_t i = at; i < end; ++i) asked.push_back(hex(owned[i].note.nullifier(sk).to_bytes_le()));
+    const Json answer = node.post("/v1/phoenix/spent", {{"nullifiers", asked}});
+    const Json spent = answer.value("spent", Json::array());
+    if (spent.size() != end - at) fail(kExitNode, "the node answered for another number of nullifiers");
+    for (size_t i = at; i < end; ++i)
+      if (!spent[i - at].get<bool>()) out.push_back(owned[i]);
+  }
+  return out;
+}
+
+Json notes_json(std::span<const ph::OwnedNote> notes) {
+  Json list = Json::array();
+  for (const ph::OwnedNote& n : notes)
+    list.push_back({{"position", n.note.pos()},
+                    {"value_lux", std::to_string(n.opening.value)},
+                    {"type", n.note.type() == ph::NoteType::kTransparent ? "transparent" : "obfuscated"}});
+  return list;
+}
+
+u128 total_of(std::span<const ph::OwnedNote> notes) {
+  u128 t = 0;
+  for (const ph::OwnedNote& n : notes) t += n.opening.value;
+  return t;
+}
+
+void print_notes(std::span<const ph::OwnedNote> notes) {
+  for (const ph::OwnedNote& n : notes)
+    std::cout << "  note " << n.note.pos() << "  " << lux_text(std::to_string(n.opening.value)) << " ("
+              << (n.note.type() == ph::NoteType::kTransparent ? "transparent" : "obfuscated") << ")\n";
+}
+
+Json phoenix_info(const Node& node) {
+  const Json info = node.get("/v1/phoenix");
+  if (!info.value("enabled", false)) fail(kExitFailed, "Phoenix is not enabled on this chain");
+  return info;
+}
+
+int phoenix_balance(const Options& o) {
+  const auto contents = open_wallet(o);
+  const ph::SecretKey sk = phoenix_key(contents, o.index);
+  const Node node(o);
+  phoenix_info(node);
+  const Synced synced = sync_notes(node);
+  const auto notes = unspent_notes(node, sk, synced.notes);
+  const u128 total = total_of(notes);
+  if (o.json) {
+    print_json({{"index", o.index}, {"height", synced.height}, {"balance_lux", to_decimal(total)},
+                {"balance_dusk", dusk_of_lux(to_decimal(total))}, {"notes", notes_json(notes)}});
+    return kExitOk;
+  }
+  std::cout << "Account " << o.index << ", shielded at height " << synced.height << ": " << lux_text(to_decimal(total))
+            << " in " << notes.size() << " unspent note(s)\n";
+  print_notes(notes);
+  return kExitOk;
+}
+
+ph::PublicKey parse_phoenix_key(const std::string& text) {
+  const auto bytes = parse_fixed<64>(text, "--to");
+  auto pk = ph::PublicKey::decode(bytes);
+  if (!pk) fail(kExitUsage, "--to: not a Phoenix public key (64 bytes hex: two Jubjub points, from dusk view-key)");
+  return *pk;
+}
+
+int phoenix_shield(const Options& o) {
+  require_amount(o);
+  const auto contents = open_wallet(o);
+  const wallet::AccountKeys keys = derive_keys(contents, o.index);
+  const ph::PublicKey to = o.phoenix_to.empty() ? phoenix_key(contents, o.index).public_key() : parse_phoenix_key(o.phoenix_to);
+  const Node node(o);
+  const Json info = phoenix_info(node);
+  vm::VmTransaction tx;
+  tx.kind = vm::VmTxKind::kShield;
+  tx.gas_limit = info.value("shield_gas", vm::kVmShieldGas);
+  tx.stealth = to.stealth_address(ph::fresh_scalar()).encode();
+  tx.amount = o.amount;
+  return send_duskvm(o, std::move(tx), o.wait, keys, node);
+}
+
+// A private payment (to --to) or an unshielding (to the account's own DuskVM address).
+int phoenix_spend(const Options& o, bool unshield) {
+  require_amount(o);
+  const auto contents = open_wallet(o);
+  const wallet::AccountKeys keys = derive_keys(contents, o.index);
+  const ph::SecretKey sk = phoenix_key(contents, o.index);
+  const ph::PublicKey receiver = unshield ? sk.public_key() : parse_phoenix_key(o.phoenix_to);
+  const Node node(o);
+  const Json info = phoenix_info(node);
+  node.post("/v1/phoenix/prepare", Json::object());  // the node makes its keys meanwhile
+  const u64 chain = chain_id(node);
+  const size_t max_inputs = field<u64>(info, "max_inputs", "GET /v1/phoenix");
+  const u64 price = std::max(o.gas_price, field<u64>(info, "min_gas_price", "GET /v1/phoenix"));
+  const Synced synced = sync_notes(node);
+  std::vector<ph::OwnedNote> notes = unspent_notes(node, sk, synced.notes);
+  std::sort(notes.begin(), notes.end(),
+            [](const ph::OwnedNote& a, const ph::OwnedNote& b) { return a.opening.value > b.opening.value; });
+
+  // The fewest notes (largest first) that cover amount + fee; the fee grows with inputs.
+  ph::SpendRequest req;
+  req.chain_id = chain;
+  req.receiver = receiver;
+  req.amount = unshield ? 0 : o.amount;
+  if (unshield) {
+    req.deposit = o.amount;
+    const vm::VmAddress own = vm::vm_address(keys.bls_public_key);
+    std::copy(own.begin(), own.end(), req.deposit_to.begin());
+  }
+  u128 need = 0;
+  for (size_t n = 1; n <= std::min(max_inputs, notes.size()) && req.inputs.empty(); ++n) {
+    const u64 gas = info["gas"].value(std::to_string(n), vm::phoenix_gas(n));
+    const u64 fee = o.max_fee ? *o.max_fee : gas * price;
+    need = u128{o.amount} + fee;
+    u128 have = 0;
+    for (size_t i = 0; i < n; ++i) have += notes[i].opening.value;
+    if (have >= need) {
+      req.inputs.assign(notes.begin(), notes.begin() + static_cast<long>(n));
+      req.max_fee = fee;
+    }
+  }
+  if (req.inputs.empty())
+    fail(kExitFailed, "the unspent notes (" + lux_text(to_decimal(total_of(notes))) + " in " +
+                          std::to_string(notes.size()) + ") cannot pay " + lux_text(std::to_string(o.amount)) +
+                          " and the fee with at most " + std::to_string(max_inputs) +
+                          " notes (send to yourself to merge notes)");
+
+  const size_t n = req.inputs.size();
+  ph::Setup setup{info["setup"].value("srs", std::string()), max_inputs};
+  if (!o.srs_file.empty()) setup.srs = o.srs_file;
+  if (!o.json) std::cerr << "Making the proving key of " << n << "-input spends from the " << setup.describe()
+                         << " (some seconds)...\n";
+  auto srs = ph::load_srs(setup, ph::srs_powers(n));
+  if (!srs.ok()) fail(kExitFailed, srs.error().message + (setup.insecure() ? "" : " (give the setup file with --srs)"));
+  auto circuit = ph::circuit_keys(*srs, n);
+  if (!circuit.ok()) fail(kExitFailed, circuit.error().message);
+  auto spend = ph::prepare_spend(sk, req, synced.tree, ph::SpendRandomness::fresh());
+  if (!spend.ok()) fail(kExitFailed, spend.error().message);
+  if (!o.json) std::cerr << "Proving the spend of " << n << " note(s)...\n";
+  const auto t0 = std::chrono::steady_clock::now();
+  if (auto proved = ph::prove_spend(*circuit->prover, *spend); !proved.ok()) fail(kExitFailed, proved.error().message);
+  if (!o.json)
+    std::cerr << "Proved in "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count()
+              << " ms; fee " << lux_text(std::to_string(req.max_fee)) << "\n";
+
+  // The node's verifier key must be ready before the submission (which waits for it).
+  for (int i = 0; i < 600; ++i) {
+    const Json now = node.get("/v1/phoenix");
+    if (now.value("keys_ready", Json::object()).value(std::to_string(n), false)) break;
+    if (i == 0 && !o.json) std::cerr << "Waiting for the node's verifier key...\n";
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  vm::VmTransaction tx;
+  tx.kind = vm::VmTxKind::kPhoenix;
+  tx.chain_id = chain;
+  tx.phoenix = spend->transaction.encode();
+  const Bytes bytes = vm::encode_vm_transaction(tx);
+  const std::string id = submit(node, "duskvm", bytes, vm::vm_transaction_id(bytes));
+  // The transaction itself too, for scripts that keep a record of what they sent.
+  return finish(o, node, id, "duskvm", o.wait, {{"transaction", hex(bytes)}});
+}
+
+int audit(const Options& o) {
+  const auto bytes = parse_fixed<64>(o.view_key, "--view-key");
+  const auto vk = ph::ViewKey::decode(bytes);
+  if (!vk) fail(kExitUsage, "--view-key: not a view key (64 bytes hex, from dusk view-key)");
+  const Node node(o);
+  phoenix_info(node);
+  const Synced synced = sync_notes(node);
+  const auto notes = ph::scan(*vk, synced.notes);
+  const u128 total = total_of(notes);
+  if (o.json) {
+    print_json({{"height", synced.height}, {"received_lux", to_decimal(total)}, {"notes", notes_json(notes)}});
+    return kExitOk;
+  }
+  std::cout << "At height " << synced.height << ", the view key owns " << notes.size() << " note(s), "
+            << lux_text(to_decimal(total)) << " received in all\n";
+  print_notes(notes);
+  std::cerr << "A view key cannot tell which notes are spent: that takes the secret key (dusk phoenix balance).\n";
+  return kExitOk;
+}
+
 int tx_command(const Options& o) {
   const auto id = hex(parse_fixed<32>(o.tx_id, "--id"));
   const Node node(o);
@@ -728,6 +971,11 @@ int dispatch(const Options& o) {
     case Command::kContractCall: return contract_call(o);
     case Command::kContractQuery: return contract_query(o);
     case Command::kTx: return tx_command(o);
+    case Command::kPhoenixBalance: return phoenix_balance(o);
+    case Command::kPhoenixShield: return phoenix_shield(o);
+    case Command::kPhoenixSend: return phoenix_spend(o, false);
+    case Command::kPhoenixUnshield: return phoenix_spend(o, true);
+    case Command::kAudit: return audit(o);
   }
   return kExitUsage;
 }

@@ -339,6 +339,10 @@ void NodeApi::routes() {
       return *r;
     }
     if (layer == "duskvm") {
+      // A Phoenix transaction needs its circuit's verifier key: made (once, seconds) or
+      // read before the chain's lock is taken, so that blocks are not held up meanwhile.
+      if (auto inputs = vm::phoenix_input_count(tx); inputs && node_.vm().phoenix_keys())
+        if (auto key = node_.vm().phoenix_keys()->get(*inputs); !key.ok()) return Error(key.error().message);
       auto lock = chain.lock();
       return node_.vm().submit(tx);
     }
@@ -526,6 +530,91 @@ void NodeApi::routes() {
     Json list = Json::array();
     for (const auto& b : **blobs) list.push_back(blob_json(b));
     return Response::json({{"block_number", number}, {"blobs", list}});
+  });
+
+  // Phoenix (duskvm/phoenix): the shielded pool's state, its notes for wallets to sync
+  // and auditors to read, which nullifiers are spent, and the verifier keys made ahead.
+  auto decimal_query = [](const Request& req, const std::string& name, u64 fallback) -> u64 {
+    auto text = req.query_param(name);
+    if (!text) return fallback;
+    try {
+      size_t used = 0;
+      const u64 v = std::stoull(*text, &used, 10);
+      if (used != text->size() || (*text)[0] == '-') throw std::invalid_argument(*text);
+      return v;
+    } catch (const std::exception&) {
+      throw bad_request("bad_" + name, name + " \"" + *text + "\": expected a decimal number");
+    }
+  };
+  r.get("/v1/phoenix", [this, &chain](const Request&) {
+    auto lock = chain.lock();
+    const vm::VmLane& vm = node_.vm();
+    const auto& ledger = vm.phoenix();
+    Json j{{"enabled", vm.phoenix_enabled()},
+           {"height", vm.height()},
+           {"notes", ledger.notes().size()},
+           {"root", hex(ledger.tree().root().to_bytes_le())},
+           {"pool", dec(ledger.pool())},
+           {"pooled_transactions", vm.pool_size()},
+           {"min_gas_price", node_.vm().min_gas_price()}};
+    if (const vm::PhoenixKeys* keys = vm.phoenix_keys()) {
+      const auto& setup = keys->setup();
+      j["setup"] = {{"srs", setup.srs}, {"insecure", setup.insecure()}, {"description", setup.describe()}};
+      j["max_inputs"] = setup.max_inputs;
+      Json gas = Json::object(), ready = Json::object();
+      for (size_t n = 1; n <= setup.max_inputs; ++n) {
+        gas[std::to_string(n)] = vm::phoenix_gas(n);
+        ready[std::to_string(n)] = keys->ready(n);
+      }
+      j["gas"] = gas;
+      j["keys_ready"] = ready;
+      j["shield_gas"] = vm::kVmShieldGas;
+    }
+    return Response::json(j);
+  });
+  r.get("/v1/phoenix/notes", [this, &chain, decimal_query](const Request& req) {
+    constexpr u64 kMaxPage = 1'000;
+    const u64 from = decimal_query(req, "from", 0);
+    const u64 limit = std::min(decimal_query(req, "limit", kMaxPage), kMaxPage);
+    auto lock = chain.lock();
+    const auto& ledger = node_.vm().phoenix();
+    const auto& notes = ledger.notes();
+    Json list = Json::array();
+    for (u64 pos = from; pos < notes.size() && pos - from < limit; ++pos) list.push_back(hex(notes[pos].encode()));
+    // The count and root of the same block, so that a wallet knows when it has all.
+    return Response::json({{"from", from},
+                           {"notes", list},
+                           {"total", notes.size()},
+                           {"root", hex(ledger.tree().root().to_bytes_le())},
+                           {"height", node_.vm().height()}});
+  });
+  r.post("/v1/phoenix/spent", [this, &chain](const Request& req) {
+    constexpr size_t kMaxNullifiers = 1'024;
+    const Json body = req.json();
+    if (!body.is_object() || !body.contains("nullifiers") || !body["nullifiers"].is_array())
+      throw bad_request("bad_body", "expected {\"nullifiers\": [\"<64 hex digits>\", ...]}");
+    if (body["nullifiers"].size() > kMaxNullifiers)
+      throw bad_request("too_many", "at most " + std::to_string(kMaxNullifiers) + " nullifiers a request");
+    std::vector<duskvm::phoenix::Fr> asked;
+    for (const auto& n : body["nullifiers"]) {
+      if (!n.is_string()) throw bad_request("bad_nullifier", "nullifiers: expected hex strings");
+      const Bytes b = hex_param(n.get<std::string>(), "nullifier", 32);
+      auto f = duskvm::phoenix::Fr::from_bytes_le(b);
+      if (!f.ok()) throw bad_request("bad_nullifier", "a nullifier is a scalar below the field's modulus");
+      asked.push_back(*f);
+    }
+    Json spent = Json::array();
+    auto lock = chain.lock();
+    for (const auto& f : asked) spent.push_back(node_.vm().phoenix().is_spent(f));
+    return Response::json({{"spent", spent}, {"height", node_.vm().height()}});
+  });
+  r.post("/v1/phoenix/prepare", [this](const Request&) {
+    vm::PhoenixKeys* keys = node_.vm().phoenix_keys();
+    if (!keys) throw HttpError(409, "phoenix_off", "Phoenix is not enabled on this chain");
+    keys->prepare_all();  // returns at once
+    bool ready = true;
+    for (size_t n = 1; n <= keys->setup().max_inputs; ++n) ready = ready && keys->ready(n);
+    return Response::json({{"ready", ready}});
   });
 
   r.get("/v1/bridge", [&chain](const Request&) {

@@ -11,6 +11,36 @@ namespace plonk = crypto::plonk;
 
 PhoenixKeys::PhoenixKeys(storage::Database& db, duskvm::phoenix::Setup setup) : db_(&db), setup_(std::move(setup)) {}
 
+PhoenixKeys::~PhoenixKeys() {
+  std::thread t;
+  {
+    std::lock_guard g(mu_);
+    t = std::move(preparing_);
+    if (prepare_running_) DUSK_LOG(kInfo, "phoenix", "waiting for the verifier keys being made");
+  }
+  if (t.joinable()) t.join();
+}
+
+void PhoenixKeys::prepare_all() {
+  std::thread previous;
+  {
+    std::lock_guard g(mu_);
+    if (prepare_running_) return;
+    bool missing = false;
+    for (size_t n = 1; n <= setup_.max_inputs; ++n) missing = missing || !keys_[n - 1];
+    if (!missing) return;
+    prepare_running_ = true;
+    previous = std::move(preparing_);  // finished: joined below
+    preparing_ = std::thread([this] {
+      for (size_t n = 1; n <= setup_.max_inputs; ++n)
+        if (auto k = get(n); !k.ok()) DUSK_LOG(kError, "phoenix", k.error().message);
+      std::lock_guard done(mu_);
+      prepare_running_ = false;
+    });
+  }
+  if (previous.joinable()) previous.join();
+}
+
 Bytes PhoenixKeys::record_key(size_t inputs) const {
   const auto h = crypto::blake2b<32>({as_bytes(std::string_view("DUSK_PHOENIX_VK_V1")), as_bytes(setup_.srs)});
   Bytes k(h.begin(), h.end());

@@ -10,6 +10,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "base/result.hpp"
 #include "crypto/plonk/verifier_key.hpp"
@@ -23,12 +24,19 @@ class PhoenixKeys {
  public:
   static constexpr std::string_view kFamily = "vm_phoenix_keys";
   PhoenixKeys(storage::Database& db, duskvm::phoenix::Setup setup);
+  ~PhoenixKeys();  // waits for a prepare_all() under way
+  PhoenixKeys(const PhoenixKeys&) = delete;
+  PhoenixKeys& operator=(const PhoenixKeys&) = delete;
 
   // The key for `inputs` inputs (made or read when missing); an error above max_inputs,
   // or when the setup cannot be read.
   Result<std::shared_ptr<const crypto::plonk::VerifierKey>> get(size_t inputs);
   // Whether get(inputs) would answer at once.
   bool ready(size_t inputs) const;
+  // Starts making every missing key on a thread of its own and returns at once (a
+  // wallet asks for this before it proves, so that the node's keys are made meanwhile).
+  // Does nothing while such a thread runs; failures are logged.
+  void prepare_all();
   const duskvm::phoenix::Setup& setup() const { return setup_; }
 
  private:
@@ -39,6 +47,8 @@ class PhoenixKeys {
   mutable std::mutex mu_;     // guards keys_
   std::mutex making_;         // one key made at a time
   std::array<std::shared_ptr<const crypto::plonk::VerifierKey>, duskvm::phoenix::kMaxInputs> keys_;
+  std::thread preparing_;  // guarded by mu_
+  bool prepare_running_ = false;
 };
 
 }  // namespace dusk::vm

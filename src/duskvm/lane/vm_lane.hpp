@@ -128,6 +128,7 @@ class VmLane final : public lane::Lane {
   bool has_contract(const ContractId& contract) const;
   Hash256 contracts_root() const { return head_.contracts_root; }
   u64 final_height() const { return final_height_; }
+  u64 min_gas_price() const { return config_.pool.min_gas_price; }
   // Phoenix, as of the last committed block.
   bool phoenix_enabled() const { return phoenix_keys_ != nullptr; }
   const duskvm::phoenix::TransferLedger& phoenix() const { return *phoenix_; }

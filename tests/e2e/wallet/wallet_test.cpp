@@ -324,6 +324,72 @@ TEST_F(WalletE2e, BridgeThereAndBack) {
   EXPECT_EQ(too_much.status, 1) << too_much.err;
 }
 
+TEST_F(WalletE2e, PhoenixShieldPayUnshieldAndAudit) {
+  const Json a0 = address(0), a1 = address(1);
+  const Json k0 = ok({"view-key", "--index", "0"}), k1 = ok({"view-key", "--index", "1"});
+  const auto phoenix_balance = [&](int index) { return ok({"phoenix", "balance", "--index", std::to_string(index)}); };
+  const auto vm_balance = [&](int index) { return big(balance(index)["duskvm"]["balance_lux"]); };
+  const Json info = Json::parse(dusk::test::http_get(node_->port(), "/v1/phoenix").body);
+  ASSERT_TRUE(info["enabled"].get<bool>()) << info.dump();
+  EXPECT_TRUE(info["setup"]["insecure"].get<bool>());  // the development chain says so
+  const unsigned __int128 fee1 = info["gas"]["1"].get<unsigned long long>() * info["min_gas_price"].get<unsigned long long>();
+
+  // Account 0 shields 50 DUSK from its DuskVM balance.
+  const unsigned __int128 vm0 = vm_balance(0);
+  Json shield = ok({"phoenix", "shield", "--amount", "50", "--wait", "included"});
+  EXPECT_TRUE(shield["ok"].get<bool>()) << shield.dump();
+  EXPECT_EQ(vm_balance(0), vm0 - 50 * kLux - big(shield["fee"]));
+  Json p0 = phoenix_balance(0);
+  EXPECT_EQ(big(p0["balance_lux"]), 50 * kLux);
+  ASSERT_EQ(p0["notes"].size(), 1u);
+  expect_consistent_supply("shielded");
+
+  // It pays account 1 20 DUSK privately; the change comes back as a note.
+  Json pay = ok({"phoenix", "send", "--to", k1["phoenix_public_key"], "--amount", "20", "--wait", "included"});
+  EXPECT_TRUE(pay["ok"].get<bool>()) << pay.dump();
+  EXPECT_EQ(pay["kind"], "phoenix");
+  EXPECT_EQ(big(pay["fee"]), fee1);
+  EXPECT_EQ(big(phoenix_balance(0)["balance_lux"]), 30 * kLux - fee1);
+  Json p1 = phoenix_balance(1);
+  EXPECT_EQ(big(p1["balance_lux"]), 20 * kLux);
+  expect_consistent_supply("paid privately");
+
+  // The same transaction again is a double spend: refused, nothing changes.
+  auto again = dusk::test::http_post(node_->port(), "/v1/transactions",
+                                     Json{{"layer", "duskvm"}, {"tx", pay["transaction"]}}.dump());
+  EXPECT_EQ(again.status, 400) << again.body;
+  EXPECT_NE(again.body.find("already spent"), std::string::npos) << again.body;
+  EXPECT_EQ(big(phoenix_balance(1)["balance_lux"]), 20 * kLux);
+
+  // Account 1 unshields 10 DUSK to its own DuskVM account.
+  const unsigned __int128 vm1 = vm_balance(1);
+  Json out = ok({"phoenix", "unshield", "--index", "1", "--amount", "10", "--wait", "included"});
+  EXPECT_TRUE(out["ok"].get<bool>()) << out.dump();
+  EXPECT_EQ(out["deposit_to"], a1["duskvm"]);
+  EXPECT_EQ(vm_balance(1), vm1 + 10 * kLux);
+  EXPECT_EQ(big(phoenix_balance(1)["balance_lux"]), 10 * kLux - fee1);
+  expect_consistent_supply("unshielded");
+
+  // An auditor with account 1's view key sees exactly its notes, spent or not: the 20
+  // received, then the unshielding's two outputs (both its own: nothing paid, the
+  // change); none of account 0's.
+  Json seen1 = ok({"audit", "--view-key", k1["view_key"]});
+  ASSERT_EQ(seen1["notes"].size(), 3u) << seen1.dump();
+  EXPECT_EQ(big(seen1["notes"][0]["value_lux"]), 20 * kLux);
+  EXPECT_EQ(big(seen1["notes"][1]["value_lux"]), 0u);
+  EXPECT_EQ(big(seen1["notes"][2]["value_lux"]), 10 * kLux - fee1);
+  Json seen0 = ok({"audit", "--view-key", k0["view_key"]});
+  ASSERT_EQ(seen0["notes"].size(), 2u) << seen0.dump();
+  EXPECT_EQ(big(seen0["notes"][0]["value_lux"]), 50 * kLux);
+  EXPECT_EQ(big(seen0["notes"][1]["value_lux"]), 30 * kLux - fee1);
+  const Json all = Json::parse(dusk::test::http_get(node_->port(), "/v1/phoenix").body);
+  EXPECT_EQ(all["notes"], 5u);  // the shield, two outputs of each spend
+  EXPECT_EQ(big(all["pool"]), 50 * kLux - 2 * fee1 - 10 * kLux);
+  // A key that is no view key is refused as a usage error.
+  DuskRun bad = dusk({"audit", "--view-key", std::string(128, 'f')});
+  EXPECT_EQ(bad.status, 2) << bad.err;
+}
+
 TEST_F(WalletE2e, Failures) {
   // Wrong password: exit status 3, and nothing is sent.
   std::ofstream(dir_ / "wrong") << "not it\n";
