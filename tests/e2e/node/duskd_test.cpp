@@ -3,7 +3,8 @@
 // chain ids are refused with clear errors and change nothing; a transfer is included and
 // becomes final; a stopped (SIGTERM) or killed (SIGKILL) node resumes its chain; and, under
 // load, 50 SIGKILLs at random moments (DUSK_CRASH_ROUNDS for more) each restart to a
-// verified tip that still holds every block the API had shown; an EIP-4844 blob
+// verified tip that still holds every block the API had shown, and whose Phoenix ledger
+// (shields run in the load) holds exactly the notes of the shields included; an EIP-4844 blob
 // transaction is included and its blobs served.
 #include <gtest/gtest.h>
 
@@ -18,6 +19,7 @@
 #include "duskds/gas_schedule.hpp"
 #include "duskds/transaction_codec.hpp"
 #include "crypto/hash/keccak.hpp"
+#include "duskvm/phoenix/keys.hpp"
 #include "node/dev_network.hpp"
 #include "support/blob_tx.hpp"
 #include "support/duskd_process.hpp"
@@ -95,6 +97,25 @@ class DuskdTest : public ::testing::Test {
     tx.gas_limit = ds::transaction_gas(tx);
     ds::sign_transaction(tx, who(from).ds_secret);
     return ds::encode_transaction(tx);
+  }
+  u64 vm_nonce(size_t i) { return get("/v1/duskvm/accounts/" + to_hex(who(i).ds_key))["nonce"]; }
+  // A shield of `amount` LUX from account `from`'s DuskVM balance to a Phoenix key.
+  static Bytes shield(size_t from, u64 nonce, u64 amount) {
+    static const duskvm::phoenix::PublicKey to = [] {
+      const std::array<u8, 1> seed{7};
+      return duskvm::phoenix::SecretKey::derive(seed, 0).public_key();
+    }();
+    vm::VmTransaction t;
+    t.kind = vm::VmTxKind::kShield;
+    t.chain_id = kDevChainId;
+    t.sender = who(from).ds_key;
+    t.nonce = nonce;
+    t.gas_limit = vm::kVmShieldGas;
+    t.gas_price = 1;
+    t.stealth = to.stealth_address(duskvm::phoenix::Scalar::from_u64(nonce + 1)).encode();
+    t.amount = amount;
+    vm::sign_vm_transaction(t, who(from).ds_secret);
+    return vm::encode_vm_transaction(t);
   }
   static std::string submit_body(const Bytes& tx) { return Json{{"layer", "duskds"}, {"tx", to_hex(tx)}}.dump(); }
 
@@ -304,20 +325,31 @@ TEST_F(DuskdTest, SurvivesKillsUnderLoad) {
     }
     Json supply = get("/v1/supply");
     ASSERT_TRUE(supply["consistent"].get<bool>()) << supply.dump();
-    // Load: transfers from every account, in batches, until the kill.
+    // Phoenix: one note of 1 LUX for every shield included (account 1's only DuskVM
+    // transactions), kept across every kill.
+    const u64 shields = vm_nonce(1);
+    Json phoenix = get("/v1/phoenix");
+    ASSERT_EQ(phoenix["notes"].get<u64>(), shields) << "round " << round << ": " << phoenix.dump();
+    ASSERT_EQ(phoenix["pool"], std::to_string(shields));
+    // Load: transfers from every account and shields from account 1, in batches, until
+    // the kill.
     std::atomic<bool> stop{false};
     std::atomic<u64> sent{0};
     std::vector<u64> nonces;
     for (size_t i = 0; i < kDevAccounts; ++i) nonces.push_back(ds_nonce(i));
-    std::thread load([&, nonces]() mutable {
+    std::thread load([&, nonces, vm_next = shields]() mutable {
       while (!stop) {
-        Json txs = Json::array();
+        Json txs = Json::array(), vm_txs = Json::array();
         for (size_t i = 0; i < kDevAccounts; ++i)
           for (int k = 0; k < 4; ++k) txs.push_back(to_hex(transfer(i, (i + 1) % kDevAccounts, nonces[i]++, 1)));
+        for (int k = 0; k < 4; ++k) vm_txs.push_back(to_hex(shield(1, vm_next++, 1)));
         auto r = test::http_request(port, "POST", "/v1/transactions/batch",
                                     Json{{"layer", "duskds"}, {"txs", txs}}.dump(), std::chrono::seconds(2));
         if (r.status != 200) return;  // the node is gone
-        sent += txs.size();
+        r = test::http_request(port, "POST", "/v1/transactions/batch",
+                               Json{{"layer", "duskvm"}, {"txs", vm_txs}}.dump(), std::chrono::seconds(2));
+        if (r.status != 200) return;
+        sent += txs.size() + vm_txs.size();
       }
     });
     // The kill comes at a random moment once the load is flowing (the first batch
@@ -348,6 +380,8 @@ TEST_F(DuskdTest, SurvivesKillsUnderLoad) {
   u64 included = 0;
   for (size_t i = 0; i < kDevAccounts; ++i) included += ds_nonce(i);
   EXPECT_GT(included, 0u) << "the load never reached a block";
+  EXPECT_GT(vm_nonce(1), 0u) << "no shield reached a block";
+  EXPECT_EQ(get("/v1/phoenix")["notes"].get<u64>(), vm_nonce(1));
   std::printf("%d kills, %llu transfers submitted, %llu included, final height %llu\n", rounds,
               static_cast<unsigned long long>(total_sent), static_cast<unsigned long long>(included),
               static_cast<unsigned long long>(get("/v1/info")["finalized_height"].get<u64>()));
