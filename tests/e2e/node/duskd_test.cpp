@@ -20,6 +20,7 @@
 #include "duskds/transaction_codec.hpp"
 #include "crypto/hash/keccak.hpp"
 #include "duskvm/phoenix/keys.hpp"
+#include "duskvm/phoenix/stealth_address.hpp"
 #include "node/dev_network.hpp"
 #include "support/blob_tx.hpp"
 #include "support/duskd_process.hpp"
@@ -382,8 +383,9 @@ TEST_F(DuskdTest, SurvivesKillsUnderLoad) {
   EXPECT_GT(included, 0u) << "the load never reached a block";
   EXPECT_GT(vm_nonce(1), 0u) << "no shield reached a block";
   EXPECT_EQ(get("/v1/phoenix")["notes"].get<u64>(), vm_nonce(1));
-  std::printf("%d kills, %llu transfers submitted, %llu included, final height %llu\n", rounds,
-              static_cast<unsigned long long>(total_sent), static_cast<unsigned long long>(included),
+  std::printf("%d kills, %llu transactions submitted, %llu transfers and %llu shields included, final height %llu\n",
+              rounds, static_cast<unsigned long long>(total_sent), static_cast<unsigned long long>(included),
+              static_cast<unsigned long long>(vm_nonce(1)),
               static_cast<unsigned long long>(get("/v1/info")["finalized_height"].get<u64>()));
   RecordProperty("kills", rounds);
   RecordProperty("transactions_submitted", static_cast<int>(total_sent));
