@@ -11,6 +11,7 @@
 
 #include "crypto/bls/scheme.hpp"
 #include "duskvm/lane/vm_lane.hpp"
+#include "unit/lane/lane_node.hpp"
 #include "duskvm/phoenix/spend.hpp"
 
 namespace dusk::vm {
@@ -23,55 +24,24 @@ namespace ph = duskvm::phoenix;
 constexpr u64 kChain = 9;
 constexpr std::string_view kSrs = "INSECURE-SEED:vm lane phoenix test";
 
-struct Signer {
-  crypto::bls::SecretKey sk;
-  DsKey key;
-  VmAddress address;
-};
+using test::Signer;
 
-Signer signer(u8 i) {
-  auto sk = crypto::bls::SecretKey::key_gen(Bytes(32, i), as_bytes("vm_lane_phoenix_test"));
-  EXPECT_TRUE(sk.ok());
-  DsKey key = BlsMinSig::sk_to_pk(*sk).to_bytes();
-  return {*sk, key, vm_address(key)};
-}
+Signer signer(u8 i) { return test::signer(i, "vm_lane_phoenix_test"); }
 
 ph::SecretKey phoenix_key(u8 i) {
   const std::array<u8, 2> seed{i, 77};
   return ph::SecretKey::derive(seed, 0);
 }
 
-struct Node {
-  fs::path dir;
-  std::unique_ptr<storage::Database> db;
-  std::unique_ptr<VmLane> lane;
-  std::vector<std::pair<VmAddress, u64>> genesis;
+VmLaneConfig lane_config() {
+  VmLaneConfig c;
+  c.chain_id = kChain;
+  c.phoenix = *ph::Setup::parse(std::string(kSrs), 1);
+  return c;
+}
 
-  Node(fs::path d, std::vector<std::pair<VmAddress, u64>> g) : dir(std::move(d)), genesis(std::move(g)) { open(); }
-  void open() {
-    lane.reset();
-    db.reset();
-    storage::Options o;
-    o.path = dir.string();
-    o.column_families = VmLane::families();
-    o.counter_families = VmLane::counter_families();
-    auto d = storage::Database::open(o);
-    ASSERT_TRUE(d.ok()) << d.error().message;
-    db = std::move(*d);
-    VmLaneConfig c;
-    c.chain_id = kChain;
-    c.phoenix = *ph::Setup::parse(std::string(kSrs), 1);
-    auto l = VmLane::open(*db, c, genesis);
-    ASSERT_TRUE(l.ok()) << l.error().message;
-    lane = std::move(*l);
-  }
-  void commit() {
-    storage::WriteBatch batch;
-    auto staged = lane->stage(batch);
-    ASSERT_TRUE(staged.ok()) << staged.error().message;
-    ASSERT_TRUE(db->write(batch).ok());
-    lane->committed();
-  }
+struct Node : test::LaneNode {
+  Node(fs::path d, std::vector<std::pair<VmAddress, u64>> g) : LaneNode(std::move(d), lane_config(), std::move(g)) {}
 };
 
 Bytes body_of(std::initializer_list<ByteView> txs) {

@@ -3,6 +3,7 @@
 // supply identity, a second node re-executing the body to the same commitment, refused
 // bodies, discard, reopen, finalization that forgets old contract states, revert.
 #include "duskvm/lane/vm_lane.hpp"
+#include "unit/lane/lane_node.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,18 +22,9 @@ namespace fs = std::filesystem;
 
 constexpr u64 kChain = 9;
 
-struct Signer {
-  SecretKey sk;
-  DsKey key;
-  VmAddress address;
-};
+using test::Signer;
 
-Signer signer(u8 i) {
-  auto sk = SecretKey::key_gen(Bytes(32, i), as_bytes("vm_lane_test"));
-  EXPECT_TRUE(sk.ok());
-  DsKey key = BlsMinSig::sk_to_pk(*sk).to_bytes();
-  return {*sk, key, vm_address(key)};
-}
+Signer signer(u8 i) { return test::signer(i, "vm_lane_test"); }
 
 Bytes read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
@@ -41,36 +33,15 @@ Bytes read_file(const std::string& path) {
 
 Bytes counter_wasm() { return read_file(std::string(DUSK_CONTRACTS_DIR) + "/counter.wasm"); }
 
-struct Node {
-  fs::path dir;
-  std::unique_ptr<storage::Database> db;
-  std::unique_ptr<VmLane> lane;
+VmLaneConfig lane_config() {
+  VmLaneConfig c;
+  c.chain_id = kChain;
+  return c;
+}
 
-  Node(const fs::path& d, const std::vector<std::pair<VmAddress, u64>>& genesis) : dir(d) { open(genesis); }
-  void open(const std::vector<std::pair<VmAddress, u64>>& genesis) {
-    lane.reset();
-    db.reset();
-    storage::Options o;
-    o.path = dir.string();
-    o.column_families = VmLane::families();
-    o.counter_families = VmLane::counter_families();
-    auto d = storage::Database::open(o);
-    ASSERT_TRUE(d.ok()) << d.error().message;
-    db = std::move(*d);
-    VmLaneConfig c;
-    c.chain_id = kChain;
-    auto l = VmLane::open(*db, c, genesis);
-    ASSERT_TRUE(l.ok()) << l.error().message;
-    lane = std::move(*l);
-  }
-  // Stages and writes the pending block.
-  void commit() {
-    storage::WriteBatch batch;
-    auto staged = lane->stage(batch);
-    ASSERT_TRUE(staged.ok()) << staged.error().message;
-    ASSERT_TRUE(db->write(batch).ok());
-    lane->committed();
-  }
+// A lane on its own database, as a node holds it.
+struct Node : test::LaneNode {
+  Node(const fs::path& d, const std::vector<std::pair<VmAddress, u64>>& genesis) : LaneNode(d, lane_config(), genesis) {}
 };
 
 class VmLaneTest : public ::testing::Test {
@@ -194,7 +165,7 @@ TEST_F(VmLaneTest, BlocksMoveValueAndRunContracts) {
   // Reopened, the lane resumes where it was.
   const Hash256 root = a.lane->state_root();
   const u128 holdings = a.lane->holdings();
-  a.open(genesis_);
+  a.open();
   EXPECT_EQ(a.lane->height(), 2u);
   EXPECT_EQ(a.lane->state_root(), root);
   EXPECT_EQ(a.lane->holdings(), holdings);
@@ -346,7 +317,7 @@ TEST_F(VmLaneTest, DiscardFinalizeAndRevert) {
   block(4, 3, 40);
   a.commit();
   EXPECT_EQ(a.lane->height(), 4u);
-  a.open(genesis_);
+  a.open();
   EXPECT_EQ(a.lane->height(), 4u);
 }
 
