@@ -76,6 +76,9 @@ Hash256 genesis_fingerprint(const ChainConfig& c) {
   }
   u64le(g.evm_block_gas_limit);
   u64le(g.duskvm_block_gas_limit);
+  u64le(g.phoenix_srs.size());
+  out.insert(out.end(), g.phoenix_srs.begin(), g.phoenix_srs.end());
+  u64le(g.phoenix_max_inputs);
   for (const auto* list : {&g.evm_accounts, &g.vm_accounts}) {
     u64le(list->size());
     for (const auto& a : *list) {

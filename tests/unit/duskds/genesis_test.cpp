@@ -212,5 +212,19 @@ TEST_F(GenesisTest, ReadsTheLanesAccountsAndSettings) {
   expect_refused(zero, "finality_depth");
 }
 
+TEST_F(GenesisTest, ReadsThePhoenixSetup) {
+  auto off = parse_genesis(text());
+  ASSERT_TRUE(off.ok()) << off.error().message;
+  EXPECT_TRUE(off->phoenix_srs.empty());  // Phoenix is off unless the genesis names a setup
+  auto on = parse_genesis(text() + "[lanes]\nphoenix_srs = \"INSECURE-SEED:test\"\nphoenix_max_inputs = 3\n");
+  ASSERT_TRUE(on.ok()) << on.error().message;
+  EXPECT_EQ(on->phoenix_srs, "INSECURE-SEED:test");
+  EXPECT_EQ(on->phoenix_max_inputs, 3u);
+  expect_refused(text() + "[lanes]\nphoenix_srs = \"\"\n", "lanes.phoenix_srs");
+  expect_refused(text() + "[lanes]\nphoenix_srs = 5\n", "lanes.phoenix_srs");
+  expect_refused(text() + "[lanes]\nphoenix_max_inputs = 5\n", "lanes.phoenix_max_inputs");
+  expect_refused(text() + "[lanes]\nphoenix_max_inputs = 0\n", "lanes.phoenix_max_inputs");
+}
+
 }  // namespace
 }  // namespace dusk::ds
