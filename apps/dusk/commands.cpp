@@ -16,11 +16,13 @@
 #include "duskds/transaction_codec.hpp"
 #include "duskvm/lane/vm_transaction.hpp"
 #include "duskvm/phoenix/keys.hpp"
+#include "crypto/hash/blake2b.hpp"
 #include "duskvm/phoenix/setup.hpp"
 #include "duskvm/phoenix/spend.hpp"
 #include "exit_codes.hpp"
 #include "node_client.hpp"
 #include "password.hpp"
+#include "storage/atomic_file.hpp"
 #include "wallet/account_keys.hpp"
 #include "wallet/bip32.hpp"
 #include "wallet/evm_transaction.hpp"
@@ -834,6 +836,48 @@ int phoenix_shield(const Options& o) {
   return send_duskvm(o, std::move(tx), o.wait, keys, node);
 }
 
+// The proving key of n-input spends under `setup`: from the wallet's cache
+// (<wallet>/phoenix-keys/, ProverKey::to_cache_bytes behind a BLAKE2b-256 checksum), else
+// made (seconds) and cached for the next spend.
+std::shared_ptr<const crypto::plonk::ProverKey> proving_key(const Options& o, const ph::Setup& setup, size_t n) {
+  constexpr std::string_view kMagic = "DUSK-PK-CACHE-V1";
+  const std::array<u8, 1> inputs{static_cast<u8>(n)};
+  const auto id = crypto::blake2b<32>({as_bytes(std::string_view("DUSK_PHOENIX_PROVING_KEY_V1")), as_bytes(setup.srs),
+                                       ByteView(inputs)});
+  const fs::path path = fs::path(o.wallet) / "phoenix-keys" / (hex(id) + ".key");
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    std::ifstream in(path, std::ios::binary);
+    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t head = kMagic.size() + 32;
+    if (file.size() > head && std::equal(kMagic.begin(), kMagic.end(), file.begin()) &&
+        std::equal(file.begin() + kMagic.size(), file.begin() + head,
+                   crypto::blake2b<32>(ByteView(file).subspan(head)).begin())) {
+      auto key = crypto::plonk::ProverKey::from_cache_bytes(ByteView(file).subspan(head));
+      if (key.ok()) return *key;
+    }
+    std::cerr << "dusk: the cached proving key " << path.string() << " is damaged: making it again\n";
+  }
+  if (!o.json)
+    std::cerr << "Making the proving key of " << n << "-input spends from the " << setup.describe()
+              << " (once: it is kept in the wallet directory; some seconds)...\n";
+  auto srs = ph::load_srs(setup, ph::srs_powers(n));
+  if (!srs.ok()) fail(kExitFailed, srs.error().message + (setup.insecure() ? "" : " (give the setup file with --srs)"));
+  auto keys = ph::circuit_keys(*srs, n);
+  if (!keys.ok()) fail(kExitFailed, keys.error().message);
+  const Bytes body = keys->prover->to_cache_bytes();
+  const auto sum = crypto::blake2b<32>(ByteView(body));
+  Bytes file;
+  file.reserve(kMagic.size() + sum.size() + body.size());
+  file.insert(file.end(), kMagic.begin(), kMagic.end());
+  file.insert(file.end(), sum.begin(), sum.end());
+  file.insert(file.end(), body.begin(), body.end());
+  fs::create_directories(path.parent_path(), ec);
+  if (auto w = storage::write_file_atomically(path.string(), file); !w.ok())
+    std::cerr << "dusk: could not keep the proving key (" << w.error().message << "): it will be made again\n";
+  return keys->prover;
+}
+
 // A private payment (to --to) or an unshielding (to the account's own DuskVM address).
 int phoenix_spend(const Options& o, bool unshield) {
   require_amount(o);
@@ -883,17 +927,12 @@ int phoenix_spend(const Options& o, bool unshield) {
   const size_t n = req.inputs.size();
   ph::Setup setup{info["setup"].value("srs", std::string()), max_inputs};
   if (!o.srs_file.empty()) setup.srs = o.srs_file;
-  if (!o.json) std::cerr << "Making the proving key of " << n << "-input spends from the " << setup.describe()
-                         << " (some seconds)...\n";
-  auto srs = ph::load_srs(setup, ph::srs_powers(n));
-  if (!srs.ok()) fail(kExitFailed, srs.error().message + (setup.insecure() ? "" : " (give the setup file with --srs)"));
-  auto circuit = ph::circuit_keys(*srs, n);
-  if (!circuit.ok()) fail(kExitFailed, circuit.error().message);
+  const auto prover_key = proving_key(o, setup, n);
   auto spend = ph::prepare_spend(sk, req, synced.tree, ph::SpendRandomness::fresh());
   if (!spend.ok()) fail(kExitFailed, spend.error().message);
   if (!o.json) std::cerr << "Proving the spend of " << n << " note(s)...\n";
   const auto t0 = std::chrono::steady_clock::now();
-  if (auto proved = ph::prove_spend(*circuit->prover, *spend); !proved.ok()) fail(kExitFailed, proved.error().message);
+  if (auto proved = ph::prove_spend(*prover_key, *spend); !proved.ok()) fail(kExitFailed, proved.error().message);
   if (!o.json)
     std::cerr << "Proved in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count()

@@ -1,6 +1,8 @@
 #include "crypto/plonk/prover_key.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "crypto/bls12_381/serialization.hpp"
 #include "crypto/plonk/commitment/kzg.hpp"
@@ -164,7 +166,14 @@ u32 get_be32(ByteView b, size_t at) {
 PlonkFailure bad_key(const std::string& msg) { return PlonkFailure(PlonkError::kBadKey, "prover key: " + msg); }
 }  // namespace
 
-Bytes ProverKey::to_bytes() const {
+Bytes ProverKey::to_bytes() const { return encode(false); }
+Bytes ProverKey::to_cache_bytes() const { return encode(true); }
+PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView bytes) { return decode(bytes, false); }
+PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_cache_bytes(ByteView bytes) {
+  return decode(bytes, true);
+}
+
+Bytes ProverKey::encode(bool cache) const {
   Bytes out;
   const Bytes vk = verifier_key->to_bytes();
   put_be32(out, static_cast<u32>(vk.size()));
@@ -178,20 +187,26 @@ Bytes ProverKey::to_bytes() const {
   }
   put_be32(out, static_cast<u32>(commit_powers.size()));
   for (const auto& p : commit_powers) {
-    const auto b = bls12_381::g1_to_compressed(p);
-    out.insert(out.end(), b.begin(), b.end());
+    if (cache) {
+      const auto b = bls12_381::g1_to_uncompressed(p);
+      out.insert(out.end(), b.begin(), b.end());
+    } else {
+      const auto b = bls12_381::g1_to_compressed(p);
+      out.insert(out.end(), b.begin(), b.end());
+    }
   }
   return out;
 }
 
-PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView bytes) {
+PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::decode(ByteView bytes, bool cache) {
+  const size_t point_size = cache ? bls12_381::kG1UncompressedSize : bls12_381::kG1CompressedSize;
   if (bytes.size() < 4) return bad_key("too short");
   const size_t vk_len = get_be32(bytes, 0);
   if (bytes.size() < 4 + vk_len) return bad_key("truncated verifier key");
   DUSK_ASSIGN(VerifierKey vk, VerifierKey::from_bytes(bytes.subspan(4, vk_len)));
   const size_t n = vk.n();
   size_t at = 4 + vk_len;
-  const size_t want = at + kPolys * n * 32 + 4 + (n + kSrsBlindingPowers) * 48;
+  const size_t want = at + kPolys * n * 32 + 4 + (n + kSrsBlindingPowers) * point_size;
   if (bytes.size() != want) return PlonkFailure(PlonkError::kBadLength, "prover key: wrong length");
   auto pk = std::make_shared<ProverKey>();
   pk->domain = *Domain::create(n);
@@ -209,18 +224,29 @@ PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_bytes(ByteView byt
   if (get_be32(bytes, at) != n + kSrsBlindingPowers) return bad_key("wrong number of SRS powers");
   at += 4;
   pk->commit_powers.resize(n + kSrsBlindingPowers);
-  for (auto& p : pk->commit_powers) {
-    auto r = bls12_381::g1_from_compressed(bytes.subspan(at, 48));
-    if (!r.ok()) return PlonkFailure(static_cast<PlonkError>(r.error().code), "prover key: " + r.error().message);
-    p = *r;
-    at += 48;
-  }
-  // The coefficients must be the ones the verifier key commits to, under these powers.
-  // (Powers that are not an SRS's only hurt the holder of this key: its proofs fail.)
-  DUSK_ASSIGN(const auto commitments, commit_all(*pk));
-  for (size_t i = 0; i < kPolys; ++i) {
-    const G1Affine& want_c = i < kSelectorCount ? vk.data().selectors[i] : vk.data().sigmas[i - kSelectorCount];
-    if (!(commitments[i] == want_c)) return bad_key("polynomials do not match the verifier key's commitments");
+  // Points decoded on both cores; the first failure (by position) is reported.
+  std::vector<std::optional<std::string>> failures(pk->commit_powers.size());
+  const ByteView points = bytes.subspan(at);
+  parallel_for(pk->commit_powers.size(), 1024, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const ByteView b = points.subspan(i * point_size, point_size);
+      auto r = cache ? bls12_381::g1_from_uncompressed(b) : bls12_381::g1_from_compressed(b);
+      if (r.ok())
+        pk->commit_powers[i] = *r;
+      else
+        failures[i] = r.error().message;
+    }
+  });
+  for (const auto& f : failures)
+    if (f) return bad_key("a commit power: " + *f);
+  if (!cache) {
+    // The coefficients must be the ones the verifier key commits to, under these powers.
+    // (Powers that are not an SRS's only hurt the holder of this key: its proofs fail.)
+    DUSK_ASSIGN(const auto commitments, commit_all(*pk));
+    for (size_t i = 0; i < kPolys; ++i) {
+      const G1Affine& want_c = i < kSelectorCount ? vk.data().selectors[i] : vk.data().sigmas[i - kSelectorCount];
+      if (!(commitments[i] == want_c)) return bad_key("polynomials do not match the verifier key's commitments");
+    }
   }
   derive_coset_values(*pk);
   pk->verifier_key = std::make_shared<const VerifierKey>(std::move(vk));

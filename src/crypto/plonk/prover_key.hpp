@@ -60,6 +60,18 @@ struct ProverKey {
   // verifier key's commitments (kBadKey otherwise).
   Bytes to_bytes() const;
   static PlonkResult<std::shared_ptr<const ProverKey>> from_bytes(ByteView bytes);
+
+  // A local cache's encoding: the same fields with the commit powers uncompressed (96
+  // bytes each). from_cache_bytes checks lengths, scalars and points (canonical, on the
+  // curve, in the subgroup: on both cores) but not that the coefficients commit to the
+  // verifier key's commitments, which costs about what making the key does: for a file
+  // only its owner writes (a wallet's own directory), as trusted as that directory.
+  Bytes to_cache_bytes() const;
+  static PlonkResult<std::shared_ptr<const ProverKey>> from_cache_bytes(ByteView bytes);
+
+ private:
+  Bytes encode(bool cache) const;
+  static PlonkResult<std::shared_ptr<const ProverKey>> decode(ByteView bytes, bool cache);
 };
 
 struct Keys {

@@ -361,9 +361,22 @@ TEST_F(WalletE2e, PhoenixShieldPayUnshieldAndAudit) {
   EXPECT_NE(again.body.find("already spent"), std::string::npos) << again.body;
   EXPECT_EQ(big(phoenix_balance(1)["balance_lux"]), 20 * kLux);
 
+  // The wallet kept the proving key it made; a damaged copy is made again.
+  std::vector<fs::path> cached;
+  for (const auto& e : fs::directory_iterator(fs::path(wallet()) / "phoenix-keys")) cached.push_back(e.path());
+  ASSERT_EQ(cached.size(), 1u);
+  {
+    std::fstream f(cached[0], std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(1000);
+    f.put('\x5a');
+  }
+
   // Account 1 unshields 10 DUSK to its own DuskVM account.
   const unsigned __int128 vm1 = vm_balance(1);
-  Json out = ok({"phoenix", "unshield", "--index", "1", "--amount", "10", "--wait", "included"});
+  DuskRun unshield = dusk({"phoenix", "unshield", "--index", "1", "--amount", "10", "--wait", "included"});
+  ASSERT_EQ(unshield.status, 0) << unshield.err;
+  EXPECT_NE(unshield.err.find("is damaged: making it again"), std::string::npos) << unshield.err;
+  const Json out = unshield.json;
   EXPECT_TRUE(out["ok"].get<bool>()) << out.dump();
   EXPECT_EQ(out["deposit_to"], a1["duskvm"]);
   EXPECT_EQ(vm_balance(1), vm1 + 10 * kLux);

@@ -505,6 +505,20 @@ TEST(PlonkKeys, KeysRoundTripThroughBytes) {
   bad[4 + vk_bytes.size() + 31] ^= 1;  // the first selector coefficient
   EXPECT_EQ(ProverKey::from_bytes(bad).error().code, PlonkError::kBadKey);
   EXPECT_FALSE(ProverKey::from_bytes(ByteView(pk_bytes).first(pk_bytes.size() - 1)).ok());
+
+  // The cache encoding: the same key back (the same proof for the same randomness), the
+  // points checked, the lengths checked; the commitments are not (it is trusted).
+  const Bytes cache = k.prover->to_cache_bytes();
+  EXPECT_EQ(cache.size(), pk_bytes.size() + k.prover->commit_powers.size() * 48);
+  auto cached = ProverKey::from_cache_bytes(cache);
+  ASSERT_TRUE(cached.ok()) << cached.error().message;
+  EXPECT_EQ((*cached)->to_bytes(), pk_bytes);
+  EXPECT_EQ(prove(**cached, witness, seed(9))->to_bytes(), proof->to_bytes());
+  EXPECT_FALSE(ProverKey::from_cache_bytes(pk_bytes).ok());  // the other encoding
+  EXPECT_FALSE(ProverKey::from_cache_bytes(ByteView(cache).first(cache.size() - 1)).ok());
+  bad = cache;
+  bad[bad.size() - 1] ^= 1;  // the last power's y: off the curve
+  EXPECT_FALSE(ProverKey::from_cache_bytes(bad).ok());
 }
 
 TEST(PlonkKeys, SrsTooSmallAndTooLarge) {
