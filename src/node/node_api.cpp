@@ -339,10 +339,13 @@ void NodeApi::routes() {
       return *r;
     }
     if (layer == "duskvm") {
-      // A Phoenix transaction needs its circuit's verifier key: made (once, seconds) or
-      // read before the chain's lock is taken, so that blocks are not held up meanwhile.
-      if (auto inputs = vm::phoenix_input_count(tx); inputs && node_.vm().phoenix_keys())
-        if (auto key = node_.vm().phoenix_keys()->get(*inputs); !key.ok()) return Error(key.error().message);
+      // A Phoenix transaction's proof is verified (its key made or read the first time:
+      // seconds) before the chain's lock is taken, so that neither holds blocks up.
+      if (vm::phoenix_input_count(tx) && node_.vm().phoenix_enabled()) {
+        DUSK_TRY(node_.vm().verify_phoenix(tx));
+        auto lock = chain.lock();
+        return node_.vm().submit_verified(tx);
+      }
       auto lock = chain.lock();
       return node_.vm().submit(tx);
     }

@@ -293,14 +293,31 @@ VmAccount VmLane::account(const VmAddress& address) const {
   return a.ok() ? *a : VmAccount{};
 }
 
-Result<Hash256> VmLane::submit(ByteView transaction) {
+Result<Hash256> VmLane::submit(ByteView transaction) { return submit_checked(transaction, ph::ProofCheck::kVerify); }
+
+Result<Hash256> VmLane::submit_verified(ByteView transaction) {
+  return submit_checked(transaction, ph::ProofCheck::kAlreadyVerified);
+}
+
+Status VmLane::verify_phoenix(ByteView transaction) const {
+  DUSK_ASSIGN(VmTransaction tx, decode_vm_transaction(transaction));
+  if (tx.kind != VmTxKind::kPhoenix) return Error("not a Phoenix transaction");
+  if (!phoenix_keys_) return Error("Phoenix is not enabled on this chain (its genesis names no setup: lanes.phoenix_srs)");
+  auto ptx = ph::Transaction::decode(tx.phoenix);
+  if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
+  DUSK_ASSIGN(auto key, phoenix_keys_->get(ptx->nullifiers.size()));
+  if (auto v = ph::TransferLedger::verify_proof(*ptx, *key); !v.ok()) return Error("phoenix: " + v.error().message);
+  return {};
+}
+
+Result<Hash256> VmLane::submit_checked(ByteView transaction, ph::ProofCheck proof) {
   DUSK_ASSIGN(VmTransaction tx, decode_vm_transaction(transaction));
   if (tx.chain_id != config_.chain_id)
     return Error("invalid chain id: transaction for chain " + std::to_string(tx.chain_id) + ", this is chain " +
                  std::to_string(config_.chain_id));
   if ((tx.kind == VmTxKind::kPhoenix || tx.kind == VmTxKind::kShield) && !phoenix_enabled())
     return Error("Phoenix is not enabled on this chain (its genesis names no setup: lanes.phoenix_srs)");
-  if (tx.kind == VmTxKind::kPhoenix) return submit_phoenix(tx, transaction);
+  if (tx.kind == VmTxKind::kPhoenix) return submit_phoenix(tx, transaction, proof);
   if (tx.kind == VmTxKind::kShield && tx.gas_limit < kVmShieldGas)
     return Error("intrinsic gas too low: a shield needs " + std::to_string(kVmShieldGas));
   if (tx.kind == VmTxKind::kTransfer && tx.gas_limit < kVmTransferGas)
@@ -319,7 +336,7 @@ Result<Hash256> VmLane::submit(ByteView transaction) {
   return pool_.add(std::move(tx), Bytes(transaction.begin(), transaction.end()), acc.nonce, head_.height);
 }
 
-Result<Hash256> VmLane::submit_phoenix(const VmTransaction& tx, ByteView encoded) {
+Result<Hash256> VmLane::submit_phoenix(const VmTransaction& tx, ByteView encoded, ph::ProofCheck proof) {
   auto ptx = ph::Transaction::decode(tx.phoenix);
   if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
   const u64 gas = phoenix_gas(ptx->nullifiers.size());
@@ -328,7 +345,7 @@ Result<Hash256> VmLane::submit_phoenix(const VmTransaction& tx, ByteView encoded
     return Error("max_fee too low: a Phoenix spend of " + std::to_string(ptx->nullifiers.size()) + " input(s) uses " +
                  std::to_string(gas) + " gas, at least " + to_decimal(minimum) + " LUX at the minimum gas price");
   if (gas > config_.block_gas_limit) return Error("exceeds block gas limit");
-  if (auto c = phoenix_->check(*ptx, ph::ProofCheck::kVerify); !c.ok()) return Error("phoenix: " + c.error().message);
+  if (auto c = phoenix_->check(*ptx, proof); !c.ok()) return Error("phoenix: " + c.error().message);
   PhoenixPool::Entry e;
   e.id = vm_transaction_id(encoded);
   e.encoded.assign(encoded.begin(), encoded.end());

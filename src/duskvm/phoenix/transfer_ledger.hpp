@@ -109,6 +109,10 @@ class TransferLedger {
   u128 pool() const { return pool_; }
   const Hash256& nullifier_chain() const { return nullifier_chain_; }
   Hash256 digest() const;
+  // Whether tx's proof verifies under `key` with the public inputs derived from tx (the
+  // part of check() that needs no ledger state: callers may run it on another thread).
+  static Result<void, Failure<SpendError>> verify_proof(const Transaction& tx,
+                                                        const crypto::plonk::VerifierKey& key);
   static Hash256 digest_of(const Fr& root, u64 notes, u128 pool, const Hash256& nullifier_chain);
   u64 chain_id() const { return chain_id_; }
 

@@ -360,6 +360,14 @@ TEST_F(WalletE2e, PhoenixShieldPayUnshieldAndAudit) {
   EXPECT_EQ(again.status, 400) << again.body;
   EXPECT_NE(again.body.find("already spent"), std::string::npos) << again.body;
   EXPECT_EQ(big(phoenix_balance(1)["balance_lux"]), 20 * kLux);
+  // A forged proof is refused before anything else (it is verified off the chain's lock).
+  std::string forged = pay["transaction"];
+  char& digit = forged[forged.size() - 10];
+  digit = digit == '0' ? '1' : '0';
+  auto bad_proof = dusk::test::http_post(node_->port(), "/v1/transactions",
+                                         Json{{"layer", "duskvm"}, {"tx", forged}}.dump());
+  EXPECT_EQ(bad_proof.status, 400) << bad_proof.body;
+  EXPECT_NE(bad_proof.body.find("does not verify"), std::string::npos) << bad_proof.body;
 
   // The wallet kept the proving key it made; a damaged copy is made again.
   std::vector<fs::path> cached;

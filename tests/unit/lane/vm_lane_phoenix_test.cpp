@@ -147,6 +147,11 @@ TEST_F(VmLanePhoenix, ShieldPayUnshieldReexecuteDiscardReopenRevert) {
   EXPECT_FALSE(a.lane->submit(phoenix_tx(elsewhere)).ok());
   EXPECT_EQ(a.lane->pool_size(), 0u);
 
+  // The node's path: the proof verified first (off the chain's lock), then admitted.
+  EXPECT_FALSE(a.lane->verify_phoenix(phoenix_tx(forged)).ok());
+  EXPECT_FALSE(a.lane->verify_phoenix(s1).ok());  // not a Phoenix transaction
+  ASSERT_TRUE(a.lane->verify_phoenix(pay).ok());
+
   auto id = a.lane->submit(pay);
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_TRUE(a.lane->pooled(*id));
