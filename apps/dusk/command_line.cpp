@@ -323,8 +323,9 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
                  kSendFooter);
   auto* ph_send = phoenix->add_subcommand("send", "pay a Phoenix public key privately (proves the spend here)");
   ph_send->footer(std::string("Picks the fewest of your notes that cover amount + fee, proves the spend (the\n"
-                              "proving key is made first: seconds), and sends it; the change comes back as a\n"
-                              "new note. The fee is the spend's gas x --gas-price unless --max-fee says.\n"
+                              "proving key is made once, in seconds, and kept in the wallet directory), and\n"
+                              "sends it; the change comes back as a new note. The fee is the spend's gas x\n"
+                              "--gas-price unless --max-fee says.\n"
                               "\nexamples:\n"
                               "  dusk phoenix send --to 5c1e...64-byte-phoenix-key --amount 25 --wait included") +
                   kSendFooter);
@@ -340,7 +341,9 @@ std::variant<Options, int> parse_command_line(int argc, const char* const* argv)
                    ->type_name("KEY");
     if (c == ph_send) to->required();
   }
-  for (auto* c : {shield, ph_send, unshield}) add_amount(c, o, "DUSK");
+  add_amount(shield, o, "DUSK to shield");
+  add_amount(ph_send, o, "DUSK to pay");
+  add_amount(unshield, o, "DUSK to unshield");
   for (auto* c : {ph_send, unshield}) {
     c->add_option_function<u64>("--max-fee", [&o](u64 v) { o.max_fee = v; }, "the fee in LUX (default: gas x price)")
         ->type_name("LUX");
