@@ -23,6 +23,15 @@ inline void append_le(Bytes& out, T v) {
   store_le<T>(out.data() + at, v);
 }
 
+// Appends `v` big-endian (the encodings of formats that define it so: SRS files, PLONK
+// keys).
+template <typename T>
+inline void append_be(Bytes& out, T v) {
+  const size_t at = out.size();
+  out.resize(at + sizeof(T));
+  store_be<T>(out.data() + at, v);
+}
+
 // Lower-case hex without prefix.
 std::string to_hex(ByteView data);
 // Accepts an optional 0x prefix, upper or lower case; rejects odd length and non-hex.

@@ -342,9 +342,9 @@ void NodeApi::routes() {
       // A Phoenix transaction's proof is verified (its key made or read the first time:
       // seconds) before the chain's lock is taken, so that neither holds blocks up.
       if (vm::phoenix_input_count(tx) && node_.vm().phoenix_enabled()) {
-        DUSK_TRY(node_.vm().verify_phoenix(tx));
+        DUSK_ASSIGN(auto verified, node_.vm().verify_phoenix(tx));
         auto lock = chain.lock();
-        return node_.vm().submit_verified(tx);
+        return node_.vm().submit_verified(verified);
       }
       auto lock = chain.lock();
       return node_.vm().submit(tx);

@@ -64,6 +64,11 @@ PlonkResult<Domain> circuit_domain(size_t gates) {
 
 }  // namespace
 
+PlonkResult<size_t> srs_powers_for(size_t gates) {
+  DUSK_ASSIGN(Domain domain, circuit_domain(gates));
+  return domain.size() + kSrsBlindingPowers;
+}
+
 PlonkResult<Keys> preprocess(const Srs& srs, const Composer& shape) {
   const auto& gates = shape.gates();
   DUSK_ASSIGN(Domain domain, circuit_domain(gates.size()));
@@ -157,12 +162,6 @@ size_t KeyCache::size() const {
 // --- Serialization. ---
 
 namespace {
-void put_be32(Bytes& out, u32 v) {
-  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<u8>(v >> s));
-}
-u32 get_be32(ByteView b, size_t at) {
-  return (u32{b[at]} << 24) | (u32{b[at + 1]} << 16) | (u32{b[at + 2]} << 8) | u32{b[at + 3]};
-}
 PlonkFailure bad_key(const std::string& msg) { return PlonkFailure(PlonkError::kBadKey, "prover key: " + msg); }
 }  // namespace
 
@@ -176,7 +175,7 @@ PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::from_cache_bytes(ByteVi
 Bytes ProverKey::encode(bool cache) const {
   Bytes out;
   const Bytes vk = verifier_key->to_bytes();
-  put_be32(out, static_cast<u32>(vk.size()));
+  append_be<u32>(out, static_cast<u32>(vk.size()));
   out.insert(out.end(), vk.begin(), vk.end());
   for (size_t i = 0; i < kPolys; ++i) {
     const Polynomial& p = i < kSelectorCount ? selectors[i] : sigmas[i - kSelectorCount];
@@ -185,7 +184,7 @@ Bytes ProverKey::encode(bool cache) const {
       out.insert(out.end(), b.begin(), b.end());
     }
   }
-  put_be32(out, static_cast<u32>(commit_powers.size()));
+  append_be<u32>(out, static_cast<u32>(commit_powers.size()));
   for (const auto& p : commit_powers) {
     if (cache) {
       const auto b = bls12_381::g1_to_uncompressed(p);
@@ -201,7 +200,7 @@ Bytes ProverKey::encode(bool cache) const {
 PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::decode(ByteView bytes, bool cache) {
   const size_t point_size = cache ? bls12_381::kG1UncompressedSize : bls12_381::kG1CompressedSize;
   if (bytes.size() < 4) return bad_key("too short");
-  const size_t vk_len = get_be32(bytes, 0);
+  const size_t vk_len = load_be<u32>(bytes.data());
   if (bytes.size() < 4 + vk_len) return bad_key("truncated verifier key");
   DUSK_ASSIGN(VerifierKey vk, VerifierKey::from_bytes(bytes.subspan(4, vk_len)));
   const size_t n = vk.n();
@@ -221,7 +220,7 @@ PlonkResult<std::shared_ptr<const ProverKey>> ProverKey::decode(ByteView bytes, 
       at += 32;
     }
   }
-  if (get_be32(bytes, at) != n + kSrsBlindingPowers) return bad_key("wrong number of SRS powers");
+  if (load_be<u32>(bytes.data() + at) != n + kSrsBlindingPowers) return bad_key("wrong number of SRS powers");
   at += 4;
   pk->commit_powers.resize(n + kSrsBlindingPowers);
   // Points decoded on both cores; the first failure (by position) is reported.

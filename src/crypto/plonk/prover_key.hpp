@@ -79,6 +79,10 @@ struct Keys {
   std::shared_ptr<const VerifierKey> verifier;
 };
 
+// The G1 powers an SRS needs for a circuit of `gates` gates: its domain (the next power
+// of two, at least 2^kMinCircuitLog) plus the blinding powers. kCircuitTooLarge.
+PlonkResult<size_t> srs_powers_for(size_t gates);
+
 // The keys of the circuit built in `shape` (its values are not used). kCircuitTooLarge,
 // kSrsTooSmall.
 PlonkResult<Keys> preprocess(const Srs& srs, const Composer& shape);

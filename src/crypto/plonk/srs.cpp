@@ -22,12 +22,6 @@ using bls12_381::kG2CompressedSize;
 
 PlonkFailure bad_srs(std::string msg) { return PlonkFailure(PlonkError::kBadSrs, "SRS: " + std::move(msg)); }
 
-u32 load_be32(const u8* p) {
-  return (u32{p[0]} << 24) | (u32{p[1]} << 16) | (u32{p[2]} << 8) | u32{p[3]};
-}
-void append_be32(Bytes& out, u32 v) {
-  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<u8>(v >> s));
-}
 
 // [k]G1 for many scalars k by fixed 8-bit windows over a table of d 2^(8j) G1 (32 windows
 // of 255 affine points): 32 mixed additions per point instead of a scalar
@@ -67,9 +61,9 @@ class FixedBaseG1 {
 PlonkResult<Srs> Srs::from_bytes(ByteView bytes) {
   if (bytes.size() < kSrsHeaderSize) return bad_srs("shorter than its 16-byte header");
   if (!std::equal(kSrsMagic.begin(), kSrsMagic.end(), bytes.begin())) return bad_srs("bad magic (not DUSK-SRS)");
-  const u32 version = load_be32(bytes.data() + 8);
+  const u32 version = load_be<u32>(bytes.data() + 8);
   if (version != kSrsVersion) return bad_srs("unsupported version " + std::to_string(version));
-  const size_t n = load_be32(bytes.data() + 12);
+  const size_t n = load_be<u32>(bytes.data() + 12);
   if (n < 2 || n > kMaxSrsPowers) return bad_srs("power count " + std::to_string(n) + " out of range");
   const size_t want = kSrsHeaderSize + n * kG1CompressedSize + 2 * kG2CompressedSize;
   if (bytes.size() != want) {
@@ -143,8 +137,8 @@ PlonkResult<Srs> Srs::load_file(const std::string& path) {
 
 Bytes Srs::to_bytes() const {
   Bytes out(kSrsMagic.begin(), kSrsMagic.end());
-  append_be32(out, kSrsVersion);
-  append_be32(out, static_cast<u32>(powers_g1_.size()));
+  append_be<u32>(out, kSrsVersion);
+  append_be<u32>(out, static_cast<u32>(powers_g1_.size()));
   out.reserve(kSrsHeaderSize + powers_g1_.size() * kG1CompressedSize + 2 * kG2CompressedSize);
   for (const auto& p : powers_g1_) {
     const auto b = bls12_381::g1_to_compressed(p);

@@ -12,12 +12,6 @@ namespace {
 constexpr std::array<u8, 8> kMagic = {'D', 'U', 'S', 'K', '-', 'P', 'V', 'K'};
 constexpr u32 kVersion = 1;
 
-void put_be32(Bytes& out, u32 v) {
-  for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<u8>(v >> s));
-}
-u32 get_be32(ByteView b, size_t at) {
-  return (u32{b[at]} << 24) | (u32{b[at + 1]} << 16) | (u32{b[at + 2]} << 8) | u32{b[at + 3]};
-}
 PlonkFailure bad_key(const std::string& msg) { return PlonkFailure(PlonkError::kBadKey, "verifier key: " + msg); }
 
 }  // namespace
@@ -30,11 +24,11 @@ VerifierKey::VerifierKey(VerifierKeyData data)
 
 Bytes VerifierKey::to_bytes() const {
   Bytes out(kMagic.begin(), kMagic.end());
-  put_be32(out, kVersion);
+  append_be<u32>(out, kVersion);
   out.push_back(static_cast<u8>(data_.log_n));
   out.insert(out.end(), data_.circuit_id.begin(), data_.circuit_id.end());
-  put_be32(out, static_cast<u32>(data_.public_input_rows.size()));
-  for (u32 r : data_.public_input_rows) put_be32(out, r);
+  append_be<u32>(out, static_cast<u32>(data_.public_input_rows.size()));
+  for (u32 r : data_.public_input_rows) append_be<u32>(out, r);
   for (const auto& p : data_.selectors) {
     const auto b = bls12_381::g1_to_compressed(p);
     out.insert(out.end(), b.begin(), b.end());
@@ -54,12 +48,12 @@ PlonkResult<VerifierKey> VerifierKey::from_bytes(ByteView bytes) {
   constexpr size_t kFixed = 8 + 4 + 1 + 32 + 4;
   if (bytes.size() < kFixed) return bad_key("too short");
   if (!std::equal(kMagic.begin(), kMagic.end(), bytes.begin())) return bad_key("bad magic (not DUSK-PVK)");
-  if (get_be32(bytes, 8) != kVersion) return bad_key("unsupported version");
+  if (load_be<u32>(bytes.data() + 8) != kVersion) return bad_key("unsupported version");
   VerifierKeyData d;
   d.log_n = bytes[12];
   if (d.log_n < kMinCircuitLog || d.log_n > kMaxCircuitLog) return bad_key("log_n out of range");
   std::copy(bytes.begin() + 13, bytes.begin() + 45, d.circuit_id.begin());
-  const size_t m = get_be32(bytes, 45);
+  const size_t m = load_be<u32>(bytes.data() + 45);
   const size_t n = size_t{1} << d.log_n;
   if (m > n) return bad_key("more public inputs than rows");
   const size_t want = kFixed + 4 * m + (kSelectorCount + 4) * 48 + 2 * 96;
@@ -69,7 +63,7 @@ PlonkResult<VerifierKey> VerifierKey::from_bytes(ByteView bytes) {
   }
   size_t at = kFixed;
   for (size_t i = 0; i < m; ++i, at += 4) {
-    const u32 row = get_be32(bytes, at);
+    const u32 row = load_be<u32>(bytes.data() + at);
     if (row >= n || (i > 0 && row <= d.public_input_rows.back())) return bad_key("public input rows out of order");
     d.public_input_rows.push_back(row);
   }

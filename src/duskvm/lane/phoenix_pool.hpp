@@ -13,6 +13,7 @@
 
 #include "base/fixed_bytes.hpp"
 #include "base/result.hpp"
+#include "duskvm/lane/vm_transaction.hpp"
 #include "duskvm/phoenix/transfer_ledger.hpp"
 
 namespace dusk::vm {
@@ -26,7 +27,8 @@ class PhoenixPool {
  public:
   struct Entry {
     Hash256 id{};
-    Bytes encoded;  // the lane transaction (vm_transaction.hpp, kind phoenix)
+    VmTransaction tx;  // kind phoenix, decoded
+    Bytes encoded;     // its encoding
     u64 fee = 0;
     std::vector<duskvm::phoenix::NullifierKey> nullifiers;
     u64 arrival = 0;

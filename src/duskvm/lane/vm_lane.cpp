@@ -293,25 +293,26 @@ VmAccount VmLane::account(const VmAddress& address) const {
   return a.ok() ? *a : VmAccount{};
 }
 
-Result<Hash256> VmLane::submit(ByteView transaction) { return submit_checked(transaction, ph::ProofCheck::kVerify); }
-
-Result<Hash256> VmLane::submit_verified(ByteView transaction) {
-  return submit_checked(transaction, ph::ProofCheck::kAlreadyVerified);
+Result<Hash256> VmLane::submit(ByteView transaction) {
+  DUSK_ASSIGN(VmTransaction tx, decode_vm_transaction(transaction));
+  return submit_checked(std::move(tx), transaction, ph::ProofCheck::kVerify);
 }
 
-Status VmLane::verify_phoenix(ByteView transaction) const {
+Result<Hash256> VmLane::submit_verified(const VerifiedPhoenix& verified) {
+  return submit_checked(verified.tx_, verified.encoded_, ph::ProofCheck::kAlreadyVerified);
+}
+
+Result<VmLane::VerifiedPhoenix> VmLane::verify_phoenix(ByteView transaction) const {
   DUSK_ASSIGN(VmTransaction tx, decode_vm_transaction(transaction));
   if (tx.kind != VmTxKind::kPhoenix) return Error("not a Phoenix transaction");
   if (!phoenix_keys_) return Error("Phoenix is not enabled on this chain (its genesis names no setup: lanes.phoenix_srs)");
-  auto ptx = ph::Transaction::decode(tx.phoenix);
-  if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
-  DUSK_ASSIGN(auto key, phoenix_keys_->get(ptx->nullifiers.size()));
-  if (auto v = ph::TransferLedger::verify_proof(*ptx, *key); !v.ok()) return Error("phoenix: " + v.error().message);
-  return {};
+  const ph::Transaction& ptx = *tx.phoenix_decoded;
+  DUSK_ASSIGN(auto key, phoenix_keys_->get(ptx.nullifiers.size()));
+  if (auto v = ph::TransferLedger::verify_proof(ptx, *key); !v.ok()) return Error("phoenix: " + v.error().message);
+  return VerifiedPhoenix(std::move(tx), Bytes(transaction.begin(), transaction.end()));
 }
 
-Result<Hash256> VmLane::submit_checked(ByteView transaction, ph::ProofCheck proof) {
-  DUSK_ASSIGN(VmTransaction tx, decode_vm_transaction(transaction));
+Result<Hash256> VmLane::submit_checked(VmTransaction tx, ByteView transaction, ph::ProofCheck proof) {
   if (tx.chain_id != config_.chain_id)
     return Error("invalid chain id: transaction for chain " + std::to_string(tx.chain_id) + ", this is chain " +
                  std::to_string(config_.chain_id));
@@ -337,8 +338,7 @@ Result<Hash256> VmLane::submit_checked(ByteView transaction, ph::ProofCheck proo
 }
 
 Result<Hash256> VmLane::submit_phoenix(const VmTransaction& tx, ByteView encoded, ph::ProofCheck proof) {
-  auto ptx = ph::Transaction::decode(tx.phoenix);
-  if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
+  const ph::Transaction* ptx = tx.phoenix_decoded.get();
   const u64 gas = phoenix_gas(ptx->nullifiers.size());
   const u128 minimum = static_cast<u128>(gas) * config_.pool.min_gas_price;
   if (ptx->max_fee < minimum)
@@ -348,6 +348,7 @@ Result<Hash256> VmLane::submit_phoenix(const VmTransaction& tx, ByteView encoded
   if (auto c = phoenix_->check(*ptx, proof); !c.ok()) return Error("phoenix: " + c.error().message);
   PhoenixPool::Entry e;
   e.id = vm_transaction_id(encoded);
+  e.tx = tx;
   e.encoded.assign(encoded.begin(), encoded.end());
   e.fee = ptx->max_fee;
   for (const auto& n : ptx->nullifiers) e.nullifiers.push_back(n.to_bytes_le());
@@ -440,10 +441,8 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
     }
     if (at != b.size()) return Error("duskvm lane: bytes after the body's last transaction");
   } else {
-    for (const PhoenixPool::Entry* e : phoenix_pool_.select(config_.max_block_transactions)) {
-      auto tx = decode_vm_transaction(e->encoded);  // decoded on entry: cannot fail
-      if (tx.ok()) txs.emplace_back(std::move(*tx), e->encoded);
-    }
+    for (const PhoenixPool::Entry* e : phoenix_pool_.select(config_.max_block_transactions))
+      txs.emplace_back(e->tx, e->encoded);
     auto nonce_of = [&](const DsKey& k) { return account(vm_address(k)).nonce; };
     for (const VmPool::Entry* e : pool_.select(nonce_of, config_.max_block_transactions - txs.size()))
       txs.emplace_back(e->tx, e->encoded);
@@ -465,8 +464,7 @@ Result<lane::Payload> VmLane::run(const lane::BlockContext& ctx, std::span<const
     const Hash256 id = vm_transaction_id(encoded);
     if (tx.kind == VmTxKind::kPhoenix) {
       // Spends from the shielded pool: no sender, no nonce; the proof authorizes it.
-      auto ptx = ph::Transaction::decode(tx.phoenix);
-      if (!ptx) return Error("duskvm lane: transaction " + hex(id) + ": a malformed Phoenix transaction");
+      const ph::Transaction* ptx = tx.phoenix_decoded.get();  // decoded with tx
       const u64 gas = phoenix_gas(ptx->nullifiers.size());
       std::string invalid;
       bool wait = false;
@@ -869,10 +867,9 @@ Status VmLane::revert_to(u64 height, storage::WriteBatch& batch) {
   for (const auto& k : unspend) batch.del(*nullifiers_cf_, k);
   batch.put(*meta_cf_, key_of("phoenix"), encode_phoenix_meta(notes_back, pool_back, chain_back));
   holdings = holdings - phoenix_->pool() * lane::kWeiPerLux + pool_back * lane::kWeiPerLux;
-  std::vector<ph::Fr> leaves;
-  for (u64 pos = 0; pos < notes_back; ++pos) leaves.push_back(*phoenix_->tree().leaf(pos));
-  back.phoenix = ph::TransferLedger::digest_of(ph::NoteTree::from_leaves(std::move(leaves))->root(), notes_back,
-                                               pool_back, chain_back);
+  ph::NoteTree tree = phoenix_->tree();  // the tree as it was: this one, cut back (17 hashes)
+  tree.truncate(notes_back);
+  back.phoenix = ph::TransferLedger::digest_of(tree.root(), notes_back, pool_back, chain_back);
   back.holdings = holdings;
   batch.put(*meta_cf_, key_of("head"), encode_head(back));
   auto p = std::make_unique<Pending>();

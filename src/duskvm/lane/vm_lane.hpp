@@ -107,11 +107,17 @@ class VmLane final : public lane::Lane {
   Hash256 state_root() const override;
   u128 holdings() const override { return head_.holdings; }
   Result<Hash256> submit(ByteView transaction) override;
-  // For the node: a Phoenix transaction's proof verified (seconds of key making the
-  // first time, then 2-3 ms) without the lane's state, so off the chain's lock; then
-  // submit_verified() admits it with the other checks only. Thread safe.
-  Status verify_phoenix(ByteView transaction) const;
-  Result<Hash256> submit_verified(ByteView transaction);
+  // For the node: a Phoenix transaction decoded and its proof verified (seconds of key
+  // making the first time, then 2-3 ms) without the lane's state, so off the chain's
+  // lock (thread safe); then submit_verified() admits it with the other checks only.
+  class VerifiedPhoenix {
+    friend class VmLane;
+    VerifiedPhoenix(VmTransaction tx, Bytes encoded) : tx_(std::move(tx)), encoded_(std::move(encoded)) {}
+    VmTransaction tx_;
+    Bytes encoded_;
+  };
+  Result<VerifiedPhoenix> verify_phoenix(ByteView transaction) const;
+  Result<Hash256> submit_verified(const VerifiedPhoenix& verified);
   size_t pool_size() const override { return pool_.size() + phoenix_pool_.size(); }
   Result<lane::Payload> build(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits) override;
   Result<lane::Payload> execute(const lane::BlockContext& ctx, std::span<const lane::Deposit> deposits,
@@ -155,7 +161,7 @@ class VmLane final : public lane::Lane {
                             std::optional<ByteView> body);
   Result<VmAccount> stored_account(const VmAddress& a) const;
   Result<Hash256> submit_phoenix(const VmTransaction& tx, ByteView encoded, duskvm::phoenix::ProofCheck proof);
-  Result<Hash256> submit_checked(ByteView transaction, duskvm::phoenix::ProofCheck proof);
+  Result<Hash256> submit_checked(VmTransaction tx, ByteView encoded, duskvm::phoenix::ProofCheck proof);
   Status load();
   Status load_phoenix();
   Bytes encode_head(const Head& h) const;

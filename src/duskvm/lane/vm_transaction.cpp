@@ -138,6 +138,7 @@ Result<VmTransaction> decode_vm_transaction(ByteView bytes) {
     if (!ptx) return Error("duskvm transaction: a malformed Phoenix transaction");
     tx.chain_id = ptx->chain_id;
     tx.phoenix.assign(body.begin(), body.end());
+    tx.phoenix_decoded = std::make_shared<const duskvm::phoenix::Transaction>(std::move(*ptx));
     return tx;
   }
   tx.chain_id = r.le<u64>();

@@ -25,6 +25,7 @@
 // The DuskVM address of a DuskDS key is BLAKE2b-256("DUSK_VM_ACCOUNT" || key): accounts
 // and contracts (contract_id.hpp) share one 32-byte address space.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,10 @@
 #include "base/int.hpp"
 #include "base/result.hpp"
 #include "crypto/bls/secret_key.hpp"
+
+namespace dusk::duskvm::phoenix {
+struct Transaction;
+}
 
 namespace dusk::vm {
 
@@ -71,8 +76,10 @@ struct VmTransaction {
   std::array<u8, 64> stealth{};  // shield: the note's stealth address
   u64 amount = 0;            // transfer, withdraw, shield (LUX)
   Bytes phoenix;             // phoenix: the Phoenix transaction's encoding
+  // phoenix: the same, decoded by decode_vm_transaction (a decoding checks a dozen
+  // points' orders, about as long as verifying the proof: done once per transaction).
+  std::shared_ptr<const duskvm::phoenix::Transaction> phoenix_decoded;
   std::array<u8, 48> signature{};
-  bool operator==(const VmTransaction&) const = default;
 };
 
 VmAddress vm_address(const DsKey& key);

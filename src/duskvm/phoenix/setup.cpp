@@ -6,16 +6,6 @@ namespace dusk::duskvm::phoenix {
 
 namespace plonk = crypto::plonk;
 
-namespace {
-
-size_t domain_of(size_t gates) {
-  size_t n = 1;
-  while (n < gates) n <<= 1;
-  return n;
-}
-
-}  // namespace
-
 Result<Setup> Setup::parse(std::string srs, size_t max_inputs) {
   if (max_inputs < 1 || max_inputs > kMaxInputs)
     return Error("phoenix setup: max_inputs " + std::to_string(max_inputs) + ", expected 1 to " +
@@ -34,7 +24,7 @@ std::string Setup::describe() const {
 size_t srs_powers(size_t inputs) {
   plonk::Composer shape;
   TransactionCircuit(inputs).circuit(shape);
-  return domain_of(shape.gate_count()) + plonk::kSrsBlindingPowers;
+  return *plonk::srs_powers_for(shape.gate_count());  // at most 2^18 rows: far below the limit
 }
 
 Result<plonk::Srs> load_srs(const Setup& setup, size_t powers) {

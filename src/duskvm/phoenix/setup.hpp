@@ -31,7 +31,7 @@ struct Setup {
   std::string describe() const;
 };
 
-// The G1 powers a spend of `inputs` inputs needs (its domain plus the blinding powers).
+// The G1 powers a spend of `inputs` inputs needs (plonk::srs_powers_for its circuit).
 size_t srs_powers(size_t inputs);
 // The setup's SRS with `powers` powers (generated, or read from the file, validated and
 // truncated). Seconds for 2^17 powers.

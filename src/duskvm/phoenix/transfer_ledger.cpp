@@ -54,13 +54,19 @@ bool TransferLedger::end_block() {
   const Fr root = tree_.root();
   if (roots_.back() == root) return false;
   roots_.push_back(root);
-  if (roots_.size() > kRootHistory) roots_.pop_front();
+  ++roots_pushed_;
+  if (roots_.size() > kRootHistory) {
+    roots_evicted_.push_back(roots_.front());
+    roots_.pop_front();
+  }
   return true;
 }
 
 TransferLedger::Mark TransferLedger::mark() {
   spent_log_.clear();
-  return Mark{notes_.size(), roots_, pool_, nullifier_chain_};
+  roots_pushed_ = 0;
+  roots_evicted_.clear();
+  return Mark{notes_.size(), pool_, nullifier_chain_};
 }
 
 void TransferLedger::rollback(const Mark& m) {
@@ -68,7 +74,9 @@ void TransferLedger::rollback(const Mark& m) {
   spent_log_.clear();
   notes_.resize(m.notes);
   tree_.truncate(m.notes);
-  roots_ = m.roots;
+  for (; roots_pushed_ > 0; --roots_pushed_) roots_.pop_back();
+  for (auto it = roots_evicted_.rbegin(); it != roots_evicted_.rend(); ++it) roots_.push_front(*it);
+  roots_evicted_.clear();
   pool_ = m.pool;
   nullifier_chain_ = m.nullifier_chain;
 }

@@ -90,10 +90,10 @@ class TransferLedger {
   bool end_block();
 
   // Undo for one pending block: mark() before it, rollback() to drop what came after.
-  // One mark at a time (a new mark starts over).
+  // One mark at a time (a new mark starts over). What the root history gained and lost
+  // since the mark is logged, not copied: a mark costs nothing per block.
   struct Mark {
     u64 notes = 0;
-    std::deque<Fr> roots;
     u128 pool = 0;
     Hash256 nullifier_chain{};
   };
@@ -125,7 +125,9 @@ class TransferLedger {
   std::vector<Note> notes_;
   std::deque<Fr> roots_;  // newest last
   std::set<NullifierKey> nullifiers_;
-  std::vector<NullifierKey> spent_log_;
+  std::vector<NullifierKey> spent_log_;  // since the mark
+  size_t roots_pushed_ = 0;              // since the mark
+  std::vector<Fr> roots_evicted_;        // since the mark, in the order they left
   Hash256 nullifier_chain_{};
   u128 pool_ = 0;
 };

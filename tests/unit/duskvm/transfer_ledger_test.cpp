@@ -155,5 +155,38 @@ TEST(TransferLedger, ShieldSpendAndUnshieldWithRealProofs) {
       TransferLedger::restore(kChain, source, moved, roots, spent, ledger.nullifier_chain(), ledger.pool()).ok());
 }
 
+// The root history is bounded: a block that pushes the oldest root out and is then
+// dropped brings it back, and the history is as it was.
+TEST(TransferLedger, RollbackRestoresARootTheHistoryDropped) {
+  TransferLedger ledger(7, [](size_t) { return nullptr; });
+  const StealthAddress to = key(3).public_key().stealth_address(Scalar::from_u64(9));
+  const Fr oldest = ledger.tree().root();  // the empty tree's
+  for (size_t i = 1; i < kRootHistory; ++i) {
+    ASSERT_TRUE(ledger.shield(to, 1, ContractInfo{}).ok());
+    ASSERT_TRUE(ledger.end_block());
+  }
+  EXPECT_TRUE(ledger.is_recent_root(oldest));  // exactly kRootHistory roots
+  const Fr second = NoteTree::from_leaves({ledger.notes()[0].hash()})->root();
+  const Hash256 before = ledger.digest();
+  const auto mark = ledger.mark();
+  for (int block = 0; block < 2; ++block) {  // two blocks under one mark: two roots out
+    ASSERT_TRUE(ledger.shield(to, 1, ContractInfo{}).ok());
+    ASSERT_TRUE(ledger.end_block());
+  }
+  EXPECT_FALSE(ledger.is_recent_root(oldest));
+  EXPECT_FALSE(ledger.is_recent_root(second));
+  const Fr newest = ledger.tree().root();
+  ledger.rollback(mark);
+  EXPECT_TRUE(ledger.is_recent_root(oldest));
+  EXPECT_TRUE(ledger.is_recent_root(second));
+  EXPECT_FALSE(ledger.is_recent_root(newest));
+  EXPECT_EQ(ledger.digest(), before);
+  // And it goes on as before: the next root pushes the oldest out again.
+  ASSERT_TRUE(ledger.shield(to, 1, ContractInfo{}).ok());
+  ASSERT_TRUE(ledger.end_block());
+  EXPECT_FALSE(ledger.is_recent_root(oldest));
+  EXPECT_TRUE(ledger.is_recent_root(second));
+}
+
 }  // namespace
 }  // namespace dusk::duskvm::phoenix

@@ -54,23 +54,9 @@ Bytes body_of(std::initializer_list<ByteView> txs) {
   return b;
 }
 
-class VmLanePhoenix : public ::testing::Test {
+class VmLanePhoenix : public test::LaneTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("vm_lane_phoenix_" + std::to_string(::getpid()) + "_" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  lane::BlockContext ctx(u64 height) const {
-    lane::BlockContext c;
-    c.chain_id = kChain;
-    c.height = height;
-    c.timestamp_ms = 1'000 * height;
-    c.generator = Bytes(generator_.key.begin(), generator_.key.end());
-    return c;
-  }
+  lane::BlockContext ctx(u64 height) const { return test::block_context(kChain, height, generator_.key); }
   Bytes shield(const Signer& from, u64 nonce, const ph::PublicKey& to, u64 amount, u64 r) const {
     VmTransaction t;
     t.kind = VmTxKind::kShield;
@@ -92,7 +78,6 @@ class VmLanePhoenix : public ::testing::Test {
     return encode_vm_transaction(t);
   }
 
-  fs::path root_;
   Signer alice_ = signer(1), bob_ = signer(2), generator_ = signer(3);
 };
 

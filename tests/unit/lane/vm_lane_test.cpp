@@ -44,25 +44,14 @@ struct Node : test::LaneNode {
   Node(const fs::path& d, const std::vector<std::pair<VmAddress, u64>>& genesis) : LaneNode(d, lane_config(), genesis) {}
 };
 
-class VmLaneTest : public ::testing::Test {
+class VmLaneTest : public test::LaneTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("vm_lane_test_" + std::to_string(::getpid()) + "_" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
+    LaneTest::SetUp();
     genesis_ = {{alice_.address, 50'000'000'000}};
   }
-  void TearDown() override { fs::remove_all(root_); }
 
-  lane::BlockContext ctx(u64 height) const {
-    lane::BlockContext c;
-    c.chain_id = kChain;
-    c.height = height;
-    c.timestamp_ms = 1'000 * height;
-    c.generator = Bytes(generator_.key.begin(), generator_.key.end());
-    return c;
-  }
+  lane::BlockContext ctx(u64 height) const { return test::block_context(kChain, height, generator_.key); }
   VmTransaction tx(const Signer& from, VmTxKind kind, u64 nonce, u64 gas_limit) const {
     VmTransaction t;
     t.kind = kind;
@@ -78,7 +67,6 @@ class VmLaneTest : public ::testing::Test {
     return encode_vm_transaction(t);
   }
 
-  fs::path root_;
   Signer alice_ = signer(1), bob_ = signer(2), generator_ = signer(3);
   std::vector<std::pair<VmAddress, u64>> genesis_;
 };
