@@ -558,7 +558,7 @@ void NodeApi::routes() {
            {"notes", ledger.notes().size()},
            {"root", hex(ledger.tree().root().to_bytes_le())},
            {"pool", dec(ledger.pool())},
-           {"pooled_transactions", vm.pool_size()},
+           {"pooled_transactions", vm.phoenix_pool_size()},
            {"min_gas_price", node_.vm().min_gas_price()}};
     if (const vm::PhoenixKeys* keys = vm.phoenix_keys()) {
       const auto& setup = keys->setup();

@@ -142,6 +142,7 @@ class VmLane final : public lane::Lane {
   u64 min_gas_price() const { return config_.pool.min_gas_price; }
   // Phoenix, as of the last committed block.
   bool phoenix_enabled() const { return phoenix_keys_ != nullptr; }
+  size_t phoenix_pool_size() const { return phoenix_pool_.size(); }
   const duskvm::phoenix::TransferLedger& phoenix() const { return *phoenix_; }
   // The verifier keys (null when Phoenix is off). Thread safe: the node asks it for a
   // key before taking the chain's lock, so that making one does not hold up blocks.

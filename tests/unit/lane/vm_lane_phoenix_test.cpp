@@ -140,6 +140,7 @@ TEST_F(VmLanePhoenix, ShieldPayUnshieldReexecuteDiscardReopenRevert) {
   auto id = a.lane->submit(pay);
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_TRUE(a.lane->pooled(*id));
+  EXPECT_EQ(a.lane->phoenix_pool_size(), 1u);
   EXPECT_FALSE(a.lane->submit(pay).ok());  // already pooled
 
   // Block 2.
@@ -185,6 +186,8 @@ TEST_F(VmLanePhoenix, ShieldPayUnshieldReexecuteDiscardReopenRevert) {
 
   // A dropped block leaves no trace in the ledger.
   ASSERT_TRUE(a.lane->submit(shield(alice_, 1, bob.public_key(), 7, 9)).ok());
+  EXPECT_EQ(a.lane->pool_size(), 1u);  // a shield is signed: it waits in the nonce-ordered pool
+  EXPECT_EQ(a.lane->phoenix_pool_size(), 0u);
   const Hash256 digest = a.lane->phoenix().digest();
   ASSERT_TRUE(a.lane->build(ctx(3), {}).ok());
   EXPECT_NE(a.lane->phoenix().digest(), digest);
